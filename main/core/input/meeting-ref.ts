@@ -1,0 +1,154 @@
+/**
+ * "Which meeting": what a person types or pastes, turned into a meeting ID or a meeting code.
+ *
+ * Accepted (after NFKC, so full-width digits and dashes work, and trimming):
+ * - a meeting code: exactly 9 digits, optionally grouped with spaces or dashes
+ *   (`806146667`, `806-146-667`, `806 146 667`);
+ * - a meeting ID: 10 to 20 digits with nothing else. IDs are copied, never typed in groups,
+ *   so a grouped number is always read as a (mistyped) code, never as an ID;
+ * - a link (http, https or the desktop client's wemeet: scheme) that carries a code: a
+ *   `meeting_code=` / `meetingcode=` / `code=` query parameter (also in a `#…?` fragment), or a
+ *   path segment of exactly 9 digits. Any host is accepted, for private deployments and VooV.
+ *
+ * Refused with a message saying what to do: short links (`/dm/…`) and personal meeting
+ * links (`/p/<10 digits>`), which carry no meeting code; links with two different codes.
+ *
+ * IDs stay strings from end to end: a 19-digit ID is beyond Number.MAX_SAFE_INTEGER.
+ */
+import { z } from 'zod';
+import { fail, ok, type Result } from '../result';
+import type { MeetingCode, MeetingId } from '../wemeet/types';
+import { schemaFromParser } from './from-parser';
+import { cleanTyped, describeChar, quote } from './text';
+
+export const meetingRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('id'), meetingId: z.string().regex(/^\d{10,20}$/) }).readonly(),
+  z.object({ kind: z.literal('code'), code: z.string().regex(/^\d{9}$/) }).readonly(),
+]);
+
+export type MeetingRef =
+  | { readonly kind: 'id'; readonly meetingId: MeetingId }
+  | { readonly kind: 'code'; readonly code: MeetingCode };
+
+/** Text in, MeetingRef out: for contracts that carry what the person typed. */
+export const meetingRefTextSchema = schemaFromParser(parseMeetingRef);
+
+const CODE_DIGITS = 9;
+const ID_MIN_DIGITS = 10;
+const ID_MAX_DIGITS = 20;
+const EXAMPLE = 'e.g. 806-146-667';
+
+/** Spaces and the dashes people (and word processors) put between digit groups. */
+const SEPARATORS = /[\s\-\u2010-\u2015\u2212]+/g;
+
+/** Never throws: any input, even a non-string from an IPC payload, gives a Result. */
+export function parseMeetingRef(input: unknown): Result<MeetingRef> {
+  if (typeof input !== 'string') {
+    return fail(`Enter a meeting code (9 digits, ${EXAMPLE}), a meeting ID or a join link.`);
+  }
+  const text = cleanTyped(input);
+  if (text === '') {
+    return fail(`Enter a meeting code (9 digits, ${EXAMPLE}), a meeting ID or a join link.`);
+  }
+  return looksLikeLink(text) ? parseJoinLink(text) : parseNumber(text);
+}
+
+/** 806146667 → 806-146-667, the grouping Tencent Meeting shows. */
+export function formatMeetingCode(code: MeetingCode): string {
+  return /^\d{9}$/.test(code) ? `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}` : code;
+}
+
+/** "meeting code 806-146-667" / "meeting ID 1234…": for messages. */
+export function describeMeetingRef(ref: MeetingRef): string {
+  return ref.kind === 'code'
+    ? `meeting code ${formatMeetingCode(ref.code)}`
+    : `meeting ID ${ref.meetingId}`;
+}
+
+function looksLikeLink(text: string): boolean {
+  // A scheme (https:, wemeet:) or a path: digits with separators never contain either.
+  return /^[a-z][a-z0-9+.-]*:/i.test(text) || text.includes('/');
+}
+
+function parseNumber(text: string): Result<MeetingRef> {
+  const digits = text.replace(SEPARATORS, '');
+  const stray = Array.from(digits).find((char) => !/[0-9]/.test(char));
+  if (stray !== undefined) {
+    return fail(
+      /[0-9]/.test(digits)
+        ? `${quote(text)} is not a meeting code or meeting ID: ${describeChar(stray)} is not a digit.`
+        : `${quote(text)} is not a meeting code, a meeting ID or a join link. A meeting code has 9 digits (${EXAMPLE}).`,
+    );
+  }
+  const grouped = digits !== text;
+  if (digits.length === CODE_DIGITS) return ok({ kind: 'code', code: digits });
+  if (grouped || digits.length < CODE_DIGITS) {
+    return fail(`A meeting code has 9 digits; ${quote(text)} has ${digits.length}.`);
+  }
+  if (digits.length > ID_MAX_DIGITS) {
+    return fail(
+      `A meeting code has 9 digits and a meeting ID ${ID_MIN_DIGITS} to ${ID_MAX_DIGITS}; ${quote(text)} has ${digits.length}.`,
+    );
+  }
+  return ok({ kind: 'id', meetingId: digits });
+}
+
+const LINK_SCHEMES = new Set(['http:', 'https:', 'wemeet:']);
+const CODE_PARAMS = new Set(['meeting_code', 'meetingcode', 'code']);
+const PASTE_CODE = `paste the 9-digit meeting code instead (${EXAMPLE}), shown in the meeting's invitation and info panel`;
+
+function parseJoinLink(text: string): Result<MeetingRef> {
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
+  const url = URL.parse(hasScheme ? text : `https://${text}`);
+  if (url === null) return fail(`${quote(text)} is not a valid link.`);
+  if (!LINK_SCHEMES.has(url.protocol)) {
+    return fail(
+      `${quote(text)} is not a Tencent Meeting join link: links start with https:// or wemeet://.`,
+    );
+  }
+
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  const candidates: { source: string; value: string }[] = [];
+  for (const params of [url.searchParams, fragmentParams(url.hash)]) {
+    for (const [key, value] of params) {
+      if (CODE_PARAMS.has(key.toLowerCase())) candidates.push({ source: `${key}=`, value });
+    }
+  }
+  for (const segment of segments) {
+    if (/^\d{9}$/.test(segment)) candidates.push({ source: 'path', value: segment });
+  }
+
+  const codes = new Set<string>();
+  for (const candidate of candidates) {
+    const parsed = parseNumber(cleanTyped(candidate.value));
+    if (!parsed.ok || parsed.value.kind !== 'code') {
+      return fail(
+        `The link's ${candidate.source} value ${quote(candidate.value)} is not a 9-digit meeting code; ${PASTE_CODE}.`,
+      );
+    }
+    codes.add(parsed.value.code);
+  }
+  const [first, second] = codes;
+  if (first !== undefined && second !== undefined) {
+    return fail(
+      `The link carries two different meeting codes (${formatMeetingCode(first)} and ${formatMeetingCode(second)}); paste the one you mean.`,
+    );
+  }
+  if (first !== undefined) return ok({ kind: 'code', code: first });
+
+  if (segments[0] === 'dm') {
+    return fail(`Short join links (…/dm/…) do not carry the meeting code; ${PASTE_CODE}.`);
+  }
+  if (segments[0] === 'p') {
+    return fail(
+      `Personal meeting links (…/p/…) carry a personal meeting number, not the meeting code; ${PASTE_CODE}.`,
+    );
+  }
+  return fail(`The link ${quote(text)} carries no meeting code; ${PASTE_CODE}.`);
+}
+
+/** Single-page-app links put their query after the fragment: `#/join?meeting_code=…`. */
+function fragmentParams(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at === -1 ? '' : hash.slice(at + 1));
+}
