@@ -102,7 +102,9 @@ export type MeetingStatus =
   | 'MEETING_STATE_NULL'
   | 'MEETING_STATE_RECYCLED'
   | 'MEETING_STATE_INVALID'
-  | string;
+  // Any other string the server may add; the intersection keeps the literals above visible
+  // to editors and to lint (a bare `string` would swallow them).
+  | (string & Record<never, never>);
 
 export interface Meeting {
   readonly meeting_id: MeetingId;

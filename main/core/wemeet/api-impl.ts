@@ -1,0 +1,275 @@
+import type {
+  CancelRoomCallRequest,
+  ListRoomsOptions,
+  Meeting,
+  Room,
+  RoomCallInfo,
+  RoomCallInfoRequest,
+  RoomCallRequest,
+  RoomCallResult,
+  RoomDetails,
+  WemeetApi,
+} from './api';
+import { WemeetClient, pathSegment } from './client';
+import type { WemeetClientOptions } from './client';
+import { WemeetApiError } from './errors';
+import { encodeMeetingId } from './json';
+import type { BodyValue } from './json';
+import {
+  callStateFromStatus,
+  cancelRoomCallSchema,
+  meetingsSchema,
+  roomCallInfoSchema,
+  roomCallSchema,
+  roomDetailsSchema,
+  roomsPageSchema,
+} from './schemas';
+import type { MeetingsPage, RoomsPage } from './schemas';
+import type { CallTarget, MeetingCode, MeetingId } from './types';
+
+/**
+ * WemeetApi over a WemeetClient: one method per operation, each a thin mapping between the
+ * domain vocabulary (types.ts, api.ts) and the API's parameters. HTTP, signing, retries and
+ * error typing all live in the client.
+ */
+
+/** The API's maximum page size for GET /v1/meeting-rooms. */
+export const ROOMS_PAGE_SIZE = 50;
+const DEFAULT_ROOM_CONCURRENCY = 4;
+/** Operator type 1: operator_id is the enterprise userid. */
+const OPERATOR_ID_TYPE = 1;
+/** The caller's device type, required by meeting queries and some room APIs: 1 = PC. */
+const INSTANCE_ID = 1;
+/** A ceiling on pos/next_pos paging, should a server never report remaining: 0. */
+const MAX_MEETING_PAGES = 500;
+const MEETING_NOT_FOUND = 9003;
+const DIGITS = /^\d+$/;
+
+export type WemeetApiOptions = WemeetClientOptions;
+
+export function createWemeetApi(options: WemeetApiOptions | WemeetClient): WemeetApi {
+  const client = options instanceof WemeetClient ? options : new WemeetClient(options);
+  return new WemeetApiImpl(client);
+}
+
+class WemeetApiImpl implements WemeetApi {
+  readonly #client: WemeetClient;
+
+  constructor(client: WemeetClient) {
+    this.#client = client;
+  }
+
+  /** operator_id + operator_id_type: in the query of GETs, in the body of PUT/POST. */
+  get #operator(): { operator_id: string; operator_id_type: number } {
+    return { operator_id: this.#client.operatorId, operator_id_type: OPERATOR_ID_TYPE };
+  }
+
+  async listRooms(options: ListRoomsOptions = {}): Promise<Room[]> {
+    const concurrency = options.concurrency ?? DEFAULT_ROOM_CONCURRENCY;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError('concurrency must be an integer >= 1');
+    }
+    // Our own controller lets the first failing page stop the pages still in flight.
+    const stop = new AbortController();
+    const signal =
+      options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
+    const fetchPage = (page: number): Promise<RoomsPage> =>
+      this.#client.request({
+        method: 'GET',
+        path: '/v1/meeting-rooms',
+        query: {
+          ...this.#operator,
+          page,
+          page_size: ROOMS_PAGE_SIZE,
+          meeting_room_name: options.nameFilter,
+        },
+        schema: roomsPageSchema,
+        idempotent: true,
+        signal,
+      });
+
+    const first = await fetchPage(1);
+    const total = first.total_count;
+    const pages: Room[][] = [first.meeting_room_list];
+    let loaded = first.meeting_room_list.length;
+    options.onProgress?.(loaded, total);
+
+    let nextPage = 2;
+    const errors: unknown[] = [];
+    const worker = async (): Promise<void> => {
+      while (errors.length === 0 && nextPage <= first.total_page) {
+        const page = nextPage++;
+        try {
+          const result = await fetchPage(page);
+          pages[page - 1] = result.meeting_room_list;
+          loaded += result.meeting_room_list.length;
+          options.onProgress?.(loaded, total);
+        } catch (error) {
+          errors.push(error);
+          stop.abort();
+        }
+      }
+    };
+    const workers = Math.min(concurrency, Math.max(0, first.total_page - 1));
+    // Every worker settles before we return or throw: no request outlives the call.
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (errors.length > 0) {
+      options.signal?.throwIfAborted();
+      // The first failure is the cause; later ones are mostly our own abort of the rest.
+      throw errors[0];
+    }
+    return uniqueBy(pages.flat(), (room) => room.meeting_room_id);
+  }
+
+  async getRoom(meetingRoomId: string): Promise<RoomDetails> {
+    const body = await this.#client.request({
+      method: 'GET',
+      path: `/v1/meeting-rooms/${pathSegment(meetingRoomId)}`,
+      query: this.#operator,
+      schema: roomDetailsSchema,
+      idempotent: true,
+    });
+    const basic = body.basic_info;
+    return {
+      meeting_room_id: basic.meeting_room_id ?? meetingRoomId,
+      meeting_room_name: basic.meeting_room_name,
+      city: basic.city,
+      building: basic.building,
+      floor: basic.floor,
+      participant_number: basic.participant_number ?? null,
+      meeting_room_status: body.hardware_info?.meeting_room_status ?? null,
+      is_allow_call: body.is_allow_call ?? null,
+    };
+  }
+
+  async roomCall(request: RoomCallRequest): Promise<RoomCallResult> {
+    const meetingId = checkMeetingId(request.meetingId);
+    const result = await this.#client.request({
+      method: 'PUT',
+      path: '/v1/meeting-rooms/room-call',
+      body: {
+        ...this.#operator,
+        ...targetFields(request.target),
+        // The only body whose meeting_id form is UNSETTLED (int64 in the table, a string in the
+        // example): the client's meetingIdEncoding decides, every digit kept either way.
+        meeting_id: encodeMeetingId(meetingId, this.#client.meetingIdEncoding),
+      },
+      schema: roomCallSchema,
+      idempotent: false,
+    });
+    return { inviteId: result.invite_id, status: result.status ?? null };
+  }
+
+  async cancelRoomCall(request: CancelRoomCallRequest): Promise<void> {
+    await this.#client.request({
+      method: 'PUT',
+      path: '/v1/meeting-rooms/cancel-room-call',
+      body: {
+        ...this.#operator,
+        ...targetFields(request.target),
+        invite_id: request.inviteId,
+        // Documented as a String here, unlike room-call.
+        meeting_id: checkMeetingId(request.meetingId),
+        instance_id: INSTANCE_ID,
+      },
+      schema: cancelRoomCallSchema,
+      idempotent: false,
+    });
+  }
+
+  async roomCallInfo(request: RoomCallInfoRequest): Promise<RoomCallInfo> {
+    const result = await this.#client.request({
+      method: 'POST',
+      path: '/v1/meeting-rooms/room-call-info',
+      body: {
+        ...this.#operator,
+        instance_id: INSTANCE_ID,
+        ...targetFields(request.target),
+        meeting_id: checkMeetingId(request.meetingId),
+      },
+      schema: roomCallInfoSchema,
+      // A status query changes nothing: safe to send again.
+      idempotent: true,
+    });
+    return {
+      state: callStateFromStatus(result.status),
+      status: result.status,
+      responseTime: result.response_time ?? null,
+    };
+  }
+
+  async meetingsByCode(code: MeetingCode): Promise<Meeting[]> {
+    // People type codes with spaces or dashes (806-146-667); the API wants the digits.
+    const digits = code.replace(/[\s-]/g, '');
+    if (!DIGITS.test(digits)) throw new RangeError('A meeting code is made of digits');
+    const page = await this.#meetingsPage('/v1/meetings', { meeting_code: digits });
+    return uniqueBy(page.meeting_info_list, (m) => m.meeting_id);
+  }
+
+  async meetingById(meetingId: MeetingId): Promise<Meeting | null> {
+    const id = checkMeetingId(meetingId);
+    try {
+      const page = await this.#meetingsPage(`/v1/meetings/${pathSegment(id)}`, {});
+      return page.meeting_info_list[0] ?? null;
+    } catch (err) {
+      if (err instanceof WemeetApiError && err.errorCode === MEETING_NOT_FOUND) return null;
+      throw err;
+    }
+  }
+
+  async listOperatorMeetings(): Promise<Meeting[]> {
+    const meetings: Meeting[] = [];
+    let pos: string | undefined;
+    for (let pages = 0; pages < MAX_MEETING_PAGES; pages++) {
+      const page = await this.#meetingsPage('/v1/meetings', pos === undefined ? {} : { pos });
+      meetings.push(...page.meeting_info_list);
+      // Stop when the server says nothing remains, or cannot say where to go next.
+      if (page.remaining === undefined || page.remaining === 0) break;
+      if (page.next_pos === undefined || page.next_pos === pos) break;
+      pos = page.next_pos;
+    }
+    return uniqueBy(meetings, (m) => m.meeting_id);
+  }
+
+  /** GET a meetings endpoint as the operator from a PC (userid, instanceid=1). */
+  #meetingsPage(path: string, extra: Readonly<Record<string, string>>): Promise<MeetingsPage> {
+    return this.#client.request({
+      method: 'GET',
+      path,
+      query: { ...extra, userid: this.#client.operatorId, instanceid: INSTANCE_ID },
+      schema: meetingsSchema,
+      idempotent: true,
+    });
+  }
+}
+
+/** meeting_room_id, or mra_address {protocol: 1 SIP | 2 H.323, dial_string}: exactly one. */
+function targetFields(target: CallTarget): Record<string, BodyValue> {
+  if (target.kind === 'room') return { meeting_room_id: target.meetingRoomId };
+  return {
+    mra_address: {
+      protocol: target.protocol === 'sip' ? 1 : 2,
+      dial_string: target.dialString,
+    },
+  };
+}
+
+/** A meeting ID is a decimal string; refusing anything else keeps bodies and paths exact. */
+function checkMeetingId(meetingId: MeetingId): string {
+  if (!DIGITS.test(meetingId)) throw new RangeError('A meeting ID is a string of digits');
+  return meetingId;
+}
+
+/** First occurrence wins, order kept: pages may overlap when the list changes while paging. */
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  const result: T[] = [];
+  for (const item of items) {
+    const k = key(item);
+    if (!seen.has(k)) {
+      seen.add(k);
+      result.push(item);
+    }
+  }
+  return result;
+}
