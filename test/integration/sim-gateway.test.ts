@@ -1,0 +1,355 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeSignature } from '../../main/core/wemeet/signing';
+import {
+  SIM_CURRENT_MEETING,
+  SIM_EXAMPLE_ROOM_ID,
+  SIM_OPERATOR_ID,
+  startSimulator,
+} from '../sim/index';
+import type { Simulator, SimulatorOptions } from '../sim/index';
+import { dropHeader, renameHeader, signedFetch } from '../sim/signed-fetch';
+
+const ROOMS_URI = `/v1/meeting-rooms?operator_id=${SIM_OPERATOR_ID}&operator_id_type=1&page=1&page_size=5`;
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+async function start(options: SimulatorOptions = {}): Promise<Simulator> {
+  sim = await startSimulator({ rooms: 12, ...options });
+  return sim;
+}
+
+describe('simulator gateway', () => {
+  it('accepts the reference worked example byte for byte (signature included)', async () => {
+    const s = await start({ clock: () => 1_529_223_702_000 + 1_000 });
+    const body =
+      '{"meeting_id":7567173273889276131,"meeting_room_id":"1234567890123456789","operator_id":"tester1","operator_id_type":1}';
+    const response = await fetch(`${s.baseUrl}/v1/meeting-rooms/room-call`, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-TC-Key': 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+        'X-TC-Timestamp': '1529223702',
+        'X-TC-Nonce': '1529223702000123',
+        'X-TC-Signature':
+          'ZDk1NTgwZmUxYzdjODE3MjNiNWYxYWY3MTA4MzdlMDMxZmE5MGU1NjM0YzU1OWZjYWM3MDg5NjUzMDFlZDBkOA==',
+        AppId: s.credentials.appId,
+        'X-TC-Registered': '1',
+      },
+      body,
+    });
+    const json = (await response.json()) as { invite_id: string; status: number };
+    expect(response.status).toBe(200);
+    expect(json.status).toBe(2);
+    expect(json.invite_id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const recorded = s.requests.at(-1);
+    expect(recorded?.body).toBe(body);
+    expect(recorded?.meetingIdRaw).toBe(SIM_CURRENT_MEETING.meeting_id);
+    expect(recorded?.meetingIdEncoding).toBe('number');
+    expect(recorded?.status).toBe(200);
+    expect(SIM_EXAMPLE_ROOM_ID).toBe('1234567890123456789');
+  });
+
+  it('accepts a request signed with signedHeaders and records it with headers as sent', async () => {
+    const s = await start();
+    const response = await signedFetch(s, { method: 'GET', uri: ROOMS_URI });
+    expect(response.status).toBe(200);
+    const recorded = s.requests.at(-1);
+    expect(recorded).toMatchObject({
+      method: 'GET',
+      path: '/v1/meeting-rooms',
+      query: { operator_id: SIM_OPERATOR_ID, operator_id_type: '1', page: '1', page_size: '5' },
+      body: '',
+      status: 200,
+      errorCode: null,
+    });
+    expect(recorded?.rawHeaders).toContain('X-TC-Signature');
+    expect(recorded?.rawHeaders).toContain('AppId');
+  });
+
+  it.each([
+    ['X-TC-Key', 'x-tc-key', 190303],
+    ['AppId', 'appid', 190303],
+    ['X-TC-Timestamp', 'X-Tc-Timestamp', 190300],
+    ['X-TC-Nonce', 'x-tc-nonce', 190004],
+    ['X-TC-Signature', 'X-TC-SIGNATURE', 200003],
+    ['X-TC-Registered', 'x-tc-registered', 190004],
+  ])('rejects %s spelled %s (header names are case-sensitive)', async (from, to, code) => {
+    const s = await start();
+    const response = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      editHeaders: renameHeader(from, to),
+    });
+    expect(response.status).toBe(400);
+    expect(response.errorCode).toBe(code);
+    expect(response.text).toContain(from);
+    expect(s.requests.at(-1)).toMatchObject({ status: 400, errorCode: code });
+  });
+
+  it.each([
+    ['X-TC-Key', 190303],
+    ['AppId', 190303],
+    ['X-TC-Timestamp', 190300],
+    ['X-TC-Nonce', 190004],
+    ['X-TC-Signature', 200003],
+    ['X-TC-Registered', 190004],
+  ])('rejects a request without %s', async (name, code) => {
+    const s = await start();
+    const response = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      editHeaders: dropHeader(name),
+    });
+    expect(response.status).toBe(400);
+    expect(response.errorCode).toBe(code);
+  });
+
+  it('answers the documented error body', async () => {
+    const s = await start();
+    const response = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      credentials: { ...s.credentials, secretId: 'AKIDunknown' },
+    });
+    expect(response.status).toBe(400);
+    const info = (response.json as { error_info: Record<string, unknown> }).error_info;
+    expect(Object.keys(info).sort()).toEqual(['error_code', 'message', 'new_error_code']);
+    expect(info).toMatchObject({ error_code: 190303, new_error_code: 200190303 });
+    expect(typeof info['message']).toBe('string');
+  });
+
+  it('rejects an unknown AppId with 190303', async () => {
+    const s = await start();
+    const response = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      credentials: { ...s.credentials, appId: '299999999' },
+    });
+    expect([response.status, response.errorCode]).toEqual([400, 190303]);
+  });
+
+  it('rejects SdkId when none was assigned, even with a valid signature', async () => {
+    const s = await start();
+    const response = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      credentials: { ...s.credentials, sdkId: '12345' },
+    });
+    expect([response.status, response.errorCode]).toEqual([400, 190303]);
+    expect(response.text).toContain('SdkId');
+  });
+
+  it('requires the assigned SdkId, with its exact casing, when one was assigned', async () => {
+    const s = await start({ sdkId: '28370276' });
+    expect(s.credentials.sdkId).toBe('28370276');
+    expect((await signedFetch(s, { method: 'GET', uri: ROOMS_URI })).status).toBe(200);
+    const withoutSdk = {
+      appId: s.credentials.appId,
+      secretId: s.credentials.secretId,
+      secretKey: s.credentials.secretKey,
+    };
+    const missing = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      credentials: withoutSdk,
+    });
+    expect(missing.errorCode).toBe(190303);
+    const wrong = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      credentials: { ...s.credentials, sdkId: '1' },
+    });
+    expect(wrong.errorCode).toBe(190303);
+    const cased = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      editHeaders: renameHeader('SdkId', 'sdkid'),
+    });
+    expect(cased.errorCode).toBe(190303);
+  });
+
+  it('rejects a bad signature with 200003: wrong key, other URI, other body', async () => {
+    const s = await start();
+    const wrongKey = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      credentials: { ...s.credentials, secretKey: 'not-the-key' },
+    });
+    expect([wrongKey.status, wrongKey.errorCode]).toEqual([400, 200003]);
+
+    // Signed for one query order, sent with another.
+    const signedFor = `/v1/meeting-rooms?operator_id_type=1&operator_id=${SIM_OPERATOR_ID}`;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = '1234567';
+    const signature = computeSignature({
+      method: 'GET',
+      secretId: s.credentials.secretId,
+      secretKey: s.credentials.secretKey,
+      timestamp,
+      nonce,
+      uri: signedFor,
+      body: '',
+    });
+    const response = await fetch(
+      `${s.baseUrl}/v1/meeting-rooms?operator_id=${SIM_OPERATOR_ID}&operator_id_type=1`,
+      {
+        headers: {
+          'X-TC-Key': s.credentials.secretId,
+          'X-TC-Timestamp': timestamp,
+          'X-TC-Nonce': nonce,
+          'X-TC-Signature': signature,
+          AppId: s.credentials.appId,
+          'X-TC-Registered': '1',
+        },
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(
+      ((await response.json()) as { error_info: { error_code: number } }).error_info.error_code,
+    ).toBe(200003);
+
+    // A body re-serialised after signing.
+    const body = { operator_id: SIM_OPERATOR_ID, operator_id_type: 1 };
+    const tampered = await fetchWithBodySwap(
+      s,
+      JSON.stringify(body),
+      JSON.stringify(body, null, 1),
+    );
+    expect(tampered).toBe(200003);
+  });
+
+  it('rejects a timestamp more than 5 minutes from the server clock (190300)', async () => {
+    const now = 1_700_000_000_000;
+    const s = await start({ clock: () => now });
+    const ok = await signedFetch(s, { method: 'GET', uri: ROOMS_URI, nowMs: now - 299_000 });
+    expect(ok.status).toBe(200);
+    const late = await signedFetch(s, { method: 'GET', uri: ROOMS_URI, nowMs: now - 301_000 });
+    expect([late.status, late.errorCode]).toEqual([400, 190300]);
+    const early = await signedFetch(s, { method: 'GET', uri: ROOMS_URI, nowMs: now + 301_000 });
+    expect(early.errorCode).toBe(190300);
+    const millis = await signedFetch(s, { method: 'GET', uri: ROOMS_URI, timestamp: String(now) });
+    expect(millis.errorCode).toBe(190300);
+  });
+
+  it('rejects the same timestamp and nonce twice within 5 minutes (190301)', async () => {
+    let now = 1_700_000_000_000;
+    const s = await start({ clock: () => now });
+    const first = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      nowMs: now,
+      nonce: '1700000000000123456',
+    });
+    expect(first.status).toBe(200);
+    const replay = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      nowMs: now,
+      nonce: '1700000000000123456',
+    });
+    expect([replay.status, replay.errorCode]).toEqual([400, 190301]);
+    const fresh = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      nowMs: now,
+      nonce: '1700000000000123457',
+    });
+    expect(fresh.status).toBe(200);
+    // A forged request does not burn a nonce: its signature is checked first.
+    const forged = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      nowMs: now,
+      nonce: '42',
+      credentials: { ...s.credentials, secretKey: 'wrong' },
+    });
+    expect(forged.errorCode).toBe(200003);
+    expect(
+      (await signedFetch(s, { method: 'GET', uri: ROOMS_URI, nowMs: now, nonce: '42' })).status,
+    ).toBe(200);
+    // Remembered for 5 minutes (by then the timestamp is stale anyway).
+    now += 200_000;
+    const later = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      nowMs: now - 200_000,
+      nonce: '1700000000000123456',
+    });
+    expect(later.errorCode).toBe(190301);
+  });
+
+  it('checks the operator after the gateway: unknown userid → 190001 / 20001', async () => {
+    const s = await start();
+    const rooms = await signedFetch(s, {
+      method: 'GET',
+      uri: '/v1/meeting-rooms?operator_id=nobody&operator_id_type=1',
+    });
+    expect([rooms.status, rooms.errorCode]).toEqual([400, 190001]);
+    const meetings = await signedFetch(s, {
+      method: 'GET',
+      uri: '/v1/meetings?userid=nobody&instanceid=1',
+    });
+    expect([meetings.status, meetings.errorCode]).toEqual([400, 20001]);
+  });
+
+  it('runs the gateway before routing: an unknown path still needs a valid signature', async () => {
+    const s = await start();
+    const unsigned = await fetch(`${s.baseUrl}/v1/nowhere`);
+    expect(unsigned.status).toBe(400);
+    const signed = await signedFetch(s, { method: 'GET', uri: '/v1/nowhere' });
+    expect(signed.status).toBe(404);
+  });
+
+  it('limits requests per minute when asked (190310)', async () => {
+    const s = await start({ rateLimitPerMinute: 3 });
+    const statuses: (number | null)[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await signedFetch(s, { method: 'GET', uri: ROOMS_URI })).errorCode);
+    }
+    expect(statuses).toEqual([null, null, null, 190310]);
+  });
+
+  it('listens on loopback only', async () => {
+    await expect(startSimulator({ host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+  });
+});
+
+/** Signs one body and sends another (what re-serialising after signing does). */
+async function fetchWithBodySwap(
+  s: Simulator,
+  signedBody: string,
+  sentBody: string,
+): Promise<number | null> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = String(Date.now()) + '999';
+  const uri = '/v1/meeting-rooms/room-call-info';
+  const response = await fetch(`${s.baseUrl}${uri}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-TC-Key': s.credentials.secretId,
+      'X-TC-Timestamp': timestamp,
+      'X-TC-Nonce': nonce,
+      'X-TC-Signature': computeSignature({
+        method: 'POST',
+        secretId: s.credentials.secretId,
+        secretKey: s.credentials.secretKey,
+        timestamp,
+        nonce,
+        uri,
+        body: signedBody,
+      }),
+      AppId: s.credentials.appId,
+      'X-TC-Registered': '1',
+    },
+    body: sentBody,
+  });
+  const json = (await response.json()) as { error_info?: { error_code?: number } };
+  return json.error_info?.error_code ?? null;
+}
