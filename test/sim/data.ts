@@ -228,14 +228,19 @@ export function generateRooms(count: number, seed: number): SimRoom[] {
   const names = new Set<string>();
   const ids = new Set<string>();
 
+  // Where the fallback numbering of each floor goes on from (keeps big accounts linear).
+  const nextNumber = new Map<string, number>();
   const uniqueName = (site: Site, floor: number, label: string): string => {
     let name = roomName(site, floor, label);
-    for (let k = 1; names.has(name); k++) {
+    const floorKey = `${site.city}|${site.building}|${floor}`;
+    let k = nextNumber.get(floorKey) ?? 1;
+    for (; names.has(name); k++) {
       const numbered = site.english
         ? `Room ${floor}${String(k).padStart(2, '0')}`
         : `${floor}${String(k).padStart(2, '0')} 会议室`;
       name = roomName(site, floor, numbered);
     }
+    nextNumber.set(floorKey, k);
     names.add(name);
     return name;
   };
