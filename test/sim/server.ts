@@ -80,7 +80,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (!Number.isInteger(roomCount) || roomCount < 0)
     throw new Error('rooms must be an integer ≥ 0');
   const ringMs = options.callTiming?.ringMs ?? 1500;
-  const sdkId = options.sdkId ?? null;
+  const sdkId = options.sdkId === '' ? null : (options.sdkId ?? null);
   const rateLimit = options.rateLimitPerMinute;
   const log = options.log ?? false;
 
@@ -134,8 +134,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return false;
   };
 
-  const route = (record: RecordedRequest, url: URL, bodyText: string): Reply => {
-    const path = url.pathname;
+  const route = (record: RecordedRequest, bodyText: string): Reply => {
+    const { path } = record;
     let pathMatched = false;
     for (const candidate of ROUTES) {
       const match = candidate.pattern.exec(path);
@@ -181,7 +181,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     body: Buffer,
   ): Promise<void> => {
     const uri = req.url ?? '/';
-    const url = new URL(uri, 'http://sim.invalid');
     const started = Date.now();
     const done = (): void => {
       if (!log) return;
@@ -223,7 +222,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     let reply: Reply;
     try {
-      reply = route(record, url, bodyText);
+      reply = route(record, bodyText);
     } catch (error) {
       reply = errorReply(asSimError(error));
     }
@@ -266,11 +265,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const url = new URL(req.url ?? '/', 'http://sim.invalid');
+      const uri = req.url ?? '/';
+      const queryStart = uri.indexOf('?');
       const record: RecordedRequest = {
         method: req.method ?? 'GET',
-        path: url.pathname,
-        query: parseQuery(url.searchParams),
+        path: queryStart === -1 ? uri : uri.slice(0, queryStart),
+        query: parseQuery(new URLSearchParams(queryStart === -1 ? '' : uri.slice(queryStart + 1))),
         rawHeaders: [...req.rawHeaders],
         body: body.toString('utf8'),
         status: 0,
