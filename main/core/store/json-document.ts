@@ -1,0 +1,322 @@
+import { lstat, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  errorCode,
+  FileTooLargeError,
+  NotAFileError,
+  readFileLimited,
+  removeStaleTempFiles,
+  replaceFileAtomic,
+  withFileLock,
+} from './atomic-file';
+import { ensureDataDir } from './paths';
+import { DEFAULT_MAX_DEPTH, isPlainObject, jsonDepth, parseJsonBytes } from './safe-json';
+
+/**
+ * A versioned JSON file with a zod schema: `{ "version": N, ...fields }`.
+ *
+ * What users save is never silently lost. A file that cannot be used (corrupt, truncated, not
+ * UTF-8, too big, too deep, wrong types, unknown version, unreadable, a folder in its place) is
+ * renamed to `<name>.corrupt-<timestamp>.json`, a StoreWarning tells the UI or the CLI, and the
+ * document continues from its defaults. A file from a newer RoomCall is read as far as this
+ * version understands it and never overwritten. Every load and update runs under the file's
+ * lock, and an update re-reads the file first, so a change made meanwhile by the other process
+ * (app or CLI) is kept instead of being overwritten by a stale copy.
+ */
+
+export type StoreWarningReason =
+  | 'not-json'
+  | 'not-utf8'
+  | 'too-deep'
+  | 'too-large'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'not-an-object'
+  | 'bad-version'
+  | 'invalid-data'
+  | 'migration-failed'
+  | 'newer-version';
+
+export interface StoreWarning {
+  /** The document's name for people: "settings", "favourites"… */
+  readonly document: string;
+  readonly file: string;
+  readonly reason: StoreWarningReason;
+  /** Where the unusable file now is; null when it was left in place. */
+  readonly movedTo: string | null;
+  /** True when changes to this document will not be saved until the file is dealt with. */
+  readonly readOnly: boolean;
+  /** A sentence for the user: what happened, where the old file is, what happens now. */
+  readonly message: string;
+}
+
+export type StoreWarningListener = (warning: StoreWarning) => void;
+
+/** Upgrades the fields of a file of version N to version N + 1. */
+export type Migration = (fields: Record<string, unknown>) => Record<string, unknown>;
+
+export interface JsonDocumentSpec<T extends object> {
+  /** For messages: "settings", "favourites", "recent invites"… */
+  readonly name: string;
+  readonly fileName: string;
+  /** The version this code writes; files of lower versions are migrated on read. */
+  readonly version: number;
+  /** Must accept `{}` (its defaults are the document's defaults) and its own output. */
+  readonly schema: z.ZodType<T>;
+  /** migrations[n] takes version n to n + 1; one for every n from 1 to version - 1. */
+  readonly migrations?: Readonly<Record<number, Migration>>;
+  readonly maxBytes?: number;
+  readonly maxDepth?: number;
+}
+
+export interface JsonDocumentOptions {
+  readonly dir: string;
+  readonly onWarning: StoreWarningListener;
+  /** For the moved-aside file's timestamp. */
+  readonly now?: () => Date;
+}
+
+export interface LoadedDocument<T> {
+  readonly value: T;
+  /** The file is newer than this version, or damaged and could not be moved aside. */
+  readonly readOnly: boolean;
+}
+
+export interface JsonDocument<T extends object> {
+  readonly file: string;
+  load(): Promise<LoadedDocument<T>>;
+  /**
+   * Applies `change` to what is on disk now and saves it; resolves to what was saved. A change
+   * that returns its argument itself writes nothing.
+   */
+  update(change: (current: T) => T): Promise<T>;
+}
+
+/** An update refused to protect a file that this version must not overwrite. */
+export class ReadOnlyDocumentError extends Error {
+  readonly kind = 'read-only';
+  readonly file: string;
+  constructor(name: string, file: string, why: string) {
+    super(`Your change to the ${name} was not saved: ${why}`);
+    this.name = 'ReadOnlyDocumentError';
+    this.file = file;
+  }
+}
+
+/** An update whose result breaks the schema: the change is refused, the file untouched. */
+export class InvalidChangeError extends Error {
+  readonly kind = 'invalid-change';
+  readonly problems: readonly string[];
+  constructor(name: string, problems: readonly string[]) {
+    super(`Your change to the ${name} was not saved: ${problems.join('; ')}.`);
+    this.name = 'InvalidChangeError';
+    this.problems = problems;
+  }
+}
+
+/** An update whose result this version would refuse to read back. */
+export class DocumentTooLargeError extends Error {
+  readonly kind = 'too-large';
+  constructor(name: string, limit: number) {
+    super(`The ${name} would exceed ${limit} bytes (or nest too deeply): not saved.`);
+    this.name = 'DocumentTooLargeError';
+  }
+}
+
+const REASON_WORDS: Readonly<Record<StoreWarningReason, string>> = {
+  'not-json': 'it is not valid JSON (damaged or cut short)',
+  'not-utf8': 'it is not text (binary content)',
+  'too-deep': 'it is nested too deeply to be a RoomCall file',
+  'too-large': 'it is far larger than a RoomCall file can be',
+  'not-a-file': 'something other than a file (such as a folder) is in its place',
+  unreadable: 'RoomCall is not allowed to read it',
+  'not-an-object': 'it does not hold a JSON object',
+  'bad-version': 'its version number is missing or invalid',
+  'invalid-data': 'some of its values have the wrong type or are out of range',
+  'migration-failed': 'it could not be upgraded from its older format',
+  'newer-version': 'it was written by a newer version of RoomCall',
+};
+
+type Problem = Exclude<StoreWarningReason, 'newer-version'>;
+
+type Outcome<T> =
+  { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'bad'; readonly problem: Problem };
+
+function timestamp(date: Date): string {
+  // Colons are not allowed in Windows file names.
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function openJsonDocument<T extends object>(
+  spec: JsonDocumentSpec<T>,
+  options: JsonDocumentOptions,
+): JsonDocument<T> {
+  const migrations = spec.migrations ?? {};
+  for (let from = 1; from < spec.version; from += 1) {
+    if (migrations[from] === undefined) {
+      throw new Error(`${spec.fileName}: no migration from version ${from} to ${from + 1}`);
+    }
+  }
+  const file = path.join(options.dir, spec.fileName);
+  const stem = spec.fileName.replace(/\.json$/i, '');
+  const maxBytes = spec.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxDepth = spec.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const now = options.now ?? (() => new Date());
+  const warnedNewer = new Set<number>();
+  let cleanedUp = false;
+
+  const defaults = (): T => spec.schema.parse({});
+
+  function warn(reason: StoreWarningReason, movedTo: string | null, readOnly: boolean): void {
+    const why = REASON_WORDS[reason];
+    let message: string;
+    if (reason === 'newer-version') {
+      message = `Your ${spec.name} file (${file}) ${why}: RoomCall uses what it understands of it and will not change it. Update RoomCall to save changes.`;
+    } else if (movedTo !== null) {
+      message = `Your ${spec.name} file could not be used because ${why}. It was kept as ${movedTo}, and RoomCall continues with default ${spec.name}.`;
+    } else {
+      message = `Your ${spec.name} file (${file}) could not be used because ${why}, and it could not be moved aside: RoomCall uses default ${spec.name} and will not save changes until the file is fixed or removed.`;
+    }
+    options.onWarning({ document: spec.name, file, reason, movedTo, readOnly, message });
+  }
+
+  /** Renames the unusable file out of the way; null when even that is impossible. */
+  async function moveAside(): Promise<string | null> {
+    const base = `${stem}.corrupt-${timestamp(now())}`;
+    for (let n = 1; n < 100; n += 1) {
+      const target = path.join(options.dir, n === 1 ? `${base}.json` : `${base}-${n}.json`);
+      if (await exists(target)) continue;
+      try {
+        await rename(file, target);
+        return target;
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  async function readBytes(): Promise<Outcome<Uint8Array | null>> {
+    try {
+      return { kind: 'ok', value: await readFileLimited(file, maxBytes) };
+    } catch (error) {
+      if (error instanceof FileTooLargeError) return { kind: 'bad', problem: 'too-large' };
+      if (error instanceof NotAFileError) return { kind: 'bad', problem: 'not-a-file' };
+      const code = errorCode(error);
+      if (code === 'EACCES' || code === 'EPERM') return { kind: 'bad', problem: 'unreadable' };
+      if (code === 'ELOOP') return { kind: 'bad', problem: 'not-a-file' };
+      // Anything else (EMFILE, EIO…) may be passing: the file is left alone and the error shown.
+      throw error;
+    }
+  }
+
+  function migrate(
+    fields: Record<string, unknown>,
+    from: number,
+  ): Outcome<Record<string, unknown>> {
+    let current = fields;
+    for (let version = from; version < spec.version; version += 1) {
+      const step = migrations[version];
+      if (step === undefined) return { kind: 'bad', problem: 'migration-failed' };
+      try {
+        current = step(current);
+      } catch {
+        return { kind: 'bad', problem: 'migration-failed' };
+      }
+      if (!isPlainObject(current)) return { kind: 'bad', problem: 'migration-failed' };
+    }
+    return { kind: 'ok', value: current };
+  }
+
+  async function loadLocked(): Promise<LoadedDocument<T>> {
+    if (!cleanedUp) {
+      cleanedUp = true;
+      await removeStaleTempFiles(file);
+    }
+    const read = await readBytes();
+    if (read.kind === 'bad') return quarantine(read.problem);
+    if (read.value === null) return { value: defaults(), readOnly: false };
+
+    const json = parseJsonBytes(read.value, maxDepth);
+    if (!json.ok) return quarantine(json.problem);
+    if (!isPlainObject(json.value)) return quarantine('not-an-object');
+    const { version, ...fields } = json.value;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+      return quarantine('bad-version');
+    }
+
+    if (version > spec.version) {
+      if (!warnedNewer.has(version)) {
+        warnedNewer.add(version);
+        warn('newer-version', null, true);
+      }
+      // Newer versions mostly add fields; what this version knows is used if it still fits.
+      const parsed = spec.schema.safeParse(fields);
+      return { value: parsed.success ? parsed.data : defaults(), readOnly: true };
+    }
+
+    const migrated = migrate(fields, version);
+    if (migrated.kind === 'bad') return quarantine(migrated.problem);
+    const parsed = spec.schema.safeParse(migrated.value);
+    if (!parsed.success) return quarantine('invalid-data');
+    return { value: parsed.data, readOnly: false };
+  }
+
+  async function quarantine(problem: Problem): Promise<LoadedDocument<T>> {
+    const movedTo = await moveAside();
+    warn(problem, movedTo, movedTo === null);
+    return { value: defaults(), readOnly: movedTo === null };
+  }
+
+  function serialize(value: T): string {
+    const text = `${JSON.stringify({ version: spec.version, ...value }, null, 2)}\n`;
+    if (Buffer.byteLength(text) > maxBytes || jsonDepth(text, maxDepth) > maxDepth) {
+      throw new DocumentTooLargeError(spec.name, maxBytes);
+    }
+    return text;
+  }
+
+  return {
+    file,
+    load: () => withFileLock(file, loadLocked),
+    update: (change) =>
+      withFileLock(file, async () => {
+        const current = await loadLocked();
+        if (current.readOnly) {
+          throw new ReadOnlyDocumentError(
+            spec.name,
+            file,
+            `${file} was written by a newer version of RoomCall or is damaged, and RoomCall will not overwrite it. Update RoomCall, or move the file away to start over.`,
+          );
+        }
+        const changed = change(current.value);
+        // The same object back means "nothing to change": no write, no new mtime.
+        if (changed === current.value) return current.value;
+        // Parsing again applies defaults and catches a change that broke the schema.
+        const parsed = spec.schema.safeParse(changed);
+        if (!parsed.success) {
+          throw new InvalidChangeError(
+            spec.name,
+            parsed.error.issues.map((issue) =>
+              issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
+            ),
+          );
+        }
+        const next = parsed.data;
+        await ensureDataDir(options.dir);
+        await replaceFileAtomic(file, serialize(next));
+        return next;
+      }),
+  };
+}
