@@ -1,0 +1,63 @@
+import {
+  assertProfileName,
+  parseStoredCredentials,
+  serializeCredentials,
+  type CredentialStore,
+  type StoredCredentials,
+} from './credential-store';
+
+/**
+ * A CredentialStore in memory, for tests. It keeps the serialized text, exactly as the keychain
+ * would, so the same validation runs on the way in and out and callers get copies.
+ */
+export interface MemoryCredentialStore extends CredentialStore {
+  /** Puts raw text in an entry, as a broken or foreign keychain entry would look. */
+  putRaw(profile: string, raw: string): void;
+  /** The profiles that have an entry, for assertions. */
+  profiles(): string[];
+}
+
+export function createMemoryStore(
+  initial: Readonly<Record<string, StoredCredentials>> = {},
+): MemoryCredentialStore {
+  const entries = new Map<string, string>();
+  for (const [profile, value] of Object.entries(initial)) {
+    assertProfileName(profile);
+    entries.set(profile, serializeCredentials(value));
+  }
+
+  return {
+    get(profile) {
+      return settle(() => {
+        assertProfileName(profile);
+        const raw = entries.get(profile);
+        return raw === undefined ? null : parseStoredCredentials(profile, raw);
+      });
+    },
+    set(profile, value) {
+      return settle(() => {
+        assertProfileName(profile);
+        entries.set(profile, serializeCredentials(value));
+      });
+    },
+    delete(profile) {
+      return settle(() => {
+        assertProfileName(profile);
+        return entries.delete(profile);
+      });
+    },
+    putRaw(profile, raw) {
+      entries.set(profile, raw);
+    },
+    profiles() {
+      return [...entries.keys()].sort();
+    },
+  };
+}
+
+/** Runs now, but reports like the real store: a throw becomes a rejection, never a sync throw. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(work());
+  });
+}
