@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Room } from '../wemeet/api';
+import {
+  openJsonDocument,
+  type JsonDocument,
+  type JsonDocumentOptions,
+  type LoadedDocument,
+} from './json-document';
+import { STORE_FILES } from './paths';
+
+/**
+ * The last full room list and when it was fetched, so the app and `roomcall rooms` can show
+ * rooms at once and refresh in the background. Rooms keep the API's field names.
+ *
+ * A cache belongs to one account: `scope` is a caller-chosen key such as
+ * "<AppId>@<base URL>" (never a secret), and a cache saved for another scope reads as empty,
+ * so switching profiles never shows the previous enterprise's rooms.
+ */
+
+export const MAX_CACHED_ROOMS = 20_000;
+
+export const cachedRoomSchema = z.object({
+  meeting_room_id: z.string().min(1).max(128),
+  meeting_room_name: z.string(),
+  meeting_room_location: z.string().default(''),
+  account_new_type: z.int().optional(),
+  account_type: z.int().optional(),
+  participant_number: z.int().optional(),
+  meeting_room_status: z.int(),
+  scheduled_status: z.int().optional(),
+  is_allow_call: z.boolean(),
+}) satisfies z.ZodType<Room>;
+
+export const directoryCacheFileSchema = z.object({
+  scope: z.string().max(500).nullable().default(null),
+  /** ISO 8601; null when nothing was cached yet. */
+  fetchedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  rooms: z.array(cachedRoomSchema).max(MAX_CACHED_ROOMS).default([]),
+});
+
+export const DIRECTORY_CACHE_VERSION = 1;
+
+export interface DirectorySnapshot {
+  readonly scope: string | null;
+  readonly fetchedAt: string;
+  readonly rooms: readonly Room[];
+}
+
+export interface DirectoryCache {
+  readonly file: string;
+  /**
+   * The cached list for `scope`; null when there is none, or it belongs to another scope.
+   * `readOnly` is true when a newer RoomCall wrote the file (it is still shown).
+   */
+  load(scope: string | null): Promise<LoadedDocument<DirectorySnapshot | null>>;
+  save(rooms: readonly Room[], scope: string | null, fetchedAt?: Date): Promise<DirectorySnapshot>;
+  clear(): Promise<void>;
+}
+
+type DirectoryCacheFile = z.output<typeof directoryCacheFileSchema>;
+
+export function openDirectoryCache(options: JsonDocumentOptions): DirectoryCache {
+  const document: JsonDocument<DirectoryCacheFile> = openJsonDocument(
+    {
+      name: 'room directory cache',
+      fileName: STORE_FILES.directoryCache,
+      version: DIRECTORY_CACHE_VERSION,
+      schema: directoryCacheFileSchema,
+      // A big enterprise's rooms, pretty-printed: room for ~30k rooms, still far from hostile.
+      maxBytes: 16 * 1024 * 1024,
+    },
+    options,
+  );
+  const now = options.now ?? (() => new Date());
+
+  return {
+    file: document.file,
+
+    async load(scope) {
+      const { value, readOnly } = await document.load();
+      const { fetchedAt } = value;
+      const usable = fetchedAt !== null && value.scope === scope;
+      return {
+        value: usable ? { scope: value.scope, fetchedAt, rooms: value.rooms } : null,
+        readOnly,
+      };
+    },
+
+    async save(rooms, scope, fetchedAt = now()) {
+      const saved = await document.update(() => ({
+        scope,
+        fetchedAt: fetchedAt.toISOString(),
+        rooms: [...rooms],
+      }));
+      return {
+        scope: saved.scope,
+        fetchedAt: saved.fetchedAt ?? fetchedAt.toISOString(),
+        rooms: saved.rooms,
+      };
+    },
+
+    async clear() {
+      await document.update(() => ({ scope: null, fetchedAt: null, rooms: [] }));
+    },
+  };
+}

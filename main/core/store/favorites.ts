@@ -1,0 +1,559 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { parseDialString, parseRoomId } from '../input/dial-string';
+import { quote, trimTyped } from '../input/text';
+import type { DialProtocol } from '../wemeet/types';
+import {
+  openJsonDocument,
+  type JsonDocument,
+  type JsonDocumentOptions,
+  type LoadedDocument,
+} from './json-document';
+import { DEFAULT_MAX_FILE_BYTES } from './atomic-file';
+import { STORE_FILES } from './paths';
+import { parseJsonBytes, parseJsonText } from './safe-json';
+
+/**
+ * Favourites: meeting rooms (by meeting_room_id, with the name and location last seen) and
+ * SIP/H.323 addresses, in the user's order. No two favourites call the same thing.
+ *
+ * The file's schema checks structure only; the full dial-string and room-ID rules run when a
+ * favourite is added or imported. That way a stricter rule in a later version never turns a
+ * user's existing list into a "corrupt" file.
+ */
+
+export const MAX_FAVORITES = 500;
+const MAX_LABEL = 100;
+const MAX_ROOM_TEXT = 200;
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const labelSchema = z.string().min(1).max(MAX_LABEL).nullable().default(null);
+
+export const roomFavoriteSchema = z.object({
+  id: idSchema,
+  kind: z.literal('room'),
+  meetingRoomId: z.string().min(1).max(128),
+  /** meeting_room_name when last seen in the directory. */
+  name: z.string().max(MAX_ROOM_TEXT).default(''),
+  /** meeting_room_location when last seen ('' when the API gave none). */
+  location: z.string().max(MAX_ROOM_TEXT).default(''),
+  /** The user's own name for it; null shows the room's name. */
+  label: labelSchema,
+});
+
+export const addressFavoriteSchema = z.object({
+  id: idSchema,
+  kind: z.literal('mra'),
+  protocol: z.enum(['sip', 'h323']),
+  dialString: z.string().min(1).max(255),
+  label: labelSchema,
+});
+
+export const favoriteSchema = z.discriminatedUnion('kind', [
+  roomFavoriteSchema,
+  addressFavoriteSchema,
+]);
+
+export type RoomFavorite = z.output<typeof roomFavoriteSchema>;
+export type AddressFavorite = z.output<typeof addressFavoriteSchema>;
+export type Favorite = z.output<typeof favoriteSchema>;
+
+/** What two favourites must not share. A `sip:` prefix is optional to the API, so ignored. */
+export function favoriteKey(
+  favorite:
+    | Pick<RoomFavorite, 'kind' | 'meetingRoomId'>
+    | Pick<AddressFavorite, 'kind' | 'protocol' | 'dialString'>,
+): string {
+  if (favorite.kind === 'room') return `room:${favorite.meetingRoomId}`;
+  const dial = favorite.dialString.toLowerCase();
+  const bare = favorite.protocol === 'sip' && dial.startsWith('sip:') ? dial.slice(4) : dial;
+  return `${favorite.protocol}:${bare}`;
+}
+
+/** A hand-edited file may repeat an entry: the first one wins, nothing else changes. */
+function withoutDuplicates(items: readonly Favorite[]): Favorite[] {
+  const ids = new Set<string>();
+  const keys = new Set<string>();
+  return items.filter((item) => {
+    const key = favoriteKey(item);
+    if (ids.has(item.id) || keys.has(key)) return false;
+    ids.add(item.id);
+    keys.add(key);
+    return true;
+  });
+}
+
+export const favoritesFileSchema = z.object({
+  items: z.array(favoriteSchema).max(MAX_FAVORITES).default([]).transform(withoutDuplicates),
+});
+
+export const FAVORITES_VERSION = 1;
+
+/** What people see: the label, else the room's name, else what is dialled. */
+export function favoriteDisplayName(favorite: Favorite): string {
+  if (favorite.label !== null) return favorite.label;
+  if (favorite.kind === 'room')
+    return favorite.name === '' ? favorite.meetingRoomId : favorite.name;
+  return favorite.dialString;
+}
+
+export type FavoriteErrorKind = 'invalid' | 'not-found' | 'out-of-range' | 'full';
+
+export class FavoriteError extends Error {
+  readonly kind: FavoriteErrorKind;
+  constructor(kind: FavoriteErrorKind, message: string) {
+    super(message);
+    this.name = 'FavoriteError';
+    this.kind = kind;
+  }
+}
+
+/** A favourite before it has an id, as the UI, the CLI or an import file gives it. */
+export type NewFavorite =
+  | {
+      readonly kind: 'room';
+      readonly meetingRoomId: string;
+      readonly name?: string;
+      readonly location?: string;
+      readonly label?: string | null;
+    }
+  | {
+      readonly kind: 'mra';
+      readonly protocol: DialProtocol;
+      readonly dialString: string;
+      readonly label?: string | null;
+    };
+
+type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/** Trims; an empty label means "no label". */
+export function checkLabel(input: unknown): Checked<string | null> {
+  if (input === undefined || input === null) return { ok: true, value: null };
+  if (typeof input !== 'string') return { ok: false, message: 'a label must be text' };
+  const label = trimTyped(input);
+  if (label === '') return { ok: true, value: null };
+  if (/\p{Cc}/u.test(label))
+    return { ok: false, message: 'a label cannot contain control characters' };
+  if (label.length > MAX_LABEL) {
+    return { ok: false, message: `a label has at most ${MAX_LABEL} characters` };
+  }
+  return { ok: true, value: label };
+}
+
+function checkRoomText(input: unknown, what: string): Checked<string> {
+  if (input === undefined || input === null) return { ok: true, value: '' };
+  if (typeof input !== 'string') return { ok: false, message: `the room's ${what} must be text` };
+  const text = trimTyped(input);
+  return text.length > MAX_ROOM_TEXT
+    ? { ok: false, message: `the room's ${what} has at most ${MAX_ROOM_TEXT} characters` }
+    : { ok: true, value: text };
+}
+
+type Unidentified<T> = T extends Favorite ? Omit<T, 'id'> : never;
+export type FavoriteFields = Unidentified<Favorite>;
+
+/** Validates one favourite from any source with the input parsers' rules and messages. */
+export function checkNewFavorite(input: unknown): Checked<FavoriteFields> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, message: 'not an object' };
+  }
+  const entry = input as Record<string, unknown>;
+  // Hand-written lists may leave `kind` out: what the entry holds says which it is.
+  const kind =
+    entry['kind'] ?? ('meetingRoomId' in entry ? 'room' : 'protocol' in entry ? 'mra' : undefined);
+  const label = checkLabel(entry['label']);
+  if (!label.ok) return label;
+
+  if (kind === 'room') {
+    const room = parseRoomId(entry['meetingRoomId']);
+    if (!room.ok) return room;
+    const name = checkRoomText(entry['name'], 'name');
+    if (!name.ok) return name;
+    const location = checkRoomText(entry['location'], 'location');
+    if (!location.ok) return location;
+    return {
+      ok: true,
+      value: {
+        kind: 'room',
+        meetingRoomId: room.value,
+        name: name.value,
+        location: location.value,
+        label: label.value,
+      },
+    };
+  }
+  if (kind === 'mra') {
+    const protocol = entry['protocol'];
+    if (protocol !== 'sip' && protocol !== 'h323') {
+      return { ok: false, message: "protocol must be 'sip' or 'h323'" };
+    }
+    const dial = parseDialString(protocol, entry['dialString']);
+    if (!dial.ok) return dial;
+    return {
+      ok: true,
+      value: { kind: 'mra', protocol, dialString: dial.value, label: label.value },
+    };
+  }
+  return { ok: false, message: "kind must be 'room' or 'mra'" };
+}
+
+/** How an entry is named in a report: what it calls, never more than a line. */
+function describeEntry(input: unknown): string {
+  if (typeof input !== 'object' || input === null) return 'an entry';
+  const entry = input as Record<string, unknown>;
+  const room = entry['meetingRoomId'];
+  const dial = entry['dialString'];
+  if (typeof room === 'string') return `room ${quote(room)}`;
+  if (typeof dial === 'string') {
+    const protocol = entry['protocol'] === 'h323' ? 'H.323' : 'SIP';
+    return `${protocol} ${quote(dial)}`;
+  }
+  return 'an entry';
+}
+
+export const EXPORT_FORMAT = 'roomcall-favorites';
+export const EXPORT_VERSION = 1;
+
+export interface FavoritesExport {
+  readonly format: typeof EXPORT_FORMAT;
+  readonly version: typeof EXPORT_VERSION;
+  readonly favorites: readonly Record<string, unknown>[];
+}
+
+/** The portable form: no ids (they are local), no empty fields. */
+export function buildFavoritesExport(items: readonly Favorite[]): FavoritesExport {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    favorites: items.map((item) => {
+      const label = item.label === null ? {} : { label: item.label };
+      if (item.kind === 'room') {
+        return {
+          kind: 'room',
+          meetingRoomId: item.meetingRoomId,
+          ...(item.name === '' ? {} : { name: item.name }),
+          ...(item.location === '' ? {} : { location: item.location }),
+          ...label,
+        };
+      }
+      return { kind: 'mra', protocol: item.protocol, dialString: item.dialString, ...label };
+    }),
+  };
+}
+
+export interface ImportSkip {
+  /** 1-based position of the entry in the imported list. */
+  readonly position: number;
+  readonly entry: string;
+  readonly reason: string;
+}
+
+export interface ImportReport {
+  readonly added: readonly Favorite[];
+  readonly skipped: readonly ImportSkip[];
+}
+
+export interface ImportPlan {
+  readonly add: readonly FavoriteFields[];
+  readonly skipped: readonly ImportSkip[];
+}
+
+/**
+ * Decides, entry by entry, what an import adds to `existing` and why it skips the rest. Throws
+ * FavoriteError('invalid') when the document as a whole is not a RoomCall favourites export.
+ */
+export function planFavoritesImport(document: unknown, existing: readonly Favorite[]): ImportPlan {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new FavoriteError(
+      'invalid',
+      'This is not a RoomCall favourites file (not a JSON object).',
+    );
+  }
+  const record = document as Record<string, unknown>;
+  if (record['format'] !== EXPORT_FORMAT) {
+    throw new FavoriteError(
+      'invalid',
+      `This is not a RoomCall favourites file (its "format" is not "${EXPORT_FORMAT}").`,
+    );
+  }
+  const version = record['version'];
+  if (version !== EXPORT_VERSION) {
+    throw new FavoriteError(
+      'invalid',
+      typeof version === 'number' && version > EXPORT_VERSION
+        ? `This favourites file is version ${version}; this RoomCall reads version ${EXPORT_VERSION}. Update RoomCall to import it.`
+        : 'This favourites file has no valid "version".',
+    );
+  }
+  const entries = record['favorites'];
+  if (!Array.isArray(entries)) {
+    throw new FavoriteError('invalid', 'This favourites file has no "favorites" list.');
+  }
+
+  const keys = new Map<string, 'existing' | number>();
+  for (const item of existing) keys.set(favoriteKey(item), 'existing');
+  let room = MAX_FAVORITES - existing.length;
+  const add: FavoriteFields[] = [];
+  const skipped: ImportSkip[] = [];
+  entries.forEach((entry: unknown, index) => {
+    const position = index + 1;
+    const skip = (reason: string): void => {
+      skipped.push({ position, entry: describeEntry(entry), reason });
+    };
+    const checked = checkNewFavorite(entry);
+    if (!checked.ok) {
+      skip(checked.message);
+      return;
+    }
+    const key = favoriteKey(checked.value);
+    const seen = keys.get(key);
+    if (seen === 'existing') {
+      skip('already in your favourites');
+      return;
+    }
+    if (seen !== undefined) {
+      skip(`the same as entry ${seen} of this file`);
+      return;
+    }
+    if (room <= 0) {
+      skip(`favourites are full (at most ${MAX_FAVORITES})`);
+      return;
+    }
+    keys.set(key, position);
+    room -= 1;
+    add.push(checked.value);
+  });
+  return { add, skipped };
+}
+
+export type AddFavoriteResult =
+  | { readonly status: 'added'; readonly favorite: Favorite }
+  | { readonly status: 'duplicate'; readonly favorite: Favorite };
+
+export type FavoriteLookup =
+  | { readonly status: 'found'; readonly favorite: Favorite; readonly position: number }
+  | { readonly status: 'none' }
+  | { readonly status: 'ambiguous'; readonly matches: readonly Favorite[] };
+
+/**
+ * Finds the favourite a person means: its id, its 1-based position (as `favorites list`
+ * numbers them), or its name (case-insensitively) or dial string / room ID.
+ */
+export function findFavorite(items: readonly Favorite[], ref: string): FavoriteLookup {
+  const text = trimTyped(ref);
+  const byId = items.findIndex((item) => item.id === text);
+  if (byId !== -1) return found(items, byId);
+  if (/^\d+$/.test(text)) {
+    const position = Number(text);
+    if (position >= 1 && position <= items.length) return found(items, position - 1);
+  }
+  const wanted = text.toLowerCase();
+  const matches = items.filter((item) => {
+    const target = item.kind === 'room' ? item.meetingRoomId : item.dialString;
+    return favoriteDisplayName(item).toLowerCase() === wanted || target.toLowerCase() === wanted;
+  });
+  const [only, second] = matches;
+  if (only === undefined) return { status: 'none' };
+  if (second !== undefined) return { status: 'ambiguous', matches };
+  return found(items, items.indexOf(only));
+}
+
+function found(items: readonly Favorite[], index: number): FavoriteLookup {
+  const favorite = items[index];
+  return favorite === undefined
+    ? { status: 'none' }
+    : { status: 'found', favorite, position: index + 1 };
+}
+
+/** The directory fields a favourite remembers. */
+export interface SeenRoom {
+  readonly meeting_room_id: string;
+  readonly meeting_room_name: string;
+  readonly meeting_room_location: string;
+}
+
+/**
+ * Reads an import file's content (bytes or text) as JSON, with the same size and depth limits
+ * as RoomCall's own files. Throws FavoriteError('invalid') with a reason, never the content.
+ */
+export function parseFavoritesFile(content: string | Uint8Array): unknown {
+  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  if (size > DEFAULT_MAX_FILE_BYTES) {
+    throw new FavoriteError(
+      'invalid',
+      `This file is larger than ${DEFAULT_MAX_FILE_BYTES} bytes: not a favourites file.`,
+    );
+  }
+  const parsed = typeof content === 'string' ? parseJsonText(content) : parseJsonBytes(content);
+  if (parsed.ok) return parsed.value;
+  const why = {
+    'not-json': 'it is not valid JSON',
+    'not-utf8': 'it is not UTF-8 text',
+    'too-deep': 'it is nested too deeply',
+  }[parsed.problem];
+  throw new FavoriteError('invalid', `This is not a RoomCall favourites file: ${why}.`);
+}
+
+export interface FavoritesStore {
+  readonly file: string;
+  load(): Promise<LoadedDocument<readonly Favorite[]>>;
+  /** Adds at the end; an existing favourite for the same target is returned instead. */
+  add(input: NewFavorite): Promise<AddFavoriteResult>;
+  /** Sets the label; null or '' removes it. */
+  rename(id: string, label: string | null): Promise<Favorite>;
+  /** The removed favourite, or null when there was none with that id. */
+  remove(id: string): Promise<Favorite | null>;
+  /** Moves a favourite to a 0-based index; resolves to the new order. */
+  move(id: string, toIndex: number): Promise<readonly Favorite[]>;
+  /** Updates room favourites' name and location from a fresh directory listing. */
+  refreshRooms(rooms: readonly SeenRoom[]): Promise<number>;
+  exportFavorites(): Promise<FavoritesExport>;
+  /** Merges a parsed export file: validates every entry and reports what it skipped and why. */
+  importFavorites(document: unknown): Promise<ImportReport>;
+}
+
+export interface FavoritesOptions extends JsonDocumentOptions {
+  /** Tests pass a counter; ids only need to be unique within the list. */
+  readonly newId?: () => string;
+}
+
+type FavoritesFile = z.output<typeof favoritesFileSchema>;
+
+export function openFavorites(options: FavoritesOptions): FavoritesStore {
+  const document: JsonDocument<FavoritesFile> = openJsonDocument(
+    {
+      name: 'favourites',
+      fileName: STORE_FILES.favorites,
+      version: FAVORITES_VERSION,
+      schema: favoritesFileSchema,
+    },
+    options,
+  );
+  const makeId = options.newId ?? (() => randomBytes(6).toString('hex'));
+
+  function identify(items: readonly Favorite[], fields: FavoriteFields): Favorite {
+    const taken = new Set(items.map((item) => item.id));
+    let id = makeId();
+    while (taken.has(id)) id = makeId();
+    return { ...fields, id };
+  }
+
+  /** Runs `change` on a copy of the saved list; saves only when an entry actually changed. */
+  async function edit<R>(
+    change: (items: Favorite[]) => { items: Favorite[]; result: R },
+  ): Promise<R> {
+    let outcome: { result: R } | undefined;
+    await document.update((current) => {
+      const next = change([...current.items]);
+      outcome = next;
+      const same =
+        next.items.length === current.items.length &&
+        next.items.every((item, index) => item === current.items[index]);
+      return same ? current : { items: next.items };
+    });
+    if (outcome === undefined) throw new Error('favourites: the update did not run');
+    return outcome.result;
+  }
+
+  function indexOf(items: readonly Favorite[], id: string): number {
+    const index = items.findIndex((item) => item.id === id);
+    if (index === -1)
+      throw new FavoriteError('not-found', `There is no favourite with id ${quote(id)}.`);
+    return index;
+  }
+
+  return {
+    file: document.file,
+
+    async load() {
+      const loaded = await document.load();
+      return { value: loaded.value.items, readOnly: loaded.readOnly };
+    },
+
+    async add(input) {
+      const checked = checkNewFavorite(input);
+      if (!checked.ok) throw new FavoriteError('invalid', checked.message);
+      return edit<AddFavoriteResult>((items) => {
+        const key = favoriteKey(checked.value);
+        const existing = items.find((item) => favoriteKey(item) === key);
+        if (existing !== undefined)
+          return { items, result: { status: 'duplicate', favorite: existing } };
+        if (items.length >= MAX_FAVORITES) {
+          throw new FavoriteError('full', `Favourites are full (at most ${MAX_FAVORITES}).`);
+        }
+        const favorite = identify(items, checked.value);
+        return { items: [...items, favorite], result: { status: 'added', favorite } };
+      });
+    },
+
+    async rename(id, label) {
+      const checked = checkLabel(label);
+      if (!checked.ok) throw new FavoriteError('invalid', checked.message);
+      return edit((items) => {
+        const index = indexOf(items, id);
+        const favorite = { ...(items[index] as Favorite), label: checked.value };
+        items[index] = favorite;
+        return { items, result: favorite };
+      });
+    },
+
+    remove(id) {
+      return edit((items) => {
+        const index = items.findIndex((item) => item.id === id);
+        if (index === -1) return { items, result: null };
+        const [removed] = items.splice(index, 1);
+        return { items, result: removed ?? null };
+      });
+    },
+
+    move(id, toIndex) {
+      return edit((items) => {
+        const from = indexOf(items, id);
+        if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex >= items.length) {
+          throw new FavoriteError(
+            'out-of-range',
+            `Position ${toIndex + 1} is not between 1 and ${items.length}.`,
+          );
+        }
+        const [moving] = items.splice(from, 1);
+        if (moving !== undefined) items.splice(toIndex, 0, moving);
+        return { items, result: items };
+      });
+    },
+
+    refreshRooms(rooms) {
+      const seen = new Map(rooms.map((room) => [room.meeting_room_id, room]));
+      return edit((items) => {
+        let changed = 0;
+        const next = items.map((item) => {
+          const room = item.kind === 'room' ? seen.get(item.meetingRoomId) : undefined;
+          if (item.kind !== 'room' || room === undefined) return item;
+          const name = room.meeting_room_name.slice(0, MAX_ROOM_TEXT);
+          const location = room.meeting_room_location.slice(0, MAX_ROOM_TEXT);
+          if (name === item.name && location === item.location) return item;
+          changed += 1;
+          return { ...item, name, location };
+        });
+        return { items: next, result: changed };
+      });
+    },
+
+    async exportFavorites() {
+      const loaded = await document.load();
+      return buildFavoritesExport(loaded.value.items);
+    },
+
+    importFavorites(imported) {
+      return edit((items) => {
+        const plan = planFavoritesImport(imported, items);
+        const added: Favorite[] = [];
+        for (const fields of plan.add) {
+          const favorite = identify([...items, ...added], fields);
+          added.push(favorite);
+        }
+        return { items: [...items, ...added], result: { added, skipped: plan.skipped } };
+      });
+    },
+  };
+}
