@@ -34,6 +34,7 @@ export function startInvite(
   request: InviteRequest,
   options: InviteOptions = {},
 ): Invite {
+  checkOptions(options);
   const controller = new AbortController();
   const external = options.signal;
   const forward = () => {
@@ -57,17 +58,21 @@ export function startInvite(
   };
 
   const run = new InviteRun(api, request, options, controller.signal, emit);
-  const done = run.start().then(
-    (outcome) => {
-      emit({ type: 'finished', outcome });
-      return outcome;
-    },
-    (error: unknown) => {
-      const failure = error instanceof InviteError ? error : unexpected(error, null, null);
-      emit({ type: 'failed', error: failure });
-      throw failure;
-    },
-  );
+  // Start on the next microtask: the caller holds the Invite before the first event, so an
+  // onProgress handler can already call its cancel(), and a cancel() right away sends nothing.
+  const done = Promise.resolve()
+    .then(() => run.start())
+    .then(
+      (outcome) => {
+        emit({ type: 'finished', outcome });
+        return outcome;
+      },
+      (error: unknown) => {
+        const failure = error instanceof InviteError ? error : unexpected(error, null, null);
+        emit({ type: 'failed', error: failure });
+        throw failure;
+      },
+    );
   // Followers of events() learn of a failure from the 'failed' event; without this, an
   // unobserved `done` would crash Node with an unhandled rejection.
   done
@@ -105,6 +110,25 @@ export function invite(
   options: InviteOptions = {},
 ): Promise<InviteOutcome> {
   return startInvite(api, request, options).done;
+}
+
+/** Programmer errors, thrown at once: a zero interval would poll the API in a tight loop. */
+function checkOptions(options: InviteOptions): void {
+  const positive = (name: string, value: number | undefined) => {
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
+      throw new RangeError(`${name} must be a finite number > 0`);
+    }
+  };
+  positive('pollIntervalMs', options.pollIntervalMs);
+  positive('deadlineMs', options.deadlineMs);
+  const failures = options.maxPollFailures;
+  if (failures !== undefined && !(Number.isInteger(failures) && failures >= 1)) {
+    throw new RangeError('maxPollFailures must be an integer >= 1');
+  }
+  const grace = options.notCalledGraceMs;
+  if (grace !== undefined && !(grace >= 0)) {
+    throw new RangeError('notCalledGraceMs must be >= 0');
+  }
 }
 
 const ABORTED = Symbol('aborted');

@@ -227,6 +227,7 @@ describe('invite over the simulator: cancel', () => {
     running.cancel();
     const outcome = await running.done;
     expect(outcome).toMatchObject({ kind: 'cancelled', callCancelled: false, inviteId: null });
+    expect(sim.requests).toEqual([]);
     expect(requestsTo('PUT', ROOM_CALL)).toEqual([]);
     expect(requestsTo('PUT', CANCEL_ROOM_CALL)).toEqual([]);
   });

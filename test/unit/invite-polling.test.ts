@@ -223,16 +223,51 @@ describe('invite: cancel', () => {
   it('during the meeting lookup: nothing is called', async () => {
     const lookup = deferred<never>();
     const { api, options } = setup({ meetingsByCode: () => lookup.promise });
-    const running = startInvite(api, byCode, options);
-    running.cancel();
+    const running = startInvite(api, byCode, {
+      ...options,
+      onProgress: (event) => {
+        if (event.type === 'resolving') running.cancel();
+      },
+    });
     expect(await running.done).toEqual({
       kind: 'cancelled',
       meeting: null,
       inviteId: null,
       callCancelled: false,
     });
+    expect(api.callsOf('meetingsByCode')).toHaveLength(1);
     expect(api.callsOf('roomCall')).toEqual([]);
     expect(api.callsOf('cancelRoomCall')).toEqual([]);
+  });
+
+  it('right after starting: no request at all', async () => {
+    const { api, events, options } = setup();
+    const running = startInvite(api, byCode, options);
+    expect(events).toEqual([]);
+    running.cancel();
+    expect((await running.done).kind).toBe('cancelled');
+    expect(api.calls).toEqual([]);
+  });
+
+  it('on the first event of an already resolved meeting: room-call is not sent', async () => {
+    const { api, options } = setup();
+    const running = startInvite(
+      api,
+      { meeting: { kind: 'resolved', meeting: meeting() }, target: room },
+      {
+        ...options,
+        onProgress: (event) => {
+          if (event.type === 'resolved') running.cancel();
+        },
+      },
+    );
+    expect(await running.done).toEqual({
+      kind: 'cancelled',
+      meeting: meeting(),
+      inviteId: null,
+      callCancelled: false,
+    });
+    expect(api.calls).toEqual([]);
   });
 
   it('with a signal aborted before the start: no request at all', async () => {
@@ -398,6 +433,18 @@ describe('invite: events', () => {
     const error = await failure(invite(api, byCode, options));
     expect(error.kind).toBe('unexpected');
     expect(error.inviteId).toBe('invite-1');
+  });
+});
+
+describe('invite options', () => {
+  it.each<[InviteOptions, string]>([
+    [{ pollIntervalMs: 0 }, 'pollIntervalMs must be a finite number > 0'],
+    [{ pollIntervalMs: Number.NaN }, 'pollIntervalMs must be a finite number > 0'],
+    [{ deadlineMs: -1 }, 'deadlineMs must be a finite number > 0'],
+    [{ maxPollFailures: 0 }, 'maxPollFailures must be an integer >= 1'],
+    [{ notCalledGraceMs: -5 }, 'notCalledGraceMs must be >= 0'],
+  ])('refuses %j at once', (options, message) => {
+    expect(() => startInvite(new FakeApi({}), byCode, options)).toThrow(new RangeError(message));
   });
 });
 
