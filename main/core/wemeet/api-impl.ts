@@ -202,8 +202,14 @@ class WemeetApiImpl implements WemeetApi {
     // People type codes with spaces or dashes (806-146-667); the API wants the digits.
     const digits = code.replace(/[\s-]/g, '');
     if (!DIGITS.test(digits)) throw new RangeError('A meeting code is made of digits');
-    const page = await this.#meetingsPage('/v1/meetings', { meeting_code: digits });
-    return uniqueBy(page.meeting_info_list, (m) => m.meeting_id);
+    try {
+      const page = await this.#meetingsPage('/v1/meetings', { meeting_code: digits });
+      return uniqueBy(page.meeting_info_list, (m) => m.meeting_id);
+    } catch (err) {
+      // "No meeting holds that code" is an answer, not a failure: the same as an empty list.
+      if (isMeetingNotFound(err)) return [];
+      throw err;
+    }
   }
 
   async meetingById(meetingId: MeetingId): Promise<Meeting | null> {
@@ -212,7 +218,7 @@ class WemeetApiImpl implements WemeetApi {
       const page = await this.#meetingsPage(`/v1/meetings/${pathSegment(id)}`, {});
       return page.meeting_info_list[0] ?? null;
     } catch (err) {
-      if (err instanceof WemeetApiError && err.errorCode === MEETING_NOT_FOUND) return null;
+      if (isMeetingNotFound(err)) return null;
       throw err;
     }
   }
@@ -241,6 +247,10 @@ class WemeetApiImpl implements WemeetApi {
       idempotent: true,
     });
   }
+}
+
+function isMeetingNotFound(err: unknown): boolean {
+  return err instanceof WemeetApiError && err.errorCode === MEETING_NOT_FOUND;
 }
 
 /** meeting_room_id, or mra_address {protocol: 1 SIP | 2 H.323, dial_string}: exactly one. */

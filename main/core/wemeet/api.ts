@@ -19,7 +19,10 @@ export interface WemeetApi {
   cancelRoomCall(request: CancelRoomCallRequest): Promise<void>;
   /** POST /v1/meeting-rooms/room-call-info (a read: safe to retry). */
   roomCallInfo(request: RoomCallInfoRequest): Promise<RoomCallInfo>;
-  /** GET /v1/meetings?meeting_code=… : the meetings that currently hold that code. */
+  /**
+   * GET /v1/meetings?meeting_code=… : the meetings that currently hold that code; [] when the
+   * server says none does (9003). Spaces and dashes in the code are ignored.
+   */
   meetingsByCode(code: MeetingCode): Promise<Meeting[]>;
   /** GET /v1/meetings/{meeting_id}; null when the server says it does not exist (9003). */
   meetingById(meetingId: MeetingId): Promise<Meeting | null>;

@@ -137,9 +137,15 @@ export class WemeetClient {
       try {
         return await this.#attempt(options, uri, body, label);
       } catch (err) {
-        if (signal?.aborted === true) throw signal.reason;
+        signal?.throwIfAborted();
         if (!shouldRetry(err, attempt, options.idempotent, this.#retry)) throw err;
+      }
+      try {
         await this.#sleep(retryDelayMs(attempt, this.#retry, this.#random), signal);
+      } catch (err) {
+        // An abort during the wait surfaces as the caller's reason, as it does mid-request.
+        signal?.throwIfAborted();
+        throw err;
       }
     }
   }
@@ -180,18 +186,26 @@ export class WemeetClient {
     let status: number;
     let text: string;
     try {
-      const response = await ky(this.#origin + uri, {
+      const url = this.#origin + uri;
+      const init: RequestInit = {
         method: options.method,
+        headers,
         body: body === '' ? null : body,
         signal,
+        // A redirect would change the signed URI and carry X-TC-Key to another host.
+        redirect: 'manual',
+      };
+      // ky runs the request pipeline (no retries of its own: see above; no HTTP errors thrown:
+      // we type those), and its `fetch` hook sends our exact init. Handing fetch the URL and
+      // init rather than ky's Request keeps the header names' casing (ky's Headers lower-case
+      // them; the gateway documents them as case-sensitive) and saves building a second
+      // Request per attempt.
+      const response = await ky(url, {
+        method: options.method,
         retry: 0,
         timeout: false,
         throwHttpErrors: false,
-        // A redirect would change the signed URI and carry X-TC-Key to another host.
-        redirect: 'manual',
-        // Headers go in here rather than through ky's `headers`, which lower-cases names:
-        // the gateway documents them as case-sensitive.
-        fetch: (input, init) => this.#fetch(input, { ...init, headers }),
+        fetch: () => this.#fetch(url, init),
       });
       status = response.status;
       text = await response.text();
@@ -206,6 +220,9 @@ export class WemeetClient {
   }
 }
 
+// Stops at the first non-blank character, unlike trim(), which may copy a large body.
+const BLANK = /^\s*$/;
+
 function interpret<T>(
   schema: z.ZodType<T>,
   status: number,
@@ -217,7 +234,7 @@ function interpret<T>(
   let data: unknown;
   try {
     // cancel-room-call answers `{}`; an empty body means the same thing.
-    data = text.trim() === '' ? {} : parseJsonLossless(text);
+    data = BLANK.test(text) ? {} : parseJsonLossless(text);
   } catch {
     if (failed) return throwApiError(status, undefined, label, secrets);
     throw new WemeetResponseError(label, 'malformed-json', null);

@@ -6,13 +6,16 @@ import { parse as losslessParse, isInteger, isSafeNumber } from 'lossless-json';
  */
 
 /**
- * A JSON number token can only start at the beginning of the text or after `:`, `,` or `[`
- * (plus whitespace). If no such token has 16 or more digits in a row, every integer in the
- * text is below 10^15 < 2^53 and native JSON.parse is exact. Digits inside strings never
- * follow those characters directly (they follow a quote), so quoted IDs keep the fast path;
- * a false positive only costs speed, never correctness.
+ * Outside strings, a JSON number starts the text or follows `:`, `,` or `[` (plus whitespace),
+ * and cannot have a leading zero. If no such number has 16 or more digits, every integer in the
+ * text is below 10^15 < 2^53 and native JSON.parse is exact, so the text takes that fast path
+ * and never meets a lossy number. Digits inside strings follow a quote, not those characters,
+ * so quoted IDs keep the fast path; a false positive (such a pattern inside a string) only
+ * costs speed. The scan is one pass of a compiled regex, far cheaper than lossless-json's
+ * parser, which is only used when a big integer may be present.
  */
-const POSSIBLY_UNSAFE_NUMBER = /(?:^|[:,[])\s*-?\d{16}/;
+const POSSIBLY_UNSAFE_NUMBER = /[:,[][ \t\n\r]*-?[1-9]\d{15}/;
+const STARTS_WITH_NUMBER = /^[ \t\n\r]*[-\d]/;
 
 /** Safe integers and non-integers become numbers; unsafe integers keep every digit as a string. */
 export function parseNumberToken(token: string): number | string {
@@ -29,7 +32,9 @@ const lastKeyWins = (info: { newValue: unknown }): unknown => info.newValue;
  * JSON.parse would give it.
  */
 export function parseJsonLossless(text: string): unknown {
-  if (!POSSIBLY_UNSAFE_NUMBER.test(text)) return JSON.parse(text) as unknown;
+  if (!POSSIBLY_UNSAFE_NUMBER.test(text) && !STARTS_WITH_NUMBER.test(text)) {
+    return JSON.parse(text) as unknown;
+  }
   return losslessParse(text, null, { parseNumber: parseNumberToken, onDuplicateKey: lastKeyWins });
 }
 
