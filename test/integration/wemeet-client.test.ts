@@ -3,6 +3,8 @@
  * headers, signing per attempt, retries of reads only, typed errors for every fault, and no
  * secret in any message. No mocked fetch.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
 import {
@@ -47,6 +49,9 @@ function expectFreshSignatures(records: readonly RecordedRequest[]): void {
   expect(new Set(nonces).size).toBe(records.length);
   expect(new Set(signatures).size).toBe(records.length);
 }
+
+/** Short for hangs (tests wait for it), generous otherwise so a busy machine cannot time out. */
+const timeoutFor = (fault: Fault): number => (fault.type === 'hang' ? 300 : 5000);
 
 const callTarget = () => ({
   meetingId: SIM_CURRENT_MEETING.meeting_id,
@@ -108,7 +113,7 @@ describe('retries of reads', () => {
   it.each(recovering)('recovers from %s, re-signing every attempt', async (_name, fault) => {
     sim.faults.inject({ ...fault, path: ROOMS, method: 'GET' });
     const sent = watch('GET', ROOMS);
-    const { options, sleeps } = harness(sim, { timeoutMs: 300 });
+    const { options, sleeps } = harness(sim, { timeoutMs: timeoutFor(fault) });
     const rooms = await createWemeetApi(options).listRooms();
     expect(rooms).toHaveLength(30);
     const attempts = sent();
@@ -132,7 +137,7 @@ describe('retries of reads', () => {
     async (_name, fault, type) => {
       sim.faults.inject({ ...fault, path: ROOMS, method: 'GET', times: Infinity });
       const sent = watch('GET', ROOMS);
-      const err = await rejectionOf(apiFor(sim, { timeoutMs: 200 }).listRooms());
+      const err = await rejectionOf(apiFor(sim, { timeoutMs: timeoutFor(fault) }).listRooms());
       expect(err).toBeInstanceOf(type);
       expect((err as WemeetError).message).toContain('GET /v1/meeting-rooms');
       expect(sent()).toHaveLength(3);
@@ -175,7 +180,7 @@ describe('retries of reads', () => {
     expect(sent()).toHaveLength(1);
   });
 
-  it('times out a body that never finishes, within the attempt budget', async () => {
+  it('times out a slow answer and succeeds on the next attempt', async () => {
     sim.faults.inject({ type: 'delay', ms: 1000, path: ROOMS, times: 1 });
     const sent = watch('GET', ROOMS);
     const started = performance.now();
@@ -183,6 +188,30 @@ describe('retries of reads', () => {
     expect(rooms).toHaveLength(30);
     expect(performance.now() - started).toBeLessThan(900);
     expect(sent()).toHaveLength(2);
+  });
+
+  it('times out a body that stops half-way (the timer covers the body read too)', async () => {
+    // The simulator answers all at once; this server sends headers and half a body, then stalls.
+    let received = 0;
+    const server = createServer((_req, res) => {
+      received += 1;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"total_count":');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const started = performance.now();
+      const err = await rejectionOf(
+        apiFor(sim, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 }).listRooms(),
+      );
+      expect(err).toBeInstanceOf(WemeetTimeoutError);
+      expect(received).toBe(3);
+      expect(performance.now() - started).toBeLessThan(3000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('retries room-call-info (a read sent as POST)', async () => {
@@ -227,7 +256,7 @@ describe('non-idempotent requests are sent exactly once', () => {
   it.each(faults)('room-call after %s', async (_name, fault, kind) => {
     sim.faults.inject({ ...fault, path: ROOM_CALL, method: 'PUT', times: Infinity });
     const sent = watch('PUT', ROOM_CALL);
-    const { options, sleeps } = harness(sim, { timeoutMs: 200 });
+    const { options, sleeps } = harness(sim, { timeoutMs: timeoutFor(fault) });
     const err = await rejectionOf(createWemeetApi(options).roomCall(callTarget()));
     expect(err).toBeInstanceOf(WemeetError);
     expect((err as WemeetError).kind).toBe(kind);
