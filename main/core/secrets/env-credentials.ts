@@ -1,4 +1,4 @@
-import { baseUrlSchema, operatorIdSchema } from '../store/settings';
+import { baseUrlSchema, operatorIdSchema } from '../store/settings-schema';
 import {
   storedCredentialsSchema,
   type CredentialStore,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseDialString, parseRoomId } from '../input/dial-string';
 import { quote, trimTyped } from '../input/text';
 import type { DialProtocol } from '../wemeet/types';
@@ -10,92 +10,39 @@ import {
   type LoadedDocument,
 } from './json-document';
 import { DEFAULT_MAX_FILE_BYTES } from './atomic-file';
+import {
+  FAVORITES_VERSION,
+  favoriteDisplayName,
+  favoriteKey,
+  favoritesFileSchema,
+  MAX_FAVORITES,
+  MAX_LABEL,
+  MAX_ROOM_TEXT,
+  type Favorite,
+} from './favorites-schema';
 import { STORE_FILES } from './paths';
 import { parseJsonBytes, parseJsonText } from './safe-json';
 
 /**
  * Favourites: meeting rooms (by meeting_room_id, with the name and location last seen) and
- * SIP/H.323 addresses, in the user's order. No two favourites call the same thing.
- *
- * The file's schema checks structure only; the full dial-string and room-ID rules run when a
- * favourite is added or imported. That way a stricter rule in a later version never turns a
- * user's existing list into a "corrupt" file.
+ * SIP/H.323 addresses, in the user's order. No two favourites call the same thing. The data
+ * model is favorites-schema.ts (re-exported here); this module validates input, imports and
+ * exports, and keeps the file.
  */
 
-export const MAX_FAVORITES = 500;
-const MAX_LABEL = 100;
-const MAX_ROOM_TEXT = 200;
-
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const labelSchema = z.string().min(1).max(MAX_LABEL).nullable().default(null);
-
-export const roomFavoriteSchema = z.object({
-  id: idSchema,
-  kind: z.literal('room'),
-  meetingRoomId: z.string().min(1).max(128),
-  /** meeting_room_name when last seen in the directory. */
-  name: z.string().max(MAX_ROOM_TEXT).default(''),
-  /** meeting_room_location when last seen ('' when the API gave none). */
-  location: z.string().max(MAX_ROOM_TEXT).default(''),
-  /** The user's own name for it; null shows the room's name. */
-  label: labelSchema,
-});
-
-export const addressFavoriteSchema = z.object({
-  id: idSchema,
-  kind: z.literal('mra'),
-  protocol: z.enum(['sip', 'h323']),
-  dialString: z.string().min(1).max(255),
-  label: labelSchema,
-});
-
-export const favoriteSchema = z.discriminatedUnion('kind', [
-  roomFavoriteSchema,
+export {
   addressFavoriteSchema,
-]);
-
-export type RoomFavorite = z.output<typeof roomFavoriteSchema>;
-export type AddressFavorite = z.output<typeof addressFavoriteSchema>;
-export type Favorite = z.output<typeof favoriteSchema>;
-
-/** What two favourites must not share. A `sip:` prefix is optional to the API, so ignored. */
-export function favoriteKey(
-  favorite:
-    | Pick<RoomFavorite, 'kind' | 'meetingRoomId'>
-    | Pick<AddressFavorite, 'kind' | 'protocol' | 'dialString'>,
-): string {
-  if (favorite.kind === 'room') return `room:${favorite.meetingRoomId}`;
-  const dial = favorite.dialString.toLowerCase();
-  const bare = favorite.protocol === 'sip' && dial.startsWith('sip:') ? dial.slice(4) : dial;
-  return `${favorite.protocol}:${bare}`;
-}
-
-/** A hand-edited file may repeat an entry: the first one wins, nothing else changes. */
-function withoutDuplicates(items: readonly Favorite[]): Favorite[] {
-  const ids = new Set<string>();
-  const keys = new Set<string>();
-  return items.filter((item) => {
-    const key = favoriteKey(item);
-    if (ids.has(item.id) || keys.has(key)) return false;
-    ids.add(item.id);
-    keys.add(key);
-    return true;
-  });
-}
-
-export const favoritesFileSchema = z.object({
-  items: z.array(favoriteSchema).max(MAX_FAVORITES).default([]).transform(withoutDuplicates),
-});
-
-export const FAVORITES_VERSION = 1;
-
-/** What people see: the label, else the room's name, else what is dialled. */
-export function favoriteDisplayName(favorite: Favorite): string {
-  if (favorite.label !== null) return favorite.label;
-  if (favorite.kind === 'room')
-    return favorite.name === '' ? favorite.meetingRoomId : favorite.name;
-  return favorite.dialString;
-}
+  FAVORITES_VERSION,
+  favoriteDisplayName,
+  favoriteKey,
+  favoriteSchema,
+  favoritesFileSchema,
+  MAX_FAVORITES,
+  roomFavoriteSchema,
+  type AddressFavorite,
+  type Favorite,
+  type RoomFavorite,
+} from './favorites-schema';
 
 export type FavoriteErrorKind = 'invalid' | 'not-found' | 'out-of-range' | 'full';
 

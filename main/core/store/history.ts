@@ -1,82 +1,40 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   openJsonDocument,
   type JsonDocument,
   type JsonDocumentOptions,
   type LoadedDocument,
 } from './json-document';
+import {
+  historyEntrySchema,
+  historyFileSchema,
+  MAX_HISTORY,
+  type HistoryEntry,
+  type HistoryOutcome,
+  type historyMeetingSchema,
+  type historyTargetSchema,
+} from './history-schema';
 import { STORE_FILES } from './paths';
 
 /**
  * Recent invites, newest first, at most MAX_HISTORY: what was called, into which meeting,
  * when, and how it ended. Order is the order of recording (not of `at`), so a clock that
- * jumps back cannot reshuffle the list.
+ * jumps back cannot reshuffle the list. The data model is history-schema.ts (re-exported here).
  */
 
-export const MAX_HISTORY = 100;
-
-export const historyTargetSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('room'),
-    meetingRoomId: z.string().min(1).max(128),
-    /** meeting_room_name at the time, for display after the room is renamed or gone. */
-    name: z.string().max(200).nullable().default(null),
-  }),
-  z.object({
-    kind: z.literal('mra'),
-    protocol: z.enum(['sip', 'h323']),
-    dialString: z.string().min(1).max(255),
-  }),
-]);
-
-export const historyMeetingSchema = z.object({
-  meetingId: z.string().regex(/^\d{1,24}$/),
-  meetingCode: z.string().max(32).nullable().default(null),
-  subject: z.string().max(300).nullable().default(null),
-});
-
-/**
- * `invited` until the call settles; then one of the room-call-info states, `cancelled` (the
- * user hung up first) or `failed` (the invite itself was refused; `detail` says why).
- */
-export const historyOutcomeSchema = z.enum([
-  'invited',
-  'ringing',
-  'accepted',
-  'rejected',
-  'no-answer',
-  'not-called',
-  'joined-or-cancelled',
-  'left',
-  'unknown',
-  'cancelled',
-  'failed',
-]);
-
-export const historyEntrySchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  /** ISO 8601, UTC. */
-  at: z.iso.datetime({ offset: true }),
-  target: historyTargetSchema,
-  meeting: historyMeetingSchema,
-  outcome: historyOutcomeSchema,
-  /** A short reason for people (an error kind and code); never a secret or a raw response. */
-  detail: z.string().max(200).nullable().default(null),
-});
-
-export const historyFileSchema = z.object({
-  // A longer hand-edited list is cut, not refused.
-  entries: z
-    .array(historyEntrySchema)
-    .default([])
-    .transform((entries) => entries.slice(0, MAX_HISTORY)),
-});
-
-export type HistoryTarget = z.output<typeof historyTargetSchema>;
-export type HistoryMeeting = z.output<typeof historyMeetingSchema>;
-export type HistoryOutcome = z.output<typeof historyOutcomeSchema>;
-export type HistoryEntry = z.output<typeof historyEntrySchema>;
+export {
+  historyEntrySchema,
+  historyFileSchema,
+  historyMeetingSchema,
+  historyOutcomeSchema,
+  historyTargetSchema,
+  MAX_HISTORY,
+  type HistoryEntry,
+  type HistoryMeeting,
+  type HistoryOutcome,
+  type HistoryTarget,
+} from './history-schema';
 
 export const HISTORY_VERSION = 1;
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { DEFAULT_PROFILE, profileNameSchema } from '../secrets/credential-store';
 import {
   openJsonDocument,
   type JsonDocument,
@@ -8,48 +6,22 @@ import {
   type Migration,
 } from './json-document';
 import { STORE_FILES } from './paths';
+import { settingsSchema, type Settings } from './settings-schema';
 
 /**
- * The user's settings, modelled once: this schema gives the type, the defaults, and the checks
- * a hand-edited file must pass. No secret belongs here: credentials live in the keychain.
+ * The settings file. The schema, type and defaults are in settings-schema.ts (re-exported here
+ * for callers that want one import).
  */
 
-export const DEFAULT_BASE_URL = 'https://api.meeting.qq.com';
-
-export const baseUrlSchema = z.url({
-  protocol: /^https?$/,
-  error: 'expected an http(s) URL such as https://api.meeting.qq.com',
-});
-
-/** An enterprise userid: sent as operator_id, shown in the UI. */
-export const operatorIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .refine((value) => value.trim() === value && !/\p{Cc}/u.test(value), {
-    error: 'no surrounding spaces or control characters',
-  });
-
-export const settingsSchema = z.object({
-  /** The operator's enterprise userid; null until the user sets one. */
-  operatorId: operatorIdSchema.nullable().default(null),
-  baseUrl: baseUrlSchema.default(DEFAULT_BASE_URL),
-  language: z.enum(['system', 'zh-CN', 'en']).default('system'),
-  launchAtLogin: z.boolean().default(false),
-  /** An Electron accelerator such as "CommandOrControl+Shift+R"; null for none. */
-  globalShortcut: z.string().min(1).max(100).nullable().default(null),
-  /** How often a ringing call's status is polled. */
-  pollIntervalMs: z.int().min(500).max(60_000).default(2_000),
-  /** How often the in-progress meetings list is refreshed. */
-  meetingRefreshMs: z.int().min(5_000).max(3_600_000).default(60_000),
-  /** How meeting_id goes into a request body: a JSON string, or a bare (lossless) number. */
-  meetingIdEncoding: z.enum(['string', 'number']).default('string'),
-  /** The keychain profile in use. */
-  profile: profileNameSchema.default(DEFAULT_PROFILE),
-});
-
-export type Settings = z.output<typeof settingsSchema>;
-export type Language = Settings['language'];
+export {
+  baseUrlSchema,
+  DEFAULT_BASE_URL,
+  defaultSettings,
+  operatorIdSchema,
+  settingsSchema,
+  type Language,
+  type Settings,
+} from './settings-schema';
 
 export const SETTINGS_VERSION = 1;
 
@@ -59,10 +31,6 @@ export const SETTINGS_VERSION = 1;
  * SETTINGS_VERSION (json-document refuses to open without every step in place).
  */
 export const settingsMigrations: Readonly<Record<number, Migration>> = {};
-
-export function defaultSettings(): Settings {
-  return settingsSchema.parse({});
-}
 
 export interface SettingsStore {
   readonly file: string;
