@@ -1,0 +1,22 @@
+/**
+ * Opens the settings in <dir> as whatever user it runs as and prints what happened as JSON:
+ * used to test an unreadable file as a non-root user when the test suite runs as root.
+ */
+import { writeSync } from 'node:fs';
+import type { StoreWarning } from '../../main/core/store/json-document';
+import { openSettings } from '../../main/core/store/settings';
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (dir === undefined) throw new Error('usage: <dir>');
+  const warnings: StoreWarning[] = [];
+  const settings = openSettings({ dir, onWarning: (warning) => warnings.push(warning) });
+  const loaded = await settings.load();
+  const saved = await settings.update({ operatorId: 'after' });
+  writeSync(1, JSON.stringify({ loaded, warnings, saved }));
+}
+
+main().catch((error: unknown) => {
+  writeSync(2, `child failed: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHistory } from '../../main/core/store/history';
+import { openJsonDocument, type StoreWarning } from '../../main/core/store/json-document';
+import { STORE_FILES } from '../../main/core/store/paths';
+import { openSettings } from '../../main/core/store/settings';
+import { bundleForNode } from '../helpers/bundle-for-node';
+import { blobFor, crashDocSchema } from '../helpers/store-crash-shared';
+
+/**
+ * A child process writes three stores (a 0-200 KB document, the settings, the history) as fast
+ * as it can and is SIGKILLed at a random moment, over and over in the same folder. After every
+ * kill each file must parse and hold exactly the state of the last completed round or of the
+ * one in flight, never a mix and never a "corrupt" file; temporary files a kill leaves behind
+ * must be gone once the stores are opened again (the next start).
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** At least this many kills, and on until the children have completed this many writes. */
+const MIN_RUNS = 30;
+const MAX_RUNS = 150;
+const MIN_WRITES = 600;
+const FILES = ['crash.json', STORE_FILES.settings, STORE_FILES.history];
+
+let work: string;
+let child: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'roomcall-crash-'));
+  child = await bundleForNode(path.join(here, '../helpers/store-crash-child.ts'), work);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A small seeded generator, so a failing run can be replayed from its printed seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+interface Run {
+  /** The last round the child reported complete; null when it completed none. */
+  readonly acked: number | null;
+  readonly stderr: string;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** Starts the child, kills it `delayMs` after it is ready (unless it finished first). */
+function runChild(dir: string, first: number, rounds: number, delayMs: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [child, dir, String(first), String(rounds)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let acked: number | null = null;
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const lines = stdout.split('\n');
+      stdout = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'ready') setTimeout(() => proc.kill('SIGKILL'), delayMs);
+        else if (/^\d+$/.test(line)) acked = Number(line);
+      }
+    });
+    proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    proc.on('error', reject);
+    proc.on('close', (_code, signal) => {
+      resolve({ acked, stderr, signal });
+    });
+  });
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return JSON.parse(await readFile(file, 'utf8')) as unknown;
+}
+
+/**
+ * The seq each file holds, read raw (JSON.parse must succeed) and checked for integrity. With
+ * one writer the history is also checked for order; two processes interleave their entries
+ * (and, without a lock between processes, one may overwrite the other's latest entry).
+ */
+async function fileStates(dir: string, oneWriter = true): Promise<Record<string, number>> {
+  const names = await readdir(dir);
+  const states: Record<string, number> = {};
+  if (names.includes('crash.json')) {
+    const doc = crashDocSchema.parse(await readJson(path.join(dir, 'crash.json')));
+    // The blob belongs to the seq: a torn or mixed write would not match.
+    expect(doc.blob).toBe(blobFor(doc.seq));
+    states['crash.json'] = doc.seq;
+  }
+  if (names.includes(STORE_FILES.settings)) {
+    const settings = (await readJson(path.join(dir, STORE_FILES.settings))) as {
+      operatorId: string;
+      pollIntervalMs: number;
+    };
+    const seq = Number(settings.operatorId.slice(3));
+    expect(settings.pollIntervalMs).toBe(500 + (seq % 1000));
+    states[STORE_FILES.settings] = seq;
+  }
+  if (names.includes(STORE_FILES.history)) {
+    const history = (await readJson(path.join(dir, STORE_FILES.history))) as {
+      entries: { target: { meetingRoomId: string } }[];
+    };
+    const ids = history.entries.map((entry) => Number(entry.target.meetingRoomId));
+    expect(ids.length).toBeLessThanOrEqual(100);
+    // Newest first, each invite once.
+    if (oneWriter) expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(ids.length);
+    states[STORE_FILES.history] = (ids[0] ?? 0) - 1;
+  }
+  return states;
+}
+
+/** Opening the stores is what the next start does: it must warn about nothing. */
+async function restart(dir: string): Promise<StoreWarning[]> {
+  const warnings: StoreWarning[] = [];
+  const onWarning = (warning: StoreWarning) => warnings.push(warning);
+  await openJsonDocument(
+    { name: 'crash test', fileName: 'crash.json', version: 1, schema: crashDocSchema },
+    { dir, onWarning },
+  ).load();
+  await openSettings({ dir, onWarning }).load();
+  await openHistory({ dir, onWarning }).load();
+  return warnings;
+}
+
+describe('stores killed mid-write', () => {
+  it('every file always parses and holds the old or the new content; leftovers are cleaned up', async () => {
+    const seed = Date.now() % 1_000_000;
+    console.log(`store crash test seed: ${seed}`);
+    const next = random(seed);
+    const dir = await mkdtemp(path.join(work, 'data-'));
+    let first = 0;
+    let before: Record<string, number> = {};
+    let killsMidRound = 0;
+    let leftovers = 0;
+    let completedRounds = 0;
+
+    let round = 0;
+    for (; round < MAX_RUNS; round += 1) {
+      if (round >= MIN_RUNS && completedRounds * FILES.length >= MIN_WRITES) break;
+      const delay = Math.floor(next() * 250);
+      const run = await runChild(dir, first, 500, delay);
+      expect(run.stderr, `run ${round} (seed ${seed})`).toBe('');
+      if (run.signal === 'SIGKILL') killsMidRound += 1;
+      completedRounds += run.acked === null ? 0 : run.acked - first + 1;
+
+      const names = await readdir(dir);
+      expect(names.filter((name) => name.includes('.corrupt-'))).toEqual([]);
+      leftovers += names.filter((name) => name.endsWith('.tmp')).length;
+
+      const states = await fileStates(dir);
+      for (const file of FILES) {
+        const state = states[file];
+        // Completed rounds are on disk; the round in flight may or may not be.
+        const old = run.acked ?? before[file];
+        const inFlight = run.acked === null ? first : run.acked + 1;
+        const allowed = [old, inFlight].filter((value) => value !== undefined);
+        if (state === undefined) expect(old, `${file} vanished in round ${round}`).toBeUndefined();
+        else expect(allowed, `${file} in round ${round} (seed ${seed})`).toContain(state);
+      }
+
+      expect(await restart(dir)).toEqual([]);
+      expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      before = states;
+      first = Math.max(first, ...Object.values(states)) + 1;
+    }
+
+    console.log(
+      `store crash test: ${round} runs, ${killsMidRound} killed, ${completedRounds} completed rounds of ${FILES.length} writes, ${leftovers} temporary files left by kills and cleaned up`,
+    );
+    expect(killsMidRound).toBeGreaterThan(round / 2);
+    expect(completedRounds * FILES.length).toBeGreaterThanOrEqual(MIN_WRITES);
+  }, 120_000);
+
+  it('two writers at once (the app and the CLI), both killed: still no damaged file', async () => {
+    const dir = await mkdtemp(path.join(work, 'pair-'));
+    for (let round = 0; round < 8; round += 1) {
+      const runs = await Promise.all([
+        runChild(dir, round * 100_000, 500, 50 + round * 20),
+        runChild(dir, round * 100_000 + 50_000, 500, 80 + round * 15),
+      ]);
+      for (const run of runs) expect(run.stderr).toBe('');
+      await fileStates(dir, false);
+      expect(await restart(dir)).toEqual([]);
+      const names = await readdir(dir);
+      expect(names.filter((name) => name.includes('.corrupt-') || name.endsWith('.tmp'))).toEqual(
+        [],
+      );
+    }
+  }, 120_000);
+});
