@@ -58,8 +58,9 @@ function walk(filter: FileFilter, relative = ''): string[] {
     const child = relative === '' ? name : `${relative}/${name}`;
     if (child === 'node_modules') continue; // copied separately, from the dependency collector
     const absolute = path.join(projectDir, child);
-    const stat = lstatSync(absolute);
-    if (!filter(absolute, stat)) continue;
+    // Other suites run alongside this one and may remove a file between readdir and lstat.
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    if (stat === undefined || !filter(absolute, stat)) continue;
     if (stat.isDirectory()) found.push(...walk(filter, child));
     else found.push(child);
   }
