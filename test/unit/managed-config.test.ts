@@ -16,7 +16,7 @@ import {
 } from '../../main/core/managed/managed-config';
 import { expandOperatorPattern } from '../../main/core/managed/operator-pattern';
 import { managedConfigPath } from '../../main/core/managed/paths';
-import { defaultSettings } from '../../main/core/store/settings';
+import { defaultSettings } from '../../main/core/store/settings-schema';
 
 const posix = process.platform !== 'win32';
 

@@ -1,4 +1,4 @@
-import { defaultSettings, type Settings } from '../store/settings';
+import { defaultSettings, type Settings } from '../store/settings-schema';
 import type { LockableKey, ManagedConfig } from './managed-config';
 
 /**

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import {
-  checkNewFavorite,
-  favoriteKey,
-  MAX_FAVORITES,
-  type FavoriteFields,
-} from '../store/favorites';
-import { settingsSchema, type Settings } from '../store/settings';
+import { checkNewFavorite, type FavoriteFields } from '../store/favorites';
+import { favoriteKey, MAX_FAVORITES } from '../store/favorites-schema';
+import { settingsSchema, type Settings } from '../store/settings-schema';
 import { checkOperatorPattern, expandOperatorPattern } from './operator-pattern';
 
 /**
