@@ -1,6 +1,7 @@
 /**
- * Opens the settings in <dir> as whatever user it runs as and prints what happened as JSON:
- * used to test an unreadable file as a non-root user when the test suite runs as root.
+ * Opens the settings in <dir> (twice) and saves one change, as whatever user it runs as, and
+ * prints what happened as JSON: used to test permission cases as a non-root user when the
+ * test suite runs as root.
  */
 import { writeSync } from 'node:fs';
 import type { StoreWarning } from '../../main/core/store/json-document';
@@ -12,7 +13,13 @@ async function main(): Promise<void> {
   const warnings: StoreWarning[] = [];
   const settings = openSettings({ dir, onWarning: (warning) => warnings.push(warning) });
   const loaded = await settings.load();
-  const saved = await settings.update({ operatorId: 'after' });
+  await settings.load();
+  let saved: unknown;
+  try {
+    saved = await settings.update({ operatorId: 'after' });
+  } catch (error) {
+    saved = { error: error instanceof Error ? error.name : String(error) };
+  }
   writeSync(1, JSON.stringify({ loaded, warnings, saved }));
 }
 

@@ -34,9 +34,25 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe('an unreadable settings file', () => {
+interface ChildResult {
+  loaded: { value: Settings; readOnly: boolean };
+  warnings: StoreWarning[];
+  saved: Settings | { error: string };
+}
+
+function runAsNobody(dir: string): ChildResult {
+  const run = spawnSync(process.execPath, [child, dir], {
+    uid: NOBODY,
+    gid: NOBODY,
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as ChildResult;
+}
+
+describe('permissions, as an unprivileged user', () => {
   it.skipIf(!isRoot)(
-    'is moved aside with a warning, defaults are used, and nothing is lost (as nobody; runs only when the suite runs as root, the unit test covers other users)',
+    'an unreadable file (mode 000) is moved aside with a warning, defaults are used, nothing is lost (as nobody; runs only when the suite runs as root, the unit test covers other users)',
     async () => {
       const dir = path.join(work, 'data');
       await mkdir(dir, { mode: 0o700 });
@@ -47,25 +63,40 @@ describe('an unreadable settings file', () => {
       await chown(file, NOBODY, NOBODY);
       await chmod(file, 0o000);
 
-      const run = spawnSync(process.execPath, [child, dir], {
-        uid: NOBODY,
-        gid: NOBODY,
-        encoding: 'utf8',
-      });
-      expect(run.stderr).toBe('');
-      const result = JSON.parse(run.stdout) as {
-        loaded: { value: Settings; readOnly: boolean };
-        warnings: StoreWarning[];
-        saved: Settings;
-      };
+      const result = runAsNobody(dir);
       expect(result.loaded).toEqual({ value: defaultSettings(), readOnly: false });
       expect(result.warnings).toHaveLength(1);
       expect(result.warnings[0]).toMatchObject({ reason: 'unreadable', readOnly: false });
-      expect(result.saved.operatorId).toBe('after');
+      expect(result.saved).toMatchObject({ operatorId: 'after' });
 
       const movedTo = result.warnings[0]?.movedTo ?? '';
       expect(await readFile(movedTo, 'utf8')).toBe(original);
       expect((await readdir(dir)).sort()).toEqual([path.basename(movedTo), 'settings.json'].sort());
+    },
+  );
+
+  it.skipIf(!isRoot)(
+    'a damaged file in a folder RoomCall may not change is left in place, read-only, never overwritten',
+    async () => {
+      const dir = path.join(work, 'locked');
+      await mkdir(dir, { mode: 0o755 });
+      const file = path.join(dir, 'settings.json');
+      await writeFile(file, '{"version":1, damaged');
+      await chmod(file, 0o666);
+
+      const result = runAsNobody(dir);
+      expect(result.loaded).toEqual({ value: defaultSettings(), readOnly: true });
+      // Told once, although the file was read twice.
+      expect(result.warnings).toHaveLength(1);
+      expect(result.warnings[0]).toMatchObject({
+        reason: 'not-json',
+        movedTo: null,
+        readOnly: true,
+      });
+      expect(result.warnings[0]?.message).toMatch(/could not be moved aside/);
+      expect(result.saved).toEqual({ error: 'ReadOnlyDocumentError' });
+      expect(await readFile(file, 'utf8')).toBe('{"version":1, damaged');
+      expect(await readdir(dir)).toEqual(['settings.json']);
     },
   );
 });

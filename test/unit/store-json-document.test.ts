@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -221,4 +221,31 @@ describe('openJsonDocument', () => {
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings)).not.toContain('PRIVATE-TEXT');
   });
+
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')(
+    'leaves a damaged file it cannot move aside in place, read-only, told once (skipped as root, who may write anywhere: test/integration/store-unreadable covers it there)',
+    async () => {
+      const file = path.join(dir(), 'notes.json');
+      await writeFile(file, 'damaged');
+      await chmod(dir(), 0o555);
+      try {
+        const { warnings, onWarning } = collectWarnings<StoreWarning>();
+        const document = open(onWarning);
+        expect(await document.load()).toEqual({
+          value: { title: 'untitled', tags: [] },
+          readOnly: true,
+        });
+        await document.load();
+        expect(warnings).toEqual([
+          expect.objectContaining({ reason: 'not-json', movedTo: null, readOnly: true }),
+        ]);
+        await expect(document.update((notes) => notes)).rejects.toBeInstanceOf(
+          ReadOnlyDocumentError,
+        );
+        expect(await readFile(file, 'utf8')).toBe('damaged');
+      } finally {
+        await chmod(dir(), 0o700);
+      }
+    },
+  );
 });

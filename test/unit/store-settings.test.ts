@@ -47,6 +47,16 @@ describe('settings', () => {
     });
   });
 
+  it('ignores keys given as undefined instead of resetting them to their defaults', async () => {
+    const store = open();
+    await store.update({ operatorId: 'alice', pollIntervalMs: 1500 });
+    expect(await store.update({ operatorId: undefined, language: 'en' })).toMatchObject({
+      operatorId: 'alice',
+      pollIntervalMs: 1500,
+      language: 'en',
+    });
+  });
+
   it('fills fields missing from an older or hand-written file with defaults', async () => {
     const store = open();
     await writeFile(store.file, JSON.stringify({ version: 1, operatorId: 'bob' }));

@@ -173,7 +173,8 @@ export function openJsonDocument<T extends object>(
   const maxBytes = spec.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxDepth = spec.maxDepth ?? DEFAULT_MAX_DEPTH;
   const now = options.now ?? (() => new Date());
-  const warnedNewer = new Set<number>();
+  /** Warnings about files left in place repeat on every load: each is told once per run. */
+  const toldInPlace = new Set<string>();
   let cleanedUp = false;
 
   const defaults = (): T => spec.schema.parse({});
@@ -257,10 +258,7 @@ export function openJsonDocument<T extends object>(
     }
 
     if (version > spec.version) {
-      if (!warnedNewer.has(version)) {
-        warnedNewer.add(version);
-        warn('newer-version', null, true);
-      }
+      warnOnce(`newer-version:${version}`, 'newer-version');
       // Newer versions mostly add fields; what this version knows is used if it still fits.
       const parsed = spec.schema.safeParse(fields);
       return { value: parsed.success ? parsed.data : defaults(), readOnly: true };
@@ -273,9 +271,16 @@ export function openJsonDocument<T extends object>(
     return { value: parsed.data, readOnly: false };
   }
 
+  function warnOnce(key: string, reason: StoreWarningReason): void {
+    if (toldInPlace.has(key)) return;
+    toldInPlace.add(key);
+    warn(reason, null, true);
+  }
+
   async function quarantine(problem: Problem): Promise<LoadedDocument<T>> {
     const movedTo = await moveAside();
-    warn(problem, movedTo, movedTo === null);
+    if (movedTo === null) warnOnce(`stuck:${problem}`, problem);
+    else warn(problem, movedTo, false);
     return { value: defaults(), readOnly: movedTo === null };
   }
 

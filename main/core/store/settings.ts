@@ -32,11 +32,17 @@ export const SETTINGS_VERSION = 1;
  */
 export const settingsMigrations: Readonly<Record<number, Migration>> = {};
 
+/** Some settings; `undefined` values are allowed (zod's `.partial()` output) and ignored. */
+export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] | undefined };
+
 export interface SettingsStore {
   readonly file: string;
   load(): Promise<LoadedDocument<Settings>>;
-  /** Saves the given fields over what is on disk; resolves to the whole saved settings. */
-  update(patch: Partial<Settings>): Promise<Settings>;
+  /**
+   * Saves the given fields over what is on disk; resolves to the whole saved settings. A key
+   * given as undefined is left as it is (never silently reset to its default).
+   */
+  update(patch: SettingsPatch): Promise<Settings>;
 }
 
 export function openSettings(options: JsonDocumentOptions): SettingsStore {
@@ -53,6 +59,12 @@ export function openSettings(options: JsonDocumentOptions): SettingsStore {
   return {
     file: document.file,
     load: () => document.load(),
-    update: (patch) => document.update((current) => ({ ...current, ...patch })),
+    update: (patch) =>
+      document.update((current) => {
+        const given = Object.fromEntries(
+          Object.entries(patch).filter(([, value]) => value !== undefined),
+        );
+        return { ...current, ...given };
+      }),
   };
 }
