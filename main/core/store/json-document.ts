@@ -240,6 +240,9 @@ export function openJsonDocument<T extends object>(
     return { kind: 'ok', value: current };
   }
 
+  /** Why the document is read-only, for the error an update then throws. */
+  let readOnlyWhy = '';
+
   async function loadLocked(): Promise<LoadedDocument<T>> {
     if (!cleanedUp) {
       cleanedUp = true;
@@ -259,6 +262,7 @@ export function openJsonDocument<T extends object>(
 
     if (version > spec.version) {
       warnOnce(`newer-version:${version}`, 'newer-version');
+      readOnlyWhy = `${file} was written by a newer version of RoomCall (file version ${version}; this version writes ${spec.version}), and RoomCall will not overwrite it. Update RoomCall to save changes.`;
       // Newer versions mostly add fields; what this version knows is used if it still fits.
       const parsed = spec.schema.safeParse(fields);
       return { value: parsed.success ? parsed.data : defaults(), readOnly: true };
@@ -279,8 +283,12 @@ export function openJsonDocument<T extends object>(
 
   async function quarantine(problem: Problem): Promise<LoadedDocument<T>> {
     const movedTo = await moveAside();
-    if (movedTo === null) warnOnce(`stuck:${problem}`, problem);
-    else warn(problem, movedTo, false);
+    if (movedTo === null) {
+      warnOnce(`stuck:${problem}`, problem);
+      readOnlyWhy = `${file} could not be used because ${REASON_WORDS[problem]}, and it could not be moved aside. Fix or remove that file to save changes.`;
+    } else {
+      warn(problem, movedTo, false);
+    }
     return { value: defaults(), readOnly: movedTo === null };
   }
 
@@ -299,11 +307,7 @@ export function openJsonDocument<T extends object>(
       withFileLock(file, async () => {
         const current = await loadLocked();
         if (current.readOnly) {
-          throw new ReadOnlyDocumentError(
-            spec.name,
-            file,
-            `${file} was written by a newer version of RoomCall or is damaged, and RoomCall will not overwrite it. Update RoomCall, or move the file away to start over.`,
-          );
+          throw new ReadOnlyDocumentError(spec.name, file, readOnlyWhy);
         }
         const changed = change(current.value);
         // The same object back means "nothing to change": no write, no new mtime.
