@@ -13,9 +13,10 @@ import type { Configuration } from 'app-builder-lib';
 
 export const projectDir = path.resolve(import.meta.dirname, '../..');
 
-const fromElectronBuilder = createRequire(
-  createRequire(path.join(projectDir, 'package.json')).resolve('electron-builder/package.json'),
+const electronBuilderPackage = createRequire(path.join(projectDir, 'package.json')).resolve(
+  'electron-builder/package.json',
 );
+const fromElectronBuilder = createRequire(electronBuilderPackage);
 const appBuilderLibDir = path.dirname(fromElectronBuilder.resolve('app-builder-lib/package.json'));
 const load = createRequire(path.join(appBuilderLibDir, 'package.json'));
 
@@ -209,3 +210,14 @@ export async function moduleFiles(
   const files = await helper.collectNodeModules(module, excluded, destination);
   return { files, metadata: helper.metadata };
 }
+
+interface AsarModule {
+  listPackage(archive: string, options?: { isPack: boolean }): string[];
+  extractFile(archive: string, filename: string): Buffer;
+}
+
+/** @electron/asar, the copy electron-builder packs with. */
+export const asar = load('@electron/asar') as AsarModule;
+
+/** The electron-builder CLI, as `npm run dist` runs it. */
+export const electronBuilderCli = path.join(path.dirname(electronBuilderPackage), 'cli.js');
