@@ -96,6 +96,22 @@ if (existsSync('vitest.keychain.config.ts')) {
   }
 }
 
+// Playwright: the UI in real Chromium, and the Electron shell where a binary exists.
+{
+  const report = join(results, 'playwright.json');
+  const ok = run('playwright (ui in Chromium, electron)', 'npx', ['playwright', 'test']);
+  if (!existsSync(report)) {
+    totals.failed += 1;
+    if (ok) failedStages.push('playwright (no report)');
+  } else {
+    const stats = JSON.parse(readFileSync(report, 'utf8')).stats;
+    totals.passed += stats.expected + stats.flaky;
+    totals.failed += stats.unexpected;
+    totals.skipped += stats.skipped;
+    if (!ok && stats.unexpected === 0) totals.failed += 1;
+  }
+}
+
 console.log('\n── summary ──');
 for (const line of skippedStages) console.log(`skipped stage: ${line}`);
 if (failedStages.length > 0) console.log(`failed stages: ${failedStages.join(', ')}`);
