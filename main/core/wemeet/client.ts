@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import ky from 'ky';
+import ky, { type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { Credentials } from './credentials';
 import {
@@ -87,6 +87,8 @@ export class WemeetClient {
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #random: () => number;
   readonly #appVersion: string | undefined;
+  /** Created once: ky merges its defaults per instance, not per request. */
+  readonly #ky: KyInstance = ky.create({ retry: 0, timeout: false, throwHttpErrors: false });
   /** Values no message may contain, whatever the server echoes. */
   readonly #secrets: readonly string[];
 
@@ -200,11 +202,8 @@ export class WemeetClient {
       // init rather than ky's Request keeps the header names' casing (ky's Headers lower-case
       // them; the gateway documents them as case-sensitive) and saves building a second
       // Request per attempt.
-      const response = await ky(url, {
+      const response = await this.#ky(url, {
         method: options.method,
-        retry: 0,
-        timeout: false,
-        throwHttpErrors: false,
         fetch: () => this.#fetch(url, init),
       });
       status = response.status;

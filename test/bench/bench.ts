@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: prints figures, asserts nothing. Speed is measured here rather than in
+ * timed tests because the machine is shared and noisy; each comparison is a ratio of two
+ * things measured side by side in one run.
+ */
+import { benchClientOverhead, benchDirectorySync } from './client-bench';
+import { printTable } from './stats';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 400);
+
+printTable(
+  'Client overhead per request (loopback simulator; medians of interleaved runs)',
+  ['request', 'bare fetch', 'client', 'ratio', 'target'],
+  await benchClientOverhead(rounds),
+);
+printTable(
+  'Directory sync',
+  ['what', 'median of 5', 'target'],
+  await benchDirectorySync(10_000, 5),
+);
