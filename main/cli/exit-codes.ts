@@ -1,15 +1,45 @@
 /**
- * The CLI's exit codes, part of its contract with scripts:
- * 0 success; 1 the API or the network failed (the server's code is on stderr);
- * 2 usage or input error, detected before any request is sent.
+ * The CLI's exit codes, part of its contract with scripts (documented in `--help` and
+ * docs/cli.md; change them only with both):
+ * 0 success;
+ * 1 the API, the network or the keychain failed (the server's code is on stderr);
+ * 2 usage or input error: the command line cannot be acted on as given. Bad syntax is caught
+ *   before any request is sent; a "which meeting?" question (no or several meetings in
+ *   progress, a code several meetings share) is answered by the server first, but no room is
+ *   ever called;
+ * 3 `invite --wait` only: the call was placed, but the room did not join (rejected, no answer,
+ *   never rang, cancelled elsewhere, or still ringing when RoomCall stopped waiting);
+ * 130 interrupted (Ctrl-C): a call that was ringing has been cancelled.
  */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_NOT_JOINED = 3;
+/** 128 + SIGINT, what shells report for a command stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
 
-export type ExitCode = typeof EXIT_OK | typeof EXIT_FAILURE | typeof EXIT_USAGE;
+export type ExitCode =
+  | typeof EXIT_OK
+  | typeof EXIT_FAILURE
+  | typeof EXIT_USAGE
+  | typeof EXIT_NOT_JOINED
+  | typeof EXIT_INTERRUPTED;
 
-/** Bad input or usage: the command stops before it sends anything. */
+/** Bad input or usage: the command stops before it calls anything. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** What to do instead, on its own line; null when the message says it all. */
+  readonly hint: string | null;
+  constructor(message: string, hint: string | null = null) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** The user pressed Ctrl-C (at a prompt, or while waiting). */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  constructor() {
+    super('Interrupted.');
+  }
 }

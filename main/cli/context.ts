@@ -1,0 +1,193 @@
+import { version } from '../../package.json';
+import {
+  assertProfileName,
+  DEFAULT_PROFILE,
+  type CredentialStore,
+} from '../core/secrets/credential-store';
+import {
+  ENV_VARS,
+  resolveCredentials,
+  withEnvSettings,
+  type OverridableSettings,
+  type ResolvedCredentials,
+} from '../core/secrets/env-credentials';
+import { openDirectoryCache, type DirectoryCache } from '../core/store/directory-cache';
+import { openFavorites, type FavoritesStore } from '../core/store/favorites';
+import { openHistory, type HistoryStore } from '../core/store/history';
+import type { StoreWarning } from '../core/store/json-document';
+import { openSettings, type Settings, type SettingsStore } from '../core/store/settings';
+import type { WemeetApi } from '../core/wemeet/api';
+import { createWemeetApi } from '../core/wemeet/api-impl';
+import type { CliDeps } from './deps';
+import { NotConfiguredError } from './failures';
+import type { Output } from './output';
+
+/**
+ * What one run of the CLI shares between its steps: the output, the data files (opened on
+ * first use, warnings printed), the settings with the environment on top, and the signed API
+ * (built only when a command needs it, so local commands never touch the keychain).
+ */
+
+const LOGIN_HINT = `Run \`roomcall auth login\`, or set ${ENV_VARS.appId}, ${ENV_VARS.secretId}, ${ENV_VARS.secretKey} and ${ENV_VARS.operatorId}.`;
+
+/** The account in use, as `auth status` shows it. Never holds more than the SecretId's tail. */
+export interface Session {
+  readonly api: WemeetApi;
+  readonly credentials: ResolvedCredentials;
+  readonly operatorId: string;
+  readonly baseUrl: string;
+  /** Which settings the environment set (the rest came from the settings file or defaults). */
+  readonly fromEnvironment: readonly OverridableSettings[];
+  /** Keys the room directory cache to this account: never a secret. */
+  readonly cacheScope: string;
+}
+
+export interface ApiAccount {
+  readonly credentials: ResolvedCredentials['credentials'];
+  readonly operatorId: string;
+  readonly baseUrl: string;
+}
+
+export class CliContext {
+  readonly deps: CliDeps;
+  readonly output: Output;
+  readonly #profileOption: string | undefined;
+  #settings: Promise<Settings> | undefined;
+  #store: CredentialStore | undefined;
+  #session: Promise<Session> | undefined;
+  #settingsStore: SettingsStore | undefined;
+  #favorites: FavoritesStore | undefined;
+  #history: HistoryStore | undefined;
+  #directory: DirectoryCache | undefined;
+
+  constructor(deps: CliDeps, output: Output, profileOption: string | undefined) {
+    this.deps = deps;
+    this.output = output;
+    this.#profileOption = profileOption;
+  }
+
+  /** Store options: the data folder, and warnings (a file moved aside) printed on stderr. */
+  get #storeOptions() {
+    return {
+      dir: this.deps.dataDir,
+      onWarning: (warning: StoreWarning) => {
+        this.output.warn(warning.message);
+      },
+      now: () => new Date(this.deps.clock.now()),
+    };
+  }
+
+  get settingsStore(): SettingsStore {
+    this.#settingsStore ??= openSettings(this.#storeOptions);
+    return this.#settingsStore;
+  }
+
+  get favorites(): FavoritesStore {
+    this.#favorites ??= openFavorites(this.#storeOptions);
+    return this.#favorites;
+  }
+
+  get history(): HistoryStore {
+    this.#history ??= openHistory(this.#storeOptions);
+    return this.#history;
+  }
+
+  get directory(): DirectoryCache {
+    this.#directory ??= openDirectoryCache(this.#storeOptions);
+    return this.#directory;
+  }
+
+  /** The settings file as saved (the environment's overrides are applied in `session`). */
+  settings(): Promise<Settings> {
+    this.#settings ??= this.settingsStore.load().then((loaded) => loaded.value);
+    return this.#settings;
+  }
+
+  /** --profile, else the settings' profile, else "default"; checked before any keychain use. */
+  async profile(): Promise<string> {
+    const profile = this.#profileOption ?? (await this.settings()).profile;
+    assertProfileName(profile);
+    return profile;
+  }
+
+  credentialStore(): CredentialStore {
+    this.#store ??= this.deps.credentialStore();
+    return this.#store;
+  }
+
+  /** Base URL and operator: the environment's when set, else the settings file's. */
+  async effectiveSettings(): Promise<{
+    readonly settings: Settings;
+    readonly fromEnvironment: readonly OverridableSettings[];
+  }> {
+    return withEnvSettings(await this.settings(), this.deps.env);
+  }
+
+  /**
+   * The signed API for the configured account. Throws NotConfiguredError (exit 2) when the
+   * credentials or the operator are missing, saying what to do.
+   */
+  session(): Promise<Session> {
+    this.#session ??= this.#openSession();
+    return this.#session;
+  }
+
+  async #openSession(): Promise<Session> {
+    const { settings, fromEnvironment } = await this.effectiveSettings();
+    const profile = await this.profile();
+    const credentials = await resolveCredentials({
+      env: this.deps.env,
+      store: this.credentialStore(),
+      profile,
+    });
+    if (credentials === null) {
+      const which = profile === DEFAULT_PROFILE ? '' : ` for profile '${profile}'`;
+      throw new NotConfiguredError(
+        `No Tencent Meeting credentials are set up${which}.`,
+        LOGIN_HINT,
+      );
+    }
+    this.output.protect(credentials.credentials.secretKey, credentials.credentials.secretId);
+    if (settings.operatorId === null) {
+      throw new NotConfiguredError(
+        'No operator is set up: RoomCall needs the enterprise userid it acts as.',
+        `Run \`roomcall auth login\`, or set ${ENV_VARS.operatorId}.`,
+      );
+    }
+    const account = {
+      credentials: credentials.credentials,
+      operatorId: settings.operatorId,
+      baseUrl: settings.baseUrl,
+    };
+    return {
+      api: this.createApi(account, settings.meetingIdEncoding),
+      credentials,
+      operatorId: settings.operatorId,
+      baseUrl: settings.baseUrl,
+      fromEnvironment,
+      cacheScope: `${credentials.credentials.appId}@${settings.baseUrl}`,
+    };
+  }
+
+  /** An API for any account: the session's, or the one `auth login` is about to save. */
+  createApi(account: ApiAccount, meetingIdEncoding: Settings['meetingIdEncoding']): WemeetApi {
+    const { clock, client } = this.deps;
+    this.output.protect(account.credentials.secretKey, account.credentials.secretId);
+    return createWemeetApi({
+      baseUrl: account.baseUrl,
+      credentials: account.credentials,
+      operatorId: account.operatorId,
+      fetch: this.deps.fetch,
+      now: () => clock.now(),
+      // The client's sleep must reject on abort; the CLI clock's resolves early.
+      sleep: async (ms, signal) => {
+        await clock.sleep(ms, signal);
+        signal?.throwIfAborted();
+      },
+      appVersion: version,
+      meetingIdEncoding,
+      retry: client?.retry,
+      timeoutMs: client?.timeoutMs,
+    });
+  }
+}

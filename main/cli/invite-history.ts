@@ -1,0 +1,112 @@
+import { InviteError } from '../core/invite-errors';
+import type { InviteEvent, InviteOutcome } from '../core/invite-types';
+import type { HistoryEntry, HistoryOutcome, HistoryStore } from '../core/store/history';
+import type { Meeting } from '../core/wemeet/api';
+import { WemeetError } from '../core/wemeet/errors';
+import type { CallTarget } from '../core/wemeet/types';
+import type { Output } from './output';
+
+/**
+ * Writes an invite into the recent-invites history as it happens: an entry once room-call has
+ * answered (so it is there even if the CLI is killed while waiting), its outcome at the end.
+ * A history that cannot be written costs a warning, never the invite's exit code.
+ */
+export class InviteHistory {
+  readonly #history: HistoryStore;
+  readonly #output: Output;
+  readonly #target: CallTarget;
+  readonly #name: string | null;
+  #meeting: Meeting | null = null;
+  #entry: Promise<HistoryEntry | null> | null = null;
+
+  constructor(history: HistoryStore, output: Output, target: CallTarget, name: string | null) {
+    this.#history = history;
+    this.#output = output;
+    this.#target = target;
+    this.#name = name;
+  }
+
+  /** For the invite's onProgress. */
+  observe(event: InviteEvent): void {
+    if (event.type === 'calling') this.#meeting = event.meeting;
+    if (event.type === 'called') this.#entry = this.#record('invited', null);
+  }
+
+  /** Resolves once everything is written: the CLI must not exit with a write in flight. */
+  async finished(outcome: InviteOutcome): Promise<void> {
+    const outcomeWord = historyOutcome(outcome);
+    if (outcomeWord === null) await this.#entry;
+    else await this.#settle(outcomeWord, null);
+  }
+
+  /**
+   * A failed invite is history once a call was attempted: room-call refused (nothing rang, but
+   * the user tried) or the call placed and then lost from sight. A meeting that could not be
+   * found never reached a room, so it is not recorded.
+   */
+  async failed(error: unknown): Promise<void> {
+    if (!(error instanceof InviteError) || this.#meeting === null) return;
+    const code = error.cause instanceof WemeetError ? error.cause.code : null;
+    const detail = code === null ? error.kind : `${error.kind}, error ${code}`;
+    if (this.#entry === null) this.#entry = this.#record('failed', detail);
+    else await this.#settle('failed', detail);
+    await this.#entry;
+  }
+
+  async #settle(outcome: HistoryOutcome, detail: string | null): Promise<void> {
+    const entry = await this.#entry;
+    if (entry === null) return;
+    try {
+      await this.#history.setOutcome(entry.id, outcome, detail);
+    } catch (error) {
+      this.#warn(error);
+    }
+  }
+
+  #record(outcome: HistoryOutcome, detail: string | null): Promise<HistoryEntry | null> {
+    const meeting = this.#meeting;
+    if (meeting === null) return Promise.resolve(null);
+    const target =
+      this.#target.kind === 'room'
+        ? { kind: 'room' as const, meetingRoomId: this.#target.meetingRoomId, name: this.#name }
+        : {
+            kind: 'mra' as const,
+            protocol: this.#target.protocol,
+            dialString: this.#target.dialString,
+          };
+    return this.#history
+      .record({
+        target,
+        meeting: {
+          meetingId: meeting.meeting_id,
+          meetingCode: meeting.meeting_code,
+          subject: meeting.subject.slice(0, 300),
+        },
+        outcome,
+        detail,
+      })
+      .catch((error: unknown) => {
+        this.#warn(error);
+        return null;
+      });
+  }
+
+  #warn(error: unknown): void {
+    const why = error instanceof Error ? error.message : 'unknown error';
+    this.#output.warn(`The invite could not be written to the history: ${why}`);
+  }
+}
+
+/** How an outcome reads in the history; null when the entry's 'invited' already says it. */
+function historyOutcome(outcome: InviteOutcome): HistoryOutcome | null {
+  switch (outcome.kind) {
+    case 'placed':
+      return null;
+    case 'settled':
+      return outcome.state;
+    case 'cancelled':
+      return 'cancelled';
+    case 'timed-out':
+      return outcome.lastInfo?.state ?? 'unknown';
+  }
+}

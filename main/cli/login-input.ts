@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { storedCredentialsSchema, type StoredCredentials } from '../core/secrets/credential-store';
+import { operatorIdSchema } from '../core/store/settings';
+import type { InputSource } from './deps';
+import { UsageError } from './exit-codes';
+import type { Prompter } from './prompt';
+
+/**
+ * What `auth login` is told: from a JSON document on stdin (scripts), or asked one field at a
+ * time on a terminal, the SecretKey without echo. Messages name fields, never their values.
+ */
+
+export interface LoginInput {
+  readonly credentials: StoredCredentials;
+  readonly operatorId: string;
+}
+
+/** Far more than any real document; a runaway pipe is cut off instead of filling memory. */
+const MAX_STDIN_BYTES = 64 * 1024;
+
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  appId: 'appId',
+  sdkId: 'sdkId',
+  secretId: 'secretId',
+  secretKey: 'secretKey',
+  operatorId: 'operatorId',
+};
+
+const stdinSchema = z.object({
+  appId: z.string(),
+  // Absent, null or "" all mean "no SdkId assigned": the header is then left out.
+  sdkId: z.string().nullish(),
+  secretId: z.string(),
+  secretKey: z.string(),
+  operatorId: z.string(),
+});
+
+export async function readLoginFromStdin(input: InputSource): Promise<LoginInput> {
+  const text = await readAll(input);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // JSON.parse's message quotes the text, which holds the secrets: never shown.
+    throw new UsageError(
+      '--stdin: the input is not a JSON document.',
+      'Send {"appId": "…", "sdkId": "…" (optional), "secretId": "…", "secretKey": "…", "operatorId": "…"}.',
+    );
+  }
+  const parsed = stdinSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields = [
+      ...new Set(
+        parsed.error.issues.map((issue) => {
+          const key = issue.path[0];
+          return typeof key === 'string' ? (FIELD_NAMES[key] ?? 'the document') : 'the document';
+        }),
+      ),
+    ];
+    throw new UsageError(
+      `--stdin: ${fields.join(', ')} ${fields.length === 1 ? 'is' : 'are'} missing or not text.`,
+      'Send {"appId": "…", "sdkId": "…" (optional), "secretId": "…", "secretKey": "…", "operatorId": "…"}.',
+    );
+  }
+  const { sdkId, ...rest } = parsed.data;
+  return check({ ...rest, sdkId: sdkId ?? '' });
+}
+
+/** Asks on the terminal. Ctrl-D ends the login; Ctrl-C is an InterruptedError. */
+export async function askLogin(
+  prompt: Prompter,
+  operatorDefault: string | null,
+): Promise<LoginInput> {
+  const required = async (question: string, hidden = false): Promise<string> => {
+    const answer = hidden ? await prompt.askHidden(question) : await prompt.ask(question);
+    if (answer === null) throw new UsageError('Login cancelled: nothing was saved.');
+    return answer.trim();
+  };
+  const appId = await required('AppId: ');
+  const sdkId = await required('SdkId (leave empty if Tencent assigned none): ');
+  const secretId = await required('SecretId: ');
+  const secretKey = await required('SecretKey (not shown): ', true);
+  const operatorQuestion =
+    operatorDefault === null ? 'Operator userid: ' : `Operator userid [${operatorDefault}]: `;
+  const operatorAnswer = await required(operatorQuestion);
+  const operatorId =
+    operatorAnswer === '' && operatorDefault !== null ? operatorDefault : operatorAnswer;
+  return check({ appId, sdkId, secretId, secretKey, operatorId });
+}
+
+function check(input: {
+  appId: string;
+  sdkId: string;
+  secretId: string;
+  secretKey: string;
+  operatorId: string;
+}): LoginInput {
+  const candidate = {
+    appId: input.appId.trim(),
+    ...(input.sdkId.trim() === '' ? {} : { sdkId: input.sdkId.trim() }),
+    secretId: input.secretId.trim(),
+    secretKey: input.secretKey.trim(),
+  };
+  const credentials = storedCredentialsSchema.safeParse(candidate);
+  const operator = operatorIdSchema.safeParse(input.operatorId.trim());
+  const bad = [
+    ...(credentials.success ? [] : credentials.error.issues.map((issue) => labelOf(issue.path[0]))),
+    ...(operator.success ? [] : ['operator userid']),
+  ];
+  if (!credentials.success || !operator.success) {
+    const fields = [...new Set(bad)];
+    throw new UsageError(
+      `${fields.join(', ')} ${fields.length === 1 ? 'is' : 'are'} missing or invalid (empty, too long, or containing a control character). Nothing was saved.`,
+    );
+  }
+  const { sdkId, ...rest } = credentials.data;
+  return {
+    credentials: sdkId === undefined ? rest : { ...rest, sdkId },
+    operatorId: operator.data,
+  };
+}
+
+function labelOf(key: PropertyKey | undefined): string {
+  const labels: Readonly<Record<string, string>> = {
+    appId: 'AppId',
+    sdkId: 'SdkId',
+    secretId: 'SecretId',
+    secretKey: 'SecretKey',
+  };
+  return typeof key === 'string' ? (labels[key] ?? 'a field') : 'a field';
+}
+
+async function readAll(input: InputSource): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input.chunks) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    size += buffer.byteLength;
+    if (size > MAX_STDIN_BYTES) {
+      throw new UsageError(`--stdin: the input is larger than ${MAX_STDIN_BYTES} bytes.`);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
