@@ -1,0 +1,362 @@
+import { writeFile } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import { parseCallTarget } from '../../core/input/dial-string';
+import { quote } from '../../core/input/text';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  FileTooLargeError,
+  readFileLimited,
+} from '../../core/store/atomic-file';
+import {
+  checkLabel,
+  favoriteDisplayName,
+  parseFavoritesFile,
+  type Favorite,
+  type NewFavorite,
+} from '../../core/store/favorites';
+import type { CliContext } from '../context';
+import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
+import type { OptionValues } from '../options';
+import type { ActionDefiner } from '../program-support';
+import { findOneFavorite } from '../targets';
+import { targetWords } from '../words';
+import { examples } from './shared-options';
+
+/**
+ * `roomcall favorites …`: the same list the app shows, in the same file. Everything is local
+ * except `add --room`, which looks the room's name up (cache first, then the API).
+ */
+
+export function registerFavorites(program: Command, define: ActionDefiner): void {
+  const favorites = program
+    .command('favorites')
+    .alias('favourites')
+    .summary('list and edit favourite rooms and SIP/H.323 addresses')
+    .description(
+      'Favourite rooms and SIP/H.323 addresses, in your order. Refer to one by its position\n' +
+        '(as `list` numbers them), its label or name, its room ID or dial string, or its id.',
+    );
+
+  const list = favorites
+    .command('list')
+    .summary('show the favourites')
+    .option('--json', 'print one JSON array on stdout');
+  list.addHelpText(
+    'after',
+    examples(['roomcall favorites list', 'roomcall favorites list --json']),
+  );
+  define(list, runList);
+
+  const add = favorites
+    .command('add')
+    .summary('add a room (by ID) or a SIP/H.323 address')
+    .option('--room <meeting_room_id>', 'a meeting room; its name and location are looked up')
+    .option('--sip <address>', 'a SIP device: IP address or SIP URI (needs --label)')
+    .option('--h323 <address>', 'an H.323 device: IP address or E.164 number (needs --label)')
+    .option('-l, --label <label>', 'your name for it');
+  add.addHelpText(
+    'after',
+    examples([
+      'roomcall favorites add --room 1234567890123456789',
+      'roomcall favorites add --room 1234567890123456789 --label "Big room"',
+      'roomcall favorites add --sip room@vc.example.com --label "Partner VC"',
+    ]),
+  );
+  define(add, runAdd);
+
+  const remove = favorites
+    .command('remove')
+    .alias('rm')
+    .summary('remove a favourite')
+    .argument('<favorite>', 'position, label, room ID, dial string or id');
+  remove.addHelpText(
+    'after',
+    examples(['roomcall favorites remove 2', 'roomcall favorites remove "Partner VC"']),
+  );
+  define(remove, runRemove);
+
+  const move = favorites
+    .command('move')
+    .summary('move a favourite to another position')
+    .argument('<favorite>', 'position, label, room ID, dial string or id')
+    .argument('<position>', 'its new position, from 1', parsePosition);
+  move.addHelpText('after', examples(['roomcall favorites move "Partner VC" 1']));
+  define(move, runMove);
+
+  const rename = favorites
+    .command('rename')
+    .summary("set a favourite's label (an empty label shows the room's name again)")
+    .argument('<favorite>', 'position, label, room ID, dial string or id')
+    .argument('[label]', 'the new label; omit or "" to remove it');
+  rename.addHelpText(
+    'after',
+    examples(['roomcall favorites rename 1 "长城厅"', 'roomcall favorites rename 1']),
+  );
+  define(rename, runRename);
+
+  const exportCommand = favorites
+    .command('export')
+    .summary('write the favourites as a JSON file to hand to others')
+    .option('-o, --output <file>', 'write to FILE instead of stdout');
+  exportCommand.addHelpText(
+    'after',
+    examples([
+      'roomcall favorites export --output team-rooms.json',
+      'roomcall favorites export > team-rooms.json',
+    ]),
+  );
+  define(exportCommand, runExport);
+
+  const importCommand = favorites
+    .command('import')
+    .summary('add the favourites of an exported file (- for stdin)')
+    .argument('<file>', 'a file written by `favorites export` (or by the app), - for stdin')
+    .option('--json', 'print the report as one JSON document');
+  importCommand.addHelpText('after', examples(['roomcall favorites import team-rooms.json']));
+  define(importCommand, runImport);
+}
+
+/** commander argParser for <position>: a usage error (exit 2) when not a whole number ≥ 1. */
+function parsePosition(value: string): string {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new InvalidArgumentError('A position is a whole number from 1.');
+  }
+  return value.trim();
+}
+
+function kindWords(favorite: Favorite): string {
+  if (favorite.kind === 'room') return 'room';
+  return favorite.protocol === 'sip' ? 'SIP' : 'H.323';
+}
+
+function targetOf(favorite: Favorite): string {
+  return favorite.kind === 'room' ? favorite.meetingRoomId : favorite.dialString;
+}
+
+async function runList(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  const { value: items } = await ctx.favorites.load();
+  if (options.flag('json')) {
+    ctx.output.json(items.map((item, index) => ({ position: index + 1, ...item })));
+    return EXIT_OK;
+  }
+  if (items.length === 0) {
+    ctx.output.note('No favourites yet. Add one with `roomcall favorites add --room <id>`.');
+    return EXIT_OK;
+  }
+  const rows = items.map((item, index) => ({ item, position: index + 1 }));
+  ctx.output.table(rows, [
+    { header: '#', value: (row) => String(row.position), align: 'right' },
+    { header: 'NAME', value: (row) => favoriteDisplayName(row.item), maxWidth: 40 },
+    { header: 'TYPE', value: (row) => kindWords(row.item) },
+    { header: 'CALLS', value: (row) => targetOf(row.item), maxWidth: 50 },
+    {
+      header: 'LOCATION',
+      value: (row) => (row.item.kind === 'room' ? row.item.location : ''),
+      maxWidth: 30,
+    },
+    { header: 'ID', value: (row) => row.item.id },
+  ]);
+  return EXIT_OK;
+}
+
+async function runAdd(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  const given = (['room', 'sip', 'h323'] as const).filter(
+    (flag) => options.string(flag) !== undefined,
+  );
+  if (given.length === 0) {
+    throw new UsageError(
+      'Choose what to add: --room <meeting_room_id>, --sip <address> or --h323 <address>.',
+    );
+  }
+  const parsed = parseCallTarget({
+    room: options.string('room'),
+    sip: options.string('sip'),
+    h323: options.string('h323'),
+  });
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  const label = checkLabel(options.string('label'));
+  if (!label.ok) throw new UsageError(`--label: ${label.message}.`);
+  const target = parsed.value;
+
+  let fields: NewFavorite;
+  if (target.kind === 'room') {
+    const seen = await lookUpRoom(ctx, target.meetingRoomId);
+    fields = { kind: 'room', meetingRoomId: target.meetingRoomId, ...seen, label: label.value };
+  } else {
+    if (label.value === null) {
+      throw new UsageError(
+        `--label: give the ${target.protocol === 'sip' ? 'SIP' : 'H.323'} address a name, e.g. --label "Partner VC".`,
+      );
+    }
+    fields = {
+      kind: 'mra',
+      protocol: target.protocol,
+      dialString: target.dialString,
+      label: label.value,
+    };
+  }
+
+  const result = await ctx.favorites.add(fields);
+  const { value: items } = await ctx.favorites.load();
+  const position = items.findIndex((item) => item.id === result.favorite.id) + 1;
+  const name = favoriteDisplayName(result.favorite);
+  ctx.output.line(
+    result.status === 'added'
+      ? `Added #${position}: ${name}.`
+      : `Already a favourite: #${position} ${name}.`,
+  );
+  return EXIT_OK;
+}
+
+/** The room's name and location: from the last `rooms` listing, else one API read. */
+async function lookUpRoom(
+  ctx: CliContext,
+  meetingRoomId: string,
+): Promise<{ name: string; location: string }> {
+  const session = await ctx.session();
+  const { value: cached } = await ctx.directory.load(session.cacheScope);
+  const room = cached?.rooms.find((r) => r.meeting_room_id === meetingRoomId);
+  if (room !== undefined) {
+    return { name: room.meeting_room_name, location: room.meeting_room_location };
+  }
+  const details = await session.api.getRoom(meetingRoomId);
+  const location = [details.city, details.building, details.floor]
+    .filter((part) => part !== '')
+    .join('-');
+  return { name: details.meeting_room_name, location };
+}
+
+async function runRemove(
+  ctx: CliContext,
+  _options: OptionValues,
+  args: readonly (string | undefined)[],
+): Promise<ExitCode> {
+  const { favorite, position } = await findOneFavorite(ctx, args[0] ?? '');
+  await ctx.favorites.remove(favorite.id);
+  ctx.output.line(`Removed #${position}: ${favoriteDisplayName(favorite)}.`);
+  return EXIT_OK;
+}
+
+async function runMove(
+  ctx: CliContext,
+  _options: OptionValues,
+  args: readonly (string | undefined)[],
+): Promise<ExitCode> {
+  const { favorite } = await findOneFavorite(ctx, args[0] ?? '');
+  const to = Number(args[1]);
+  const { value: items } = await ctx.favorites.load();
+  if (!Number.isInteger(to) || to < 1 || to > items.length) {
+    throw new UsageError(`Position ${args[1] ?? ''} is not between 1 and ${items.length}.`);
+  }
+  await ctx.favorites.move(favorite.id, to - 1);
+  ctx.output.line(`Moved ${favoriteDisplayName(favorite)} to #${to}.`);
+  return EXIT_OK;
+}
+
+async function runRename(
+  ctx: CliContext,
+  _options: OptionValues,
+  args: readonly (string | undefined)[],
+): Promise<ExitCode> {
+  const { favorite, position } = await findOneFavorite(ctx, args[0] ?? '');
+  const label = checkLabel(args[1] ?? null);
+  if (!label.ok) throw new UsageError(`The label: ${label.message}.`);
+  const renamed = await ctx.favorites.rename(favorite.id, label.value);
+  ctx.output.line(
+    label.value === null
+      ? `#${position} has no label now: shown as ${favoriteDisplayName(renamed)}.`
+      : `Renamed #${position} to ${label.value}.`,
+  );
+  return EXIT_OK;
+}
+
+async function runExport(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  const exported = await ctx.favorites.exportFavorites();
+  const text = `${JSON.stringify(exported, null, 2)}\n`;
+  const file = options.string('output');
+  if (file === undefined) {
+    ctx.output.raw('stdout', text);
+    return EXIT_OK;
+  }
+  try {
+    await writeFile(file, text, { encoding: 'utf8' });
+  } catch (error) {
+    throw new UsageError(`Cannot write ${quote(file)}: ${fsReason(error)}.`);
+  }
+  const count = exported.favorites.length;
+  ctx.output.note(`Exported ${count} favourite${count === 1 ? '' : 's'} to ${file}.`);
+  return EXIT_OK;
+}
+
+async function runImport(
+  ctx: CliContext,
+  options: OptionValues,
+  args: readonly (string | undefined)[],
+): Promise<ExitCode> {
+  const file = args[0] ?? '';
+  const content = file === '-' ? await readStdin(ctx) : await readImportFile(file);
+  const report = await ctx.favorites.importFavorites(parseFavoritesFile(content));
+  if (options.flag('json')) {
+    ctx.output.json({ added: report.added, skipped: report.skipped });
+    return EXIT_OK;
+  }
+  const added = report.added.length;
+  const skipped = report.skipped.length;
+  ctx.output.line(
+    `Imported ${added} favourite${added === 1 ? '' : 's'}${skipped === 0 ? '.' : `; skipped ${skipped}:`}`,
+  );
+  for (const skip of report.skipped) {
+    ctx.output.line(`  entry ${skip.position} (${skip.entry}): ${skip.reason}`);
+  }
+  for (const favorite of report.added) {
+    ctx.output.note(
+      `  + ${targetWords(
+        favorite.kind === 'room'
+          ? { kind: 'room', meetingRoomId: favorite.meetingRoomId }
+          : { kind: 'mra', protocol: favorite.protocol, dialString: favorite.dialString },
+        favorite.kind === 'room' && favorite.label === null ? favorite.name : favorite.label,
+      )}`,
+    );
+  }
+  return EXIT_OK;
+}
+
+async function readImportFile(file: string): Promise<Uint8Array> {
+  try {
+    const bytes = await readFileLimited(file, DEFAULT_MAX_FILE_BYTES);
+    if (bytes === null) throw new UsageError(`Cannot read ${quote(file)}: there is no such file.`);
+    return bytes;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof FileTooLargeError) {
+      throw new UsageError(
+        `${quote(file)} is larger than ${DEFAULT_MAX_FILE_BYTES} bytes: not a favourites file.`,
+      );
+    }
+    throw new UsageError(`Cannot read ${quote(file)}: ${fsReason(error)}.`);
+  }
+}
+
+async function readStdin(ctx: CliContext): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.deps.stdin.chunks) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    size += buffer.byteLength;
+    if (size > DEFAULT_MAX_FILE_BYTES) {
+      throw new UsageError(
+        `The input is larger than ${DEFAULT_MAX_FILE_BYTES} bytes: not a favourites file.`,
+      );
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'there is no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : 'unknown error';
+}

@@ -1,0 +1,85 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { formatMeetingCode } from '../../core/input/meeting-ref';
+import { MAX_HISTORY, type HistoryEntry, type HistoryOutcome } from '../../core/store/history';
+import type { CliContext } from '../context';
+import { EXIT_OK, type ExitCode } from '../exit-codes';
+import type { OptionValues } from '../options';
+import type { ActionDefiner } from '../program-support';
+import { callStateWords, formatLocalTime } from '../words';
+import { examples } from './shared-options';
+
+/** `roomcall history`: the recent invites the app and the CLI recorded, newest first. */
+
+export function registerHistory(program: Command, define: ActionDefiner): void {
+  const history = program
+    .command('history')
+    .summary('show recent invites, newest first')
+    .option('-n, --limit <n>', `show at most N invites (1-${MAX_HISTORY})`, parseLimit)
+    .option('--json', 'print one JSON array on stdout');
+  history.addHelpText(
+    'after',
+    examples(['roomcall history', 'roomcall history --limit 5 --json | jq -r ".[0].outcome"']),
+  );
+  define(history, runHistory);
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > MAX_HISTORY) {
+    throw new InvalidArgumentError(`Give a whole number from 1 to ${MAX_HISTORY}.`);
+  }
+  return n;
+}
+
+const OUTCOME_WORDS: Readonly<Record<HistoryOutcome, string>> = {
+  invited: 'invited (not followed)',
+  ringing: callStateWords('ringing'),
+  accepted: callStateWords('accepted'),
+  rejected: callStateWords('rejected'),
+  'no-answer': callStateWords('no-answer'),
+  'not-called': callStateWords('not-called'),
+  'joined-or-cancelled': callStateWords('joined-or-cancelled'),
+  left: callStateWords('left'),
+  unknown: callStateWords('unknown'),
+  cancelled: 'cancelled',
+  failed: 'failed',
+};
+
+function outcomeWords(entry: HistoryEntry): string {
+  const words = OUTCOME_WORDS[entry.outcome];
+  return entry.detail === null ? words : `${words} (${entry.detail})`;
+}
+
+function targetText(entry: HistoryEntry): string {
+  const { target } = entry;
+  if (target.kind === 'room') return target.name ?? target.meetingRoomId;
+  return `${target.protocol === 'sip' ? 'SIP' : 'H.323'} ${target.dialString}`;
+}
+
+function meetingText(entry: HistoryEntry): string {
+  const { meeting } = entry;
+  const code =
+    meeting.meetingCode === null ? meeting.meetingId : formatMeetingCode(meeting.meetingCode);
+  return meeting.subject === null || meeting.subject === '' ? code : `${code} ${meeting.subject}`;
+}
+
+async function runHistory(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  const { value } = await ctx.history.load();
+  const entries = value.slice(0, options.number('limit') ?? MAX_HISTORY);
+  if (options.flag('json')) {
+    ctx.output.json(entries);
+    return EXIT_OK;
+  }
+  if (entries.length === 0) {
+    ctx.output.note('No invites yet.');
+    return EXIT_OK;
+  }
+  const zone = ctx.deps.timeZone;
+  ctx.output.table(entries, [
+    { header: 'WHEN', value: (e: HistoryEntry) => formatLocalTime(Date.parse(e.at), zone) },
+    { header: 'MEETING', value: meetingText, maxWidth: 40 },
+    { header: 'CALLED', value: targetText, maxWidth: 40 },
+    { header: 'OUTCOME', value: outcomeWords },
+  ]);
+  return EXIT_OK;
+}
