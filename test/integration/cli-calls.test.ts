@@ -1,0 +1,184 @@
+/** `roomcall status` and `roomcall cancel` against the simulator. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID } from '../sim/index';
+import {
+  CANCEL_ROOM_CALL,
+  jsonOf,
+  ROOM_CALL_INFO,
+  startCliHarness,
+  type CliHarness,
+} from './cli-harness';
+
+let h: CliHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const ID = SIM_CURRENT_MEETING.meeting_id;
+
+interface StatusJson {
+  meeting_id: string;
+  target: Record<string, unknown>;
+  state: string;
+  status: number;
+  response_time: string | null;
+}
+
+async function placeCall(harness: CliHarness, target: string[]): Promise<string> {
+  const result = await harness.run(['invite', '--meeting', ID, ...target, '--json']);
+  expect(result.code).toBe(0);
+  const inviteId = jsonOf<{ invite_id: string }>(result).invite_id;
+  return inviteId;
+}
+
+describe('roomcall status', () => {
+  it('with a meeting ID: exactly one room-call-info request, and the state in words', async () => {
+    h = await startCliHarness({ ringMs: 60_000 });
+    await placeCall(h, ['--room', SIM_EXAMPLE_ROOM_ID]);
+    const before = h.sim.requests.length;
+    const result = await h.run(['status', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^room 1234567890123456789 in meeting 7567173273889276131: ringing \(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\)\n$/,
+    );
+    const sent = h.sim.requests.slice(before);
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${ROOM_CALL_INFO}`]);
+    expect(sent[0]?.meetingIdRaw).toBe(ID);
+  });
+
+  it('--json: the state, the raw status and the meeting ID with every digit', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['status', '--meeting', ID, '--sip', '10.0.0.1', '--json']);
+    expect(result.code).toBe(0);
+    expect(jsonOf<StatusJson>(result)).toEqual({
+      meeting_id: ID,
+      target: { kind: 'sip', dial_string: '10.0.0.1', name: null },
+      state: 'not-called',
+      status: 1,
+      response_time: '',
+    });
+  });
+
+  it('with a meeting code: looked up first, then one status read', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['status', '--meeting', '806146667', '--room', SIM_EXAMPLE_ROOM_ID]);
+    expect(result.code).toBe(0);
+    expect(h.sim.requests.map((r) => r.path)).toEqual(['/v1/meetings', ROOM_CALL_INFO]);
+  });
+
+  it('bad input: exit 2, nothing sent', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['status', '--meeting', ID, '--h323', 'gw@10.0.0.1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("'gw@10.0.0.1' is not an H.323 address");
+    expect(h.sim.requests).toEqual([]);
+  });
+
+  it('a status read that keeps failing: retried, then exit 1 with the code', async () => {
+    h = await startCliHarness();
+    h.sim.faults.inject({ type: 'http-500', path: ROOM_CALL_INFO, code: 10002, times: Infinity });
+    const result = await h.run(['status', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error 10002');
+    expect(h.requestsTo('POST', ROOM_CALL_INFO)).toHaveLength(3);
+  });
+});
+
+describe('roomcall cancel', () => {
+  it('hangs up a ringing call: one cancel-room-call with the invite ID; status then reads 5', async () => {
+    h = await startCliHarness({ ringMs: 60_000 });
+    const inviteId = await placeCall(h, ['--room', SIM_EXAMPLE_ROOM_ID]);
+    const result = await h.run([
+      'cancel',
+      '--meeting',
+      ID,
+      '--invite',
+      inviteId,
+      '--room',
+      SIM_EXAMPLE_ROOM_ID,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      `Cancelled the call to room ${SIM_EXAMPLE_ROOM_ID} (invite ${inviteId}).\n`,
+    );
+    const cancels = h.requestsTo('PUT', CANCEL_ROOM_CALL);
+    expect(cancels).toHaveLength(1);
+    expect(JSON.parse(cancels[0]?.body ?? '{}')).toMatchObject({
+      invite_id: inviteId,
+      meeting_id: ID,
+      meeting_room_id: SIM_EXAMPLE_ROOM_ID,
+    });
+    const status = await h.run([
+      'status',
+      '--meeting',
+      ID,
+      '--room',
+      SIM_EXAMPLE_ROOM_ID,
+      '--json',
+    ]);
+    expect(jsonOf<StatusJson>(status).status).toBe(5);
+  });
+
+  it('--json', async () => {
+    h = await startCliHarness({ ringMs: 60_000 });
+    const inviteId = await placeCall(h, ['--sip', 'room@vc.example.com']);
+    const result = await h.run([
+      'cancel',
+      '--meeting',
+      ID,
+      '--invite',
+      inviteId,
+      '--sip',
+      'room@vc.example.com',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(jsonOf(result)).toEqual({
+      cancelled: true,
+      invite_id: inviteId,
+      meeting_id: ID,
+      target: { kind: 'sip', dial_string: 'room@vc.example.com', name: null },
+    });
+  });
+
+  it('an invite ID the server does not know: exit 1 with 190004, sent once', async () => {
+    h = await startCliHarness();
+    const result = await h.run([
+      'cancel',
+      '--meeting',
+      ID,
+      '--invite',
+      'nope',
+      '--room',
+      SIM_EXAMPLE_ROOM_ID,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error 190004');
+    expect(h.requestsTo('PUT', CANCEL_ROOM_CALL)).toHaveLength(1);
+  });
+
+  it('without --invite: exit 2 from the parser, nothing sent', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['cancel', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("required option '--invite <invite_id>' not specified");
+    expect(h.sim.requests).toEqual([]);
+  });
+
+  it('an invite ID with a space: exit 2, nothing sent', async () => {
+    h = await startCliHarness();
+    const result = await h.run([
+      'cancel',
+      '--meeting',
+      ID,
+      '--invite',
+      'a b',
+      '--room',
+      SIM_EXAMPLE_ROOM_ID,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--invite: 'a b' is not an invite ID");
+    expect(h.sim.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+/** `roomcall rooms` and `roomcall meetings` against the simulator. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Meeting, Room } from '../../main/core/wemeet/api';
+import { SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID, SIM_TWENTY_DIGIT_MEETING } from '../sim/index';
+import { jsonOf, startCliHarness, type CliHarness } from './cli-harness';
+
+let h: CliHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('roomcall rooms', () => {
+  it('--json: every room of every page, with the API field names and IDs as strings', async () => {
+    h = await startCliHarness({ rooms: 120 });
+    const result = await h.run(['rooms', '--json']);
+    expect(result.code).toBe(0);
+    const rooms = jsonOf<Room[]>(result);
+    expect(rooms).toHaveLength(120);
+    expect(rooms.map((r) => r.meeting_room_id)).toEqual(h.sim.rooms.map((r) => r.meeting_room_id));
+    expect(rooms[0]).toEqual({
+      meeting_room_id: SIM_EXAMPLE_ROOM_ID,
+      meeting_room_name: '深圳·滨海大厦 18F 1801 会议室',
+      meeting_room_location: '深圳-滨海大厦-18',
+      account_new_type: expect.any(Number) as number,
+      account_type: expect.any(Number) as number,
+      participant_number: expect.any(Number) as number,
+      meeting_room_status: 2,
+      scheduled_status: expect.any(Number) as number,
+      is_allow_call: true,
+    });
+    // 120 rooms at page_size 50: three pages.
+    expect(h.requestsTo('GET', '/v1/meeting-rooms').map((r) => r.query['page'])).toEqual(
+      expect.arrayContaining(['1', '2', '3']),
+    );
+  });
+
+  it('a table with Chinese names aligned, status words and callable', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['rooms']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+NAME\s+LOCATION\s+STATUS\s+CALLABLE$/);
+    expect(lines).toHaveLength(41);
+    // Every row's STATUS column starts at the same display column as the header's.
+    const statusColumn = stringWidth(lines[0]?.slice(0, lines[0].indexOf('STATUS')) ?? '');
+    const row = (id: string) => lines.find((line) => line.startsWith(id)) ?? '';
+    const offline = row(h.sim.roomWithOutcome('offline').meeting_room_id);
+    expect(stringWidth(offline.slice(0, offline.indexOf('offline')))).toBe(statusColumn);
+    expect(row(SIM_EXAMPLE_ROOM_ID)).toMatch(
+      /深圳·滨海大厦 18F 1801 会议室\s+深圳-滨海大厦-18\s+idle\s+yes$/,
+    );
+    expect(lines.some((line) => /not activated\s+no$/.test(line))).toBe(true);
+    expect(result.stderr).toBe('');
+  });
+
+  it('--search filters on the server', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['rooms', '--search', '长城', '--json']);
+    expect(result.code).toBe(0);
+    const rooms = jsonOf<Room[]>(result);
+    expect(rooms.length).toBeGreaterThan(0);
+    expect(rooms.every((r) => r.meeting_room_name.includes('长城'))).toBe(true);
+    expect(h.requestsTo('GET', '/v1/meeting-rooms')[0]?.query['meeting_room_name']).toBe('长城');
+  });
+
+  it('refreshes the room cache on a full listing (not on a search)', async () => {
+    h = await startCliHarness();
+    const cacheFile = path.join(h.dataDir, 'directory-cache.json');
+    await h.run(['rooms', '--search', '长城']);
+    await expect(readFile(cacheFile, 'utf8')).rejects.toThrow(/ENOENT/);
+    await h.run(['rooms']);
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { rooms: Room[]; scope: string };
+    expect(cache.rooms).toHaveLength(40);
+    expect(cache.scope).toBe(`${h.sim.credentials.appId}@${h.sim.baseUrl}`);
+  });
+
+  it('a page failing for good: exit 1 with the code, no cache written', async () => {
+    h = await startCliHarness({ rooms: 120 });
+    h.sim.faults.inject({ type: 'error', path: '/v1/meeting-rooms', code: 9042, status: 403 });
+    const result = await h.run(['rooms']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error 9042');
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('roomcall meetings', () => {
+  it('--json: the API field names, big IDs as strings, in progress first', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['meetings', '--json']);
+    expect(result.code).toBe(0);
+    const meetings = jsonOf<Meeting[]>(result);
+    expect(meetings).toHaveLength(28);
+    expect(meetings[0]).toMatchObject({
+      meeting_id: SIM_CURRENT_MEETING.meeting_id,
+      meeting_code: SIM_CURRENT_MEETING.meeting_code,
+      status: 'MEETING_STATE_STARTED',
+    });
+    expect(result.stdout).toContain(`"meeting_id": "${SIM_TWENTY_DIGIT_MEETING.meeting_id}"`);
+  });
+
+  it('a table: * on the one in progress, codes grouped, local times, status words', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['meetings']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\s+CODE\s+SUBJECT\s+START\s+END\s+STATUS$/);
+    expect(lines[1]).toMatch(
+      /^\*\s+806-146-667\s+产品周会 Weekly product sync\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+in progress$/,
+    );
+    expect(lines[2]).toMatch(/^\s+513-270-981\s+华南区季度复盘\s+.*scheduled$/);
+    expect(lines.filter((line) => line.startsWith('*'))).toHaveLength(1);
+  });
+
+  it('times are shown in the local zone (Asia/Shanghai here)', async () => {
+    h = await startCliHarness();
+    const current = h.sim.meetings.find((m) => m.meeting_id === SIM_CURRENT_MEETING.meeting_id);
+    const start = new Date(Number(current?.start_time) * 1000 + 8 * 3_600_000);
+    const expected = start.toISOString().slice(0, 16).replace('T', ' ');
+    const result = await h.run(['meetings']);
+    expect(result.stdout.split('\n')[1]).toContain(expected);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * Set-up for the CLI's in-process tests: `runCli` with the real client talking real HTTP to
+ * the simulator on loopback (no mocked fetch), an in-memory keychain, a temporary data folder,
+ * captured output, a scripted terminal, and one virtual clock shared by the simulator and the
+ * CLI, so `--wait` (2 s polls, 75 s deadline) runs in milliseconds. A skew makes the CLI's
+ * clock run ahead of the server's.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CliDeps } from '../../main/cli/deps';
+import type { ExitCode } from '../../main/cli/exit-codes';
+import type { Prompter } from '../../main/cli/prompt';
+import { runCli } from '../../main/cli/run';
+import {
+  createMemoryStore,
+  type MemoryCredentialStore,
+} from '../../main/core/secrets/memory-store';
+import { startSimulator, type RecordedRequest, type Simulator } from '../sim/index';
+
+export const ROOM_CALL = '/v1/meeting-rooms/room-call';
+export const CANCEL_ROOM_CALL = '/v1/meeting-rooms/cancel-room-call';
+export const ROOM_CALL_INFO = '/v1/meeting-rooms/room-call-info';
+
+const START = 1_763_000_000_000;
+
+export interface RunOptions {
+  /** Replaces the default environment (the simulator's WEMEET_* variables) entirely. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** stdin, stdout and stderr all terminals (progress shown, questions allowed). */
+  readonly tty?: boolean;
+  /** Text on stdin (for --stdin and `import -`). */
+  readonly stdin?: string;
+  /** Answers the scripted terminal gives, in order; null is Ctrl-D. */
+  readonly answers?: readonly (string | null)[];
+  /** Checked at every wait of the CLI; when true, Ctrl-C is "pressed" once. */
+  readonly interruptWhen?: (sim: Simulator) => boolean;
+  /** Milliseconds the CLI's clock runs ahead of the server's. */
+  readonly skewMs?: number;
+}
+
+export interface RunResult {
+  readonly code: ExitCode;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The questions asked on the scripted terminal. */
+  readonly questions: readonly string[];
+  /** How many times Ctrl-C handlers were called. */
+  readonly interrupts: number;
+}
+
+export interface CliHarness {
+  readonly sim: Simulator;
+  readonly dataDir: string;
+  readonly store: MemoryCredentialStore;
+  readonly env: Readonly<Record<string, string>>;
+  readonly run: (argv: readonly string[], options?: RunOptions) => Promise<RunResult>;
+  readonly requestsTo: (method: string, path: string) => RecordedRequest[];
+  /** Every stdout and stderr captured so far, for leak checks. */
+  readonly transcript: string[];
+  readonly close: () => Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly ringMs?: number;
+  readonly rooms?: number;
+}
+
+export async function startCliHarness(options: HarnessOptions = {}): Promise<CliHarness> {
+  let now = START;
+  const sim = await startSimulator({
+    rooms: options.rooms ?? 40,
+    clock: () => now,
+    callTiming: { ringMs: options.ringMs ?? 5_000 },
+  });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'roomcall-cli-'));
+  const store = createMemoryStore();
+  const env = {
+    WEMEET_BASE_URL: sim.baseUrl,
+    WEMEET_APP_ID: sim.credentials.appId,
+    WEMEET_SECRET_ID: sim.credentials.secretId,
+    WEMEET_SECRET_KEY: sim.credentials.secretKey,
+    WEMEET_OPERATOR_ID: sim.operatorId,
+  };
+  const transcript: string[] = [];
+
+  async function run(argv: readonly string[], runOptions: RunOptions = {}): Promise<RunResult> {
+    let stdout = '';
+    let stderr = '';
+    const questions: string[] = [];
+    const answers = [...(runOptions.answers ?? [])];
+    const handlers = new Set<() => void>();
+    let interrupts = 0;
+    let interrupted = false;
+    const tty = runOptions.tty ?? false;
+    const prompt: Prompter = {
+      ask: (question) => {
+        questions.push(question);
+        return Promise.resolve(answers.length === 0 ? null : (answers.shift() ?? null));
+      },
+      askHidden: (question) => {
+        questions.push(question);
+        return Promise.resolve(answers.length === 0 ? null : (answers.shift() ?? null));
+      },
+    };
+    const deps: CliDeps = {
+      env: runOptions.env ?? env,
+      stdout: { write: (text) => (stdout += text), isTTY: tty, columns: 100 },
+      stderr: { write: (text) => (stderr += text), isTTY: tty, columns: 100 },
+      stdin: {
+        isTTY: tty,
+        chunks: (async function* () {
+          await Promise.resolve();
+          if (runOptions.stdin !== undefined) yield runOptions.stdin;
+        })(),
+      },
+      fetch: (input, init) => globalThis.fetch(input, init),
+      clock: {
+        now: () => now + (runOptions.skewMs ?? 0),
+        sleep: (ms, signal) => {
+          if (!interrupted && runOptions.interruptWhen?.(sim) === true) {
+            interrupted = true;
+            for (const handler of handlers) {
+              interrupts += 1;
+              handler();
+            }
+          }
+          if (signal?.aborted !== true) now += ms;
+          return Promise.resolve();
+        },
+      },
+      credentialStore: () => store,
+      dataDir,
+      prompt,
+      onInterrupt: (handler) => {
+        handlers.add(handler);
+        return () => handlers.delete(handler);
+      },
+      timeZone: 'Asia/Shanghai',
+      client: { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 10 }, timeoutMs: 2_000 },
+    };
+    const code = await runCli(argv, deps);
+    transcript.push(stdout, stderr);
+    return { code, stdout, stderr, questions, interrupts };
+  }
+
+  return {
+    sim,
+    dataDir,
+    store,
+    env,
+    run,
+    requestsTo: (method, pathname) =>
+      sim.requests.filter((r) => r.method === method && r.path === pathname),
+    transcript,
+    close: async () => {
+      await sim.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The parsed stdout of a --json run; fails the test unless it is exactly one document. */
+// The caller names the shape it expects; the assertions that follow check it.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+export function jsonOf<T = unknown>(result: RunResult): T {
+  return JSON.parse(result.stdout) as T;
+}
