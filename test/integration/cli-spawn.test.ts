@@ -1,0 +1,213 @@
+/**
+ * The built `roomcall` as a real process: bundled like scripts/build.mjs does (same esbuild
+ * options) but into a temporary folder, so `npm run build`'s wipe of out/ and this test never
+ * race. The simulator runs in this process; the CLI reaches it through WEMEET_* variables.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Room } from '../../main/core/wemeet/api';
+import {
+  SIM_CURRENT_MEETING,
+  SIM_EXAMPLE_ROOM_ID,
+  startSimulator,
+  type Simulator,
+} from '../sim/index';
+import { CANCEL_ROOM_CALL, ROOM_CALL } from './cli-harness';
+
+let dir = '';
+let script = '';
+let sim: Simulator | undefined;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'roomcall-cli-spawn-'));
+  // The CLI target of scripts/build.mjs, written to `dir`.
+  await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    external: ['electron', 'keytar'],
+    logLevel: 'warning',
+    legalComments: 'none',
+    entryPoints: { roomcall: 'main/cli/roomcall.ts' },
+    outdir: dir,
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        "import { createRequire as __roomcallCreateRequire } from 'node:module';",
+        'const require = __roomcallCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
+  });
+  script = path.join(dir, 'roomcall.mjs');
+}, 60_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+interface Spawned {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the bundle; `onStart` may signal the child (e.g. SIGINT once it is ringing). */
+function roomcall(
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+  onStart?: (child: ReturnType<typeof spawn>) => void,
+): Promise<Spawned> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      // A clean environment: only what the CLI needs, and a throwaway home and data folder.
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: dir,
+        ROOMCALL_DATA_DIR: path.join(dir, 'data'),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`roomcall ${args.join(' ')} did not finish: ${stderr}`));
+    }, 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    onStart?.(child);
+  });
+}
+
+async function simEnv(options: { rooms?: number; ringMs?: number } = {}) {
+  sim = await startSimulator({
+    rooms: options.rooms ?? 40,
+    callTiming: { ringMs: options.ringMs ?? 200 },
+  });
+  return {
+    WEMEET_BASE_URL: sim.baseUrl,
+    WEMEET_APP_ID: sim.credentials.appId,
+    WEMEET_SECRET_ID: sim.credentials.secretId,
+    WEMEET_SECRET_KEY: sim.credentials.secretKey,
+    WEMEET_OPERATOR_ID: sim.operatorId,
+  };
+}
+
+describe('the built roomcall', () => {
+  it('--help and --version: exit 0 on stdout', async () => {
+    const help = await roomcall(['--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: roomcall \[options\] \[command\]/);
+    expect(help.stdout).toContain('Exit codes:');
+    const inviteHelp = await roomcall(['invite', '--help'], {});
+    expect(inviteHelp.code).toBe(0);
+    expect(inviteHelp.stdout).toContain('Examples:');
+    const version = await roomcall(['--version'], {});
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('rooms --json parses as JSON with every room (two pages)', async () => {
+    const env = await simEnv({ rooms: 60 });
+    const result = await roomcall(['rooms', '--json'], env);
+    expect(result.code).toBe(0);
+    const rooms = JSON.parse(result.stdout) as Room[];
+    expect(rooms.map((r) => r.meeting_room_id)).toEqual(sim?.rooms.map((r) => r.meeting_room_id));
+  });
+
+  it('invite --json prints one JSON document; exit 0', async () => {
+    const env = await simEnv();
+    const result = await roomcall(
+      [
+        'invite',
+        '--meeting',
+        SIM_CURRENT_MEETING.meeting_id,
+        '--room',
+        SIM_EXAMPLE_ROOM_ID,
+        '--json',
+      ],
+      env,
+    );
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(doc['meeting_id']).toBe(SIM_CURRENT_MEETING.meeting_id);
+    expect(doc['invite_id']).toEqual(expect.any(String));
+    expect(result.stderr).toBe('');
+  });
+
+  it('exit 1: a room-call the server refuses, sent once', async () => {
+    const env = await simEnv();
+    const offline = sim?.roomWithOutcome('offline').meeting_room_id ?? '';
+    const result = await roomcall(['invite', '--meeting', '806-146-667', '--room', offline], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error 10004');
+    expect(sim?.requests.filter((r) => r.path === ROOM_CALL)).toHaveLength(1);
+  });
+
+  it('exit 2: bad input, nothing sent', async () => {
+    const env = await simEnv();
+    const result = await roomcall(
+      ['invite', '--meeting', '806-146-66', '--room', SIM_EXAMPLE_ROOM_ID],
+      env,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("A meeting code has 9 digits; '806-146-66' has 8.");
+    expect(sim?.requests).toEqual([]);
+  });
+
+  it('exit 3: --wait on a room that rejects', async () => {
+    const env = await simEnv();
+    const rejecting = sim?.roomWithOutcome('rejected').meeting_room_id ?? '';
+    const result = await roomcall(
+      ['invite', '--meeting', '806-146-667', '--room', rejecting, '--wait'],
+      env,
+    );
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('Rejected:');
+  });
+
+  it('exit 130: SIGINT while ringing cancels the call once', async () => {
+    const env = await simEnv({ ringMs: 60_000 });
+    const result = await roomcall(
+      ['invite', '--meeting', '806-146-667', '--room', SIM_EXAMPLE_ROOM_ID, '--wait', '--json'],
+      env,
+      (child) => {
+        const poll = setInterval(() => {
+          if (sim?.requests.some((r) => r.path === ROOM_CALL && r.status === 200) === true) {
+            clearInterval(poll);
+            child.kill('SIGINT');
+          }
+        }, 20);
+        child.on('close', () => {
+          clearInterval(poll);
+        });
+      },
+    );
+    expect(result.code).toBe(130);
+    expect(sim?.requests.filter((r) => r.path === CANCEL_ROOM_CALL)).toHaveLength(1);
+    expect((JSON.parse(result.stdout) as { state: string }).state).toBe('cancelled');
+  });
+
+  it('exit 1 when the keychain cannot be used (keytar not loadable here); no fallback', async () => {
+    const result = await roomcall(['auth', 'logout'], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('its keychain module (keytar) could not be loaded');
+  });
+});

@@ -1,0 +1,83 @@
+/** Every error a command may end with, and the exit code and words it gets. */
+import { describe, expect, it } from 'vitest';
+import { InterruptedError, UsageError } from '../../main/cli/exit-codes';
+import { describeFailure, NotConfiguredError } from '../../main/cli/failures';
+import { InviteError } from '../../main/core/invite-errors';
+import {
+  InvalidProfileNameError,
+  MalformedCredentialsError,
+} from '../../main/core/secrets/credential-store';
+import { EnvironmentError } from '../../main/core/secrets/env-credentials';
+import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
+import { FavoriteError } from '../../main/core/store/favorites';
+import { ReadOnlyDocumentError } from '../../main/core/store/json-document';
+import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
+
+const label = { method: 'PUT', path: '/v1/meeting-rooms/room-call' };
+const apiError = new WemeetApiError(label, {
+  status: 403,
+  errorCode: 9042,
+  newErrorCode: 200009042,
+  serverMessage: null,
+});
+
+describe('describeFailure', () => {
+  it('API errors: exit 1 with words, the code and the hint', () => {
+    const failure = describeFailure(apiError);
+    expect(failure).toMatchObject({ exitCode: 1, code: 9042 });
+    expect(failure.message).toContain('error 9042');
+    expect(failure.hint).toContain('co-host');
+    expect(describeFailure(new WemeetNetworkError(label, 'ECONNRESET')).exitCode).toBe(1);
+  });
+
+  it("invite errors: 1, with the code of their cause; an ambiguous code is the user's question: 2", () => {
+    const failed = new InviteError('call-failed', 'The call failed', 'Try again.', {
+      cause: apiError,
+    });
+    expect(describeFailure(failed)).toEqual({
+      exitCode: 1,
+      message: 'The call failed',
+      hint: 'Try again.',
+      code: 9042,
+    });
+    expect(
+      describeFailure(new InviteError('meeting-ambiguous', 'Two', 'Use the ID.')).exitCode,
+    ).toBe(2);
+    expect(describeFailure(new InviteError('meeting-not-found', 'None', 'Check.')).exitCode).toBe(
+      1,
+    );
+  });
+
+  it('what the user typed or set up: 2', () => {
+    for (const error of [
+      new UsageError('bad'),
+      new NotConfiguredError('no credentials', 'log in'),
+      new EnvironmentError('WEMEET_SECRET_KEY is not set', ['WEMEET_SECRET_KEY']),
+      new InvalidProfileNameError('../x'),
+      new FavoriteError('not-found', 'none'),
+    ]) {
+      expect(describeFailure(error).exitCode, error.name).toBe(2);
+    }
+    expect(describeFailure(new NotConfiguredError('no credentials', 'log in')).hint).toBe('log in');
+  });
+
+  it('the keychain, a damaged entry, a file RoomCall may not overwrite: 1', () => {
+    expect(
+      describeFailure(new KeychainUnavailableError('locked-or-denied', 'darwin', null)),
+    ).toMatchObject({
+      exitCode: 1,
+      hint: null,
+    });
+    expect(describeFailure(new MalformedCredentialsError('default', 'not JSON')).exitCode).toBe(1);
+    expect(describeFailure(new ReadOnlyDocumentError('favourites', '/x', 'newer')).exitCode).toBe(
+      1,
+    );
+  });
+
+  it('Ctrl-C: 130; anything else: 1 with a generic hint', () => {
+    expect(describeFailure(new InterruptedError()).exitCode).toBe(130);
+    const other = describeFailure(new TypeError('boom'));
+    expect(other).toMatchObject({ exitCode: 1, message: 'TypeError: boom' });
+    expect(other.hint).toContain('report it');
+  });
+});
