@@ -34,9 +34,9 @@ export function registerAuth(program: Command, define: ActionDefiner): void {
     .command('auth')
     .summary('log in, check and log out (credentials in the OS keychain)')
     .description(
-      "Manage the enterprise app's credentials (AppId, SdkId, SecretId, SecretKey), kept in\n" +
-        'the OS keychain, and the operator userid, kept in the settings file.\n' +
-        `The environment variables ${ENV_CREDENTIAL_VARS.join(', ')} and ${ENV_VARS.operatorId}\n` +
+      "Manage the enterprise app's credentials (AppId, SdkId, SecretId, SecretKey), kept in " +
+        'the OS keychain, and the operator userid, kept in the settings file. ' +
+        `The environment variables ${ENV_CREDENTIAL_VARS.join(', ')} and ${ENV_VARS.operatorId} ` +
         'always take precedence over both.',
     );
 
@@ -44,8 +44,8 @@ export function registerAuth(program: Command, define: ActionDefiner): void {
     .command('login')
     .summary('save credentials in the keychain after checking them')
     .description(
-      'Ask for AppId, SdkId (optional), SecretId, SecretKey (not shown) and the operator userid,\n' +
-        'check them with a signed request, then save the credentials in the keychain and the\n' +
+      'Ask for AppId, SdkId (optional), SecretId, SecretKey (not shown) and the operator userid, ' +
+        'check them with a signed request, then save the credentials in the keychain and the ' +
         'operator in the settings. Nothing is saved when the check fails.',
     )
     .option(

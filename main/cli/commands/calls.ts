@@ -16,7 +16,7 @@ export function registerCalls(program: Command, define: ActionDefiner): void {
     .command('status')
     .summary("show a call's status (ringing, accepted, rejected, no answer…)")
     .description(
-      "Show where a room's call into a meeting stands: one room-call-info request.\n" +
+      "Show where a room's call into a meeting stands: one room-call-info request. " +
         'With a meeting ID no lookup is needed; a code is looked up first.',
     )
     .option('-m, --meeting <meeting>', MEETING_OPTION);

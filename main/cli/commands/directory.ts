@@ -16,10 +16,13 @@ export function registerDirectory(program: Command, define: ActionDefiner): void
     .command('rooms')
     .summary("list the account's meeting rooms")
     .description(
-      "List the account's meeting rooms (every page), and refresh the room cache that\n" +
+      "List the account's meeting rooms (every page), and refresh the room cache that " +
         '`favorites add --room` and the app use.',
     )
-    .option('-s, --search <text>', 'only rooms whose name contains every word of TEXT')
+    .option(
+      '-s, --search <text>',
+      "only rooms whose name matches TEXT (the API's fuzzy name filter)",
+    )
     .option('--json', "print the rooms as one JSON array, with the API's field names");
   rooms.addHelpText(
     'after',

@@ -33,7 +33,7 @@ export function registerFavorites(program: Command, define: ActionDefiner): void
     .alias('favourites')
     .summary('list and edit favourite rooms and SIP/H.323 addresses')
     .description(
-      'Favourite rooms and SIP/H.323 addresses, in your order. Refer to one by its position\n' +
+      'Favourite rooms and SIP/H.323 addresses, in your order. Refer to one by its position ' +
         '(as `list` numbers them), its label or name, its room ID or dial string, or its id.',
     );
 
