@@ -434,6 +434,65 @@ describe('roomcall invite --wait', () => {
     });
   });
 
+  it('still ringing at the 75 s deadline: exit 3, state timed-out, the call left alone', async () => {
+    const { sim, run, requestsTo } = await harness({ ringMs: 120_000 });
+    const room = sim.roomWithOutcome('accepted');
+    const result = await run([
+      'invite',
+      '--meeting',
+      CODE,
+      '--room',
+      room.meeting_room_id,
+      '--wait',
+      '--json',
+    ]);
+    expect(result.code).toBe(3);
+    expect(jsonOf<InviteJson>(result)).toMatchObject({ state: 'timed-out', status: 4 });
+    expect(requestsTo('PUT', CANCEL_ROOM_CALL)).toEqual([]);
+    const human = await run([
+      'invite',
+      '--meeting',
+      CODE,
+      '--room',
+      room.meeting_room_id,
+      '--wait',
+    ]);
+    expect(human.stdout).toMatch(
+      /^Still not answered: RoomCall stopped waiting for room \d+ \(last status: ringing\)\. The room may still answer\.\n$/,
+    );
+  });
+
+  it('the status can no longer be read (9042): exit 1; --json still names the invite', async () => {
+    const { sim, run, requestsTo } = await harness();
+    sim.faults.inject({
+      type: 'error',
+      path: ROOM_CALL_INFO,
+      status: 403,
+      code: 9042,
+      times: Infinity,
+    });
+    const room = sim.roomWithOutcome('accepted');
+    const result = await run([
+      'invite',
+      '--meeting',
+      CODE,
+      '--room',
+      room.meeting_room_id,
+      '--wait',
+      '--json',
+    ]);
+    expect(result.code).toBe(1);
+    const doc = jsonOf<InviteJson & { error: { code: number } }>(result);
+    expect(doc).toMatchObject({ state: 'unknown', status: null, error: { code: 9042 } });
+    expect(doc.invite_id).toEqual(expect.any(String));
+    expect(result.stderr).toContain('The call was placed, but its status could not be read');
+    expect(result.stderr).toContain('The room may still be ringing');
+    // A permanent error: one read, no retries by the client, no more polls by the invite.
+    expect(requestsTo('POST', ROOM_CALL_INFO)).toHaveLength(1);
+    const history = jsonOf<{ outcome: string; detail: string }[]>(await run(['history', '--json']));
+    expect(history[0]).toMatchObject({ outcome: 'failed', detail: 'status-failed, error 9042' });
+  });
+
   it('Ctrl-C while ringing: cancel-room-call sent once with the invite ID, exit 130', async () => {
     const { sim, run, requestsTo } = await harness({ ringMs: 60_000 });
     const room = sim.roomWithOutcome('accepted');

@@ -254,8 +254,13 @@ class Progress {
         );
         return;
       case 'state':
-        if (!event.settled)
-          out.progress(`${capitalize(callStateWords(event.info.state, event.info.status))}…`);
+        if (event.settled) return;
+        // Right after room-call the server may still say "not called": the call is starting.
+        out.progress(
+          event.info.state === 'not-called'
+            ? 'Waiting for the call to start…'
+            : `${capitalize(callStateWords(event.info.state, event.info.status))}…`,
+        );
         return;
       case 'poll-failed':
         out.progress(
