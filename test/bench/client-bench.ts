@@ -1,11 +1,18 @@
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
-import { WemeetClient } from '../../main/core/wemeet/client';
+import { WemeetClient, encodeQuery } from '../../main/core/wemeet/client';
 import { meetingsSchema, roomsPageSchema } from '../../main/core/wemeet/schemas';
 import { defaultNonce, signedHeaders, unixSeconds } from '../../main/core/wemeet/signing';
 import { SIM_CURRENT_MEETING, startSimulator } from '../sim/index';
 import { median } from './stats';
 
 type Query = Readonly<Record<string, string | number>>;
+
+interface BenchCase {
+  readonly name: string;
+  readonly path: string;
+  readonly query: Query;
+  readonly viaClient: (client: WemeetClient) => Promise<unknown>;
+}
 
 /**
  * The client's overhead per request: the same signed GET sent through WemeetClient and by a
@@ -21,25 +28,41 @@ export async function benchClientOverhead(rounds: number): Promise<string[][]> {
       credentials: sim.credentials,
       operatorId: sim.operatorId,
     });
-    const cases = [
+    const meetingPath = `/v1/meetings/${SIM_CURRENT_MEETING.meeting_id}`;
+    const meetingQuery = { userid: sim.operatorId, instanceid: 1 };
+    const roomsQuery = { operator_id: sim.operatorId, operator_id_type: 1, page: 1, page_size: 50 };
+    const cases: BenchCase[] = [
       {
         name: 'meeting by ID',
-        path: `/v1/meetings/${SIM_CURRENT_MEETING.meeting_id}`,
-        query: { userid: sim.operatorId, instanceid: 1 } as Query,
-        schema: meetingsSchema,
+        path: meetingPath,
+        query: meetingQuery,
+        viaClient: (c) =>
+          c.request({
+            method: 'GET',
+            path: meetingPath,
+            query: meetingQuery,
+            schema: meetingsSchema,
+            idempotent: true,
+          }),
       },
       {
         name: 'rooms page (50 rooms)',
         path: '/v1/meeting-rooms',
-        query: { operator_id: sim.operatorId, operator_id_type: 1, page: 1, page_size: 50 },
-        schema: roomsPageSchema,
+        query: roomsQuery,
+        viaClient: (c) =>
+          c.request({
+            method: 'GET',
+            path: '/v1/meeting-rooms',
+            query: roomsQuery,
+            schema: roomsPageSchema,
+            idempotent: true,
+          }),
       },
     ];
     const rows: string[][] = [];
-    for (const { name, path, query, schema } of cases) {
-      const uri = `${path}?${new URLSearchParams(
-        Object.entries(query).map(([key, value]) => [key, String(value)]),
-      ).toString()}`;
+    for (const { name, path, query, viaClient: send } of cases) {
+      // The very URI the client sends, so both sides make the same request.
+      const uri = path + encodeQuery(query);
       const bare = async (): Promise<void> => {
         const now = Date.now();
         const headers = signedHeaders({
@@ -54,7 +77,7 @@ export async function benchClientOverhead(rounds: number): Promise<string[][]> {
         JSON.parse(await response.text());
       };
       const viaClient = async (): Promise<void> => {
-        await client.request({ method: 'GET', path, query, schema, idempotent: true });
+        await send(client);
       };
       const bareTimes: number[] = [];
       const clientTimes: number[] = [];
