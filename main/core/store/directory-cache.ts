@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Room } from '../wemeet/api';
+import { roomSchema } from '../wemeet/schemas';
 import {
   openJsonDocument,
   type JsonDocument,
@@ -19,16 +20,9 @@ import { STORE_FILES } from './paths';
 
 export const MAX_CACHED_ROOMS = 20_000;
 
-export const cachedRoomSchema = z.object({
+/** The API's room, as the client parsed it: IDs are strings by then. */
+export const cachedRoomSchema = roomSchema.extend({
   meeting_room_id: z.string().min(1).max(128),
-  meeting_room_name: z.string(),
-  meeting_room_location: z.string().default(''),
-  account_new_type: z.int().optional(),
-  account_type: z.int().optional(),
-  participant_number: z.int().optional(),
-  meeting_room_status: z.int(),
-  scheduled_status: z.int().optional(),
-  is_allow_call: z.boolean(),
 }) satisfies z.ZodType<Room>;
 
 export const directoryCacheFileSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PROFILE, profileNameSchema } from '../secrets/credential-store';
+import { DEFAULT_BASE_URL } from '../wemeet/base-url';
 
 /**
  * The user's settings, modelled once: this schema gives the type, the defaults, and the checks
@@ -8,7 +9,7 @@ import { DEFAULT_PROFILE, profileNameSchema } from '../secrets/credential-store'
  * in the keychain.
  */
 
-export const DEFAULT_BASE_URL = 'https://api.meeting.qq.com';
+export { DEFAULT_BASE_URL };
 
 export const baseUrlSchema = z.url({
   protocol: /^https?$/,

@@ -25,7 +25,9 @@ import { defaultNonce, signedHeaders, unixSeconds } from './signing';
  * replay), and only reads are retried.
  */
 
-export const DEFAULT_BASE_URL = 'https://api.meeting.qq.com';
+import { DEFAULT_BASE_URL } from './base-url';
+
+export { DEFAULT_BASE_URL };
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
