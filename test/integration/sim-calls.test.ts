@@ -320,3 +320,20 @@ describe('simulator room calls', () => {
     expect(await read()).toBe(2);
   });
 });
+
+describe('MRA outcome helpers', () => {
+  it('give dial strings that the core itself accepts, for every outcome and protocol', async () => {
+    const { parseDialString } = await import('../../main/core/input/dial-string');
+    const simulator = await start();
+    for (const protocol of [1, 2] as const) {
+      for (const outcome of ['accepted', 'rejected', 'no-answer', 'unreachable'] as const) {
+        const { dial_string } = simulator.mraWithOutcome(outcome, protocol);
+        const parsed = parseDialString(protocol === 1 ? 'sip' : 'h323', dial_string);
+        expect(parsed, `${outcome} over protocol ${String(protocol)}`).toEqual({
+          ok: true,
+          value: dial_string,
+        });
+      }
+    }
+  });
+});

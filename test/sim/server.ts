@@ -358,11 +358,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         'no-answer': 'noanswer@10.1.2.5',
         unreachable: 'unreachable@10.1.2.6',
       } as const;
+      // E.164 numbers cannot carry words: their last three digits say it (mraBehaviour).
       const h323 = {
         accepted: '10.1.2.3',
-        rejected: 'busy@10.1.2.4',
-        'no-answer': 'noanswer@10.1.2.5',
-        unreachable: 'unreachable@10.1.2.6',
+        rejected: '+8675512345486',
+        'no-answer': '+8675512345408',
+        unreachable: '+8675512345404',
       } as const;
       const dial = (protocol === 1 ? sip : h323)[outcome];
       const expected = {

@@ -42,14 +42,20 @@ export function validDialString(protocol: 1 | 2, dial: string): boolean {
 /**
  * What a call to an MRA address does: "unreachable" in the dial string → room-call fails
  * (500/10004); "busy" → rejected; "noanswer" → never answers; anything else → accepted.
+ * E.164 numbers (H.323) cannot carry words, so their last three digits speak instead, after
+ * the SIP status codes: …404 unreachable, …486 busy (rejected), …408 no answer.
  */
 export function mraBehaviour(dialString: string): CallBehaviour {
   const dial = dialString.toLowerCase();
-  if (dial.includes('unreachable')) return 'fail';
-  if (dial.includes('busy')) return 'reject';
-  if (dial.includes('noanswer')) return 'no-answer';
+  if (dial.includes('unreachable') || (E164_ENDING.test(dial) && dial.endsWith('404')))
+    return 'fail';
+  if (dial.includes('busy') || (E164_ENDING.test(dial) && dial.endsWith('486'))) return 'reject';
+  if (dial.includes('noanswer') || (E164_ENDING.test(dial) && dial.endsWith('408')))
+    return 'no-answer';
   return 'accept';
 }
+
+const E164_ENDING = /^\+?\d{4,15}$/;
 
 function parseTarget(body: JsonObject, state: SimState): Target {
   const roomId = body['meeting_room_id'];
