@@ -2,7 +2,7 @@
 // the sandboxed preload requires (it cannot load other modules) and which keeps the CLI's
 // start-up fast. Type checking is `npm run typecheck`'s job, not the bundler's.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
 rmSync('out', { recursive: true, force: true });
 
@@ -53,5 +53,46 @@ const targets = [
     banner: { js: esmBanner },
   },
 ];
+
+// ── renderer: the Preact pages (popover, picker, settings) ──────────────────────────────
+// One self-contained ESM bundle and one CSS file per page, so the popover never loads the
+// picker's search code (pinyin) or zod. Each page's HTML is copied next to its assets; the
+// pages' CSP allows only 'self' scripts and styles, so nothing is inlined.
+const rendererPages = ['popover', 'picker', 'settings'];
+
+/** @param {string} page @returns {import('esbuild').Plugin} */
+const copyPageHtml = (page) => ({
+  name: `copy-${page}-html`,
+  setup(builder) {
+    builder.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      mkdirSync('out/renderer', { recursive: true });
+      copyFileSync(`renderer/${page}.html`, `out/renderer/${page}.html`);
+    });
+  },
+});
+
+targets.push(
+  ...rendererPages.map((page) => ({
+    entryPoints: { [page]: `renderer/src/${page}/main.tsx` },
+    outdir: 'out/renderer/assets',
+    // The picker loads pinyin-pro's dictionary as a chunk of its own, after first paint.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    platform: /** @type {const} */ ('browser'),
+    format: /** @type {const} */ ('esm'),
+    // Electron 45 ships Chromium 142; the preview runs in a current Chromium too.
+    target: 'chrome120',
+    minify: true,
+    sourcemap: /** @type {const} */ ('linked'),
+    jsx: /** @type {const} */ ('automatic'),
+    jsxImportSource: 'preact',
+    legalComments: /** @type {const} */ ('none'),
+    logLevel: /** @type {const} */ ('warning'),
+    plugins: [copyPageHtml(page)],
+  })),
+);
+// ── end renderer ──────────────────────────────────────────────────────────────────────────
 
 await Promise.all(targets.map((options) => build(options)));

@@ -1,0 +1,44 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+/** The languages RoomCall speaks. Traditional Chinese systems get Simplified for now. */
+export type Locale = 'en' | 'zh-CN';
+
+/** The language setting as stored (settings.language). */
+export type LanguageSetting = 'system' | Locale;
+
+/** A message table per language; each page passes its own so bundles carry only their words. */
+export type Catalog<M> = Readonly<Record<Locale, M>>;
+
+export interface LocaleInfo {
+  readonly locale: Locale;
+  /** The BCP 47 tag for Intl: the system's own region when it speaks the chosen language. */
+  readonly intl: string;
+}
+
+export function resolveLocale(language: LanguageSetting, systemLocale: string): LocaleInfo {
+  const systemIsZh = /^zh(\b|[-_])/i.test(systemLocale);
+  const locale: Locale = language === 'system' ? (systemIsZh ? 'zh-CN' : 'en') : language;
+  const systemMatches = locale === 'zh-CN' ? systemIsZh : /^en(\b|[-_])/i.test(systemLocale);
+  return { locale, intl: systemMatches ? systemLocale.replace('_', '-') : locale };
+}
+
+/** Before the app state arrives, the browser's language is the best guess. */
+export function provisionalLocale(): LocaleInfo {
+  return resolveLocale('system', typeof navigator === 'undefined' ? 'en' : navigator.language);
+}
+
+export const LocaleContext = createContext<LocaleInfo>({ locale: 'en', intl: 'en' });
+
+export function useLocale(): LocaleInfo {
+  return useContext(LocaleContext);
+}
+
+export function useMessages<M>(catalog: Catalog<M>): M {
+  return catalog[useContext(LocaleContext).locale];
+}
+
+/** Keeps <html lang> in step so screen readers and CJK font selection follow the language. */
+export function applyDocumentLocale(info: LocaleInfo): void {
+  document.documentElement.lang = info.locale;
+}

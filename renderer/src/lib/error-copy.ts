@@ -1,0 +1,76 @@
+import type { CommonMessages } from '../i18n/common-messages';
+import type { HelpTopic, IpcError } from './types';
+
+/** What the UI says about an error: our own words, the server's code, and a next step. */
+export interface ErrorCopy {
+  readonly title: string;
+  readonly hint: string;
+  readonly code: number | null;
+  /** A help page that explains the fix, when one exists. */
+  readonly help: HelpTopic | null;
+  /** Whether fixing it happens in Settings (credentials, operator, keychain). */
+  readonly settings: boolean;
+  /** The main process's own sentence, kept for details (English, from the core). */
+  readonly detail: string | null;
+}
+
+type ErrorKey = keyof CommonMessages['errors'];
+
+interface Mapping {
+  readonly key: ErrorKey;
+  readonly help?: HelpTopic;
+  readonly settings?: boolean;
+}
+
+/** Tencent Meeting error codes people can act on; anything else reads as a generic refusal. */
+const BY_CODE: ReadonlyMap<number, Mapping> = new Map<number, Mapping>([
+  [190300, { key: 'clock', help: 'clock' }],
+  [190303, { key: 'credentials', help: 'credentials', settings: true }],
+  [200003, { key: 'signature', help: 'credentials', settings: true }],
+  [9042, { key: 'permission', help: 'permissions' }],
+  [190315, { key: 'permission', help: 'permissions' }],
+  [190310, { key: 'rateLimit' }],
+  [190001, { key: 'operator', settings: true }],
+  [20001, { key: 'operator', settings: true }],
+  [190301, { key: 'replay' }],
+  [9003, { key: 'meetingNotFound' }],
+  [10004, { key: 'roomUnavailable' }],
+]);
+
+const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
+  validation: { key: 'validation' },
+  forbidden: { key: 'forbidden' },
+  'not-configured': { key: 'notConfigured', settings: true },
+  keychain: { key: 'keychain', settings: true },
+  'no-meeting': { key: 'noMeeting' },
+  meeting: { key: 'meeting' },
+  api: { key: 'api' },
+  network: { key: 'network' },
+  timeout: { key: 'timeout' },
+  response: { key: 'response' },
+  storage: { key: 'storage' },
+  internal: { key: 'internal' },
+};
+
+/** Kinds whose core message says something our generic copy cannot (which input, why). */
+const DETAILED_KINDS = new Set<IpcError['kind']>(['validation', 'meeting', 'api', 'storage']);
+
+export function describeError(error: IpcError, m: CommonMessages): ErrorCopy {
+  const mapping =
+    (error.code === null ? undefined : BY_CODE.get(error.code)) ?? BY_KIND[error.kind];
+  const words = m.errors[mapping.key];
+  return {
+    title: words.title,
+    hint: words.hint,
+    code: error.code,
+    help: mapping.help ?? null,
+    settings: mapping.settings ?? false,
+    detail: DETAILED_KINDS.has(error.kind) && error.message !== '' ? error.message : null,
+  };
+}
+
+/** "Title (190300)": one line for tight places such as a call row. */
+export function shortError(error: IpcError, m: CommonMessages): string {
+  const copy = describeError(error, m);
+  return copy.code === null ? copy.title : `${copy.title} (${String(copy.code)})`;
+}

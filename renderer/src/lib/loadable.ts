@@ -1,0 +1,19 @@
+import type { IpcError, IpcResult } from './types';
+
+/** A value fetched over the bridge: not there yet, there, or refused with an error. */
+export type Loadable<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'error'; readonly error: IpcError };
+
+export const LOADING: Loadable<never> = { status: 'loading' };
+
+export function fromResult<T>(result: IpcResult<T>): Loadable<T> {
+  return result.ok
+    ? { status: 'ready', value: result.data }
+    : { status: 'error', error: result.error };
+}
+
+export function valueOf<T>(loadable: Loadable<T>): T | null {
+  return loadable.status === 'ready' ? loadable.value : null;
+}

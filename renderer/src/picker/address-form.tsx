@@ -1,0 +1,174 @@
+import { useState } from 'preact/hooks';
+import { useLocale, useMessages } from '../i18n/locale';
+import type { DialProtocol } from '../lib/types';
+import { Icon } from '../ui/icons';
+import { pickerMessages } from './messages';
+import { useDialParser } from './use-dial-parser';
+
+export interface AddressDraft {
+  readonly protocol: DialProtocol;
+  readonly dialString: string;
+  readonly label: string;
+}
+
+interface Props {
+  readonly idPrefix: string;
+  readonly initial?: AddressDraft;
+  readonly heading: string;
+  readonly submitLabel: string;
+  readonly busy: boolean;
+  /** Gets the parsed (trimmed) dial string; resolves true when the draft was saved. */
+  readonly onSubmit: (draft: AddressDraft) => Promise<boolean>;
+  readonly onCancel?: () => void;
+}
+
+const EMPTY: AddressDraft = { protocol: 'sip', dialString: '', label: '' };
+
+/** Before the parser has loaded: nothing to say yet, and nothing to submit. */
+const PENDING = { ok: false, message: '' } as const;
+
+/**
+ * A SIP or H.323 address with a label, checked as it is typed by the very parser main and
+ * the CLI use (main/core/input/dial-string.ts), so the form never accepts what the core
+ * would refuse, and says why in the core's words.
+ */
+export function AddressForm({
+  idPrefix,
+  initial = EMPTY,
+  heading,
+  submitLabel,
+  busy,
+  onSubmit,
+  onCancel,
+}: Props) {
+  const m = useMessages(pickerMessages);
+  const { locale } = useLocale();
+  const [draft, setDraft] = useState<AddressDraft>(initial);
+  const [touched, setTouched] = useState(false);
+  const parse = useDialParser();
+  const parsed = parse === null ? PENDING : parse(draft.protocol, draft.dialString);
+  const protocolName = draft.protocol === 'sip' ? m.address.sip : m.address.h323;
+  const showProblem = parse !== null && !parsed.ok && (touched || draft.dialString.trim() !== '');
+  const ids = {
+    dial: `${idPrefix}-dial`,
+    label: `${idPrefix}-label`,
+    help: `${idPrefix}-help`,
+    check: `${idPrefix}-check`,
+  };
+
+  return (
+    <form
+      class="address-form"
+      aria-label={heading}
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(true);
+        if (!parsed.ok) return;
+        void onSubmit({ ...draft, dialString: parsed.value, label: draft.label.trim() }).then(
+          (saved) => {
+            if (saved && onCancel === undefined) {
+              setDraft({ ...EMPTY, protocol: draft.protocol });
+              setTouched(false);
+            }
+          },
+        );
+      }}
+    >
+      <h3 class="form-heading">{heading}</h3>
+      <fieldset class="segmented">
+        <legend class="field-label">{m.address.protocol}</legend>
+        {(['sip', 'h323'] as const).map((protocol) => (
+          <label key={protocol} class={draft.protocol === protocol ? 'segment is-on' : 'segment'}>
+            <input
+              type="radio"
+              name={`${idPrefix}-protocol`}
+              value={protocol}
+              checked={draft.protocol === protocol}
+              onChange={() => {
+                setDraft({ ...draft, protocol });
+              }}
+            />
+            {protocol === 'sip' ? m.address.sip : m.address.h323}
+          </label>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label class="field-label" for={ids.dial}>
+          {m.address.dialString}
+        </label>
+        <input
+          id={ids.dial}
+          class="input mono"
+          type="text"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder={
+            draft.protocol === 'sip' ? m.address.sipPlaceholder : m.address.h323Placeholder
+          }
+          value={draft.dialString}
+          aria-invalid={showProblem}
+          aria-describedby={`${ids.check} ${ids.help}`}
+          onInput={(event) => {
+            setDraft({ ...draft, dialString: event.currentTarget.value });
+          }}
+          onBlur={() => {
+            if (draft.dialString !== '') setTouched(true);
+          }}
+        />
+        <p class="field-help" id={ids.help}>
+          {draft.protocol === 'sip' ? m.address.sipHelp : m.address.h323Help}
+        </p>
+        <p
+          class={
+            showProblem ? 'field-check is-bad' : parsed.ok ? 'field-check is-ok' : 'field-check'
+          }
+          id={ids.check}
+        >
+          {parsed.ok ? (
+            <>
+              <Icon name="check" />
+              {m.address.valid(protocolName)}
+            </>
+          ) : showProblem ? (
+            <>
+              <Icon name="alert" />
+              <span>
+                {m.address.invalid(protocolName)}
+                {': '}
+                {/* The parser's sentence is English; mark it so screen readers pronounce it. */}
+                <span lang={locale === 'en' ? undefined : 'en'}>{parsed.message}</span>
+              </span>
+            </>
+          ) : null}
+        </p>
+      </div>
+      <div class="field">
+        <label class="field-label" for={ids.label}>
+          {m.address.label}
+        </label>
+        <input
+          id={ids.label}
+          class="input"
+          type="text"
+          maxLength={100}
+          autoComplete="off"
+          placeholder={m.address.labelPlaceholder}
+          value={draft.label}
+          onInput={(event) => {
+            setDraft({ ...draft, label: event.currentTarget.value });
+          }}
+        />
+      </div>
+      <div class="form-actions">
+        {onCancel !== undefined && (
+          <button type="button" class="button" onClick={onCancel}>
+            {m.favorites.cancel}
+          </button>
+        )}
+        <button type="submit" class="button button-primary" disabled={busy || !parsed.ok}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+import { useMemo, useState } from 'preact/hooks';
+import { commonMessages } from '../i18n/common-messages';
+import { LocaleContext, useMessages } from '../i18n/locale';
+import type { AppState, Favorite, IpcError, RoomView } from '../lib/types';
+import { useAppFrame } from '../lib/use-app-frame';
+import { useCalls } from '../lib/use-calls';
+import { useCurrentMeeting } from '../lib/use-current-meeting';
+import { useFavorites } from '../lib/use-favorites';
+import { CallAnnouncer } from '../ui/call-announcer';
+import { ErrorNotice } from '../ui/error-notice';
+import { Icon } from '../ui/icons';
+import { Spinner } from '../ui/spinner';
+import { FavoritesPanel } from './favorites-panel';
+import { MeetingChip } from './meeting-chip';
+import { pickerMessages } from './messages';
+import { RoomsPanel } from './rooms-panel';
+import { useDirectory } from './use-directory';
+
+type Tab = 'rooms' | 'favorites';
+const TABS: readonly Tab[] = ['rooms', 'favorites'];
+
+/** The room picker window. */
+export function PickerApp() {
+  const frame = useAppFrame();
+  return (
+    <LocaleContext.Provider value={frame.locale}>
+      <PickerGate
+        appState={frame.appState.status === 'ready' ? frame.appState.value : null}
+        appError={frame.appState.status === 'error' ? frame.appState.error : null}
+        retry={() => void frame.reload()}
+      />
+      <CallAnnouncer />
+    </LocaleContext.Provider>
+  );
+}
+
+function PickerGate({
+  appState,
+  appError,
+  retry,
+}: {
+  appState: AppState | null;
+  appError: IpcError | null;
+  retry: () => void;
+}) {
+  const m = useMessages(pickerMessages);
+  const c = useMessages(commonMessages);
+  if (appState === null) {
+    return (
+      <main class="page-state">
+        <h1 class="visually-hidden">{m.title}</h1>
+        {appError === null ? (
+          <Spinner label={c.loading} />
+        ) : (
+          <ErrorNotice error={appError} onRetry={retry} />
+        )}
+      </main>
+    );
+  }
+  if (!appState.configured || !appState.keychain.available) {
+    return (
+      <main class="page-state">
+        <h1 class="visually-hidden">{m.title}</h1>
+        <ErrorNotice
+          error={
+            appState.keychain.available
+              ? { kind: 'not-configured', message: '', code: null, hint: null }
+              : {
+                  kind: 'keychain',
+                  message: appState.keychain.message ?? '',
+                  code: null,
+                  hint: null,
+                }
+          }
+          onRetry={retry}
+        />
+      </main>
+    );
+  }
+  return <PickerScreen />;
+}
+
+function PickerScreen() {
+  const m = useMessages(pickerMessages);
+  const c = useMessages(commonMessages);
+  const [tab, setTab] = useState<Tab>('rooms');
+  const directory = useDirectory();
+  const { favorites } = useFavorites();
+  const calls = useCalls();
+  const meeting = useCurrentMeeting();
+  const list: readonly Favorite[] = favorites.status === 'ready' ? favorites.value : [];
+  const rooms = useMemo(
+    () =>
+      new Map<string, RoomView>((directory.rooms ?? []).map((room) => [room.meetingRoomId, room])),
+    [directory.rooms],
+  );
+  const canInvite = meeting.status === 'ready' && meeting.value.selected !== null;
+  const labels: Readonly<Record<Tab, string>> = {
+    rooms: m.tabs.rooms,
+    favorites: m.tabs.favorites,
+  };
+
+  return (
+    <div class="picker">
+      <header class="picker-header">
+        <div class="picker-title-row">
+          <h1 class="picker-title">{m.title}</h1>
+          <MeetingChip meeting={meeting} />
+        </div>
+        <div
+          class="tabs"
+          role="tablist"
+          aria-label={m.tabs.label}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+            const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? 'rooms';
+            setTab(next);
+            document.getElementById(`tab-${next}`)?.focus();
+          }}
+        >
+          {TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              class="tab"
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => {
+                setTab(name);
+              }}
+            >
+              <Icon name={name === 'rooms' ? 'grid' : 'star'} />
+              {labels[name]}
+              {name === 'favorites' && list.length > 0 && (
+                <span class="tab-count">{list.length}</span>
+              )}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main class="picker-main">
+        <div
+          id="panel-rooms"
+          role="tabpanel"
+          aria-labelledby="tab-rooms"
+          class="tabpanel"
+          hidden={tab !== 'rooms'}
+        >
+          <RoomsPanel directory={directory} favorites={list} calls={calls} canInvite={canInvite} />
+        </div>
+        <div
+          id="panel-favorites"
+          role="tabpanel"
+          aria-labelledby="tab-favorites"
+          class="tabpanel tabpanel-scroll"
+          hidden={tab !== 'favorites'}
+        >
+          {favorites.status === 'error' ? (
+            <ErrorNotice error={favorites.error} />
+          ) : favorites.status === 'loading' ? (
+            <Spinner label={c.loading} />
+          ) : (
+            <FavoritesPanel favorites={list} rooms={rooms} calls={calls} />
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

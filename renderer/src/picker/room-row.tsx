@@ -1,0 +1,114 @@
+import { commonMessages } from '../i18n/common-messages';
+import { useMessages } from '../i18n/locale';
+import type { CallView, IpcError, RoomView } from '../lib/types';
+import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
+import { Icon } from '../ui/icons';
+import { StatusBadge } from '../ui/status-badge';
+import { pickerMessages } from './messages';
+
+interface Props {
+  readonly room: RoomView;
+  readonly starred: boolean;
+  readonly selected: boolean;
+  readonly call: CallView | undefined;
+  readonly starting: boolean;
+  readonly refused: IpcError | undefined;
+  readonly onSelect: (room: RoomView, selected: boolean) => void;
+  readonly onStar: (room: RoomView, starred: boolean) => void;
+  readonly onInvite: (room: RoomView) => void;
+  readonly onCancel: (call: CallView) => void;
+}
+
+/**
+ * One directory room: select, name and location, status or call progress, star, invite.
+ * Controls carry data-col so arrow keys can move to the same control in the next row.
+ */
+export function RoomRow({
+  room,
+  starred,
+  selected,
+  call,
+  starting,
+  refused,
+  onSelect,
+  onStar,
+  onInvite,
+  onCancel,
+}: Props) {
+  const m = useMessages(pickerMessages);
+  const c = useMessages(commonMessages);
+  const id = `room-${room.meetingRoomId}`;
+  const showCall = starting || refused !== undefined || isCallVisible(call);
+  const inFlight = starting || (call !== undefined && !call.settled);
+  return (
+    <div class={selected ? 'room is-selected' : 'room'}>
+      <input
+        type="checkbox"
+        class="room-check"
+        data-col="select"
+        checked={selected}
+        disabled={!room.callable}
+        aria-label={m.row.select(room.name)}
+        onChange={(event) => {
+          onSelect(room, event.currentTarget.checked);
+        }}
+      />
+      <div class="room-text">
+        <span class="room-name" id={`${id}-name`}>
+          {room.name}
+        </span>
+        <span class="room-location">
+          {room.location}
+          {room.participantNumber !== null && room.participantNumber > 0 && (
+            <span class="room-seats"> · {m.row.people(room.participantNumber)}</span>
+          )}
+        </span>
+      </div>
+      <div class="room-status">
+        {showCall ? (
+          <CallProgress call={call} starting={starting} refused={refused} />
+        ) : (
+          <StatusBadge room={room} />
+        )}
+      </div>
+      <button
+        type="button"
+        class={starred ? 'icon-button star is-starred' : 'icon-button star'}
+        data-col="star"
+        aria-pressed={starred}
+        aria-label={starred ? m.row.unstar(room.name) : m.row.star(room.name)}
+        onClick={() => {
+          onStar(room, !starred);
+        }}
+      >
+        <Icon name={starred ? 'star-filled' : 'star'} />
+      </button>
+      {canCancel(call) ? (
+        <button
+          type="button"
+          class="button button-small room-action"
+          data-col="invite"
+          aria-label={c.cancelCallTo(room.name)}
+          onClick={() => {
+            onCancel(call);
+          }}
+        >
+          {m.row.cancel}
+        </button>
+      ) : (
+        <button
+          type="button"
+          class="button button-small room-action"
+          data-col="invite"
+          aria-label={c.inviteTo(room.name)}
+          aria-disabled={!room.callable || inFlight ? 'true' : undefined}
+          onClick={() => {
+            if (room.callable && !inFlight) onInvite(room);
+          }}
+        >
+          {m.row.invite}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { useRef, useState } from 'preact/hooks';
+import { bridge } from '../bridge';
+import { useLocale, useMessages } from '../i18n/locale';
+import { invoke } from '../lib/call';
+import type { ImportReport, IpcError } from '../lib/types';
+import { ErrorNotice } from '../ui/error-notice';
+import { Icon } from '../ui/icons';
+import { pickerMessages } from './messages';
+
+type Outcome =
+  | { readonly kind: 'imported'; readonly report: ImportReport }
+  | { readonly kind: 'exported'; readonly fileName: string }
+  | { readonly kind: 'error'; readonly error: IpcError };
+
+/** Hands the JSON to the browser as a download: the file lands where downloads go. */
+function download(fileName: string, json: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}
+
+/** Import and export of favourites as JSON, for IT teams handing out a standard list. */
+export function TransferBar() {
+  const m = useMessages(pickerMessages);
+  const { locale } = useLocale();
+  const file = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const exportAll = async () => {
+    setBusy(true);
+    const result = await invoke(() => bridge().exportFavorites());
+    setBusy(false);
+    if (!result.ok) {
+      setOutcome({ kind: 'error', error: result.error });
+      return;
+    }
+    download(result.data.fileName, result.data.json);
+    setOutcome({ kind: 'exported', fileName: result.data.fileName });
+  };
+
+  const importFile = async (chosen: File) => {
+    setBusy(true);
+    const json = await chosen.text();
+    const result = await invoke(() => bridge().importFavorites({ json }));
+    setBusy(false);
+    setOutcome(
+      result.ok
+        ? { kind: 'imported', report: result.data }
+        : { kind: 'error', error: result.error },
+    );
+  };
+
+  return (
+    <div class="transfer">
+      <div class="transfer-buttons">
+        <button
+          type="button"
+          class="button button-small"
+          disabled={busy}
+          aria-label={m.transfer.importLabel}
+          onClick={() => file.current?.click()}
+        >
+          <Icon name="upload" />
+          {m.transfer.import}
+        </button>
+        <input
+          ref={file}
+          type="file"
+          accept="application/json,.json"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-label={m.transfer.importLabel}
+          onChange={(event) => {
+            const chosen = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (chosen !== undefined) void importFile(chosen);
+          }}
+        />
+        <button
+          type="button"
+          class="button button-small"
+          disabled={busy}
+          aria-label={m.transfer.exportLabel}
+          onClick={() => void exportAll()}
+        >
+          <Icon name="download" />
+          {m.transfer.export}
+        </button>
+      </div>
+      <div role="status" class="transfer-outcome">
+        {outcome?.kind === 'exported' && (
+          <p class="note-ok">{m.transfer.exported(outcome.fileName)}</p>
+        )}
+        {outcome?.kind === 'imported' && (
+          <div class="import-report">
+            <p class="note-ok">{m.transfer.report(outcome.report.added)}</p>
+            {outcome.report.skipped.length > 0 && (
+              <>
+                <p>{m.transfer.skipped(outcome.report.skipped.length)}</p>
+                <ul class="skipped">
+                  {outcome.report.skipped.map((skip) => (
+                    <li key={skip.index}>
+                      <strong>{m.transfer.entry(skip.index)}</strong>
+                      {': '}
+                      <span lang={locale === 'en' ? undefined : 'en'}>{skip.reason}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+      {outcome?.kind === 'error' && <ErrorNotice error={outcome.error} compact announce />}
+    </div>
+  );
+}

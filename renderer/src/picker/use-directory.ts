@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { bridge } from '../bridge';
+import { invoke } from '../lib/call';
+import type { DirectoryStatus, IpcError, RoomView } from '../lib/types';
+import { useBridgeEvent } from '../lib/use-bridge-event';
+
+export interface DirectoryState {
+  /** The cached rooms: shown at once, replaced when a refresh completes. */
+  readonly rooms: readonly RoomView[] | null;
+  readonly status: DirectoryStatus | null;
+  /** getDirectory itself failed (distinct from a failed background refresh in status.error). */
+  readonly error: IpcError | null;
+  readonly refresh: () => void;
+}
+
+/**
+ * The directory, instantly from main's cache, then refreshed in the background: progress
+ * arrives as directoryChanged, and the rooms are fetched again once fetchedAt moves.
+ */
+export function useDirectory(): DirectoryState {
+  const [rooms, setRooms] = useState<readonly RoomView[] | null>(null);
+  const [status, setStatus] = useState<DirectoryStatus | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const fetchedAt = useRef<string | null | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    const result = await invoke(() => bridge().getDirectory());
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    const { rooms: list, ...rest } = result.data;
+    fetchedAt.current = rest.fetchedAt;
+    setError(null);
+    setRooms(list);
+    setStatus(rest);
+  }, []);
+
+  const refresh = useCallback(() => {
+    void invoke(() => bridge().refreshDirectory()).then((result) => {
+      if (result.ok) setStatus(result.data);
+      else setError(result.error);
+    });
+  }, []);
+
+  useEffect(() => {
+    void load().then(refresh);
+  }, [load, refresh]);
+
+  useBridgeEvent('directoryChanged', (next) => {
+    setStatus(next);
+    if (!next.syncing && next.fetchedAt !== fetchedAt.current) void load();
+  });
+
+  return { rooms, status, error, refresh };
+}

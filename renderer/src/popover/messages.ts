@@ -1,0 +1,103 @@
+import type { Catalog } from '../i18n/locale';
+
+const en = {
+  title: 'RoomCall',
+  meeting: {
+    region: 'Current meeting',
+    following: 'Your meeting in progress',
+    chosen: 'Chosen meeting',
+    untitled: 'Untitled meeting',
+    code: (code: string) => `Code ${code}`,
+    change: 'Change',
+    changeLabel: 'Change the meeting',
+    checking: 'Looking for your meeting…',
+    noneTitle: 'No meeting in progress',
+    noneHint: 'Start or join a Tencent Meeting, or enter its code, to invite rooms into it.',
+    enterCode: 'Enter a meeting code',
+    severalTitle: 'You are in several meetings',
+    severalHint: 'Choose the one to invite rooms into.',
+    choose: (subject: string) => `Invite into ${subject}`,
+    editorTitle: 'Which meeting?',
+    inputLabel: 'Meeting code or link',
+    inputPlaceholder: '806-146-667 or a meeting link',
+    use: 'Use',
+    inProgress: 'In progress',
+    follow: 'Follow my meeting in progress',
+    close: 'Done',
+  },
+  favorites: {
+    heading: 'Favourites',
+    filterLabel: 'Filter favourites',
+    filterPlaceholder: 'Type to filter…',
+    noMatch: (query: string) => `No favourite matches “${query}”.`,
+    emptyTitle: 'No favourites yet',
+    emptyHint: 'Star rooms in the room picker, or add a SIP or H.323 address there.',
+    enterToInvite: 'Enter to invite',
+  },
+  recent: {
+    heading: 'Recent invites',
+    again: (name: string) => `Invite ${name} again`,
+  },
+  footer: {
+    picker: 'Browse rooms',
+    settings: 'Settings',
+  },
+  setup: {
+    title: 'Set up RoomCall',
+    hint: 'Connect RoomCall to your organisation’s Tencent Meeting enterprise app to invite rooms with one click.',
+    action: 'Open settings',
+  },
+};
+
+export type PopoverMessages = typeof en;
+
+const zh: PopoverMessages = {
+  title: 'RoomCall',
+  meeting: {
+    region: '当前会议',
+    following: '你正在进行的会议',
+    chosen: '已选择的会议',
+    untitled: '未命名会议',
+    code: (code) => `会议号 ${code}`,
+    change: '更改',
+    changeLabel: '更改会议',
+    checking: '正在查找你的会议…',
+    noneTitle: '当前没有进行中的会议',
+    noneHint: '发起或加入腾讯会议，或输入会议号，即可邀请会议室入会。',
+    enterCode: '输入会议号',
+    severalTitle: '你同时在多个会议中',
+    severalHint: '请选择要邀请会议室加入的会议。',
+    choose: (subject) => `邀请加入 ${subject}`,
+    editorTitle: '选择会议',
+    inputLabel: '会议号或会议链接',
+    inputPlaceholder: '806-146-667 或会议链接',
+    use: '使用',
+    inProgress: '进行中',
+    follow: '跟随我正在进行的会议',
+    close: '完成',
+  },
+  favorites: {
+    heading: '常用',
+    filterLabel: '筛选常用会议室',
+    filterPlaceholder: '输入以筛选…',
+    noMatch: (query) => `没有与“${query}”匹配的常用项。`,
+    emptyTitle: '还没有常用会议室',
+    emptyHint: '在会议室列表中为会议室加星标，或在那里添加 SIP 或 H.323 地址。',
+    enterToInvite: '按 Enter 邀请',
+  },
+  recent: {
+    heading: '最近邀请',
+    again: (name) => `再次邀请 ${name}`,
+  },
+  footer: {
+    picker: '浏览会议室',
+    settings: '设置',
+  },
+  setup: {
+    title: '设置 RoomCall',
+    hint: '连接你所在组织的腾讯会议企业自建应用，即可一键邀请会议室。',
+    action: '打开设置',
+  },
+};
+
+export const popoverMessages: Catalog<PopoverMessages> = { en, 'zh-CN': zh };

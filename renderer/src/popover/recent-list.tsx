@@ -1,0 +1,75 @@
+import { commonMessages } from '../i18n/common-messages';
+import { useLocale, useMessages } from '../i18n/locale';
+import { formatMoment } from '../lib/format';
+import { targetKey } from '../lib/target-key';
+import type { HistoryEntry } from '../lib/types';
+import { Icon } from '../ui/icons';
+import { popoverMessages } from './messages';
+
+const SHOWN = 5;
+
+/** The latest invite per target, newest first: a person re-invites the same few rooms. */
+export function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN): HistoryEntry[] {
+  const seen = new Set<string>();
+  const out: HistoryEntry[] = [];
+  const newestFirst = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  for (const entry of newestFirst) {
+    const key = targetKey(entry.target);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(entry);
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+export function historyName(entry: HistoryEntry): string {
+  return entry.target.kind === 'room'
+    ? (entry.target.name ?? entry.target.meetingRoomId)
+    : entry.target.dialString;
+}
+
+interface Props {
+  readonly entries: readonly HistoryEntry[];
+  readonly onInviteAgain: (entry: HistoryEntry) => void;
+}
+
+export function RecentList({ entries, onInviteAgain }: Props) {
+  const m = useMessages(popoverMessages);
+  const c = useMessages(commonMessages);
+  const { intl } = useLocale();
+  const latest = latestPerTarget(entries);
+  if (latest.length === 0) return null;
+  return (
+    <section class="section" aria-labelledby="recent-heading">
+      <h2 class="section-heading" id="recent-heading">
+        {m.recent.heading}
+      </h2>
+      <ul class="recent-list">
+        {latest.map((entry) => {
+          const name = historyName(entry);
+          return (
+            <li key={entry.id} class="recent-row">
+              <button
+                type="button"
+                class="recent-invite"
+                data-nav="row"
+                aria-label={m.recent.again(name)}
+                aria-describedby={`recent-${entry.id}`}
+                onClick={() => {
+                  onInviteAgain(entry);
+                }}
+              >
+                <Icon name="phone" class="recent-icon" />
+                <span class="recent-name">{name}</span>
+                <span class={`recent-outcome outcome-${entry.outcome}`} id={`recent-${entry.id}`}>
+                  {c.outcome[entry.outcome]} · {formatMoment(entry.at, intl)}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

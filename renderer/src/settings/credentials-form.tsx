@@ -1,0 +1,195 @@
+import { useRef, useState } from 'preact/hooks';
+import { bridge } from '../bridge';
+import { useMessages } from '../i18n/locale';
+import { invoke } from '../lib/call';
+import type { AppState, IpcError } from '../lib/types';
+import { ErrorNotice } from '../ui/error-notice';
+import { settingsMessages } from './messages';
+
+type Field = 'appId' | 'sdkId' | 'secretId' | 'secretKey' | 'operatorId';
+type Values = Readonly<Record<Field, string>>;
+
+interface Props {
+  readonly appState: AppState;
+  /** The operator from settings when an organisation locked it (read-only here). */
+  readonly lockedOperator: string | null;
+  readonly submitLabel: string;
+  readonly onSaved: (state: AppState) => void;
+  readonly onCancel?: () => void;
+}
+
+const REQUIRED: readonly Field[] = ['appId', 'secretId', 'secretKey', 'operatorId'];
+
+/**
+ * The enterprise app's credentials. The SecretKey is write-only: the field always starts
+ * empty, its value goes to main once and is never read back; once saved, the page knows
+ * only the SecretId's last characters (appState.credentials.secretIdHint).
+ */
+export function CredentialsForm({
+  appState,
+  lockedOperator,
+  submitLabel,
+  onSaved,
+  onCancel,
+}: Props) {
+  const m = useMessages(settingsMessages);
+  const form = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<Values>({
+    appId: appState.credentials?.appId ?? '',
+    sdkId: appState.credentials?.sdkId ?? '',
+    secretId: '',
+    secretKey: '',
+    operatorId: lockedOperator ?? appState.operatorId ?? '',
+  });
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const replacing = appState.credentials !== null;
+
+  const names: Readonly<Record<Field, string>> = {
+    appId: m.credentials.appId,
+    sdkId: m.credentials.sdkId,
+    secretId: m.credentials.secretId,
+    secretKey: m.credentials.secretKey,
+    operatorId: m.credentials.operator,
+  };
+
+  function check(): Partial<Record<Field, string>> {
+    const found: Partial<Record<Field, string>> = {};
+    for (const field of REQUIRED)
+      if (values[field].trim() === '') found[field] = m.credentials.required(names[field]);
+    return found;
+  }
+
+  const submit = async () => {
+    const found = check();
+    setProblems(found);
+    const first = REQUIRED.find((field) => found[field] !== undefined);
+    if (first !== undefined) {
+      form.current?.querySelector<HTMLInputElement>(`#cred-${first}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    // Pasted credentials often carry a stray space or newline; none is ever part of one.
+    const result = await invoke(() =>
+      bridge().saveCredentials({
+        appId: values.appId.trim(),
+        sdkId: values.sdkId.trim() === '' ? null : values.sdkId.trim(),
+        secretId: values.secretId.trim(),
+        secretKey: values.secretKey.trim(),
+        operatorId: values.operatorId.trim(),
+      }),
+    );
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      setValues({ ...values, secretId: '', secretKey: '' });
+      onSaved(result.data);
+    } else {
+      setError(result.error);
+    }
+  };
+
+  const field = (
+    name: Field,
+    options: {
+      type?: 'text' | 'password';
+      help?: string;
+      placeholder?: string;
+      optional?: boolean;
+      readOnly?: boolean;
+      autoComplete?: string;
+    },
+  ) => {
+    const id = `cred-${name}`;
+    const problem = problems[name];
+    const described = [
+      problem !== undefined ? `${id}-problem` : null,
+      options.help !== undefined ? `${id}-help` : null,
+    ]
+      .filter((part) => part !== null)
+      .join(' ');
+    const common = {
+      id,
+      class: 'input mono',
+      autoComplete: options.autoComplete ?? 'off',
+      spellcheck: false,
+      required: options.optional !== true,
+      readOnly: options.readOnly === true,
+      placeholder: options.placeholder,
+      value: values[name],
+      'aria-invalid': problem !== undefined,
+      'aria-describedby': described === '' ? undefined : described,
+      onInput: (event: { currentTarget: HTMLInputElement }) => {
+        setValues({ ...values, [name]: event.currentTarget.value });
+        if (problem !== undefined) setProblems({ ...problems, [name]: undefined });
+      },
+    };
+    return (
+      <div class="field">
+        <label class="field-label" for={id}>
+          {names[name]}
+          {options.optional === true && (
+            <span class="field-optional"> ({m.credentials.optional})</span>
+          )}
+        </label>
+        {options.type === 'password' ? (
+          // Write-only: always starts empty, never filled from anything main sent.
+          <input type="password" {...common} />
+        ) : (
+          <input type="text" {...common} />
+        )}
+        {problem !== undefined && (
+          <p class="field-problem" id={`${id}-problem`}>
+            {problem}
+          </p>
+        )}
+        {options.help !== undefined && (
+          <p class="field-help" id={`${id}-help`}>
+            {options.help}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form
+      ref={form}
+      class="form"
+      noValidate
+      aria-label={m.credentials.heading}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <div class="form-grid">
+        {field('appId', {})}
+        {field('sdkId', { optional: true, help: m.credentials.sdkIdHelp })}
+        {field('secretId', replacing ? { placeholder: m.credentials.secretIdReplace } : {})}
+        {field('secretKey', {
+          type: 'password',
+          autoComplete: 'new-password',
+          help: m.credentials.secretKeyHelp,
+          ...(replacing ? { placeholder: m.credentials.secretKeyReplace } : {}),
+        })}
+        {field('operatorId', {
+          help: lockedOperator !== null ? m.locked : m.credentials.operatorHelp,
+          readOnly: lockedOperator !== null,
+        })}
+      </div>
+      {error !== null && <ErrorNotice error={error} announce offerSettings={false} />}
+      <div class="form-actions">
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {busy ? m.credentials.saving : submitLabel}
+        </button>
+        {onCancel !== undefined && (
+          <button type="button" class="button" onClick={onCancel}>
+            {m.credentials.cancel}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'preact/hooks';
+import { bridge } from '../bridge';
+import { useMessages } from '../i18n/locale';
+import { invoke } from '../lib/call';
+import type { AppState } from '../lib/types';
+import { Icon } from '../ui/icons';
+import { ConnectionTest } from './connection-test';
+import { CredentialsForm } from './credentials-form';
+import { settingsMessages } from './messages';
+
+type Step = 'credentials' | 'test' | 'done';
+const STEPS: readonly Step[] = ['credentials', 'test', 'done'];
+
+interface Props {
+  readonly appState: AppState;
+  readonly lockedOperator: string | null;
+  readonly onFinish: () => void;
+}
+
+/**
+ * First run: credentials, a test call, then off to the room picker. The steps stay on
+ * screen until the person finishes, even though the app counts as configured after step 1.
+ */
+export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
+  const m = useMessages(settingsMessages);
+  const [step, setStep] = useState<Step>('credentials');
+  const [state, setState] = useState(appState);
+  const [tested, setTested] = useState(false);
+  const labels: Readonly<Record<Step, string>> = {
+    credentials: m.onboarding.credentials,
+    test: m.onboarding.test,
+    done: m.onboarding.done,
+  };
+  const position = STEPS.indexOf(step) + 1;
+
+  return (
+    <div class="onboarding">
+      <header class="onboarding-head">
+        <span class="brand-mark" aria-hidden="true">
+          <Icon name="phone" />
+        </span>
+        <h1 class="page-title">{m.onboarding.title}</h1>
+        <ol class="stepper" aria-label={m.onboarding.steps}>
+          {STEPS.map((name, index) => (
+            <li
+              key={name}
+              class={
+                index + 1 < position
+                  ? 'step is-done'
+                  : index + 1 === position
+                    ? 'step is-current'
+                    : 'step'
+              }
+              aria-current={name === step ? 'step' : undefined}
+            >
+              <span class="step-number" aria-hidden="true">
+                {index + 1 < position ? <Icon name="check" /> : index + 1}
+              </span>
+              {labels[name]}
+            </li>
+          ))}
+        </ol>
+      </header>
+
+      <section class="card" aria-labelledby="step-title">
+        <p class="step-count">{m.onboarding.step(position, STEPS.length)}</p>
+        {step === 'credentials' && (
+          <>
+            <h2 class="card-title" id="step-title">
+              {m.credentials.heading}
+            </h2>
+            <p class="card-intro">{m.onboarding.welcome}</p>
+            <p>
+              <button
+                type="button"
+                class="button button-link"
+                onClick={() => void invoke(() => bridge().openHelp({ topic: 'credentials' }))}
+              >
+                {m.onboarding.where}
+              </button>
+            </p>
+            <CredentialsForm
+              appState={state}
+              lockedOperator={lockedOperator}
+              submitLabel={m.onboarding.saveContinue}
+              onSaved={(next) => {
+                setState(next);
+                setTested(false);
+                setStep('test');
+              }}
+            />
+          </>
+        )}
+        {step === 'test' && (
+          <>
+            <h2 class="card-title" id="step-title">
+              {m.onboarding.testTitle}
+            </h2>
+            <p class="card-intro">{m.onboarding.testIntro}</p>
+            {state.credentials !== null && (
+              <p class="saved-hint">
+                <Icon name="key" />
+                {m.credentials.savedHint(state.credentials.secretIdHint)}
+              </p>
+            )}
+            <ConnectionTest primary={!tested} onResult={setTested} />
+            <div class="form-actions">
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  setStep('credentials');
+                }}
+              >
+                {m.onboarding.back}
+              </button>
+              <button
+                type="button"
+                class={tested ? 'button button-primary' : 'button'}
+                onClick={() => {
+                  setStep('done');
+                }}
+              >
+                {m.onboarding.continue}
+              </button>
+            </div>
+          </>
+        )}
+        {step === 'done' && (
+          <>
+            <h2 class="card-title" id="step-title">
+              {m.onboarding.doneTitle}
+            </h2>
+            <p class="card-intro">{m.onboarding.doneIntro}</p>
+            <div class="form-actions">
+              <button
+                type="button"
+                class="button button-primary"
+                onClick={() => {
+                  void invoke(() => bridge().openWindow({ window: 'picker' }));
+                  onFinish();
+                }}
+              >
+                <Icon name="grid" />
+                {m.onboarding.openPicker}
+              </button>
+              <button type="button" class="button" onClick={onFinish}>
+                {m.onboarding.finish}
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { commonMessages } from '../i18n/common-messages';
+import { LocaleContext, useMessages } from '../i18n/locale';
+import type { AppState, SettingsView } from '../lib/types';
+import { useAppFrame, type AppFrame } from '../lib/use-app-frame';
+import { ErrorNotice } from '../ui/error-notice';
+import { Icon } from '../ui/icons';
+import { Spinner } from '../ui/spinner';
+import { AccountSection } from './account-section';
+import { AdvancedSection } from './advanced-section';
+import { GeneralSection } from './general-section';
+import { LanguageSection } from './language-section';
+import { LogoutSection } from './logout-section';
+import { settingsMessages } from './messages';
+import { Onboarding } from './onboarding';
+import { useUpdateSettings } from './use-update-settings';
+
+/** The settings window; on first run (nothing configured) it walks through onboarding. */
+export function SettingsApp() {
+  const frame = useAppFrame();
+  return (
+    <LocaleContext.Provider value={frame.locale}>
+      <SettingsGate frame={frame} />
+    </LocaleContext.Provider>
+  );
+}
+
+function SettingsGate({ frame }: { frame: AppFrame }) {
+  const m = useMessages(settingsMessages);
+  const c = useMessages(commonMessages);
+  const { appState, settings } = frame;
+  // Decided once, from the first app state: onboarding runs to its end even though the
+  // app counts as configured as soon as step 1 saves the credentials.
+  const [onboarding, setOnboarding] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (onboarding === null && appState.status === 'ready')
+      setOnboarding(!appState.value.configured);
+  }, [appState, onboarding]);
+
+  useEffect(() => {
+    document.title = m.title;
+  }, [m]);
+
+  const failure =
+    appState.status === 'error'
+      ? appState.error
+      : settings.status === 'error'
+        ? settings.error
+        : null;
+  if (failure !== null) {
+    return (
+      <main class="settings-page">
+        <h1 class="page-title">{m.title}</h1>
+        <ErrorNotice error={failure} onRetry={() => void frame.reload()} offerSettings={false} />
+      </main>
+    );
+  }
+  if (appState.status !== 'ready' || settings.status !== 'ready' || onboarding === null) {
+    return (
+      <main class="settings-page page-loading">
+        <h1 class="visually-hidden">{m.title}</h1>
+        <Spinner label={c.loading} />
+      </main>
+    );
+  }
+  const view = settings.value;
+  const lockedOperator = view.locked.includes('operatorId') ? view.settings.operatorId : null;
+  const keychainProblem = !appState.value.keychain.available && (
+    <ErrorNotice
+      error={{
+        kind: 'keychain',
+        message: appState.value.keychain.message ?? '',
+        code: null,
+        hint: null,
+      }}
+      onRetry={() => void frame.reload()}
+      offerSettings={false}
+    />
+  );
+
+  if (onboarding) {
+    return (
+      <main class="settings-page">
+        {keychainProblem}
+        <Onboarding
+          appState={appState.value}
+          lockedOperator={lockedOperator}
+          onFinish={() => {
+            setOnboarding(false);
+          }}
+        />
+      </main>
+    );
+  }
+  return (
+    <SettingsScreen
+      appState={appState.value}
+      view={view}
+      lockedOperator={lockedOperator}
+      keychainProblem={keychainProblem}
+      frame={frame}
+    />
+  );
+}
+
+interface ScreenProps {
+  readonly appState: AppState;
+  readonly view: SettingsView;
+  readonly lockedOperator: string | null;
+  readonly keychainProblem: ComponentChildren;
+  readonly frame: AppFrame;
+}
+
+function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame }: ScreenProps) {
+  const m = useMessages(settingsMessages);
+  const general = useUpdateSettings(frame.applySettings);
+  const advanced = useUpdateSettings(frame.applySettings);
+  const language = useUpdateSettings(frame.applySettings);
+  const locked = useMemo(() => new Set(view.locked), [view.locked]);
+  const [loggedOut, setLoggedOut] = useState(false);
+
+  return (
+    <main class="settings-page">
+      <header class="settings-head">
+        <span class="brand-mark" aria-hidden="true">
+          <Icon name="phone" />
+        </span>
+        <h1 class="page-title">{m.title}</h1>
+      </header>
+      {keychainProblem}
+      {appState.warnings.length > 0 && (
+        <div class="notice" role="status">
+          <Icon name="alert" class="notice-icon" />
+          <div class="notice-body">
+            <p class="notice-title">{m.warnings.title}</p>
+            <ul class="warning-list">
+              {appState.warnings.map((warning) => (
+                <li key={warning.file} lang="en">
+                  <span class="mono">{warning.file}</span>: {warning.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      {loggedOut && (
+        <p class="note-ok" role="status">
+          {m.logout.done}
+        </p>
+      )}
+      <AccountSection
+        appState={appState}
+        lockedOperator={lockedOperator}
+        onSaved={(state) => {
+          setLoggedOut(false);
+          frame.applyAppState(state);
+        }}
+      />
+      <LanguageSection
+        settings={view.settings}
+        locked={locked}
+        systemLocale={appState.systemLocale}
+        update={language.update}
+      />
+      {language.error !== null && <ErrorNotice error={language.error} compact announce />}
+      <GeneralSection
+        settings={view.settings}
+        locked={locked}
+        mac={appState.platform === 'darwin'}
+        update={general.update}
+        error={general.error}
+      />
+      <AdvancedSection
+        settings={view.settings}
+        locked={locked}
+        update={advanced.update}
+        error={advanced.error}
+      />
+      {appState.credentials?.source === 'keychain' && (
+        <LogoutSection
+          onLoggedOut={(state) => {
+            setLoggedOut(true);
+            frame.applyAppState(state);
+          }}
+        />
+      )}
+      <footer class="settings-foot">{m.version(appState.version)}</footer>
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import { commonMessages, type CommonMessages } from '../i18n/common-messages';
+import { useMessages } from '../i18n/locale';
+import { shortError } from '../lib/error-copy';
+import type { CallPhase, CallView, IpcError } from '../lib/types';
+
+type CallTone = 'active' | 'good' | 'neutral' | 'bad';
+
+const TONES: Readonly<Record<CallPhase, CallTone>> = {
+  resolving: 'active',
+  calling: 'active',
+  ringing: 'active',
+  cancelling: 'active',
+  accepted: 'good',
+  ended: 'neutral',
+  cancelled: 'neutral',
+  rejected: 'bad',
+  'no-answer': 'bad',
+  'timed-out': 'bad',
+  failed: 'bad',
+};
+
+/** Calls that settled this long ago give their row back to the room's status. */
+const SHOW_SETTLED_MS = 10 * 60_000;
+
+export function isCallVisible(
+  call: CallView | undefined,
+  now: number = Date.now(),
+): call is CallView {
+  if (call === undefined) return false;
+  return !call.settled || now - Date.parse(call.updatedAt) < SHOW_SETTLED_MS;
+}
+
+/** Whether a cancel makes sense: the invite is out and nobody has answered yet. */
+export function canCancel(call: CallView | undefined): call is CallView {
+  return call !== undefined && (call.phase === 'calling' || call.phase === 'ringing');
+}
+
+/** The words for a call's state, with the reason (and server code) when it failed. */
+export function callText(call: CallView, m: CommonMessages): string {
+  const phase = m.phase[call.phase];
+  if (call.error === null || (call.phase !== 'failed' && call.phase !== 'timed-out')) return phase;
+  return `${phase}: ${shortError(call.error, m)}`;
+}
+
+interface Props {
+  readonly call: CallView | undefined;
+  readonly starting: boolean;
+  readonly refused: IpcError | undefined;
+  readonly id?: string;
+}
+
+/**
+ * A row's call line: "Ringing…", "Accepted", "Failed: The room could not be called (10004)".
+ * Renders nothing when there is no call to speak of, so the row shows the room's status.
+ */
+export function CallProgress({ call, starting, refused, id }: Props) {
+  const m = useMessages(commonMessages);
+  let tone: CallTone;
+  let text: string;
+  if (starting && !isCallVisible(call)) {
+    tone = 'active';
+    text = m.phase.calling;
+  } else if (refused !== undefined && !starting) {
+    tone = 'bad';
+    text = `${m.phase.failed}: ${shortError(refused, m)}`;
+  } else if (isCallVisible(call)) {
+    tone = TONES[call.phase];
+    text = callText(call, m);
+  } else {
+    return null;
+  }
+  return (
+    <span class={`call call-${tone}`} id={id}>
+      <span class="call-dot" aria-hidden="true" />
+      <span class="call-text">{text}</span>
+    </span>
+  );
+}

@@ -1,0 +1,84 @@
+import { bridge } from '../bridge';
+import { commonMessages } from '../i18n/common-messages';
+import { useLocale, useMessages } from '../i18n/locale';
+import { invoke } from '../lib/call';
+import { describeError } from '../lib/error-copy';
+import type { IpcError } from '../lib/types';
+import { Icon } from './icons';
+
+interface Props {
+  readonly error: IpcError;
+  /** Shown as a "Try again" button when given. */
+  readonly onRetry?: () => void;
+  /** Whether an "Open settings" button makes sense on this page. */
+  readonly offerSettings?: boolean;
+  /** Compact notices sit inside rows and panels; full ones are a page's main message. */
+  readonly compact?: boolean;
+  /** Announce it (role=alert) when it appears after an action, not on page load. */
+  readonly announce?: boolean;
+}
+
+/** One error, said the same way everywhere: what happened, the code, what to do next. */
+export function ErrorNotice({
+  error,
+  onRetry,
+  offerSettings = true,
+  compact = false,
+  announce = false,
+}: Props) {
+  const m = useMessages(commonMessages);
+  const { locale } = useLocale();
+  const copy = describeError(error, m);
+  return (
+    <div
+      class={compact ? 'notice notice-error notice-compact' : 'notice notice-error'}
+      role={announce ? 'alert' : undefined}
+    >
+      <Icon
+        name={error.kind === 'network' ? 'wifi-off' : error.kind === 'keychain' ? 'key' : 'alert'}
+        class="notice-icon"
+      />
+      <div class="notice-body">
+        <p class="notice-title">{copy.title}</p>
+        <p class="notice-hint">{copy.hint}</p>
+        {copy.code !== null && <p class="notice-code">{m.errorCode(copy.code)}</p>}
+        {copy.detail !== null && copy.detail !== copy.title && (
+          // The core's sentences are English; say so, so a screen reader reads them right.
+          <p class="notice-detail" lang={locale === 'en' ? undefined : 'en'}>
+            {copy.detail}
+          </p>
+        )}
+        {(onRetry !== undefined || (offerSettings && copy.settings) || copy.help !== null) && (
+          <div class="notice-actions">
+            {onRetry !== undefined && (
+              <button type="button" class="button button-small" onClick={onRetry}>
+                {m.retry}
+              </button>
+            )}
+            {offerSettings && copy.settings && (
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => void invoke(() => bridge().openWindow({ window: 'settings' }))}
+              >
+                {m.openSettings}
+              </button>
+            )}
+            {copy.help !== null && (
+              <button
+                type="button"
+                class="button button-small button-link"
+                onClick={() => {
+                  const topic = copy.help;
+                  if (topic !== null) void invoke(() => bridge().openHelp({ topic }));
+                }}
+              >
+                {m.learnMore}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

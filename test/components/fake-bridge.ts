@@ -1,0 +1,472 @@
+/**
+ * A typed test double of window.roomcall: every verb of the contract, answering from an
+ * in-memory world the way main does (events included), with every request recorded.
+ * Tests change the world, override single verbs, or push events by hand.
+ *
+ * Test-only: never shipped, and importing no Node module, so it can run in a browser too.
+ */
+import type { RoomcallBridge } from '../../main/shared/ipc/bridge';
+import type {
+  AppState,
+  CallView,
+  CurrentMeeting,
+  Directory,
+  EventName,
+  EventPayloadOf,
+  InvokeVerb,
+  IpcError,
+  IpcResult,
+  MeetingSummary,
+  RequestOf,
+  ResponseOf,
+  SettingsView,
+} from '../../main/shared/ipc/contract';
+
+export type Favorite = ResponseOf<'listFavorites'>[number];
+export type HistoryEntry = ResponseOf<'listHistory'>[number];
+type RoomView = Directory['rooms'][number];
+
+export interface FakeWorld {
+  appState: AppState;
+  settings: SettingsView;
+  meeting: CurrentMeeting;
+  favorites: Favorite[];
+  directory: Directory;
+  calls: CallView[];
+  history: HistoryEntry[];
+}
+
+export const MEETING: MeetingSummary = {
+  meetingId: '7567173273889276131',
+  meetingCode: '806146667',
+  subject: 'Weekly product sync',
+  startTime: String(Math.floor(Date.now() / 1000) - 15 * 60),
+  endTime: String(Math.floor(Date.now() / 1000) + 45 * 60),
+  status: 'MEETING_STATE_STARTED',
+  inProgress: true,
+};
+
+export const OTHER_MEETING: MeetingSummary = {
+  ...MEETING,
+  meetingId: '9130578260415238846',
+  meetingCode: '302415689',
+  subject: 'Design review',
+};
+
+export const ROOMS: RoomView[] = [
+  {
+    meetingRoomId: '1234567890123456789',
+    name: '深圳·滨海大厦 18F 1801 会议室',
+    location: '深圳-滨海大厦-18',
+    status: 'idle',
+    callable: true,
+    participantNumber: 12,
+  },
+  {
+    meetingRoomId: '1234567890123456783',
+    name: '北京·银科大厦 5F 长城厅',
+    location: '北京-银科大厦-5',
+    status: 'in-use',
+    callable: true,
+    participantNumber: 20,
+  },
+  {
+    meetingRoomId: '1234567890123456784',
+    name: '成都·天府软件园 8F 泰山厅',
+    location: '成都-天府软件园-8',
+    status: 'idle',
+    callable: false,
+    participantNumber: 8,
+  },
+  {
+    meetingRoomId: '1234567890123456787',
+    name: 'Marina One L12 Boardroom',
+    location: 'Singapore-Marina One-12',
+    status: 'offline',
+    callable: true,
+    participantNumber: null,
+  },
+];
+
+const NOW = new Date().toISOString();
+
+export function sampleWorld(): FakeWorld {
+  return {
+    appState: {
+      version: '0.1.0',
+      platform: 'linux',
+      systemLocale: 'en-US',
+      configured: true,
+      credentials: { appId: '200000001', sdkId: null, secretIdHint: '…7QX', source: 'keychain' },
+      operatorId: 'tester1',
+      keychain: { available: true, message: null },
+      warnings: [],
+    },
+    settings: {
+      settings: {
+        operatorId: 'tester1',
+        baseUrl: 'https://api.meeting.qq.com',
+        language: 'en',
+        launchAtLogin: false,
+        globalShortcut: null,
+        pollIntervalMs: 2000,
+        meetingRefreshMs: 60000,
+        meetingIdEncoding: 'string',
+        profile: 'default',
+      },
+      locked: [],
+    },
+    meeting: {
+      state: 'one',
+      selected: MEETING,
+      candidates: [MEETING],
+      error: null,
+      checkedAt: NOW,
+    },
+    favorites: [
+      {
+        id: 'fav-1801',
+        kind: 'room',
+        meetingRoomId: '1234567890123456789',
+        name: '深圳·滨海大厦 18F 1801 会议室',
+        location: '深圳-滨海大厦-18',
+        label: null,
+      },
+      {
+        id: 'fav-great-wall',
+        kind: 'room',
+        meetingRoomId: '1234567890123456783',
+        name: '北京·银科大厦 5F 长城厅',
+        location: '北京-银科大厦-5',
+        label: null,
+      },
+      {
+        id: 'fav-taishan',
+        kind: 'room',
+        meetingRoomId: '1234567890123456784',
+        name: '成都·天府软件园 8F 泰山厅',
+        location: '成都-天府软件园-8',
+        label: null,
+      },
+      {
+        id: 'fav-codec',
+        kind: 'mra',
+        protocol: 'sip',
+        dialString: 'boardroom@vc.example.com',
+        label: 'Boardroom codec',
+      },
+    ],
+    directory: {
+      fetchedAt: NOW,
+      roomCount: ROOMS.length,
+      syncing: false,
+      progress: null,
+      error: null,
+      rooms: ROOMS,
+    },
+    calls: [],
+    history: [],
+  };
+}
+
+export function ipcError(
+  kind: IpcError['kind'],
+  code: number | null = null,
+  message = 'failed',
+): IpcError {
+  return { kind, code, message, hint: null };
+}
+
+type Handler<V extends InvokeVerb> = (
+  request: RequestOf<V>,
+) => IpcResult<ResponseOf<V>> | Promise<IpcResult<ResponseOf<V>>>;
+export type Handlers = { [V in InvokeVerb]: Handler<V> };
+
+export interface Recorded {
+  readonly verb: InvokeVerb;
+  readonly request: unknown;
+}
+
+export interface FakeBridge {
+  readonly bridge: RoomcallBridge;
+  readonly world: FakeWorld;
+  readonly recorded: Recorded[];
+  /** Replaces one verb's behaviour. */
+  respond<V extends InvokeVerb>(verb: V, handler: Handler<V>): void;
+  /** Pushes an event to every listener, as main would. */
+  emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void;
+  requestsTo<V extends InvokeVerb>(verb: V): RequestOf<V>[];
+  listenerCount(event: EventName): number;
+}
+
+function ok<T>(data: T): IpcResult<T> {
+  return { ok: true, data };
+}
+
+let sequence = 0;
+function nextId(prefix: string): string {
+  sequence += 1;
+  return `${prefix}-${String(sequence)}`;
+}
+
+export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const recorded: Recorded[] = [];
+
+  function emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void {
+    for (const listener of listeners.get(event) ?? [])
+      (listener as (payload: EventPayloadOf<E>) => void)(payload);
+  }
+
+  function updateCall(call: CallView, patch: Partial<CallView>): CallView {
+    const next = { ...call, ...patch, updatedAt: new Date().toISOString() };
+    world.calls = world.calls.map((item) => (item.callId === call.callId ? next : item));
+    emit('callProgress', next);
+    return next;
+  }
+
+  function favoritesChanged() {
+    emit('favoritesChanged', [...world.favorites]);
+  }
+
+  const handlers: Handlers = {
+    getAppState: () => ok(world.appState),
+    saveCredentials: (request) => {
+      world.appState = {
+        ...world.appState,
+        configured: true,
+        credentials: {
+          appId: request.appId,
+          sdkId: request.sdkId,
+          secretIdHint: `…${request.secretId.slice(-3)}`,
+          source: 'keychain',
+        },
+        operatorId: request.operatorId,
+      };
+      emit('appStateChanged', world.appState);
+      return ok(world.appState);
+    },
+    testConnection: () => ok({ roomCount: world.directory.rooms.length, inProgressMeetings: 1 }),
+    logout: () => {
+      world.appState = { ...world.appState, configured: false, credentials: null };
+      emit('appStateChanged', world.appState);
+      return ok(world.appState);
+    },
+    getSettings: () => ok(world.settings),
+    updateSettings: (patch) => {
+      const settings = { ...world.settings.settings };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined) Object.assign(settings, { [key]: value });
+      }
+      world.settings = { ...world.settings, settings };
+      emit('settingsChanged', world.settings);
+      return ok(world.settings);
+    },
+    getCurrentMeeting: () => ok(world.meeting),
+    refreshCurrentMeeting: () => ok(world.meeting),
+    setMeeting: (request) => {
+      const digits = request.text.replace(/\D/g, '');
+      if (digits.length !== 9) {
+        return {
+          ok: false,
+          error: ipcError(
+            'validation',
+            null,
+            `A meeting code has 9 digits; '${request.text}' has ${String(digits.length)}.`,
+          ),
+        };
+      }
+      const selected = { ...OTHER_MEETING, meetingCode: digits };
+      world.meeting = { ...world.meeting, state: 'manual', selected };
+      emit('meetingChanged', world.meeting);
+      return ok(world.meeting);
+    },
+    chooseMeeting: (request) => {
+      const selected =
+        world.meeting.candidates.find((meeting) => meeting.meetingId === request.meetingId) ?? null;
+      world.meeting = { ...world.meeting, state: 'manual', selected };
+      emit('meetingChanged', world.meeting);
+      return ok(world.meeting);
+    },
+    clearMeeting: () => {
+      world.meeting = {
+        ...world.meeting,
+        state: 'one',
+        selected: world.meeting.candidates[0] ?? null,
+      };
+      emit('meetingChanged', world.meeting);
+      return ok(world.meeting);
+    },
+    getDirectory: () => ok(world.directory),
+    refreshDirectory: () => {
+      const { fetchedAt, roomCount, syncing, progress, error } = world.directory;
+      return ok({ fetchedAt, roomCount, syncing, progress, error });
+    },
+    listFavorites: () => ok([...world.favorites]),
+    addFavorite: (request) => {
+      const existing = world.favorites.find((favorite) =>
+        request.kind === 'room'
+          ? favorite.kind === 'room' && favorite.meetingRoomId === request.meetingRoomId
+          : favorite.kind === 'mra' && favorite.dialString === request.dialString,
+      );
+      if (existing !== undefined) return ok({ status: 'duplicate' as const, favorite: existing });
+      const favorite: Favorite =
+        request.kind === 'room'
+          ? { ...request, id: nextId('fav'), label: request.label ?? null }
+          : { ...request, id: nextId('fav') };
+      world.favorites = [...world.favorites, favorite];
+      favoritesChanged();
+      return ok({ status: 'added' as const, favorite });
+    },
+    removeFavorite: (request) => {
+      world.favorites = world.favorites.filter((favorite) => favorite.id !== request.id);
+      favoritesChanged();
+      return ok([...world.favorites]);
+    },
+    moveFavorite: (request) => {
+      const item = world.favorites.find((favorite) => favorite.id === request.id);
+      if (item !== undefined) {
+        const rest = world.favorites.filter((favorite) => favorite.id !== request.id);
+        rest.splice(request.toIndex, 0, item);
+        world.favorites = rest;
+        favoritesChanged();
+      }
+      return ok([...world.favorites]);
+    },
+    renameFavorite: (request) => {
+      world.favorites = world.favorites.map((favorite) =>
+        favorite.id === request.id ? { ...favorite, label: request.label } : favorite,
+      );
+      favoritesChanged();
+      return ok([...world.favorites]);
+    },
+    exportFavorites: () =>
+      ok({ fileName: 'roomcall-favorites.json', json: JSON.stringify({ items: world.favorites }) }),
+    importFavorites: () => ok({ added: 0, skipped: [] }),
+    startCall: (request) => {
+      const favorite =
+        'favoriteId' in request
+          ? world.favorites.find((item) => item.id === request.favoriteId)
+          : undefined;
+      const target: CallView['target'] =
+        'room' in request
+          ? { kind: 'room', ...request.room }
+          : 'mra' in request
+            ? { kind: 'mra', ...request.mra }
+            : favorite?.kind === 'room'
+              ? {
+                  kind: 'room',
+                  meetingRoomId: favorite.meetingRoomId,
+                  name: favorite.name,
+                  location: favorite.location,
+                }
+              : favorite?.kind === 'mra'
+                ? {
+                    kind: 'mra',
+                    protocol: favorite.protocol,
+                    dialString: favorite.dialString,
+                    label: favorite.label,
+                  }
+                : { kind: 'room', meetingRoomId: 'unknown', name: '', location: '' };
+      const now = new Date().toISOString();
+      const call: CallView = {
+        callId: nextId('call'),
+        target,
+        favoriteId: favorite?.id ?? null,
+        meeting: world.meeting.selected,
+        phase: 'calling',
+        settled: false,
+        error: null,
+        startedAt: now,
+        updatedAt: now,
+      };
+      world.calls = [...world.calls, call];
+      return ok(call);
+    },
+    cancelCall: (request) => {
+      const call = world.calls.find((item) => item.callId === request.callId);
+      if (call === undefined) return { ok: false, error: ipcError('validation') };
+      return ok(updateCall(call, { phase: 'cancelled', settled: true }));
+    },
+    listCalls: () => ok([...world.calls]),
+    listHistory: () => ok([...world.history]),
+    openWindow: () => ok(null),
+    hidePopover: () => ok(null),
+    openHelp: () => ok(null),
+  };
+
+  function run<V extends InvokeVerb>(
+    verb: V,
+    request: RequestOf<V>,
+  ): Promise<IpcResult<ResponseOf<V>>> {
+    recorded.push({ verb, request });
+    // Like IPC, answers arrive on a later tick, never synchronously.
+    const handler = handlers[verb] as Handler<V>;
+    return Promise.resolve().then(() => handler(request));
+  }
+
+  const bridge: RoomcallBridge = {
+    getAppState: () => run('getAppState', undefined),
+    saveCredentials: (request) => run('saveCredentials', request),
+    testConnection: () => run('testConnection', undefined),
+    logout: () => run('logout', undefined),
+    getSettings: () => run('getSettings', undefined),
+    updateSettings: (request) => run('updateSettings', request),
+    getCurrentMeeting: () => run('getCurrentMeeting', undefined),
+    refreshCurrentMeeting: () => run('refreshCurrentMeeting', undefined),
+    setMeeting: (request) => run('setMeeting', request),
+    chooseMeeting: (request) => run('chooseMeeting', request),
+    clearMeeting: () => run('clearMeeting', undefined),
+    getDirectory: () => run('getDirectory', undefined),
+    refreshDirectory: () => run('refreshDirectory', undefined),
+    listFavorites: () => run('listFavorites', undefined),
+    addFavorite: (request) => run('addFavorite', request),
+    removeFavorite: (request) => run('removeFavorite', request),
+    moveFavorite: (request) => run('moveFavorite', request),
+    renameFavorite: (request) => run('renameFavorite', request),
+    exportFavorites: () => run('exportFavorites', undefined),
+    importFavorites: (request) => run('importFavorites', request),
+    startCall: (request) => run('startCall', request),
+    cancelCall: (request) => run('cancelCall', request),
+    listCalls: () => run('listCalls', undefined),
+    listHistory: () => run('listHistory', undefined),
+    openWindow: (request) => run('openWindow', request),
+    hidePopover: () => run('hidePopover', undefined),
+    openHelp: (request) => run('openHelp', request),
+    on: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  };
+
+  return {
+    bridge,
+    world,
+    recorded,
+    respond(verb, handler) {
+      (handlers as Record<InvokeVerb, unknown>)[verb] = handler;
+    },
+    emit,
+    requestsTo<V extends InvokeVerb>(verb: V) {
+      return recorded
+        .filter((entry) => entry.verb === verb)
+        .map((entry) => entry.request as RequestOf<V>);
+    },
+    listenerCount: (event) => listeners.get(event)?.size ?? 0,
+  };
+}
+
+/** Puts the double where the renderer looks for it (window.roomcall). */
+export function installFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
+  const fake = createFakeBridge(world);
+  Object.defineProperty(window, 'roomcall', {
+    value: fake.bridge,
+    configurable: true,
+    writable: true,
+  });
+  return fake;
+}
