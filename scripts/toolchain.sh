@@ -39,8 +39,10 @@ ensure_node() {
   echo "Fetching Node $NODE_MAJOR_WANTED from the npm registry into .toolchain/ (the system Node is left alone)..." >&2
   rm -rf "$toolchain_dir"
   mkdir -p "$toolchain_dir"
-  # --foreground-scripts: the `node` package's preinstall picks the platform's build.
-  npm install --prefix "$toolchain_dir" --no-save --no-audit --no-fund --loglevel=error --allow-scripts=node \
+  # The `node` package's preinstall script fetches the platform's build (another npm
+  # package), so npm must be allowed to run it: npm 11 asks for that in package.json.
+  printf '{ "private": true, "allowScripts": { "node": true } }\n' >"$toolchain_dir/package.json"
+  npm install --prefix "$toolchain_dir" --no-save --no-audit --no-fund --loglevel=error \
     "node@$NODE_MAJOR_WANTED" >&2
   use_local_toolchain || {
     echo "Could not set up Node $NODE_MAJOR_WANTED in .toolchain/." >&2
