@@ -11,7 +11,8 @@ let loaded: Parser | null = null;
  * own instead of the picker's first bundle. Null until loaded (a few milliseconds).
  */
 export function useDialParser(): Parser | null {
-  const [parser, setParser] = useState<Parser | null>(loaded);
+  // Functions in state go through updater callbacks, or Preact would call them.
+  const [parser, setParser] = useState<Parser | null>(() => loaded);
   useEffect(() => {
     if (loaded !== null) return;
     let live = true;

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { commonMessages } from '../../../renderer/src/i18n/common-messages';
+import { resolveLocale } from '../../../renderer/src/i18n/locale';
+import { describeError } from '../../../renderer/src/lib/error-copy';
+import { formatMeetingCode, formatMeetingTime } from '../../../renderer/src/lib/format';
+import { targetKey } from '../../../renderer/src/lib/target-key';
+import { RoomFilter, sortRooms } from '../../../renderer/src/picker/room-query';
+import { SearchIndex } from '../../../renderer/src/picker/search-index';
+import { acceleratorFromKey, formatAccelerator } from '../../../renderer/src/settings/shortcut';
+import { popoverMessages } from '../../../renderer/src/popover/messages';
+import { pickerMessages } from '../../../renderer/src/picker/messages';
+import { settingsMessages } from '../../../renderer/src/settings/messages';
+import { ipcError, ROOMS } from '../fake-bridge';
+
+const en = commonMessages.en;
+
+describe('error copy', () => {
+  it.each([
+    [190300, 'clock', 'clock'],
+    [190303, 'credentials', 'credentials'],
+    [9042, 'permission', 'permissions'],
+    [190315, 'permission', 'permissions'],
+  ] as const)('maps server code %i to its own words and help', (code, key, help) => {
+    const copy = describeError(ipcError('api', code), en);
+    expect(copy.title).toBe(en.errors[key].title);
+    expect(copy.code).toBe(code);
+    expect(copy.help).toBe(help);
+  });
+
+  it('falls back to the kind, and keeps the core’s sentence for input errors', () => {
+    expect(describeError(ipcError('network'), en).title).toBe(en.errors.network.title);
+    expect(describeError(ipcError('api', 123456), en).title).toBe(en.errors.api.title);
+    expect(
+      describeError(ipcError('validation', null, 'A meeting code has 9 digits.'), en).detail,
+    ).toBe('A meeting code has 9 digits.');
+    expect(describeError(ipcError('network', null, 'ECONNREFUSED'), en).detail).toBeNull();
+  });
+});
+
+describe('locale', () => {
+  it('follows the system for "system", and keeps its region for Intl', () => {
+    expect(resolveLocale('system', 'zh-CN')).toEqual({ locale: 'zh-CN', intl: 'zh-CN' });
+    expect(resolveLocale('system', 'zh_TW')).toEqual({ locale: 'zh-CN', intl: 'zh-TW' });
+    expect(resolveLocale('system', 'en-GB')).toEqual({ locale: 'en', intl: 'en-GB' });
+    expect(resolveLocale('system', 'fr-FR')).toEqual({ locale: 'en', intl: 'en' });
+    expect(resolveLocale('en', 'zh-CN')).toEqual({ locale: 'en', intl: 'en' });
+    expect(resolveLocale('zh-CN', 'en-US')).toEqual({ locale: 'zh-CN', intl: 'zh-CN' });
+  });
+
+  it('has every message in both languages', () => {
+    const shape = (value: unknown): unknown =>
+      typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]))
+        : typeof value;
+    for (const catalog of [commonMessages, popoverMessages, pickerMessages, settingsMessages]) {
+      expect(shape(catalog['zh-CN'])).toEqual(shape(catalog.en));
+    }
+  });
+});
+
+describe('formatting', () => {
+  it('groups a meeting code the way Tencent Meeting shows it', () => {
+    expect(formatMeetingCode('806146667')).toBe('806-146-667');
+    expect(formatMeetingCode('12345')).toBe('12345');
+  });
+
+  it('formats a meeting’s time range for the locale', () => {
+    const start = new Date(2025, 5, 3, 10, 0);
+    const end = new Date(2025, 5, 3, 11, 0);
+    const seconds = (date: Date) => String(date.getTime() / 1000);
+    expect(formatMeetingTime(seconds(start), seconds(end), 'en-US', start)).toMatch(
+      /10:00\s*–\s*11:00\sAM/,
+    );
+    expect(formatMeetingTime(seconds(start), seconds(end), 'zh-CN', start)).toMatch(
+      /10:00\s*–\s*11:00/,
+    );
+    expect(formatMeetingTime(null, null, 'en-US')).toBe('');
+  });
+});
+
+describe('target keys', () => {
+  it('treat sip:a@b and A@B as the same address', () => {
+    expect(targetKey({ kind: 'mra', protocol: 'sip', dialString: 'sip:Room@VC.example.com' })).toBe(
+      targetKey({ kind: 'mra', protocol: 'sip', dialString: 'room@vc.example.com' }),
+    );
+    expect(targetKey({ kind: 'room', meetingRoomId: '1' })).toBe('room:1');
+  });
+});
+
+describe('room search', () => {
+  it('narrows the previous answer on a longer query and re-scans on a shorter one', () => {
+    const index = new SearchIndex(ROOMS);
+    const filter = new RoomFilter(index);
+    const sorted = sortRooms(ROOMS, 'name', 'en');
+    const query = { text: 'ma', callableOnly: false, status: 'all', sort: 'name' } as const;
+    expect(filter.apply(sorted, query).map((room) => room.name)).toEqual([
+      'Marina One L12 Boardroom',
+    ]);
+    expect(filter.apply(sorted, { ...query, text: 'mar' })).toHaveLength(1);
+    expect(filter.apply(sorted, { ...query, text: '' })).toHaveLength(ROOMS.length);
+  });
+
+  it('sorts Chinese names in pinyin order under zh', () => {
+    const names = sortRooms(ROOMS, 'name', 'zh-CN').map((room) => room.name.slice(0, 2));
+    expect(names).toEqual(['北京', '成都', '深圳', 'Ma']);
+  });
+
+  it('enriches keys with pinyin in slices', async () => {
+    const index = new SearchIndex(ROOMS);
+    await index.enrich(
+      (text) => (text.includes('长城') ? 'changcheng' : ''),
+      () => false,
+      1,
+    );
+    const greatWall = ROOMS[1];
+    if (greatWall === undefined) throw new Error('sample rooms changed');
+    expect(index.matches(greatWall, ['changcheng'])).toBe(true);
+    expect(index.generation).toBe(ROOMS.length);
+  });
+});
+
+describe('shortcuts', () => {
+  const key = (
+    code: string,
+    modifiers: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {},
+  ) => ({
+    key: code.replace(/^Key/, '').toLowerCase(),
+    code,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    ...modifiers,
+  });
+
+  it('builds Electron accelerators from key codes', () => {
+    expect(acceleratorFromKey(key('KeyR', { ctrlKey: true, shiftKey: true }), false)).toEqual({
+      kind: 'shortcut',
+      accelerator: 'CommandOrControl+Shift+R',
+    });
+    expect(acceleratorFromKey(key('KeyR', { metaKey: true, altKey: true }), true)).toEqual({
+      kind: 'shortcut',
+      accelerator: 'CommandOrControl+Alt+R',
+    });
+    expect(acceleratorFromKey(key('F9'), false)).toEqual({ kind: 'shortcut', accelerator: 'F9' });
+    expect(acceleratorFromKey(key('KeyR', { shiftKey: true }), false)).toEqual({
+      kind: 'needs-modifier',
+    });
+    expect(acceleratorFromKey({ ...key('Backspace'), key: 'Backspace' }, false)).toEqual({
+      kind: 'clear',
+    });
+    expect(acceleratorFromKey({ ...key('ShiftLeft'), key: 'Shift' }, false)).toEqual({
+      kind: 'ignore',
+    });
+  });
+
+  it('shows accelerators the platform’s way', () => {
+    expect(formatAccelerator('CommandOrControl+Shift+R', true)).toBe('⌘⇧R');
+    expect(formatAccelerator('CommandOrControl+Shift+R', false)).toBe('Ctrl+Shift+R');
+  });
+});
