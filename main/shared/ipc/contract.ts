@@ -193,6 +193,25 @@ const favoriteListSchema = z.array(favoriteSchema);
 
 // ── requests ──────────────────────────────────────────────────────────────────
 
+/**
+ * A settings change: only the fields it names. Not `settingsSchema.partial()`: zod 4 applies
+ * a field's default inside .optional(), so that would fill every field left out with its
+ * default and reset it (language, operator, base URL…) on every save. `satisfies` makes a new
+ * settings field fail to compile here until it is listed.
+ */
+const settingsFields = settingsSchema.shape;
+export const settingsPatchSchema = z.strictObject({
+  operatorId: settingsFields.operatorId.unwrap().optional(),
+  baseUrl: settingsFields.baseUrl.unwrap().optional(),
+  language: settingsFields.language.unwrap().optional(),
+  launchAtLogin: settingsFields.launchAtLogin.unwrap().optional(),
+  globalShortcut: settingsFields.globalShortcut.unwrap().optional(),
+  pollIntervalMs: settingsFields.pollIntervalMs.unwrap().optional(),
+  meetingRefreshMs: settingsFields.meetingRefreshMs.unwrap().optional(),
+  meetingIdEncoding: settingsFields.meetingIdEncoding.unwrap().optional(),
+  profile: settingsFields.profile.unwrap().optional(),
+} satisfies Record<keyof z.output<typeof settingsSchema>, z.ZodType>);
+
 const none = z.undefined();
 const favoriteId = z.string().min(1).max(64);
 const label = z.string().max(100).nullable();
@@ -274,7 +293,7 @@ export const invokeContract = {
 
   getSettings: { request: none, response: settingsViewSchema },
   updateSettings: {
-    request: settingsSchema.partial().strict(),
+    request: settingsPatchSchema,
     response: settingsViewSchema,
   },
 
