@@ -1,0 +1,27 @@
+/**
+ * The last line of defence for "nothing secret crosses IPC": whatever is about to be sent to a
+ * window is searched for every SecretId and SecretKey the process knows. The services never
+ * put one there; if a bug ever did, the message is replaced instead of sent.
+ */
+const MIN_LENGTH = 6;
+
+export function containsSecret(value: unknown, secrets: readonly string[]): boolean {
+  const usable = secrets.filter((secret) => secret.length >= MIN_LENGTH);
+  if (usable.length === 0) return false;
+  const json = jsonOf(value);
+  // Not serialisable at all: the plain-data check reports that; nothing can leak through it.
+  if (json === null) return false;
+  return usable.some(
+    (secret) => json.includes(secret) || json.includes(JSON.stringify(secret).slice(1, -1)),
+  );
+}
+
+function jsonOf(value: unknown): string | null {
+  try {
+    // JSON.stringify(undefined) is undefined, whatever its type says.
+    const text: unknown = JSON.stringify(value);
+    return typeof text === 'string' ? text : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { startInvite } from '../../core/invite';
+import type { Clock } from '../../core/invite-clock';
+import type { Invite, InviteEvent, InviteOptions } from '../../core/invite-types';
+import type { HistoryStore } from '../../core/store/history';
+import type { HistoryOutcome } from '../../core/store/history-schema';
+import { favoriteKey } from '../../core/store/favorites-schema';
+import type { Meeting } from '../../core/wemeet/api';
+import type { CallView, ParsedRequestOf } from '../../shared/ipc/contract';
+import { isoTime, type AppClock } from './clock';
+import { historyDetail, historyOutcome, isFinalPhase, phaseForEvent } from './call-phases';
+import { resolveCallTarget } from './call-target';
+import { CallNotFoundError } from './errors';
+import type { FavoritesService } from './favorites-service';
+import type { Session } from './session';
+import { historyMeeting, historyTarget, meetingSummary, type NamedTarget } from './views';
+
+/** Invite knobs tests turn (shorter deadlines); the app uses the core's defaults. */
+export type InviteTuning = Pick<
+  InviteOptions,
+  'deadlineMs' | 'notCalledGraceMs' | 'maxPollFailures' | 'isTransientError'
+>;
+
+export interface CallManagerOptions {
+  readonly session: Pick<Session, 'requireAccount'>;
+  readonly favorites: Pick<FavoritesService, 'find'>;
+  readonly meeting: { selectedMeeting(): Meeting };
+  readonly history: HistoryStore;
+  readonly clock: AppClock;
+  /** The invite's polling clock; core's monotonic systemClock by default. */
+  readonly inviteClock?: Clock | undefined;
+  /** settings.pollIntervalMs. */
+  readonly pollIntervalMs: () => Promise<number>;
+  readonly invite?: InviteTuning | undefined;
+  /** Every change of every call (callProgress). */
+  readonly onChange: (view: CallView) => void;
+  /** Once per call, when it has settled: notifications, the tray icon, updates. */
+  readonly onSettled?: ((view: CallView) => void) | undefined;
+  readonly newId?: (() => string) | undefined;
+}
+
+interface CallRecord {
+  view: CallView;
+  readonly key: string;
+  readonly invite: Invite;
+  /** The recent-invites entry's id, once recorded (null if recording failed). */
+  readonly historyId: Promise<string | null>;
+  /** Settles when the call and its history entry are finished. */
+  done: Promise<void>;
+}
+
+/** Settled calls kept for listCalls, newest first. */
+const KEEP_SETTLED = 50;
+
+/**
+ * Room calls, one click each: startCall places a call through the core invite use-case and
+ * follows it until it settles, pushing a CallView on every change and recording it in the
+ * recent invites. While a call to a target is in flight, starting it again returns that call
+ * instead of ringing the room twice.
+ */
+export class CallManager {
+  readonly #options: CallManagerOptions;
+  readonly #calls = new Map<string, CallRecord>();
+  readonly #inFlight = new Map<string, string>();
+
+  constructor(options: CallManagerOptions) {
+    this.#options = options;
+  }
+
+  async start(request: ParsedRequestOf<'startCall'>): Promise<CallView> {
+    const named = await resolveCallTarget(request, this.#options.favorites);
+    const existing = this.#existing(named);
+    if (existing !== null) return existing;
+    const meeting = this.#options.meeting.selectedMeeting();
+    const { api } = await this.#options.session.requireAccount();
+    const pollIntervalMs = await this.#options.pollIntervalMs();
+    // Checked again after the awaits: a second click may have started the call meanwhile.
+    // From here to registering the call nothing awaits, so two starts cannot both pass.
+    const raced = this.#existing(named);
+    if (raced !== null) return raced;
+
+    const callId = (this.#options.newId ?? randomUUID)();
+    const now = isoTime(this.#options.clock);
+    const favoriteId = 'favoriteId' in request ? request.favoriteId : null;
+    const view: CallView = {
+      callId,
+      target: named.view,
+      favoriteId,
+      meeting: meetingSummary(meeting),
+      phase: 'calling',
+      settled: false,
+      error: null,
+      startedAt: now,
+      updatedAt: now,
+    };
+    const invite = startInvite(
+      api,
+      { meeting: { kind: 'resolved', meeting }, target: named.target },
+      {
+        ...this.#options.invite,
+        wait: true,
+        pollIntervalMs,
+        ...(this.#options.inviteClock === undefined ? {} : { clock: this.#options.inviteClock }),
+        onProgress: (event) => {
+          this.#onEvent(callId, event);
+        },
+      },
+    );
+    const historyId = this.#options.history
+      .record({ target: historyTarget(named.view), meeting: historyMeeting(meeting) })
+      .then(
+        (entry) => entry.id,
+        // A history file that cannot be written must not stop the call.
+        () => null,
+      );
+    const key = favoriteKey(named.target);
+    const record: CallRecord = { view, key, invite, historyId, done: Promise.resolve() };
+    record.done = invite.done.then(
+      async (outcome) => this.#recordOutcome(record, historyOutcome(outcome), null),
+      async () => {
+        const error = record.view.error;
+        await this.#recordOutcome(record, 'failed', error === null ? null : historyDetail(error));
+      },
+    );
+    this.#calls.set(callId, record);
+    this.#inFlight.set(key, callId);
+    this.#prune();
+    this.#options.onChange(view);
+    return view;
+  }
+
+  /** Stops ringing; a settled call is returned as it is. */
+  cancel(callId: string): CallView {
+    const record = this.#calls.get(callId);
+    if (record === undefined) throw new CallNotFoundError(callId);
+    if (record.view.settled) return record.view;
+    record.invite.cancel();
+    if (record.view.phase !== 'cancelling') this.#update(record, { phase: 'cancelling' });
+    return record.view;
+  }
+
+  /** Calls in flight and the most recent settled ones, newest first. */
+  list(): CallView[] {
+    return [...this.#calls.values()].map((record) => record.view).reverse();
+  }
+
+  /** True while any call is not settled: no restart for updates, the tray shows "calling". */
+  busy(): boolean {
+    return this.#inFlight.size > 0;
+  }
+
+  /** Resolves when every call and its history entry are done (tests, quitting). */
+  async whenIdle(): Promise<void> {
+    await Promise.all([...this.#calls.values()].map((record) => record.done));
+  }
+
+  /** Cancels every call in flight (quitting), then waits for them. */
+  async close(): Promise<void> {
+    for (const record of this.#calls.values()) {
+      if (!record.view.settled) record.invite.cancel();
+    }
+    await this.whenIdle();
+  }
+
+  #existing(named: NamedTarget): CallView | null {
+    const callId = this.#inFlight.get(favoriteKey(named.target));
+    return callId === undefined ? null : (this.#calls.get(callId)?.view ?? null);
+  }
+
+  #onEvent(callId: string, event: InviteEvent): void {
+    const record = this.#calls.get(callId);
+    const change = phaseForEvent(event);
+    if (record === undefined || change === null || record.view.settled) return;
+    if (change.phase === record.view.phase && change.settled === record.view.settled) return;
+    // Once cancel was asked, only a final phase replaces 'cancelling'.
+    if (record.view.phase === 'cancelling' && !isFinalPhase(change.phase)) return;
+    this.#update(record, change);
+  }
+
+  #update(
+    record: CallRecord,
+    change: Partial<Pick<CallView, 'phase' | 'settled' | 'error'>>,
+  ): void {
+    record.view = { ...record.view, ...change, updatedAt: isoTime(this.#options.clock) };
+    if (record.view.settled && this.#inFlight.get(record.key) === record.view.callId) {
+      this.#inFlight.delete(record.key);
+    }
+    this.#options.onChange(record.view);
+    if (record.view.settled) this.#options.onSettled?.(record.view);
+  }
+
+  async #recordOutcome(
+    record: CallRecord,
+    outcome: HistoryOutcome,
+    detail: string | null,
+  ): Promise<void> {
+    const id = await record.historyId;
+    if (id === null) return;
+    await this.#options.history.setOutcome(id, outcome, detail).catch(() => null);
+  }
+
+  #prune(): void {
+    const settled = [...this.#calls.values()].filter((record) => record.view.settled);
+    for (const record of settled.slice(0, Math.max(0, settled.length - KEEP_SETTLED))) {
+      this.#calls.delete(record.view.callId);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { isLocked } from '../../core/managed/apply-managed';
+import type { StoredCredentials } from '../../core/secrets/credential-store';
+import { operatorIdSchema } from '../../core/store/settings-schema';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { lockReason } from './effective-settings';
+import { InputError, SettingsLockedError } from './errors';
+import type { Session } from './session';
+
+/**
+ * Saving, removing and trying the credentials. Saving is write-only: the SecretKey goes into
+ * the keychain and nothing about it comes back but "configured" and the SecretId's tail.
+ */
+export class CredentialsService {
+  readonly #session: Session;
+
+  constructor(session: Session) {
+    this.#session = session;
+  }
+
+  async save(input: ParsedRequestOf<'saveCredentials'>): Promise<void> {
+    const session = this.#session;
+    const current = await session.settings();
+    const managed = session.managed;
+    const sdkId = input.sdkId === null || input.sdkId === '' ? undefined : input.sdkId;
+    const refused: string[] = [];
+    if (isLocked(managed, 'appId') && managed?.appId !== input.appId) refused.push('appId');
+    if (isLocked(managed, 'sdkId') && (managed?.sdkId ?? undefined) !== sdkId)
+      refused.push('sdkId');
+    const operatorChanged = input.operatorId !== current.settings.operatorId;
+    if (operatorChanged && current.locked.includes('operatorId')) refused.push('operatorId');
+    if (refused.length > 0) {
+      const reasons = refused.map((key) => lockReason(key, current.fromEnvironment));
+      throw new SettingsLockedError(`${reasons.join('; ')}: it cannot be changed here.`, refused);
+    }
+    if (!operatorIdSchema.safeParse(input.operatorId).success) {
+      throw new InputError(
+        'The operator userid must be 1-128 characters without surrounding spaces or control characters.',
+      );
+    }
+    const credentials: StoredCredentials =
+      sdkId === undefined
+        ? { appId: input.appId, secretId: input.secretId, secretKey: input.secretKey }
+        : { appId: input.appId, sdkId, secretId: input.secretId, secretKey: input.secretKey };
+    await session.saveCredentials(credentials);
+    if (operatorChanged) {
+      await session.stores.settings.update({ operatorId: input.operatorId });
+      session.invalidate();
+    }
+  }
+
+  async logout(): Promise<void> {
+    await this.#session.logout();
+  }
+
+  /** Two signed reads that prove the credentials and the operator: rooms and meetings. */
+  async test(): Promise<ResponseOf<'testConnection'>> {
+    const { api } = await this.#session.requireAccount();
+    const roomCount = await countRooms(api);
+    const meetings = await api.listOperatorMeetings();
+    const inProgressMeetings = meetings.filter(
+      (meeting) => meeting.status === 'MEETING_STATE_STARTED',
+    ).length;
+    return { roomCount, inProgressMeetings };
+  }
+}
+
+/**
+ * The account's room count from the first page's total_count: the rest of the pages are not
+ * needed to prove the connection, so the listing is stopped right after the first one.
+ */
+async function countRooms(
+  api: Awaited<ReturnType<Session['requireAccount']>>['api'],
+): Promise<number> {
+  const stop = new AbortController();
+  const seen: { total: number | null } = { total: null };
+  try {
+    const rooms = await api.listRooms({
+      signal: stop.signal,
+      onProgress: (_loaded, all) => {
+        seen.total = all;
+        stop.abort();
+      },
+    });
+    return seen.total ?? rooms.length;
+  } catch (error) {
+    if (seen.total !== null && stop.signal.aborted) return seen.total;
+    throw error;
+  }
+}

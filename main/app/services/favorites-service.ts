@@ -1,0 +1,134 @@
+import type { ManagedConfig } from '../../core/managed/managed-config';
+import {
+  FavoriteError,
+  parseFavoritesFile,
+  type AddFavoriteResult,
+  type FavoritesStore,
+  type NewFavorite,
+  type SeenRoom,
+} from '../../core/store/favorites';
+import { favoriteKey, type Favorite } from '../../core/store/favorites-schema';
+import type { z } from 'zod';
+import type { importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
+
+/**
+ * Ids of the organisation's favourites (managed configuration). Stored favourites' ids are
+ * letters, digits, '_' and '-' from random hex, so "org-" never collides with one.
+ */
+export const MANAGED_FAVORITE_PREFIX = 'org-';
+
+export function isManagedFavoriteId(id: string): boolean {
+  return id.startsWith(MANAGED_FAVORITE_PREFIX);
+}
+
+export interface FavoritesServiceOptions {
+  readonly store: FavoritesStore;
+  readonly managed: ManagedConfig | null;
+  readonly onChange: (favorites: readonly Favorite[]) => void;
+}
+
+type ImportReportView = z.output<typeof importReportSchema>;
+
+/** The contract's addFavorite request as the store's input (an absent label is no label). */
+export function newFavoriteFrom(request: ParsedRequestOf<'addFavorite'>): NewFavorite {
+  if (request.kind === 'mra') return request;
+  const { kind, meetingRoomId, name, location } = request;
+  return { kind, meetingRoomId, name, location, label: request.label ?? null };
+}
+
+/**
+ * The person's favourites, in their order, followed by the ones the organisation gives
+ * everybody (docs/managed-config.md: "added to what users see"). Those have ids starting with
+ * "org-" and cannot be removed, renamed or moved. Every change is pushed as favoritesChanged.
+ */
+export class FavoritesService {
+  readonly #options: FavoritesServiceOptions;
+  readonly #managed: readonly Favorite[];
+
+  constructor(options: FavoritesServiceOptions) {
+    this.#options = options;
+    this.#managed = (options.managed?.favorites ?? []).map((fields, index): Favorite => ({
+      ...fields,
+      id: `${MANAGED_FAVORITE_PREFIX}${index + 1}`,
+    }));
+  }
+
+  async list(): Promise<readonly Favorite[]> {
+    const { value } = await this.#options.store.load();
+    const own = new Set(value.map(favoriteKey));
+    return [...value, ...this.#managed.filter((item) => !own.has(favoriteKey(item)))];
+  }
+
+  async find(id: string): Promise<Favorite> {
+    const found = (await this.list()).find((item) => item.id === id);
+    if (found === undefined) {
+      throw new FavoriteError('not-found', 'That favourite no longer exists.');
+    }
+    return found;
+  }
+
+  async add(input: NewFavorite): Promise<AddFavoriteResult> {
+    const result = await this.#options.store.add(input);
+    if (result.status === 'added') await this.#changed();
+    return result;
+  }
+
+  async remove(id: string): Promise<readonly Favorite[]> {
+    this.#refuseManaged(id, 'removed');
+    const removed = await this.#options.store.remove(id);
+    return removed === null ? this.list() : this.#changed();
+  }
+
+  async move(id: string, toIndex: number): Promise<readonly Favorite[]> {
+    this.#refuseManaged(id, 'moved');
+    const { value } = await this.#options.store.load();
+    // The organisation's favourites come after the person's own: a drop among them means "last".
+    const index = Math.min(toIndex, Math.max(0, value.length - 1));
+    await this.#options.store.move(id, index);
+    return this.#changed();
+  }
+
+  async rename(id: string, label: string | null): Promise<readonly Favorite[]> {
+    this.#refuseManaged(id, 'renamed');
+    await this.#options.store.rename(id, label);
+    return this.#changed();
+  }
+
+  /** The person's own favourites as a portable file (the organisation's are not theirs to move). */
+  async exportJson(): Promise<{ fileName: string; json: string }> {
+    const document = await this.#options.store.exportFavorites();
+    return { fileName: 'roomcall-favorites.json', json: `${JSON.stringify(document, null, 2)}\n` };
+  }
+
+  async importJson(json: string): Promise<ImportReportView> {
+    const document = parseFavoritesFile(json);
+    const report = await this.#options.store.importFavorites(document);
+    if (report.added.length > 0) await this.#changed();
+    return {
+      added: report.added.length,
+      // 0-based, as `index` is everywhere else; the core counts from 1 for people.
+      skipped: report.skipped.map((skip) => ({ index: skip.position - 1, reason: skip.reason })),
+    };
+  }
+
+  /** Room favourites take the names and locations of a fresh directory listing. */
+  async refreshRooms(rooms: readonly SeenRoom[]): Promise<void> {
+    const changed = await this.#options.store.refreshRooms(rooms);
+    if (changed > 0) await this.#changed();
+  }
+
+  async #changed(): Promise<readonly Favorite[]> {
+    const list = await this.list();
+    this.#options.onChange(list);
+    return list;
+  }
+
+  #refuseManaged(id: string, what: string): void {
+    if (isManagedFavoriteId(id)) {
+      throw new FavoriteError(
+        'invalid',
+        `This favourite is set by your organisation and cannot be ${what}.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,261 @@
+import { lstat } from 'node:fs/promises';
+import type { ManagedConfig } from '../../core/managed/managed-config';
+import { type CredentialStore, type StoredCredentials } from '../../core/secrets/credential-store';
+import {
+  resolveCredentials,
+  type Environment,
+  type ResolvedCredentials,
+} from '../../core/secrets/env-credentials';
+import { KeychainUnavailableError } from '../../core/secrets/keychain-errors';
+import type { WemeetApi } from '../../core/wemeet/api';
+import { createWemeetApi } from '../../core/wemeet/api-impl';
+import type { FetchLike, WemeetClientOptions } from '../../core/wemeet/client';
+import { effectiveSettings, type EffectiveSettings } from './effective-settings';
+import { NotConfiguredError } from './errors';
+import type { AppStores } from './stores';
+
+/** Client knobs tests turn (a virtual clock, short timeouts); the app leaves the defaults. */
+export type ApiTuning = Pick<
+  WemeetClientOptions,
+  'now' | 'nonce' | 'timeoutMs' | 'retry' | 'sleep' | 'random'
+>;
+
+export interface SessionOptions {
+  readonly stores: AppStores;
+  readonly env: Environment;
+  readonly credentialStore: CredentialStore;
+  readonly managed: ManagedConfig | null;
+  /** Electron's net.fetch in the app (system proxy, OS certificates); global fetch elsewhere. */
+  readonly fetch?: FetchLike | undefined;
+  readonly appVersion: string;
+  readonly api?: ApiTuning | undefined;
+}
+
+/** The account the app acts for, ready to sign requests, or why it is not. */
+export type Account =
+  | {
+      readonly status: 'ready';
+      readonly api: WemeetApi;
+      readonly credentials: ResolvedCredentials;
+      readonly operatorId: string;
+      readonly baseUrl: string;
+      /** Keys the room directory cache to this account, as the CLI does: never a secret. */
+      readonly cacheScope: string;
+    }
+  | {
+      readonly status: 'not-configured';
+      readonly credentials: ResolvedCredentials | null;
+      readonly error: NotConfiguredError;
+    }
+  /** The keychain or the WEMEET_* environment could not give credentials. */
+  | { readonly status: 'unavailable'; readonly error: Error };
+
+export interface KeychainState {
+  readonly available: boolean;
+  readonly message: string | null;
+}
+
+const SETTINGS_HINT = 'Open Settings and enter the credentials of your Tencent Meeting app.';
+
+/**
+ * Settings, managed configuration and credentials, resolved into one signed WemeetApi. The
+ * SecretKey stays inside this object and the client it builds. When the keychain cannot be
+ * used, that is reported as state (`keychainState`, an 'unavailable' account), never worked
+ * around with a plaintext copy.
+ */
+export class Session {
+  readonly stores: AppStores;
+  readonly managed: ManagedConfig | null;
+  readonly #options: SessionOptions;
+  #settings: Promise<EffectiveSettings> | null = null;
+  #account: Promise<Account> | null = null;
+  #keychain: KeychainState = { available: true, message: null };
+  /** Every SecretId and SecretKey this process has seen, for the outgoing secret guard. */
+  readonly #secrets = new Set<string>();
+  readonly #listeners = new Set<() => void>();
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    this.stores = options.stores;
+    this.managed = options.managed;
+  }
+
+  /** Called after anything that changes the account or the settings. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  settings(): Promise<EffectiveSettings> {
+    if (this.#settings !== null) return this.#settings;
+    const pending: Promise<EffectiveSettings> = this.#loadSettings().catch((error: unknown) => {
+      if (this.#settings === pending) this.#settings = null;
+      throw error;
+    });
+    this.#settings = pending;
+    return pending;
+  }
+
+  account(): Promise<Account> {
+    if (this.#account !== null) return this.#account;
+    const pending: Promise<Account> = this.#resolveAccount().then(
+      (account) => {
+        // A locked keychain may be unlocked in a minute: ask again next time.
+        const retry =
+          account.status === 'unavailable' && account.error instanceof KeychainUnavailableError;
+        if (retry && this.#account === pending) this.#account = null;
+        return account;
+      },
+      (error: unknown) => {
+        if (this.#account === pending) this.#account = null;
+        throw error;
+      },
+    );
+    this.#account = pending;
+    return pending;
+  }
+
+  /** The ready account, or the error that says what is missing. */
+  async requireAccount(): Promise<Extract<Account, { status: 'ready' }>> {
+    const account = await this.account();
+    if (account.status === 'ready') return account;
+    throw account.error;
+  }
+
+  /**
+   * Which enterprise and operator the app acts for, as a comparable string (no secret), so a
+   * change of account can be told from a change of language. Never rejects.
+   */
+  async accountKey(): Promise<string> {
+    try {
+      const account = await this.account();
+      if (account.status !== 'ready') return account.status;
+      const { appId, sdkId } = account.credentials.credentials;
+      return `${appId}/${sdkId ?? ''}@${account.baseUrl}#${account.operatorId}`;
+    } catch {
+      return 'unavailable';
+    }
+  }
+
+  keychainState(): KeychainState {
+    return this.#keychain;
+  }
+
+  knownSecrets(): readonly string[] {
+    return [...this.#secrets];
+  }
+
+  /** Stores credentials in the keychain profile in use; write-only, nothing comes back. */
+  async saveCredentials(credentials: StoredCredentials): Promise<void> {
+    this.#remember(credentials);
+    const { settings } = await this.settings();
+    try {
+      await this.#options.credentialStore.set(settings.profile, credentials);
+      this.#keychain = { available: true, message: null };
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) {
+        this.#keychain = { available: false, message: error.message };
+      }
+      throw error;
+    }
+    this.invalidate();
+  }
+
+  /** Removes the profile's keychain entry. True when there was one. */
+  async logout(): Promise<boolean> {
+    const { settings } = await this.settings();
+    const removed = await this.#options.credentialStore.delete(settings.profile);
+    this.invalidate();
+    return removed;
+  }
+
+  /** Forgets what was resolved, so the next use reads settings and credentials again. */
+  invalidate(): void {
+    this.#settings = null;
+    this.#account = null;
+    for (const listener of this.#listeners) listener();
+  }
+
+  async #loadSettings(): Promise<EffectiveSettings> {
+    const { settings: store } = this.stores;
+    const loaded = await store.load();
+    // Managed values pre-fill only a person who has no settings file yet.
+    const user = (await exists(store.file)) ? loaded.value : null;
+    return effectiveSettings(user, this.managed, this.#options.env);
+  }
+
+  async #resolveAccount(): Promise<Account> {
+    const { settings } = await this.settings();
+    let credentials: ResolvedCredentials | null;
+    try {
+      credentials = await resolveCredentials({
+        env: this.#options.env,
+        store: this.#options.credentialStore,
+        profile: settings.profile,
+      });
+      if (credentials?.source !== 'environment')
+        this.#keychain = { available: true, message: null };
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) {
+        this.#keychain = { available: false, message: error.message };
+      }
+      return { status: 'unavailable', error: asError(error) };
+    }
+    if (credentials === null) {
+      return {
+        status: 'not-configured',
+        credentials: null,
+        error: new NotConfiguredError(
+          'No Tencent Meeting credentials are saved yet.',
+          SETTINGS_HINT,
+        ),
+      };
+    }
+    this.#remember(credentials.credentials);
+    if (settings.operatorId === null) {
+      return {
+        status: 'not-configured',
+        credentials,
+        error: new NotConfiguredError(
+          'No operator is set up: RoomCall needs the enterprise userid it acts as.',
+          'Open Settings and enter the operator userid.',
+        ),
+      };
+    }
+    const api = createWemeetApi({
+      ...this.#options.api,
+      baseUrl: settings.baseUrl,
+      credentials: credentials.credentials,
+      operatorId: settings.operatorId,
+      fetch: this.#options.fetch,
+      appVersion: this.#options.appVersion,
+      meetingIdEncoding: settings.meetingIdEncoding,
+    });
+    return {
+      status: 'ready',
+      api,
+      credentials,
+      operatorId: settings.operatorId,
+      baseUrl: settings.baseUrl,
+      cacheScope: `${credentials.credentials.appId}@${settings.baseUrl}`,
+    };
+  }
+
+  #remember(credentials: StoredCredentials): void {
+    this.#secrets.add(credentials.secretKey);
+    this.#secrets.add(credentials.secretId);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error('Credentials could not be read.');
+}

@@ -1,0 +1,236 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ManagedConfig } from '../../main/core/managed/managed-config';
+import type { Favorite } from '../../main/core/store/favorites-schema';
+import type {
+  AppState,
+  Directory,
+  DirectoryStatus,
+  SettingsView,
+} from '../../main/shared/ipc/contract';
+import { startAppHarness, type AppHarness } from './app-harness';
+
+const ROOMS = '/v1/meeting-rooms';
+
+let h: AppHarness;
+afterEach(async () => {
+  await h.close();
+});
+
+describe('room directory (against the simulator)', () => {
+  it('shows the cache at once, refreshes in the background with progress, saves it', async () => {
+    h = await startAppHarness({ rooms: 120 });
+    const empty = await h.ok<Directory>('getDirectory');
+    expect(empty).toMatchObject({ fetchedAt: null, roomCount: 0, rooms: [], syncing: false });
+    expect(h.sim.requests).toEqual([]);
+
+    const started = await h.ok<DirectoryStatus>('refreshDirectory');
+    expect(started.syncing).toBe(true);
+    // A second refresh while one runs joins it.
+    expect((await h.ok<DirectoryStatus>('refreshDirectory')).syncing).toBe(true);
+    const done = await h.waitForEvent('directoryChanged', (status) => !status.syncing);
+    expect(done).toMatchObject({ roomCount: 120, error: null, progress: null });
+    expect(done.fetchedAt).toBe(new Date(h.time.now).toISOString());
+    const progress = h
+      .eventsNamed('directoryChanged')
+      .flatMap((status) => (status.progress === null ? [] : [status.progress]));
+    expect(progress.at(-1)).toEqual({ loaded: 120, total: 120 });
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    // 120 rooms in pages of 50: exactly 3 requests, for one refresh.
+    expect(h.requestsTo('GET', ROOMS)).toHaveLength(3);
+
+    const directory = await h.ok<Directory>('getDirectory');
+    expect(directory.rooms).toHaveLength(120);
+    expect(directory.rooms[0]).toMatchObject({
+      meetingRoomId: h.sim.rooms[0]?.meeting_room_id,
+      name: h.sim.rooms[0]?.meeting_room_name,
+      status: 'idle',
+      callable: true,
+    });
+
+    // A fresh start of the app reads the saved cache without asking the server.
+    const requests = h.sim.requests.length;
+    h.app.directory.accountChanged();
+    expect((await h.ok<Directory>('getDirectory')).rooms).toHaveLength(120);
+    expect(h.sim.requests.length).toBe(requests);
+  });
+
+  it('reports a failed refresh and keeps what it had', async () => {
+    h = await startAppHarness();
+    await h.ok('refreshDirectory');
+    await h.app.directory.whenIdle();
+    h.sim.faults.inject({ type: 'error', status: 403, code: 9042, path: ROOMS, times: 3 });
+    await h.ok('refreshDirectory');
+    const failed = await h.waitForEvent('directoryChanged', (s) => !s.syncing && s.error !== null);
+    expect(failed).toMatchObject({ roomCount: 40, error: { kind: 'api', code: 9042 } });
+  });
+
+  it('renames room favourites after the rooms it finds', async () => {
+    h = await startAppHarness();
+    const room = h.sim.rooms[0];
+    if (room === undefined) throw new Error('no room');
+    await h.ok('addFavorite', {
+      kind: 'room',
+      meetingRoomId: room.meeting_room_id,
+      name: 'Old',
+      location: '',
+    });
+    await h.ok('refreshDirectory');
+    await h.app.directory.whenIdle();
+    const [favorite] = await h.ok<Favorite[]>('listFavorites');
+    expect(favorite).toMatchObject({
+      name: room.meeting_room_name,
+      location: room.meeting_room_location,
+    });
+    expect(h.eventsNamed('favoritesChanged').at(-1)?.[0]).toMatchObject({
+      name: room.meeting_room_name,
+    });
+  });
+});
+
+describe('favourites', () => {
+  it('adds, renames, moves and removes, pushing every change', async () => {
+    h = await startAppHarness();
+    const a = await h.ok<{ status: string; favorite: Favorite }>('addFavorite', {
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'room-a@vc.example.com',
+      label: null,
+    });
+    expect(a.status).toBe('added');
+    const duplicate = await h.ok<{ status: string; favorite: Favorite }>('addFavorite', {
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'sip:room-a@vc.example.com',
+      label: 'again',
+    });
+    expect(duplicate).toMatchObject({ status: 'duplicate', favorite: { id: a.favorite.id } });
+    const b = await h.ok<{ favorite: Favorite }>('addFavorite', {
+      kind: 'room',
+      meetingRoomId: '1234567890123456789',
+      name: 'Board room',
+      location: 'L12',
+    });
+    await h.ok('renameFavorite', { id: a.favorite.id, label: 'Lab' });
+    const moved = await h.ok<Favorite[]>('moveFavorite', { id: b.favorite.id, toIndex: 0 });
+    expect(moved.map((f) => f.id)).toEqual([b.favorite.id, a.favorite.id]);
+    expect(moved[1]?.label).toBe('Lab');
+    const removed = await h.ok<Favorite[]>('removeFavorite', { id: b.favorite.id });
+    expect(removed.map((f) => f.id)).toEqual([a.favorite.id]);
+    expect(h.eventsNamed('favoritesChanged').map((list) => list.length)).toEqual([1, 2, 2, 2, 1]);
+
+    const bad = await h.call('addFavorite', {
+      kind: 'mra',
+      protocol: 'h323',
+      dialString: 'room@host',
+      label: null,
+    });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+
+  it('exports and imports, reporting what it skipped and why', async () => {
+    h = await startAppHarness();
+    await h.ok('addFavorite', {
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: '192.168.1.20',
+      label: null,
+    });
+    const exported = await h.ok<{ fileName: string; json: string }>('exportFavorites');
+    expect(exported.fileName).toMatch(/\.json$/);
+    const document = JSON.parse(exported.json) as { favorites: unknown[] };
+    document.favorites.push(
+      { kind: 'room', meetingRoomId: '99887766554433', name: 'Imported' },
+      { kind: 'mra', protocol: 'sip', dialString: 'not a dial string' },
+    );
+    const report = await h.ok<{ added: number; skipped: { index: number; reason: string }[] }>(
+      'importFavorites',
+      { json: JSON.stringify(document) },
+    );
+    expect(report.added).toBe(1);
+    expect(report.skipped.map((skip) => skip.index)).toEqual([0, 2]);
+    expect(report.skipped[0]?.reason).toContain('already');
+    expect(await h.call('importFavorites', { json: '{"no": "format"}' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(await h.call('importFavorites', { json: 'not json' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+  });
+
+  it("adds the organisation's favourites, which cannot be changed", async () => {
+    h = await startAppHarness({ managed: managedLoad({ favorites: [orgFavorite] }) });
+    const list = await h.ok<Favorite[]>('listFavorites');
+    expect(list).toEqual([{ ...orgFavorite, id: 'org-1' }]);
+    for (const [verb, payload] of [
+      ['removeFavorite', { id: 'org-1' }],
+      ['renameFavorite', { id: 'org-1', label: 'Mine' }],
+      ['moveFavorite', { id: 'org-1', toIndex: 0 }],
+    ] as const) {
+      expect(await h.call(verb, payload)).toMatchObject({
+        ok: false,
+        error: { kind: 'validation' },
+      });
+    }
+  });
+});
+
+describe('settings', () => {
+  it('saves a change, pushes it, and keeps what was not named', async () => {
+    h = await startAppHarness();
+    const view = await h.ok<SettingsView>('updateSettings', { language: 'zh-CN' });
+    expect(view.settings).toMatchObject({ language: 'zh-CN', operatorId: h.sim.operatorId });
+    expect(view.settings.baseUrl).toBe(h.sim.baseUrl);
+    expect(h.eventsNamed('settingsChanged').at(-1)?.settings.language).toBe('zh-CN');
+    // Still configured: the language has nothing to do with the account.
+    expect((await h.ok<AppState>('getAppState')).configured).toBe(true);
+  });
+
+  it('refuses to change what the organisation locked, but accepts it unchanged', async () => {
+    h = await startAppHarness({
+      managed: managedLoad({
+        settings: { language: 'en', launchAtLogin: true },
+        locked: new Set(['launchAtLogin']),
+      }),
+    });
+    const view = await h.ok<SettingsView>('getSettings');
+    expect(view.locked).toEqual(['launchAtLogin']);
+    expect(view.settings.launchAtLogin).toBe(true);
+    const refused = await h.call('updateSettings', { launchAtLogin: false });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(!refused.ok && refused.error.message).toContain('organisation');
+    const same = await h.ok<SettingsView>('updateSettings', {
+      launchAtLogin: true,
+      language: 'zh-CN',
+    });
+    expect(same.settings).toMatchObject({ launchAtLogin: true, language: 'zh-CN' });
+  });
+});
+
+const orgFields = {
+  kind: 'mra',
+  protocol: 'sip',
+  dialString: 'lobby@sip.example.com',
+  label: 'Lobby',
+} as const;
+const orgFavorite: Favorite = { ...orgFields, id: 'ignored' };
+
+function managedLoad(config: Partial<ManagedConfig>) {
+  const favorites = config.favorites === undefined ? [] : [orgFields];
+  return {
+    status: 'ok' as const,
+    file: '/etc/roomcall/managed.json',
+    config: {
+      settings: {},
+      operatorIdPattern: null,
+      appId: null,
+      sdkId: null,
+      updateFeedUrl: null,
+      locked: new Set(),
+      userProblems: [],
+      ...config,
+      favorites,
+    } satisfies ManagedConfig,
+  };
+}

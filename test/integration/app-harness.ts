@@ -1,0 +1,240 @@
+/**
+ * The app's services and handler table against the simulator over loopback, as the Electron
+ * shell builds them, with an in-memory credential store, a temporary data folder and one
+ * virtual clock shared by the simulator (call timing, replay and skew checks), the client
+ * (X-TC-Timestamp), the invite's polling and the services' timers. Nothing is mocked: every
+ * call is a signed HTTP request to the simulator.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Clock } from '../../main/core/invite-clock';
+import type { ManagedLoad } from '../../main/core/managed/load-managed';
+import { DEFAULT_PROFILE } from '../../main/core/secrets/credential-store';
+import {
+  createMemoryStore,
+  type MemoryCredentialStore,
+} from '../../main/core/secrets/memory-store';
+import { openSettings } from '../../main/core/store/settings';
+import { createHandlerTable, type HandlerTable } from '../../main/app/handlers/handler-table';
+import type { WindowPort } from '../../main/app/handlers/window-port';
+import { dispatchInvoke } from '../../main/app/ipc/dispatch';
+import { createEventHub } from '../../main/app/ipc/event-hub';
+import type { AppClock, TimerHandle } from '../../main/app/services/clock';
+import {
+  createAppServices,
+  type AppServices,
+  type AppServicesOptions,
+} from '../../main/app/services/create-app-services';
+import type { EventName, EventPayloadOf, IpcResult } from '../../main/shared/ipc/contract';
+import { startSimulator, type Simulator } from '../sim/index';
+
+export const START = 1_763_000_000_000;
+
+/** Virtual time: sleeping moves it on at once; timers fire when a test advances it. */
+export class VirtualTime {
+  now = START;
+  #timers: { id: number; at: number; callback: () => void }[] = [];
+  #nextId = 1;
+
+  readonly appClock: AppClock = {
+    now: () => this.now,
+    setTimeout: (callback, ms) => {
+      const id = this.#nextId++;
+      this.#timers.push({ id, at: this.now + ms, callback });
+      return id;
+    },
+    clearTimeout: (handle: TimerHandle) => {
+      this.#timers = this.#timers.filter((timer) => timer.id !== handle);
+    },
+  };
+
+  readonly inviteClock: Clock = {
+    now: () => this.now,
+    sleep: (ms, signal) => {
+      if (!signal.aborted) this.now += ms;
+      return Promise.resolve();
+    },
+  };
+
+  get pendingTimers(): number {
+    return this.#timers.length;
+  }
+
+  /** Moves time on, firing the timers that fall due, in order. */
+  advance(ms: number): void {
+    const until = this.now + ms;
+    for (;;) {
+      const due = this.#timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (due === undefined) break;
+      this.#timers = this.#timers.filter((timer) => timer !== due);
+      this.now = Math.max(this.now, due.at);
+      due.callback();
+    }
+    this.now = until;
+  }
+}
+
+export interface RecordedEvent {
+  readonly name: EventName;
+  readonly payload: unknown;
+}
+
+export interface HarnessOptions {
+  /** Demo credentials saved and the operator set (default true). */
+  readonly configured?: boolean;
+  readonly ringMs?: number;
+  readonly rooms?: number;
+  readonly managed?: ManagedLoad;
+  /** Added to the client's clock only (X-TC-Timestamp): provokes 190300 when far off. */
+  readonly clientClockOffset?: () => number;
+  /** false: no secret guard in dispatch and the hub, so a leak would show in the outputs. */
+  readonly guard?: boolean;
+  readonly services?: Partial<AppServicesOptions>;
+}
+
+export interface AppHarness {
+  readonly sim: Simulator;
+  readonly app: AppServices;
+  readonly table: HandlerTable;
+  readonly time: VirtualTime;
+  readonly store: MemoryCredentialStore;
+  readonly dataDir: string;
+  readonly events: RecordedEvent[];
+  /** Events the hub refused to send (a contract mismatch is a bug). */
+  readonly dropped: string[];
+  readonly windowCalls: string[];
+  /** One call as a window makes it: the untrusted payload through dispatch. */
+  call(verb: string, payload?: unknown): Promise<IpcResult<unknown>>;
+  /** The same, expecting success: the data, typed by the caller. */
+  ok<T>(verb: string, payload?: unknown): Promise<T>;
+  eventsNamed<E extends EventName>(name: E): EventPayloadOf<E>[];
+  /** Resolves with the first recorded event (past or future) that matches. */
+  waitForEvent<E extends EventName>(
+    name: E,
+    match: (payload: EventPayloadOf<E>) => boolean,
+    timeoutMs?: number,
+  ): Promise<EventPayloadOf<E>>;
+  requestsTo(method: string, pathname: string): Simulator['requests'];
+  close(): Promise<void>;
+}
+
+export async function startAppHarness(options: HarnessOptions = {}): Promise<AppHarness> {
+  const time = new VirtualTime();
+  const sim = await startSimulator({
+    rooms: options.rooms ?? 40,
+    clock: () => time.now,
+    callTiming: { ringMs: options.ringMs ?? 5_000 },
+  });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'roomcall-app-'));
+  const store = createMemoryStore();
+  const settings = openSettings({ dir: dataDir, onWarning: () => undefined });
+  const configured = options.configured ?? true;
+  await settings.update({
+    baseUrl: sim.baseUrl,
+    ...(configured ? { operatorId: sim.operatorId } : {}),
+  });
+  if (configured) await store.set(DEFAULT_PROFILE, sim.credentials);
+
+  const guard = options.guard ?? true;
+  const events: RecordedEvent[] = [];
+  const dropped: string[] = [];
+  const waiters = new Set<() => void>();
+  let app: AppServices | null = null;
+  const secrets = () => (guard ? (app?.session.knownSecrets() ?? []) : []);
+  const hub = createEventHub({
+    validate: true,
+    secrets,
+    onDropped: (name, reason) => dropped.push(`${name}: ${reason}`),
+  });
+  hub.subscribe((name, payload) => {
+    events.push({ name, payload });
+    for (const wake of waiters) wake();
+  });
+  app = createAppServices({
+    dataDir,
+    env: {},
+    credentialStore: store,
+    managed: options.managed ?? { status: 'absent', file: '/nonexistent/managed.json' },
+    identity: { version: '1.2.3-test', platform: 'linux', systemLocale: 'en-US' },
+    emit: (name, payload) => {
+      hub.emit(name, payload);
+    },
+    clock: time.appClock,
+    inviteClock: time.inviteClock,
+    api: {
+      now: () => time.now + (options.clientClockOffset?.() ?? 0),
+      timeoutMs: 5_000,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      sleep: () => Promise.resolve(),
+    },
+    ...options.services,
+  });
+  const services = app;
+  const windowCalls: string[] = [];
+  const windows: WindowPort = {
+    openWindow: (name) => windowCalls.push(`open:${name}`),
+    hidePopover: () => windowCalls.push('hide'),
+    openExternal: (url) => {
+      windowCalls.push(`external:${url}`);
+      return Promise.resolve();
+    },
+  };
+  const table = createHandlerTable(services, windows);
+  const call = (verb: string, payload?: unknown) =>
+    dispatchInvoke(table, verb, payload, { secrets });
+
+  const harness: AppHarness = {
+    sim,
+    app: services,
+    table,
+    time,
+    store,
+    dataDir,
+    events,
+    dropped,
+    windowCalls,
+    call,
+    async ok<T>(verb: string, payload?: unknown): Promise<T> {
+      const result = await call(verb, payload);
+      if (!result.ok) throw new Error(`${verb} failed: ${JSON.stringify(result.error)}`);
+      return result.data as T;
+    },
+    eventsNamed<E extends EventName>(name: E) {
+      return events
+        .filter((event) => event.name === name)
+        .map((event) => event.payload as EventPayloadOf<E>);
+    },
+    waitForEvent<E extends EventName>(
+      name: E,
+      match: (payload: EventPayloadOf<E>) => boolean,
+      timeoutMs = 5_000,
+    ) {
+      return new Promise<EventPayloadOf<E>>((resolve, reject) => {
+        const check = () => {
+          const found = harness.eventsNamed(name).find(match);
+          if (found === undefined) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching ${name} event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    requestsTo: (method, pathname) =>
+      sim.requests.filter((request) => request.method === method && request.path === pathname),
+    async close() {
+      await services.close();
+      await sim.close();
+      await rm(dataDir, { recursive: true, force: true });
+      // An event the contract refused is a bug in a service, whatever the test checked.
+      if (dropped.length > 0) throw new Error(`events not sent:\n${dropped.join('\n')}`);
+    },
+  };
+  return harness;
+}
