@@ -1,0 +1,38 @@
+import type { CallView } from '../../shared/ipc/contract';
+import type { ShellStrings } from './shell-strings';
+
+export interface NotificationText {
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * The native notification for a settled call: accepted, declined, no answer, timed out or
+ * failed with the reason in words. None for a call the person cancelled or that ended
+ * normally: they already know.
+ */
+export function callNotification(view: CallView, strings: ShellStrings): NotificationText | null {
+  if (!view.settled) return null;
+  const target = targetName(view);
+  const meeting = view.meeting === null ? '' : view.meeting.subject;
+  switch (view.phase) {
+    case 'accepted':
+      return { title: strings.accepted(target), body: meeting };
+    case 'rejected':
+      return { title: strings.rejected(target), body: meeting };
+    case 'no-answer':
+      return { title: strings.noAnswer(target), body: meeting };
+    case 'timed-out':
+      return { title: strings.timedOut(target), body: meeting };
+    case 'failed':
+      return { title: strings.failed(target), body: view.error?.message ?? meeting };
+    default:
+      return null;
+  }
+}
+
+function targetName(view: CallView): string {
+  const { target } = view;
+  if (target.kind === 'room') return target.name === '' ? target.meetingRoomId : target.name;
+  return target.label ?? target.dialString;
+}

@@ -1,0 +1,80 @@
+import type { Language } from '../../core/store/settings-schema';
+
+/**
+ * The few words the main process shows itself (tray menu, tooltip, notifications), in the
+ * two languages of the UI. The windows have their own, larger catalogue in the renderer.
+ */
+export interface ShellStrings {
+  readonly open: string;
+  readonly notConfigured: string;
+  readonly noMeeting: string;
+  readonly severalMeetings: string;
+  readonly inviteInto: (meeting: string) => string;
+  readonly noFavorites: string;
+  readonly moreFavorites: string;
+  readonly calling: string;
+  readonly picker: string;
+  readonly settings: string;
+  readonly launchAtLogin: string;
+  readonly quit: string;
+  readonly tooltipCalling: (count: number) => string;
+  readonly accepted: (target: string) => string;
+  readonly rejected: (target: string) => string;
+  readonly noAnswer: (target: string) => string;
+  readonly timedOut: (target: string) => string;
+  readonly failed: (target: string) => string;
+  readonly updateReady: (version: string) => string;
+  readonly updateReadyBody: string;
+}
+
+const en: ShellStrings = {
+  open: 'Open RoomCall',
+  notConfigured: 'RoomCall is not set up yet',
+  noMeeting: 'No meeting selected',
+  severalMeetings: 'Several meetings in progress: choose one',
+  inviteInto: (meeting) => `Invite into ${meeting}`,
+  noFavorites: 'No favourites yet',
+  moreFavorites: 'More favourites…',
+  calling: 'calling…',
+  picker: 'Room picker…',
+  settings: 'Settings…',
+  launchAtLogin: 'Launch at login',
+  quit: 'Quit RoomCall',
+  tooltipCalling: (count) => (count === 1 ? 'calling a room…' : `calling ${count} rooms…`),
+  accepted: (target) => `${target} accepted the invite`,
+  rejected: (target) => `${target} declined the invite`,
+  noAnswer: (target) => `${target} did not answer`,
+  timedOut: (target) => `No answer from ${target} in time`,
+  failed: (target) => `Could not invite ${target}`,
+  updateReady: (version) => `RoomCall ${version} is ready`,
+  updateReadyBody: 'It will be installed when RoomCall quits.',
+};
+
+const zhCN: ShellStrings = {
+  open: '打开 RoomCall',
+  notConfigured: 'RoomCall 尚未设置',
+  noMeeting: '未选择会议',
+  severalMeetings: '有多个进行中的会议：请选择一个',
+  inviteInto: (meeting) => `邀请加入 ${meeting}`,
+  noFavorites: '暂无收藏',
+  moreFavorites: '更多收藏…',
+  calling: '呼叫中…',
+  picker: '会议室列表…',
+  settings: '设置…',
+  launchAtLogin: '登录时启动',
+  quit: '退出 RoomCall',
+  tooltipCalling: (count) => (count === 1 ? '正在呼叫会议室…' : `正在呼叫 ${count} 个会议室…`),
+  accepted: (target) => `${target} 已接受邀请`,
+  rejected: (target) => `${target} 已拒绝邀请`,
+  noAnswer: (target) => `${target} 无应答`,
+  timedOut: (target) => `${target} 未及时应答`,
+  failed: (target) => `无法邀请 ${target}`,
+  updateReady: (version) => `RoomCall ${version} 已准备就绪`,
+  updateReadyBody: '将在退出 RoomCall 时安装。',
+};
+
+/** The setting's language, or for 'system' the OS language (Chinese variants → zh-CN). */
+export function shellStrings(language: Language, systemLocale: string): ShellStrings {
+  const chosen = language === 'system' ? systemLocale : language;
+  return chosen.toLowerCase().startsWith('zh') ? zhCN : en;
+}

@@ -1,0 +1,160 @@
+import { BrowserWindow } from 'electron';
+import { pageUrl, type PageName } from '../web/pages';
+import { createBlurGuard } from './blur-guard';
+import type { Point } from './popover-position';
+import { secureWebPreferences } from './web-preferences';
+
+export const POPOVER_SIZE = { width: 360, height: 520 } as const;
+
+export interface AppWindowsOptions {
+  readonly preload: string;
+  readonly devTools: boolean;
+  readonly platform: NodeJS.Platform;
+  /** Where the popover opens, computed when it is shown (tray bounds, cursor, displays). */
+  readonly popoverPosition: (size: typeof POPOVER_SIZE) => Point;
+  /** Whether any window is visible now (the meeting refresh runs only then). */
+  readonly onVisibilityChange: (anyVisible: boolean) => void;
+  readonly onPopoverShown: () => void;
+}
+
+type OnDemand = Exclude<PageName, 'popover'>;
+
+const ON_DEMAND: Readonly<Record<OnDemand, { width: number; height: number }>> = {
+  picker: { width: 960, height: 680 },
+  settings: { width: 560, height: 680 },
+};
+
+/**
+ * The app's windows: the popover, created hidden at start so a click shows it without waiting,
+ * and the room picker and settings, created on demand and released when closed. Every window
+ * loads an app:// page with the same secure webPreferences.
+ */
+export class AppWindows {
+  readonly #options: AppWindowsOptions;
+  readonly #blur = createBlurGuard(() => performance.now());
+  #popover: BrowserWindow | null = null;
+  readonly #onDemand = new Map<OnDemand, BrowserWindow>();
+  #anyVisible = false;
+
+  constructor(options: AppWindowsOptions) {
+    this.#options = options;
+  }
+
+  /** The ids the IPC wrapper accepts senders from. */
+  isAppWindow(webContentsId: number): boolean {
+    return this.all().some((window) => window.webContents.id === webContentsId);
+  }
+
+  popover(): BrowserWindow | null {
+    return this.#popover;
+  }
+
+  all(): BrowserWindow[] {
+    const windows = [...this.#onDemand.values()];
+    if (this.#popover !== null) windows.unshift(this.#popover);
+    return windows.filter((window) => !window.isDestroyed());
+  }
+
+  createPopover(): BrowserWindow {
+    const popover = new BrowserWindow({
+      ...POPOVER_SIZE,
+      show: false,
+      frame: false,
+      resizable: false,
+      movable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      title: 'RoomCall',
+      webPreferences: secureWebPreferences(this.#options.preload, this.#options.devTools),
+    });
+    if (this.#options.platform === 'darwin') {
+      // Open on the Space the person is on, over full-screen apps too.
+      popover.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    }
+    popover.on('blur', () => {
+      if (popover.webContents.isDevToolsFocused()) return;
+      this.#blur.hiddenByBlur();
+      popover.hide();
+    });
+    this.#track(popover);
+    popover.on('closed', () => {
+      this.#popover = null;
+    });
+    void popover.loadURL(pageUrl('popover'));
+    this.#popover = popover;
+    return popover;
+  }
+
+  /** The tray icon's click: show, or hide when it is open (see blur-guard.ts for the race). */
+  togglePopover(): void {
+    const popover = this.#popover;
+    if (this.#blur.swallowsClick()) return;
+    if (popover?.isVisible() === true) popover.hide();
+    else this.showPopover();
+  }
+
+  showPopover(): void {
+    const popover = this.#popover ?? this.createPopover();
+    const { x, y } = this.#options.popoverPosition(POPOVER_SIZE);
+    popover.setBounds({ x, y, ...POPOVER_SIZE });
+    popover.show();
+    popover.focus();
+    this.#options.onPopoverShown();
+  }
+
+  hidePopover(): void {
+    this.#popover?.hide();
+  }
+
+  /** Opens (or brings forward) the room picker or the settings window. */
+  open(name: OnDemand): void {
+    const existing = this.#onDemand.get(name);
+    if (existing !== undefined && !existing.isDestroyed()) {
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      return;
+    }
+    const window = new BrowserWindow({
+      ...ON_DEMAND[name],
+      minWidth: 480,
+      minHeight: 420,
+      show: false,
+      title: 'RoomCall',
+      autoHideMenuBar: true,
+      webPreferences: secureWebPreferences(this.#options.preload, this.#options.devTools),
+    });
+    window.setMenu(null);
+    window.once('ready-to-show', () => {
+      window.show();
+      window.focus();
+    });
+    this.#track(window);
+    window.on('closed', () => {
+      this.#onDemand.delete(name);
+      this.#visibilityChanged();
+    });
+    this.#onDemand.set(name, window);
+    void window.loadURL(pageUrl(name));
+  }
+
+  #track(window: BrowserWindow): void {
+    const changed = () => {
+      this.#visibilityChanged();
+    };
+    window.on('show', changed);
+    window.on('hide', changed);
+    window.on('minimize', changed);
+    window.on('restore', changed);
+  }
+
+  #visibilityChanged(): void {
+    const anyVisible = this.all().some((window) => window.isVisible() && !window.isMinimized());
+    if (anyVisible === this.#anyVisible) return;
+    this.#anyVisible = anyVisible;
+    this.#options.onVisibilityChange(anyVisible);
+  }
+}
