@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createMemoryStore } from '../core/secrets/memory-store';
+import { DEFAULT_PROFILE } from '../core/secrets/credential-store';
+import type { Environment } from '../core/secrets/env-credentials';
+import { openSettings } from '../core/store/settings';
+import { createHandlerTable, type HandlerTable } from '../app/handlers/handler-table';
+import type { AppWindowName } from '../app/handlers/window-port';
+import { createEventHub, type EventHub } from '../app/ipc/event-hub';
+import { createAppServices, type AppServices } from '../app/services/create-app-services';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../test/sim/index';
+
+export type PreviewApi = 'sim' | 'env';
+
+export interface BackendOptions {
+  /** 'sim' (default): a fresh simulator. 'env': the API the WEMEET_* variables name. */
+  readonly api?: PreviewApi | undefined;
+  readonly env?: Environment | undefined;
+  /** With the simulator: start with its demo credentials saved (default) or not set up. */
+  readonly configured?: boolean | undefined;
+  readonly sim?: SimulatorOptions | undefined;
+  /** A folder to keep the data in; default a fresh temporary one, removed on close. */
+  readonly dataDir?: string | undefined;
+  readonly locale?: string | undefined;
+  readonly version?: string | undefined;
+}
+
+/** What the page asked of the windows, which a browser tab cannot do itself. */
+export type WindowAction =
+  | { readonly action: 'open'; readonly window: AppWindowName }
+  | { readonly action: 'hide-popover' }
+  | { readonly action: 'open-external'; readonly url: string };
+
+export interface PreviewBackend {
+  readonly services: AppServices;
+  readonly table: HandlerTable;
+  readonly hub: EventHub;
+  readonly sim: Simulator | null;
+  readonly dataDir: string;
+  readonly windowActions: WindowAction[];
+  close(): Promise<void>;
+}
+
+/**
+ * The app's services and handler table for the web preview, exactly as Electron builds them,
+ * but with an in-memory credential store (the preview never touches the keychain), a
+ * temporary data folder and the simulator, or with the real API when `api: 'env'`.
+ */
+export async function createPreviewBackend(options: BackendOptions = {}): Promise<PreviewBackend> {
+  const api = options.api ?? 'sim';
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'roomcall-preview-')));
+  const sim = api === 'sim' ? await startSimulator(options.sim ?? {}) : null;
+  const credentialStore = createMemoryStore();
+  if (sim !== null) {
+    // The settings point at the simulator even before onboarding, so the demo credentials the
+    // person types in pass "Test connection".
+    const settings = openSettings({ dir: dataDir, onWarning: () => undefined });
+    const configured = options.configured ?? true;
+    await settings.update({
+      baseUrl: sim.baseUrl,
+      ...(configured ? { operatorId: sim.operatorId } : {}),
+    });
+    if (configured) await credentialStore.set(DEFAULT_PROFILE, sim.credentials);
+  }
+  const env = api === 'env' ? (options.env ?? process.env) : {};
+
+  let services: AppServices | null = null;
+  const hub = createEventHub({
+    validate: true,
+    secrets: () => services?.session.knownSecrets() ?? [],
+    onDropped: (name, reason) => {
+      console.error(`[preview] event ${name} not sent: ${reason}`);
+    },
+  });
+  services = createAppServices({
+    dataDir,
+    env,
+    credentialStore,
+    managed: { status: 'absent', file: '(none in the preview)' },
+    identity: {
+      version: options.version ?? '0.0.0-preview',
+      platform: 'web',
+      systemLocale: options.locale ?? 'en-US',
+    },
+    emit: (name, payload) => {
+      hub.emit(name, payload);
+    },
+  });
+  const windowActions: WindowAction[] = [];
+  const table = createHandlerTable(services, {
+    openWindow: (window) => windowActions.push({ action: 'open', window }),
+    hidePopover: () => windowActions.push({ action: 'hide-popover' }),
+    openExternal: (url) => {
+      windowActions.push({ action: 'open-external', url });
+      return Promise.resolve();
+    },
+  });
+  const running = services;
+  return {
+    services: running,
+    table,
+    hub,
+    sim,
+    dataDir,
+    windowActions,
+    async close() {
+      await running.close();
+      await sim?.close();
+      if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

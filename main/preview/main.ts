@@ -1,0 +1,46 @@
+/**
+ * `npm run preview`: the UI in an ordinary browser against a fresh simulator (default), or
+ * against the real API with the CLI's WEMEET_* variables (`--api env`). Options:
+ * --port N (default $ROOMCALL_PREVIEW_PORT, else 5174), --api sim|env, --not-configured.
+ */
+import { parseArgs } from 'node:util';
+import { startPreview } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    api: { type: 'string', default: 'sim' },
+    'not-configured': { type: 'boolean', default: false },
+  },
+});
+const api = values.api === 'env' ? 'env' : values.api === 'sim' ? 'sim' : null;
+if (api === null) {
+  console.error('--api is sim or env');
+  process.exit(2);
+}
+const port = Number(values.port ?? process.env['ROOMCALL_PREVIEW_PORT'] ?? 5174);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error('--port is a number from 0 to 65535');
+  process.exit(2);
+}
+
+const preview = await startPreview({ port, api, configured: !values['not-configured'] });
+console.log(`RoomCall preview: ${preview.pageUrl('popover')}`);
+console.log(`  room picker:     ${preview.pageUrl('picker')}`);
+console.log(`  settings:        ${preview.pageUrl('settings')}`);
+if (preview.sim !== null) {
+  const { credentials } = preview.sim;
+  console.log(`  simulator:       ${preview.sim.baseUrl}`);
+  console.log(
+    `  demo credentials: AppId ${credentials.appId}, SecretId ${credentials.secretId}, SecretKey ${credentials.secretKey}, operator ${preview.sim.operatorId}`,
+  );
+} else {
+  console.log('  talking to the API named by the WEMEET_* environment variables');
+}
+console.log('Ctrl-C to stop.');
+
+const stop = () => {
+  void preview.close().finally(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { securityHeaders } from '../app/web/csp';
+import { PAGES, type PageName } from '../app/web/pages';
+import type { AppServices } from '../app/services/create-app-services';
+import type { Simulator } from '../../test/sim/index';
+import { createPreviewBackend, type BackendOptions, type WindowAction } from './backend';
+import { handleIpc } from './http-bridge';
+import { EventStreams } from './sse';
+import { BRIDGE_SCRIPT_PATH, serveStatic } from './static-files';
+
+export interface PreviewOptions extends BackendOptions {
+  /** 0 (default) picks a free port. The server listens on 127.0.0.1 only. */
+  readonly port?: number | undefined;
+  /** Default: out/renderer of this checkout (npm run build). */
+  readonly rendererDir?: string | undefined;
+  /** Default: out/preview/preview-bridge.js of this checkout (npm run build). */
+  readonly bridgeScript?: string | undefined;
+}
+
+export interface Preview {
+  /** http://127.0.0.1:<port>, without a trailing slash. */
+  readonly url: string;
+  pageUrl(page: PageName): string;
+  /** The simulator behind it (null with api: 'env'): inject faults, read requests. */
+  readonly sim: Simulator | null;
+  readonly services: AppServices;
+  readonly dataDir: string;
+  /** openWindow / hidePopover / openHelp calls the pages made, in order. */
+  readonly windowActions: readonly WindowAction[];
+  close(): Promise<void>;
+}
+
+/** The checkout's root: this file is main/preview/server.ts, its bundle out/preview/*.mjs. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The web preview: the renderer in an ordinary browser, wired to the real handler table
+ * through a small HTTP bridge (POST /ipc/<verb>, Server-Sent Events on /events) that uses the
+ * same dispatch as Electron's IPC. Loopback only, the same CSP as the app (connect-src 'self'
+ * for the bridge), and requests from other sites refused. See README.md.
+ */
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const rendererDir = options.rendererDir ?? path.join(ROOT, 'out', 'renderer');
+  const bridgeFile = options.bridgeScript ?? path.join(ROOT, 'out', 'preview', 'preview-bridge.js');
+  const bridgeScript = await readFile(bridgeFile).catch(() => {
+    throw new Error(`The preview bridge ${bridgeFile} is missing: run \`npm run build\` first.`);
+  });
+  const backend = await createPreviewBackend(options);
+  const { services } = backend;
+  const streams = new EventStreams((count) => {
+    services.meeting.setVisible(count > 0);
+  });
+  backend.hub.subscribe(streams.send);
+  const headers = securityHeaders("'self'");
+  const dispatch = {
+    secrets: () => services.session.knownSecrets(),
+    onError: (verb: string, error: unknown) => {
+      if (verb === 'result') console.error(`[preview] ${String(error)}`);
+    },
+  };
+  let port = 0;
+
+  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const refusal = refuse(request, port);
+    if (refusal !== null) {
+      response.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(refusal);
+      return;
+    }
+    const pathname = URL.parse(request.url ?? '/', 'http://127.0.0.1')?.pathname ?? '/';
+    if (pathname.startsWith('/ipc/')) {
+      await handleIpc(request, response, pathname.slice(5), backend.table, dispatch, headers);
+    } else if (pathname === '/events' && request.method === 'GET') {
+      streams.connect(request, response, headers);
+    } else if (pathname === BRIDGE_SCRIPT_PATH && request.method === 'GET') {
+      response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+      response.end(bridgeScript);
+    } else {
+      await serveStatic(request, response, pathname, rendererDir, headers);
+    }
+  };
+  const server = createServer((request, response) => {
+    route(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, headers);
+      response.end();
+    });
+  });
+  try {
+    port = await listen(server, options.port ?? 0);
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    pageUrl: (page) => `${url}/${PAGES[page]}`,
+    sim: backend.sim,
+    services,
+    dataDir: backend.dataDir,
+    windowActions: backend.windowActions,
+    async close() {
+      streams.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      await backend.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
+
+/**
+ * Why a request is refused, or null. The socket must be loopback; the Host header must name
+ * this server (a DNS-rebinding page's requests carry its own host name); and a request a page
+ * of another site sends (Origin, Sec-Fetch-Site) is refused, so no website the person visits
+ * can drive RoomCall through the preview.
+ */
+export function refuse(request: IncomingMessage, port: number): string | null {
+  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) return 'Loopback only.';
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!hosts.includes(request.headers.host ?? '')) return 'Unknown host.';
+  const origin = request.headers.origin;
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) {
+    return 'Requests from other sites are refused.';
+  }
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site')
+    return 'Requests from other sites are refused.';
+  return null;
+}
