@@ -54,6 +54,51 @@ const targets = [
   },
 ];
 
+// ── app: Electron main process, preload, web preview ────────────────────────────────────
+// main.cjs: CommonJS, as Electron loads package.json "main"; Electron's own modules, the
+// native keytar and electron-updater (shipped in node_modules by electron-builder) stay out.
+// preload.cjs: ONE CommonJS file with only `electron` external, because a sandboxed preload
+// cannot require anything else. The preview (npm run preview) is a dev tool: ESM for Node,
+// plus the browser-side bridge script its pages load.
+targets.push(
+  {
+    ...node,
+    entryPoints: { main: 'main/app/electron/main.ts' },
+    outdir: 'out/main',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron', 'keytar', 'electron-updater'],
+  },
+  {
+    ...node,
+    entryPoints: { preload: 'main/preload/preload.ts' },
+    outdir: 'out/preload',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    platform: 'browser',
+    target: 'chrome120',
+    external: ['electron'],
+  },
+  {
+    ...node,
+    entryPoints: { preview: 'main/preview/main.ts' },
+    outdir: 'out/preview',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: esmBanner },
+  },
+  {
+    ...node,
+    entryPoints: { 'preview-bridge': 'main/preview/client/preview-bridge.ts' },
+    outdir: 'out/preview',
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    external: [],
+  },
+);
+// ── end app ─────────────────────────────────────────────────────────────────────────────
+
 // ── renderer: the Preact pages (popover, picker, settings) ──────────────────────────────
 // One self-contained ESM bundle and one CSS file per page, so the popover never loads the
 // picker's search code (pinyin) or zod. Each page's HTML is copied next to its assets; the
