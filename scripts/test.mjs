@@ -16,8 +16,12 @@ const skippedStages = [];
 
 function run(name, command, args, env = {}) {
   console.log(`\n── ${name} ──`);
+  const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = result.status === 0;
+  console.log(
+    `── ${name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (!ok) failedStages.push(name);
   return ok;
 }
@@ -33,7 +37,14 @@ function vitestSuite(name, args, env = {}) {
   const ok = run(
     name,
     'npx',
-    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      'vitest',
+      'run',
+      ...args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     env,
   );
   addVitestReport(name, report, ok);
