@@ -53,6 +53,8 @@ const en = {
     failed: 'Failed',
   },
   inviteTo: (name: string) => `Invite ${name}`,
+  /** Around a visible name, so a row's accessible name contains its visible text. */
+  invitePrefix: 'Invite ',
   cancelCallTo: (name: string) => `Cancel the call to ${name}`,
   callUpdate: (name: string, phase: string) => `${name}: ${phase}`,
   errors: {
@@ -193,6 +195,7 @@ const zh: CommonMessages = {
     failed: '失败',
   },
   inviteTo: (name) => `邀请 ${name}`,
+  invitePrefix: '邀请 ',
   cancelCallTo: (name) => `取消呼叫 ${name}`,
   callUpdate: (name, phase) => `${name}：${phase}`,
   errors: {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import { bridge } from '../bridge';
 import {
   applyDocumentLocale,
@@ -6,10 +6,9 @@ import {
   resolveLocale,
   type LocaleInfo,
 } from '../i18n/locale';
-import { invoke } from './call';
-import { fromResult, LOADING, type Loadable } from './loadable';
+import type { Loadable } from './loadable';
 import type { AppState, SettingsView } from './types';
-import { useBridgeEvent } from './use-bridge-event';
+import { useLiveValue } from './use-live-value';
 
 export interface AppFrame {
   readonly appState: Loadable<AppState>;
@@ -27,30 +26,17 @@ export interface AppFrame {
  * system language) and the settings (chosen language, locked keys). Kept live by events.
  */
 export function useAppFrame(): AppFrame {
-  const [appState, setAppState] = useState<Loadable<AppState>>(LOADING);
-  const [settings, setSettings] = useState<Loadable<SettingsView>>(LOADING);
-
+  const appState = useLiveValue('appStateChanged', () => bridge().getAppState());
+  const settings = useLiveValue('settingsChanged', () => bridge().getSettings());
+  const reloadState = appState.reload;
+  const reloadSettings = settings.reload;
   const reload = useCallback(async () => {
-    const [state, view] = await Promise.all([
-      invoke(() => bridge().getAppState()),
-      invoke(() => bridge().getSettings()),
-    ]);
-    setAppState(fromResult(state));
-    setSettings(fromResult(view));
-  }, []);
+    await Promise.all([reloadState(), reloadSettings()]);
+  }, [reloadState, reloadSettings]);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useBridgeEvent('appStateChanged', (value) => {
-    setAppState({ status: 'ready', value });
-  });
-  useBridgeEvent('settingsChanged', (value) => {
-    setSettings({ status: 'ready', value });
-  });
-
-  const systemLocale = appState.status === 'ready' ? appState.value.systemLocale : null;
-  const language = settings.status === 'ready' ? settings.value.settings.language : 'system';
+  const systemLocale = appState.value.status === 'ready' ? appState.value.value.systemLocale : null;
+  const language =
+    settings.value.status === 'ready' ? settings.value.value.settings.language : 'system';
   const locale = useMemo(
     () => (systemLocale === null ? provisionalLocale() : resolveLocale(language, systemLocale)),
     [systemLocale, language],
@@ -59,12 +45,12 @@ export function useAppFrame(): AppFrame {
     applyDocumentLocale(locale);
   }, [locale]);
 
-  const applyAppState = useCallback((value: AppState) => {
-    setAppState({ status: 'ready', value });
-  }, []);
-  const applySettings = useCallback((value: SettingsView) => {
-    setSettings({ status: 'ready', value });
-  }, []);
-
-  return { appState, settings, locale, reload, applyAppState, applySettings };
+  return {
+    appState: appState.value,
+    settings: settings.value,
+    locale,
+    reload,
+    applyAppState: appState.set,
+    applySettings: settings.set,
+  };
 }

@@ -133,10 +133,18 @@ export function AddressForm({
             <>
               <Icon name="alert" />
               <span>
-                {m.address.invalid(protocolName)}
-                {': '}
-                {/* The parser's sentence is English; mark it so screen readers pronounce it. */}
-                <span lang={locale === 'en' ? undefined : 'en'}>{parsed.message}</span>
+                {/* The parser's sentence is English and names the problem itself; other
+                    languages get a heading in their own words first, and the sentence
+                    marked as English so screen readers pronounce it right. */}
+                {locale === 'en' ? (
+                  parsed.message
+                ) : (
+                  <>
+                    {m.address.invalid(protocolName)}
+                    {'：'}
+                    <span lang="en">{parsed.message}</span>
+                  </>
+                )}
               </span>
             </>
           ) : null}

@@ -38,8 +38,6 @@ export function DirectoryStatusBar({
         </div>
       ) : (
         <span class="dir-text">
-          {status !== null && m.directory.count(formatNumber(status.roomCount, intl))}
-          {' · '}
           {status?.fetchedAt == null
             ? m.directory.never
             : m.directory.updated(formatMoment(status.fetchedAt, intl))}

@@ -87,7 +87,7 @@ function PickerScreen() {
   const directory = useDirectory();
   const { favorites } = useFavorites();
   const calls = useCalls();
-  const meeting = useCurrentMeeting();
+  const meeting = useCurrentMeeting().value;
   const list: readonly Favorite[] = favorites.status === 'ready' ? favorites.value : [];
   const rooms = useMemo(
     () =>

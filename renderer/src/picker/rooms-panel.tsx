@@ -15,7 +15,7 @@ import { RoomRow } from './room-row';
 import { RoomToolbar } from './room-toolbar';
 import { SearchIndex } from './search-index';
 import type { DirectoryState } from './use-directory';
-import { VirtualList } from './virtual-list';
+import { VirtualList, type FocusRequest } from './virtual-list';
 
 export const ROW_HEIGHT = 56;
 
@@ -37,10 +37,8 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
   const [query, setQuery] = useState<RoomQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [enriched, setEnriched] = useState(0);
-  const [scrollTo, setScrollTo] = useState<number | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<{ index: number; col: string } | null>(null);
 
   const rooms = directory.rooms;
   const index = useMemo(() => new SearchIndex(rooms ?? []), [rooms]);
@@ -73,35 +71,14 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
     return map;
   }, [favorites]);
 
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (target === null || list.current === null) return;
-    const element = list.current.querySelector<HTMLElement>(
-      `[data-index="${String(target.index)}"] [data-col="${target.col}"]`,
-    );
-    if (element !== null) {
-      element.focus();
-      pendingFocus.current = null;
-    }
-  });
-
   const moveFocus = useCallback(
     (to: number, col: string) => {
       if (to < 0) {
         search.current?.focus();
         return;
       }
-      const bounded = Math.min(to, shown.length - 1);
-      if (bounded < 0) return;
-      pendingFocus.current = { index: bounded, col };
-      setScrollTo(bounded);
-      const element = list.current?.querySelector<HTMLElement>(
-        `[data-index="${String(bounded)}"] [data-col="${col}"]`,
-      );
-      if (element != null) {
-        element.focus();
-        pendingFocus.current = null;
-      }
+      const index = Math.min(to, shown.length - 1);
+      if (index >= 0) setFocusRequest({ index, selector: `[data-col="${col}"]` });
     },
     [shown.length],
   );
@@ -251,8 +228,7 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
           rowHeight={ROW_HEIGHT}
           itemKey={(room) => room.meetingRoomId}
           label={m.title}
-          scrollRef={list}
-          scrollToIndex={scrollTo}
+          focusRequest={focusRequest}
           resetKey={`${query.text}|${String(query.callableOnly)}|${query.status}|${query.sort}`}
           onKeyDown={onListKey}
           renderRow={(room) => {

@@ -1,5 +1,10 @@
-import type { ComponentChildren, Ref } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+export interface FocusRequest {
+  readonly index: number;
+  readonly selector: string;
+}
 
 interface Props<T> {
   readonly items: readonly T[];
@@ -10,9 +15,11 @@ interface Props<T> {
   readonly label: string;
   /** Rows drawn beyond the visible ones, above and below, so fast scrolling shows no gaps. */
   readonly overscan?: number;
-  readonly scrollRef?: Ref<HTMLDivElement>;
-  /** Scrolls so this index is visible (keyboard movement); changes trigger the scroll. */
-  readonly scrollToIndex?: number | null;
+  /**
+   * Keyboard movement: scroll row `index` into view, then focus the element matching
+   * `selector` inside it once that row is rendered. A new object is a new request.
+   */
+  readonly focusRequest?: FocusRequest | null;
   readonly onKeyDown?: (event: KeyboardEvent) => void;
   /** When this changes (a new search), the list scrolls back to the top. */
   readonly resetKey?: string;
@@ -30,8 +37,7 @@ export function VirtualList<T>({
   itemKey,
   label,
   overscan = 6,
-  scrollRef,
-  scrollToIndex = null,
+  focusRequest = null,
   onKeyDown,
   resetKey = '',
 }: Props<T>) {
@@ -59,15 +65,30 @@ export function VirtualList<T>({
     setScrollTop(0);
   }, [resetKey]);
 
+  const pendingFocus = useRef<FocusRequest | null>(null);
   useEffect(() => {
     const element = viewport.current;
-    if (scrollToIndex === null || element === null) return;
-    const top = scrollToIndex * rowHeight;
+    if (focusRequest === null || element === null) return;
+    pendingFocus.current = focusRequest;
+    const top = focusRequest.index * rowHeight;
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + rowHeight > element.scrollTop + element.clientHeight)
       element.scrollTop = top + rowHeight - element.clientHeight;
     setScrollTop(element.scrollTop);
-  }, [scrollToIndex, rowHeight]);
+  }, [focusRequest, rowHeight]);
+
+  // After every render: the requested row may only now exist (it was scrolled into view).
+  useEffect(() => {
+    const request = pendingFocus.current;
+    if (request === null || viewport.current === null) return;
+    const target = viewport.current.querySelector<HTMLElement>(
+      `[data-index="${String(request.index)}"] ${request.selector}`,
+    );
+    if (target !== null) {
+      pendingFocus.current = null;
+      target.focus();
+    }
+  });
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
@@ -96,11 +117,7 @@ export function VirtualList<T>({
   return (
     <div
       class="vlist"
-      ref={(element) => {
-        viewport.current = element;
-        if (typeof scrollRef === 'function') scrollRef(element);
-        else if (scrollRef != null) scrollRef.current = element;
-      }}
+      ref={viewport}
       onScroll={(event) => {
         setScrollTop(event.currentTarget.scrollTop);
       }}

@@ -19,8 +19,10 @@ interface Props {
 }
 
 /**
- * One favourite: the whole row is the invite button (one click, or Enter), its right side
- * the room's status or the call's progress, and a cancel button while the call rings.
+ * One favourite. The invite button holds the name ("Invite" before it is for screen readers
+ * only) and is stretched over the whole row, so one click anywhere invites; the location and
+ * the status or call progress sit beside it and describe it. Keeping them out of the button
+ * keeps its accessible name equal to what is visible (WCAG 2.5.3, "label in name").
  */
 export function FavoriteRow({
   favorite,
@@ -44,34 +46,32 @@ export function FavoriteRow({
 
   return (
     <li class={highlighted ? 'fav-row is-highlighted' : 'fav-row'}>
+      <span class={favorite.kind === 'room' ? 'avatar avatar-room' : 'avatar avatar-address'}>
+        <Icon name={favorite.kind === 'room' ? 'room' : 'address'} />
+      </span>
       <button
         type="button"
         class="fav-invite"
         data-nav="row"
-        aria-label={m.inviteTo(name)}
         aria-describedby={`${id}-detail ${id}-status`}
         aria-disabled={blocked ? 'true' : undefined}
         onClick={() => {
           if (!blocked) onInvite(favorite);
         }}
       >
-        <span class={favorite.kind === 'room' ? 'avatar avatar-room' : 'avatar avatar-address'}>
-          <Icon name={favorite.kind === 'room' ? 'room' : 'address'} />
-        </span>
-        <span class="fav-text">
-          <span class="fav-name">{name}</span>
-          <span class="fav-detail" id={`${id}-detail`}>
-            {detail}
-          </span>
-        </span>
-        <span class="fav-status" id={`${id}-status`}>
-          {showCall ? (
-            <CallProgress call={call} starting={starting} refused={refused} />
-          ) : room !== undefined ? (
-            <StatusBadge room={room} />
-          ) : null}
-        </span>
+        <span class="visually-hidden">{m.invitePrefix}</span>
+        {name}
       </button>
+      <span class="fav-detail" id={`${id}-detail`}>
+        {detail}
+      </span>
+      <span class="fav-status" id={`${id}-status`}>
+        {showCall ? (
+          <CallProgress call={call} starting={starting} refused={refused} />
+        ) : room !== undefined ? (
+          <StatusBadge room={room} />
+        ) : null}
+      </span>
       {canCancel(call) && (
         <button
           type="button"

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
@@ -27,7 +27,8 @@ export function MeetingEditor({ meeting, onChanged, onClose }: Props) {
 
   // Opened on purpose: the person wants to type. Shown by default: leave focus alone.
   const openedOnPurpose = onClose !== undefined;
-  useEffect(() => {
+  // Layout effect: focus before the next key press can land on the button that opened it.
+  useLayoutEffect(() => {
     if (openedOnPurpose) input.current?.focus();
   }, [openedOnPurpose]);
 

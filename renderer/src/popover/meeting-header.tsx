@@ -30,8 +30,10 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
   if (meeting.status === 'loading') {
     return (
       <section class="meeting meeting-quiet" aria-label={m.meeting.region}>
-        <Spinner label={m.meeting.checking} />
-        <span class="meeting-note">{m.meeting.checking}</span>
+        <Spinner />
+        <span class="meeting-note" role="status">
+          {m.meeting.checking}
+        </span>
       </section>
     );
   }
@@ -121,8 +123,10 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
   if (current.state === 'loading') {
     return (
       <section class="meeting meeting-quiet" aria-label={m.meeting.region}>
-        <Spinner label={m.meeting.checking} />
-        <span class="meeting-note">{m.meeting.checking}</span>
+        <Spinner />
+        <span class="meeting-note" role="status">
+          {m.meeting.checking}
+        </span>
       </section>
     );
   }

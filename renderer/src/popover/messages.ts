@@ -37,6 +37,8 @@ const en = {
   recent: {
     heading: 'Recent invites',
     again: (name: string) => `Invite ${name} again`,
+    againBefore: 'Invite ',
+    againAfter: ' again',
   },
   footer: {
     picker: 'Browse rooms',
@@ -88,6 +90,8 @@ const zh: PopoverMessages = {
   recent: {
     heading: '最近邀请',
     again: (name) => `再次邀请 ${name}`,
+    againBefore: '再次邀请 ',
+    againAfter: '',
   },
   footer: {
     picker: '浏览会议室',

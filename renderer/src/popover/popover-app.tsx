@@ -32,6 +32,12 @@ export function PopoverApp() {
   const [query, setQuery] = useState('');
   const filter = useRef<HTMLInputElement>(null);
 
+  // Ready to type the moment the favourites are there (and again each time it is shown).
+  const favoritesReady = data.favorites.status === 'ready';
+  useEffect(() => {
+    if (favoritesReady) filter.current?.focus();
+  }, [favoritesReady]);
+
   useBridgeEvent('popoverShown', () => {
     void frame.reload();
     void data.refresh();

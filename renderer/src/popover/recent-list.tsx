@@ -50,22 +50,25 @@ export function RecentList({ entries, onInviteAgain }: Props) {
           const name = historyName(entry);
           return (
             <li key={entry.id} class="recent-row">
+              <Icon name="phone" class="recent-icon" />
               <button
                 type="button"
                 class="recent-invite"
                 data-nav="row"
-                aria-label={m.recent.again(name)}
                 aria-describedby={`recent-${entry.id}`}
                 onClick={() => {
                   onInviteAgain(entry);
                 }}
               >
-                <Icon name="phone" class="recent-icon" />
-                <span class="recent-name">{name}</span>
-                <span class={`recent-outcome outcome-${entry.outcome}`} id={`recent-${entry.id}`}>
-                  {c.outcome[entry.outcome]} · {formatMoment(entry.at, intl)}
-                </span>
+                <span class="visually-hidden">{m.recent.againBefore}</span>
+                {name}
+                {m.recent.againAfter !== '' && (
+                  <span class="visually-hidden">{m.recent.againAfter}</span>
+                )}
               </button>
+              <span class={`recent-outcome outcome-${entry.outcome}`} id={`recent-${entry.id}`}>
+                {c.outcome[entry.outcome]} · {formatMoment(entry.at, intl)}
+              </span>
             </li>
           );
         })}

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { invoke } from '../lib/call';
-import { fromResult, LOADING, type Loadable } from '../lib/loadable';
+import type { Loadable } from '../lib/loadable';
 import type { CurrentMeeting, Favorite, HistoryEntry, RoomView } from '../lib/types';
 import { useBridgeEvent } from '../lib/use-bridge-event';
+import { useCurrentMeeting } from '../lib/use-current-meeting';
+import { useFavorites } from '../lib/use-favorites';
 
 export interface PopoverData {
   readonly meeting: Loadable<CurrentMeeting>;
@@ -13,7 +15,6 @@ export interface PopoverData {
   readonly rooms: ReadonlyMap<string, RoomView>;
   readonly setMeeting: (meeting: CurrentMeeting) => void;
   readonly refresh: () => Promise<void>;
-  readonly reloadHistory: () => void;
 }
 
 /**
@@ -22,8 +23,8 @@ export interface PopoverData {
  * fetched after that paint and only for the statuses of favourite rooms.
  */
 export function usePopoverData(): PopoverData {
-  const [meeting, setMeetingState] = useState<Loadable<CurrentMeeting>>(LOADING);
-  const [favorites, setFavorites] = useState<Loadable<readonly Favorite[]>>(LOADING);
+  const meeting = useCurrentMeeting();
+  const favorites = useFavorites();
   const [history, setHistory] = useState<readonly HistoryEntry[]>([]);
   const [rooms, setRooms] = useState<ReadonlyMap<string, RoomView>>(new Map());
   const fetchedAt = useRef<string | null>(null);
@@ -36,33 +37,30 @@ export function usePopoverData(): PopoverData {
   const loadRooms = useCallback(async () => {
     const result = await invoke(() => bridge().getDirectory());
     if (!result.ok) return;
+    // Never fetched (a first run): ask for it, so favourites get their status; the answer
+    // comes back as directoryChanged, which loads the rooms again.
+    if (result.data.fetchedAt === null && !result.data.syncing) {
+      void invoke(() => bridge().refreshDirectory());
+    }
     fetchedAt.current = result.data.fetchedAt;
     setRooms(new Map(result.data.rooms.map((room) => [room.meetingRoomId, room])));
   }, []);
 
-  const refresh = useCallback(async () => {
-    const [current, list] = await Promise.all([
-      invoke(() => bridge().getCurrentMeeting()),
-      invoke(() => bridge().listFavorites()),
-    ]);
-    setMeetingState(fromResult(current));
-    setFavorites(fromResult(list));
-    void loadHistory();
-  }, [loadHistory]);
-
   useEffect(() => {
-    void refresh().then(() => {
-      // After the first paint: statuses are a nicety, the list is the point.
-      setTimeout(() => void loadRooms(), 0);
-    });
-  }, [refresh, loadRooms]);
+    void loadHistory();
+    // After the first paint: statuses are a nicety, the list is the point.
+    const timer = setTimeout(() => void loadRooms(), 0);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [loadHistory, loadRooms]);
 
-  useBridgeEvent('meetingChanged', (value) => {
-    setMeetingState({ status: 'ready', value });
-  });
-  useBridgeEvent('favoritesChanged', (value) => {
-    setFavorites({ status: 'ready', value });
-  });
+  const reloadMeeting = meeting.reload;
+  const reloadFavorites = favorites.reload;
+  const refresh = useCallback(async () => {
+    await Promise.all([reloadMeeting(), reloadFavorites(), loadHistory()]);
+  }, [reloadMeeting, reloadFavorites, loadHistory]);
+
   useBridgeEvent('directoryChanged', (status) => {
     if (!status.syncing && status.fetchedAt !== fetchedAt.current) void loadRooms();
   });
@@ -70,17 +68,12 @@ export function usePopoverData(): PopoverData {
     if (call.settled) void loadHistory();
   });
 
-  const setMeeting = useCallback((value: CurrentMeeting) => {
-    setMeetingState({ status: 'ready', value });
-  }, []);
-
   return {
-    meeting,
-    favorites,
+    meeting: meeting.value,
+    favorites: favorites.favorites,
     history,
     rooms,
-    setMeeting,
+    setMeeting: meeting.set,
     refresh,
-    reloadHistory: () => void loadHistory(),
   };
 }

@@ -28,7 +28,7 @@ describe('popover', () => {
     const list = screen.getByRole('list', { name: 'Favourites' });
     const names = within(list)
       .getAllByRole('button', { name: /^Invite / })
-      .map((button) => button.getAttribute('aria-label'));
+      .map((button) => button.textContent);
     expect(names).toEqual([
       'Invite 深圳·滨海大厦 18F 1801 会议室',
       'Invite 北京·银科大厦 5F 长城厅',
