@@ -71,7 +71,9 @@ export class AppWindows {
       webPreferences: secureWebPreferences(this.#options.preload, this.#options.devTools),
     });
     if (this.#options.platform === 'darwin') {
-      // Open on the Space the person is on, over full-screen apps too.
+      // Open on the Space the person is on, over full-screen apps too. visibleOnFullScreen
+      // turns the process into a UI-element app (electron/electron#26350): what a menu-bar app
+      // with LSUIElement and dock.hide() already is, so no Dock icon comes or goes.
       popover.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
     }
     popover.on('blur', () => {
