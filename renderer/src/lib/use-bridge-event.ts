@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { EventName, EventPayloadOf } from '../../../main/shared/ipc/contract';
 import { bridge } from '../bridge';
 
@@ -9,7 +9,9 @@ export function useBridgeEvent<E extends EventName>(
 ): void {
   const latest = useRef(listener);
   latest.current = listener;
-  useEffect(() => {
+  // A layout effect subscribes right after the first render, before the frame is painted,
+  // so an event that follows a page's first requests is not missed while it waits.
+  useLayoutEffect(() => {
     return bridge().on(event, (payload) => {
       latest.current(payload);
     });

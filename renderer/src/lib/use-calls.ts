@@ -40,7 +40,7 @@ function newer(current: CallView | undefined, next: CallView): boolean {
  * second click on a ringing row does nothing here, and main dedups as well (one click, one
  * ring), so a double click or a key repeat never rings a room twice.
  */
-export function useCalls(): CallsApi {
+export function useCalls(ready = true): CallsApi {
   const [byTarget, setByTarget] = useState<ReadonlyMap<string, CallView>>(new Map());
   const [starting, setStarting] = useState<ReadonlySet<string>>(new Set());
   const [refused, setRefused] = useState<ReadonlyMap<string, IpcError>>(new Map());
@@ -64,11 +64,14 @@ export function useCalls(): CallsApi {
     });
   }, []);
 
+  // Calls already under way (started elsewhere, or before this window opened). `ready` lets
+  // the popover ask after its first paint: the list of favourites comes first.
   useEffect(() => {
+    if (!ready) return;
     void invoke(() => bridge().listCalls()).then((result) => {
       if (result.ok) for (const call of result.data) apply(call);
     });
-  }, [apply]);
+  }, [apply, ready]);
   useBridgeEvent('callProgress', apply);
 
   const start = useCallback(

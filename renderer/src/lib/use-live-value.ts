@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import type { EventName, EventPayloadOf } from '../../../main/shared/ipc/contract';
 import { invoke } from './call';
 import { fromResult, LOADING, type Loadable } from './loadable';
@@ -39,9 +39,13 @@ export function useLiveValue<E extends EventName>(
     if (version.current === sent) setValue(fromResult(result));
   }, []);
 
-  useEffect(() => {
+  // The first fetch leaves during the first render, not in an effect: effects wait for a
+  // painted frame, and the popover's budget (first list within 50 ms) cannot spare one.
+  const started = useRef(false);
+  if (!started.current) {
+    started.current = true;
     void reload();
-  }, [reload]);
+  }
   useBridgeEvent(event, set);
 
   return { value, reload, set };

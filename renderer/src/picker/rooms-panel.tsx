@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useLocale, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { formatNumber } from '../lib/format';
+import { keystrokeDone, keystrokeStarted, markOnce } from '../lib/perf-marks';
 import { targetKey } from '../lib/target-key';
 import type { CallView, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
@@ -63,6 +64,11 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
     // `enriched` is a dependency on purpose: it re-runs the filter once pinyin keys exist.
     [filter, sorted, query, enriched],
   );
+
+  useLayoutEffect(() => {
+    if (rooms !== null) markOnce('picker-rendered');
+    keystrokeDone('picker-search');
+  }, [rooms, shown]);
 
   const starredIds = useMemo(() => {
     const map = new Map<string, string>();
@@ -168,7 +174,10 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
     <div class="rooms-panel">
       <RoomToolbar
         query={query}
-        onChange={setQuery}
+        onChange={(next) => {
+          if (next.text !== query.text) keystrokeStarted();
+          setQuery(next);
+        }}
         searchRef={search}
         onSearchKeyDown={(event) => {
           if (event.key === 'ArrowDown') {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
@@ -8,6 +8,7 @@ import type { AppState, CallView, Favorite, HistoryEntry, IpcError } from '../li
 import { useAppFrame } from '../lib/use-app-frame';
 import { useBridgeEvent } from '../lib/use-bridge-event';
 import { useCalls, type CallsApi } from '../lib/use-calls';
+import { markOnce } from '../lib/perf-marks';
 import { focusRow, handleRowKey } from '../lib/row-navigation';
 import { CallAnnouncer } from '../ui/call-announcer';
 import { ErrorNotice } from '../ui/error-notice';
@@ -28,7 +29,7 @@ function openWindow(window: 'picker' | 'settings') {
 export function PopoverApp() {
   const frame = useAppFrame();
   const data = usePopoverData();
-  const calls = useCalls();
+  const calls = useCalls(data.favorites.status !== 'loading');
   const [query, setQuery] = useState('');
   const filter = useRef<HTMLInputElement>(null);
 
@@ -111,6 +112,10 @@ function PopoverScreen({
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const main = useRef<HTMLElement>(null);
+  const listShown = appState?.configured === true && data.favorites.status === 'ready';
+  useLayoutEffect(() => {
+    if (listShown) markOnce('popover-rendered');
+  }, [listShown]);
 
   const invite = useCallback(
     (favorite: Favorite) => {

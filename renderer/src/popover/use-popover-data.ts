@@ -46,14 +46,27 @@ export function usePopoverData(): PopoverData {
     setRooms(new Map(result.data.rooms.map((room) => [room.meetingRoomId, room])));
   }, []);
 
+  // The first paint needs the meeting and the favourites only. History, then the directory
+  // (thousands of rooms, for the favourites' statuses) follow once that paint is done, so
+  // they never compete with it for the bridge or for main's time.
+  const painted = favorites.favorites.status !== 'loading';
+  const hasRooms =
+    favorites.favorites.status === 'ready' &&
+    favorites.favorites.value.some((favorite) => favorite.kind === 'room');
   useEffect(() => {
-    void loadHistory();
-    // After the first paint: statuses are a nicety, the list is the point.
-    const timer = setTimeout(() => void loadRooms(), 0);
+    if (!painted) return undefined;
+    const timer = setTimeout(() => void loadHistory(), 0);
     return () => {
       clearTimeout(timer);
     };
-  }, [loadHistory, loadRooms]);
+  }, [painted, loadHistory]);
+  useEffect(() => {
+    if (!hasRooms) return undefined;
+    const timer = setTimeout(() => void loadRooms(), 50);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [hasRooms, loadRooms]);
 
   const reloadMeeting = meeting.reload;
   const reloadFavorites = favorites.reload;

@@ -368,6 +368,11 @@ describe('popover', () => {
       ];
     });
     await renderPopover(fake);
+    // The directory (for the room's location) loads just after the first paint.
+    await waitFor(() => {
+      expect(fake.requestsTo('getDirectory')).toHaveLength(1);
+    });
+    await settle();
     const recent = screen.getByRole('region', { name: 'Recent invites' });
     expect(within(recent).getByText(/Accepted/)).toBeTruthy();
     fireEvent.click(
