@@ -91,6 +91,8 @@ export interface HarnessOptions {
   /** false: no secret guard in dispatch and the hub, so a leak would show in the outputs. */
   readonly guard?: boolean;
   readonly services?: Partial<AppServicesOptions>;
+  /** The process environment the app sees, made from the simulator (WEMEET_* variables). */
+  readonly env?: (sim: Simulator) => Record<string, string>;
 }
 
 export interface AppHarness {
@@ -153,7 +155,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
   });
   app = createAppServices({
     dataDir,
-    env: {},
+    env: options.env?.(sim) ?? {},
     credentialStore: store,
     managed: options.managed ?? { status: 'absent', file: '/nonexistent/managed.json' },
     identity: { version: '1.2.3-test', platform: 'linux', systemLocale: 'en-US' },
