@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManagedConfig } from '../../main/core/managed/managed-config';
 import type { Favorite } from '../../main/core/store/favorites-schema';
@@ -62,6 +64,20 @@ describe('room directory (against the simulator)', () => {
     await h.ok('refreshDirectory');
     const failed = await h.waitForEvent('directoryChanged', (s) => !s.syncing && s.error !== null);
     expect(failed).toMatchObject({ roomCount: 40, error: { kind: 'api', code: 9042 } });
+  });
+
+  it('still shows the rooms when the cache cannot be written, and says why', async () => {
+    h = await startAppHarness();
+    // A cache written by a newer RoomCall is read-only for this one.
+    await writeFile(path.join(h.dataDir, 'directory-cache.json'), '{"version": 99}\n');
+    await h.ok('refreshDirectory');
+    const done = await h.waitForEvent('directoryChanged', (status) => !status.syncing);
+    expect(done).toMatchObject({ roomCount: 40, error: { kind: 'storage' } });
+    expect((await h.ok<Directory>('getDirectory')).rooms).toHaveLength(40);
+    const state = await h.ok<AppState>('getAppState');
+    expect(state.warnings.map((warning) => warning.file)).toEqual([
+      path.join(h.dataDir, 'directory-cache.json'),
+    ]);
   });
 
   it('renames room favourites after the rooms it finds', async () => {

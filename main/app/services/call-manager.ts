@@ -71,8 +71,9 @@ export class CallManager {
     const named = await resolveCallTarget(request, this.#options.favorites);
     const existing = this.#existing(named);
     if (existing !== null) return existing;
-    const meeting = this.#options.meeting.selectedMeeting();
+    // Not set up comes before "no meeting": it is what the person has to fix first.
     const { api } = await this.#options.session.requireAccount();
+    const meeting = this.#options.meeting.selectedMeeting();
     const pollIntervalMs = await this.#options.pollIntervalMs();
     // Checked again after the awaits: a second click may have started the call meanwhile.
     // From here to registering the call nothing awaits, so two starts cannot both pass.

@@ -75,11 +75,14 @@ export class DirectoryService {
           if (this.#sync === sync) this.#push(this.#current(sync.scope));
         },
       });
-      const saved = await this.#options.cache.save(
-        rooms,
-        sync.scope,
-        new Date(this.#options.clock.now()),
-      );
+      const fetchedAt = new Date(this.#options.clock.now());
+      const saved = await this.#options.cache
+        .save(rooms, sync.scope, fetchedAt)
+        .catch((error: unknown) => {
+          // A cache that cannot be written (read-only, disk full) still shows what was fetched.
+          this.#error = toIpcError(error);
+          return { scope: sync.scope, fetchedAt: fetchedAt.toISOString(), rooms };
+        });
       this.#snapshot = { scope: sync.scope, value: saved };
       await this.#options.favorites.refreshRooms(rooms).catch(() => undefined);
     } catch (error) {
