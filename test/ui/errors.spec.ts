@@ -68,7 +68,7 @@ test('a permission the app lacks (9042) shows on the row that failed', async ({
   });
   await invite.click();
   await expect(favouriteRow(page, SIM_ROOMS.accepted.name)).toContainText(
-    'Failed: The app is not allowed to do this (9042)',
+    'The app is not allowed to do this (9042)',
   );
   await keepScreenshot(page, testInfo, 'error-permission-popover');
   await expectNoSeriousA11yIssues(page, 'error-permission-popover');

@@ -65,7 +65,14 @@ export function describeError(error: IpcError, m: CommonMessages): ErrorCopy {
     code: error.code,
     help: mapping.help ?? null,
     settings: mapping.settings ?? false,
-    detail: DETAILED_KINDS.has(error.kind) && error.message !== '' ? error.message : null,
+    // The core's sentence helps where our words are generic (bad input, an unknown server
+    // code); where a code has its own copy, the technical sentence would only add noise.
+    detail:
+      error.message !== '' &&
+      DETAILED_KINDS.has(error.kind) &&
+      !(error.code !== null && BY_CODE.has(error.code))
+        ? error.message
+        : null,
   };
 }
 

@@ -2,7 +2,7 @@ import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
 import { favoriteName } from '../lib/target-key';
 import type { CallView, Favorite, IpcError, RoomView } from '../lib/types';
-import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
+import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
 
@@ -43,6 +43,9 @@ export function FavoriteRow({
       ? favorite.location
       : `${m.protocol[favorite.protocol]} · ${favorite.dialString}`;
   const showCall = starting || refused !== undefined || isCallVisible(call);
+  // A failure's reason takes the second line (instead of the location): the status column
+  // is too narrow for "Cannot reach Tencent Meeting", and the name must stay readable.
+  const failure = callFailure(call, starting, refused, m);
 
   return (
     <li class={highlighted ? 'fav-row is-highlighted' : 'fav-row'}>
@@ -62,12 +65,12 @@ export function FavoriteRow({
         <span class="visually-hidden">{m.invitePrefix}</span>
         {name}
       </button>
-      <span class="fav-detail" id={`${id}-detail`}>
-        {detail}
+      <span class={failure === null ? 'fav-detail' : 'fav-detail is-failure'} id={`${id}-detail`}>
+        {failure ?? detail}
       </span>
       <span class="fav-status" id={`${id}-status`}>
         {showCall ? (
-          <CallProgress call={call} starting={starting} refused={refused} />
+          <CallProgress call={call} starting={starting} refused={refused} brief />
         ) : room !== undefined ? (
           <StatusBadge room={room} />
         ) : null}

@@ -115,7 +115,7 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
     return (
       <section class="meeting" aria-label={m.meeting.region}>
         <ErrorNotice error={current.error} compact onRetry={retry} />
-        {editing ? editor : changeButton(m.meeting.enterCode)}
+        {editing ? editor : <div class="meeting-actions">{changeButton(m.meeting.enterCode)}</div>}
       </section>
     );
   }

@@ -47,13 +47,27 @@ interface Props {
   readonly starting: boolean;
   readonly refused: IpcError | undefined;
   readonly id?: string;
+  /** Just the phase ("Failed"): the row shows the reason on a line of its own. */
+  readonly brief?: boolean;
+}
+
+/** Why a call failed, in words with the server's code, or null when it did not fail. */
+export function callFailure(
+  call: CallView | undefined,
+  starting: boolean,
+  refused: IpcError | undefined,
+  m: CommonMessages,
+): string | null {
+  if (refused !== undefined && !starting) return shortError(refused, m);
+  if (!isCallVisible(call) || call.error === null) return null;
+  return call.phase === 'failed' || call.phase === 'timed-out' ? shortError(call.error, m) : null;
 }
 
 /**
  * A row's call line: "Ringing…", "Accepted", "Failed: The room could not be called (10004)".
  * Renders nothing when there is no call to speak of, so the row shows the room's status.
  */
-export function CallProgress({ call, starting, refused, id }: Props) {
+export function CallProgress({ call, starting, refused, id, brief = false }: Props) {
   const m = useMessages(commonMessages);
   let tone: CallTone;
   let text: string;
@@ -62,10 +76,10 @@ export function CallProgress({ call, starting, refused, id }: Props) {
     text = m.phase.calling;
   } else if (refused !== undefined && !starting) {
     tone = 'bad';
-    text = `${m.phase.failed}: ${shortError(refused, m)}`;
+    text = brief ? m.phase.failed : `${m.phase.failed}: ${shortError(refused, m)}`;
   } else if (isCallVisible(call)) {
     tone = TONES[call.phase];
-    text = callText(call, m);
+    text = brief ? m.phase[call.phase] : callText(call, m);
   } else {
     return null;
   }

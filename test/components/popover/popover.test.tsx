@@ -77,7 +77,14 @@ describe('popover', () => {
       'callProgress',
       callFor(fake, { phase: 'failed', settled: true, error: ipcError('api', 10004) }),
     );
-    expect(screen.getByText('Failed: The room could not be called (10004)')).toBeTruthy();
+    // The phase in the status column, the reason (with the code) on the row's second line.
+    const row = screen
+      .getByRole('button', { name: 'Invite 北京·银科大厦 5F 长城厅' })
+      .closest('li');
+    expect(within(row ?? document.body).getByText('Failed')).toBeTruthy();
+    expect(
+      within(row ?? document.body).getByText('The room could not be called (10004)'),
+    ).toBeTruthy();
   });
 
   it('shows accepted, declined and no answer in words', async () => {
@@ -111,7 +118,8 @@ describe('popover', () => {
     await renderPopover(fake);
     fireEvent.click(screen.getByRole('button', { name: 'Invite Boardroom codec' }));
     await settle();
-    expect(screen.getByText('Failed: There is no current meeting')).toBeTruthy();
+    expect(screen.getByText('There is no current meeting')).toBeTruthy();
+    expect(screen.getByText('Failed')).toBeTruthy();
   });
 
   describe('keyboard', () => {
