@@ -121,7 +121,8 @@ targets.push(
   ...rendererPages.map((page) => ({
     entryPoints: { [page]: `renderer/src/${page}/main.tsx` },
     outdir: 'out/renderer/assets',
-    // The picker loads pinyin-pro's dictionary as a chunk of its own, after first paint.
+    // The picker loads pinyin-pro's dictionary, and the core's dial-string parser (whose
+    // module builds zod schemas), as chunks of their own after its first paint.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
