@@ -1,7 +1,8 @@
 /**
- * `npm run preview`: the UI in an ordinary browser against a fresh simulator (default), or
- * against the real API with the CLI's WEMEET_* variables (`--api env`). Options:
- * --port N (default $ROOMCALL_PREVIEW_PORT, else 5174), --api sim|env, --not-configured.
+ * `npm run preview`: the UI in an ordinary browser against a fresh simulator, or against the
+ * real API when the CLI's WEMEET_* credentials are set (or with `--api env`; `--api sim` forces
+ * the simulator). Options: --port N (default $ROOMCALL_PREVIEW_PORT, else 5174),
+ * --api sim|env, --not-configured.
  */
 import { parseArgs } from 'node:util';
 import { startPreview } from './server';
@@ -9,11 +10,13 @@ import { startPreview } from './server';
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },
-    api: { type: 'string', default: 'sim' },
+    api: { type: 'string' },
     'not-configured': { type: 'boolean', default: false },
   },
 });
-const api = values.api === 'env' ? 'env' : values.api === 'sim' ? 'sim' : null;
+const fromEnvironment = (process.env['WEMEET_APP_ID'] ?? '') !== '';
+const chosen = values.api ?? (fromEnvironment ? 'env' : 'sim');
+const api = chosen === 'env' ? 'env' : chosen === 'sim' ? 'sim' : null;
 if (api === null) {
   console.error('--api is sim or env');
   process.exit(2);
