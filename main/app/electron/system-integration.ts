@@ -29,9 +29,10 @@ export function applyGlobalShortcut(
 
 /**
  * Launch at login through the OS (login items on macOS, the Run key on Windows). Electron has
- * no Linux implementation of setLoginItemSettings, so there the setting is kept but has no
- * effect; desktop environments start apps from ~/.config/autostart, which the .deb does not
- * manage for the user.
+ * no Linux implementation of setLoginItemSettings (macOS and Windows only:
+ * https://www.electronjs.org/docs/latest/api/app#appsetloginitemsettingssettings-macos-windows),
+ * so there the setting is kept but has no effect; desktop environments start apps from
+ * ~/.config/autostart, which the .deb does not manage for the user.
  */
 export function applyLaunchAtLogin(
   app: Pick<App, 'setLoginItemSettings'>,
