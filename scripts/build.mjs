@@ -48,6 +48,8 @@ const targets = [
     ...node,
     entryPoints: { bench: 'test/bench/bench.ts' },
     outdir: 'out/bench',
+    // Playwright drives the browser budgets; it is loaded from node_modules, not bundled.
+    external: [...external, 'playwright', 'playwright-core'],
     format: 'esm',
     outExtension: { '.js': '.mjs' },
     banner: { js: esmBanner },

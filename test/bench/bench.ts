@@ -4,6 +4,7 @@
  * things measured side by side in one run.
  */
 import { benchClientOverhead, benchDirectorySync } from './client-bench';
+import { benchUi } from './ui-bench';
 import { printTable } from './stats';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 400);
@@ -17,4 +18,9 @@ printTable(
   'Directory sync',
   ['what', 'median of 5', 'target'],
   await benchDirectorySync(10_000, 5),
+);
+printTable(
+  'UI budgets (Chromium, web preview + simulator; medians)',
+  ['what', 'measured', 'target'],
+  await benchUi(Number(process.env.BENCH_UI_RUNS ?? 7)),
 );
