@@ -79,6 +79,8 @@ test('the meeting editor opens, takes a code and closes with the keyboard', asyn
 test('the picker list is reachable and navigable by keyboard', async ({ page, preview }) => {
   await open(page, preview, 'picker');
   const search = page.getByRole('searchbox', { name: 'Search rooms' });
+  // As a person would: the list is on screen before the arrow key goes to it.
+  await expect(page.getByRole('button', { name: /^Invite / }).first()).toBeVisible();
   await search.focus();
   await page.keyboard.press('ArrowDown');
   const focused = page.locator(':focus');
