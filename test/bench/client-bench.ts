@@ -17,8 +17,9 @@ interface BenchCase {
 /**
  * The client's overhead per request: the same signed GET sent through WemeetClient and by a
  * bare fetch, interleaved in one run against the loopback simulator so machine noise hits both
- * alike. The bare side signs too (any client must) and parses the body; the client adds ky,
- * retry bookkeeping, lossless parsing and zod validation.
+ * alike. The bare side signs too (any client must), sends with the same timeout and redirect
+ * policy, and parses the body; the client adds ky, retry bookkeeping, lossless parsing and
+ * zod validation.
  */
 export async function benchClientOverhead(rounds: number): Promise<string[][]> {
   const sim = await startSimulator({ rooms: 200 });
@@ -73,7 +74,13 @@ export async function benchClientOverhead(rounds: number): Promise<string[][]> {
           timestamp: unixSeconds(now),
           nonce: defaultNonce(now),
         });
-        const response = await fetch(sim.baseUrl + uri, { headers });
+        // The same request as the client's: a timeout and no redirects (a redirect would carry
+        // the signed headers to another host).
+        const response = await fetch(sim.baseUrl + uri, {
+          headers,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(10_000),
+        });
         JSON.parse(await response.text());
       };
       const viaClient = async (): Promise<void> => {
