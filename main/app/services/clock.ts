@@ -1,7 +1,8 @@
 /**
- * Time for the app's services, injectable so tests drive refresh timers and timestamps
- * without waiting. `now` is wall-clock time: it only stamps what people see (ISO times);
- * the invite's own polling uses core's monotonic Clock (invite-clock.ts).
+ * Time for the app's services and its update checks (updates/update-controller.ts), injectable
+ * so tests drive refresh and check timers and timestamps without waiting. `now` is wall-clock
+ * time: it only stamps what people see (ISO times) and spaces update checks; the invite's own
+ * polling uses core's monotonic Clock (invite-clock.ts).
  */
 export interface AppClock {
   /** Milliseconds since the epoch. */
@@ -17,7 +18,8 @@ export const systemAppClock: AppClock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => {
     const handle = setTimeout(callback, ms);
-    // A pending refresh must never keep a quitting process (or a test runner) alive.
+    // A pending refresh or update check must never keep a quitting process (or a test runner)
+    // alive.
     handle.unref();
     return handle;
   },

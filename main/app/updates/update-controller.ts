@@ -1,3 +1,4 @@
+import { systemAppClock, type AppClock, type TimerHandle } from '../services/clock';
 import {
   DEFAULT_UPDATE_TIMING,
   installOnQuit,
@@ -33,24 +34,8 @@ export interface UpdaterPort {
   subscribe(events: UpdaterEvents): () => void;
 }
 
-export interface UpdateClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const systemClock: UpdateClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    // A pending check must never keep a quitting process alive.
-    handle.unref();
-    return handle;
-  },
-  clearTimeout: (handle) => {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
+/** The app's clock (services/clock.ts): the same timers, and the same unref'd system clock. */
+export type UpdateClock = AppClock;
 
 export interface UpdateControllerOptions {
   /** From settings or managed configuration; null (or not https) keeps updates off. */
@@ -110,13 +95,13 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   const feedUrl = normalizeFeedUrl(options.feedUrl);
   if (feedUrl === null) return disabledController();
 
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? systemAppClock;
   const timing = options.timing ?? DEFAULT_UPDATE_TIMING;
   let port: UpdaterPort | null = null;
   let unsubscribe: (() => void) | null = null;
   let phase: UpdatePhase = { kind: 'idle' };
   let lastCheckAt: number | null = null;
-  let timer: unknown = null;
+  let timer: TimerHandle | null = null;
   let running = false;
 
   // Read through a function: events change `phase` while check() awaits, which TypeScript's
