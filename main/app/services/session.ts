@@ -1,4 +1,3 @@
-import { lstat } from 'node:fs/promises';
 import type { ManagedConfig } from '../../core/managed/managed-config';
 import { type CredentialStore, type StoredCredentials } from '../../core/secrets/credential-store';
 import {
@@ -7,6 +6,7 @@ import {
   type ResolvedCredentials,
 } from '../../core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../core/secrets/keychain-errors';
+import { pathExists } from '../../core/store/json-document';
 import type { WemeetApi } from '../../core/wemeet/api';
 import { createWemeetApi } from '../../core/wemeet/api-impl';
 import type { FetchLike, WemeetClientOptions } from '../../core/wemeet/client';
@@ -180,7 +180,7 @@ export class Session {
     const { settings: store } = this.stores;
     const loaded = await store.load();
     // Managed values pre-fill only a person who has no settings file yet.
-    const user = (await exists(store.file)) ? loaded.value : null;
+    const user = (await pathExists(store.file)) ? loaded.value : null;
     return effectiveSettings(user, this.managed, this.#options.env);
   }
 
@@ -244,15 +244,6 @@ export class Session {
   #remember(credentials: StoredCredentials): void {
     this.#secrets.add(credentials.secretKey);
     this.#secrets.add(credentials.secretId);
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await lstat(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 

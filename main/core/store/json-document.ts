@@ -149,7 +149,12 @@ function timestamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-async function exists(file: string): Promise<boolean> {
+/**
+ * Whether anything is at `file`, a dangling link or a folder included (lstat does not follow
+ * links); false when it cannot be checked. For the moved-aside copies' names here, and for
+ * whether a document's file exists at all (the app's session, before managed defaults apply).
+ */
+export async function pathExists(file: string): Promise<boolean> {
   try {
     await lstat(file);
     return true;
@@ -197,7 +202,7 @@ export function openJsonDocument<T extends object>(
     const base = `${stem}.corrupt-${timestamp(now())}`;
     for (let n = 1; n < 100; n += 1) {
       const target = path.join(options.dir, n === 1 ? `${base}.json` : `${base}-${n}.json`);
-      if (await exists(target)) continue;
+      if (await pathExists(target)) continue;
       try {
         await rename(file, target);
         return target;
