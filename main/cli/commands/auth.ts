@@ -10,7 +10,7 @@ import { describeCredentials } from '../../core/wemeet/credentials';
 import type { WemeetApi } from '../../core/wemeet/api';
 import type { CliContext } from '../context';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from '../exit-codes';
-import { describeFailure } from '../failures';
+import { describeFailure, type Failure } from '../failures';
 import { askLogin, readLoginFromStdin } from '../login-input';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
@@ -289,15 +289,9 @@ function setEnvCredentialVars(ctx: CliContext): string[] {
   });
 }
 
+/** On failure, the failure as every command reports it (describeFailure), exit code included. */
 type CheckResult =
-  | { readonly ok: true; readonly words: string }
-  | {
-      readonly ok: false;
-      readonly message: string;
-      readonly hint: string | null;
-      readonly code: number | null;
-      readonly exitCode: ExitCode;
-    };
+  { readonly ok: true; readonly words: string } | ({ readonly ok: false } & Failure);
 
 /**
  * One signed read that needs valid credentials and a known operator: the operator's meetings.
@@ -314,9 +308,7 @@ async function liveCheck(api: WemeetApi): Promise<CheckResult> {
     const failure = describeFailure(error);
     return {
       ok: false,
-      message: failure.message,
-      hint: failure.hint,
-      code: failure.code,
+      ...failure,
       exitCode: failure.exitCode === EXIT_USAGE ? EXIT_USAGE : EXIT_FAILURE,
     };
   }

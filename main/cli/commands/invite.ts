@@ -129,15 +129,7 @@ function finish(
         'joined-or-cancelled': `Ended with status 5 ("joined" in Tencent's API documents, "cancelled" in its SDKs): check the meeting to see whether ${who} is in it.`,
         left: `Left: ${who} joined, then left the meeting.`,
       }[state];
-      report(
-        ctx,
-        json,
-        { meeting: outcome.meeting, inviteId: outcome.inviteId },
-        target,
-        name,
-        { state, status: info.status },
-        sentence,
-      );
+      report(ctx, json, outcome, target, name, { state, status: info.status }, sentence);
       return joined ? EXIT_OK : EXIT_NOT_JOINED;
     }
     case 'timed-out': {
@@ -147,7 +139,7 @@ function finish(
       report(
         ctx,
         json,
-        { meeting: outcome.meeting, inviteId: outcome.inviteId },
+        outcome,
         target,
         name,
         { state: 'timed-out', status: last?.status ?? null },
@@ -161,11 +153,7 @@ function finish(
         : 'Cancelled before calling: nothing was sent to the room.';
       if (json) {
         ctx.output.json({
-          invite_id: outcome.inviteId,
-          meeting_id: outcome.meeting?.meeting_id ?? null,
-          meeting_code: outcome.meeting?.meeting_code ?? null,
-          subject: outcome.meeting?.subject ?? null,
-          target: targetJson(target, name),
+          ...inviteJson(outcome.meeting, outcome.inviteId, target, name),
           state: 'cancelled',
           status: null,
         });
@@ -215,17 +203,21 @@ function report(
   else ctx.output.note(`Invite ID: ${placed.inviteId}`);
 }
 
+/**
+ * The fields every --json document of `invite` starts with. The meeting is null only when a
+ * Ctrl-C came before it was found; its fields are null then.
+ */
 function inviteJson(
-  meeting: Meeting,
+  meeting: Meeting | null,
   inviteId: string | null,
   target: CallTarget,
   name: string | null,
 ): Record<string, unknown> {
   return {
     invite_id: inviteId,
-    meeting_id: meeting.meeting_id,
-    meeting_code: meeting.meeting_code,
-    subject: meeting.subject,
+    meeting_id: meeting?.meeting_id ?? null,
+    meeting_code: meeting?.meeting_code ?? null,
+    subject: meeting?.subject ?? null,
     target: targetJson(target, name),
   };
 }
