@@ -4,7 +4,8 @@
  * error, and the request's nonce counts as used).
  */
 import { STATUS_CODES } from 'node:http';
-import { ErrorCode, errorBody } from './errors';
+import { ErrorCode, SimError } from './errors';
+import { errorReply, JSON_TYPE, type SimReply } from './reply';
 import type { Fault } from './types';
 
 export interface ActiveFault {
@@ -62,35 +63,24 @@ function matches(fault: Fault, method: string, path: string): boolean {
 }
 
 /** What a fault answers, for the faults that answer at all. */
-export interface FaultReply {
-  readonly status: number;
-  readonly body: string;
-  readonly contentType: string;
-  readonly errorCode: number | null;
-}
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-export function faultReply(fault: Fault, realBody?: string): FaultReply | null {
+export function faultReply(fault: Fault, realBody?: string): SimReply | null {
   switch (fault.type) {
-    case 'http-500': {
-      const code = fault.code ?? ErrorCode.roomCallInfoFailed;
-      return {
-        status: fault.status ?? 500,
-        body: errorBody(code, fault.message ?? 'internal server error, please try again later'),
-        contentType: JSON_TYPE,
-        errorCode: code,
-      };
-    }
-    case 'rate-limit': {
-      const code = fault.code ?? ErrorCode.rateLimitMinute;
-      return {
-        status: fault.status ?? 400,
-        body: errorBody(code, fault.message ?? 'too many requests: rate limit per minute exceeded'),
-        contentType: JSON_TYPE,
-        errorCode: code,
-      };
-    }
+    case 'http-500':
+      return errorReply(
+        new SimError(
+          fault.status ?? 500,
+          fault.code ?? ErrorCode.roomCallInfoFailed,
+          fault.message ?? 'internal server error, please try again later',
+        ),
+      );
+    case 'rate-limit':
+      return errorReply(
+        new SimError(
+          fault.status ?? 400,
+          fault.code ?? ErrorCode.rateLimitMinute,
+          fault.message ?? 'too many requests: rate limit per minute exceeded',
+        ),
+      );
     case 'error': {
       const status = fault.status ?? 500;
       if (fault.code === undefined) {
@@ -101,12 +91,7 @@ export function faultReply(fault: Fault, realBody?: string): FaultReply | null {
           errorCode: null,
         };
       }
-      return {
-        status,
-        body: errorBody(fault.code, fault.message ?? 'simulated error'),
-        contentType: JSON_TYPE,
-        errorCode: fault.code,
-      };
+      return errorReply(new SimError(status, fault.code, fault.message ?? 'simulated error'));
     }
     case 'malformed-json': {
       const body =

@@ -19,8 +19,9 @@ import {
   generateMeetings,
   generateRooms,
 } from './data';
-import { ErrorCode, SimError, errorBody } from './errors';
+import { ErrorCode, SimError } from './errors';
 import { FaultBook, faultReply } from './faults';
+import { errorReply, jsonReply, type SimReply } from './reply';
 import { mraBehaviour } from './routes/room-call';
 import { ROUTES } from './routes/index';
 import { Rng } from './rng';
@@ -38,28 +39,7 @@ import type {
 } from './types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const JSON_TYPE = 'application/json; charset=utf-8';
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
-
-interface Reply {
-  readonly status: number;
-  readonly body: string;
-  readonly contentType: string;
-  readonly errorCode: number | null;
-}
-
-function jsonReply(value: unknown): Reply {
-  return { status: 200, body: JSON.stringify(value), contentType: JSON_TYPE, errorCode: null };
-}
-
-function errorReply(error: SimError): Reply {
-  return {
-    status: error.status,
-    body: errorBody(error.code, error.message),
-    contentType: JSON_TYPE,
-    errorCode: error.code,
-  };
-}
 
 function parseQuery(search: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = {};
@@ -134,7 +114,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return false;
   };
 
-  const route = (record: RecordedRequest, bodyText: string): Reply => {
+  const route = (record: RecordedRequest, bodyText: string): SimReply => {
     const { path } = record;
     let pathMatched = false;
     for (const candidate of ROUTES) {
@@ -163,7 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return errorReply(new SimError(404, ErrorCode.invalidParameter, `no such API: ${path}`));
   };
 
-  const send = (res: ServerResponse, record: RecordedRequest, reply: Reply): void => {
+  const send = (res: ServerResponse, record: RecordedRequest, reply: SimReply): void => {
     record.status = reply.status;
     record.errorCode = reply.errorCode;
     if (res.destroyed || closed) return;
@@ -220,7 +200,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     }
 
-    let reply: Reply;
+    let reply: SimReply;
     try {
       reply = route(record, bodyText);
     } catch (error) {
