@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
   buildFavoritesExport,
@@ -116,6 +116,120 @@ describe('favourites', () => {
     expect((await list())[0]?.label).toBeNull();
     await expect(store.rename('nope', 'x')).rejects.toMatchObject({ kind: 'not-found' });
     await expect(store.rename('f1', 'x'.repeat(101))).rejects.toMatchObject({ kind: 'invalid' });
+  });
+
+  describe('updateAddress', () => {
+    /** The three test favourites f1 (room), f2 (SIP), f3 (H.323), and the file's bytes. */
+    async function threeSaved() {
+      const store = open();
+      for (const favorite of [everest, sip, { ...h323, label: 'Codec' }]) await store.add(favorite);
+      return { store, before: await readFile(store.file, 'utf8') };
+    }
+
+    it('replaces the address in place: same id, same position, the others untouched', async () => {
+      const { store } = await threeSaved();
+      const updated = await store.updateAddress('f2', {
+        protocol: 'h323',
+        dialString: ' +861087654321 ',
+        label: ' Lab ',
+      });
+      const expected = {
+        id: 'f2',
+        kind: 'mra',
+        protocol: 'h323',
+        dialString: '+861087654321',
+        label: 'Lab',
+      };
+      expect(updated).toEqual(expected);
+      const saved = await list();
+      expect(saved.map((favorite) => favorite.id)).toEqual(['f1', 'f2', 'f3']);
+      expect(saved[1]).toEqual(expected);
+      expect(saved[0]).toMatchObject({ kind: 'room', name: 'Everest 5F' });
+      expect(saved[2]).toMatchObject({ dialString: '+861012345678', label: 'Codec' });
+    });
+
+    it('clears the label with null or blank, and may change only the case of its own address', async () => {
+      const { store } = await threeSaved();
+      await store.updateAddress('f3', { protocol: 'h323', dialString: '+861012345678', label: '' });
+      expect((await list())[2]?.label).toBeNull();
+      // Its own key does not count as a duplicate.
+      await store.updateAddress('f2', { protocol: 'sip', dialString: 'sip:room@vc.example.com' });
+      expect((await list())[1]).toMatchObject({ id: 'f2', dialString: 'sip:room@vc.example.com' });
+    });
+
+    it('writes nothing when nothing changed', async () => {
+      const { store, before } = await threeSaved();
+      const { mtimeMs } = await stat(store.file);
+      expect(
+        await store.updateAddress('f3', {
+          protocol: 'h323',
+          dialString: '+861012345678',
+          label: 'Codec',
+        }),
+      ).toMatchObject({ id: 'f3' });
+      expect(await readFile(store.file, 'utf8')).toBe(before);
+      expect((await stat(store.file)).mtimeMs).toBe(mtimeMs);
+    });
+
+    it.each<[string, string]>([
+      ['in another case', 'ROOM@vc.example.com'],
+      ['with sip:', 'sip:room@vc.example.com'],
+    ])(
+      'refuses an address another favourite already calls (%s), changing nothing',
+      async (_, dialString) => {
+        const { store, before } = await threeSaved();
+        const attempt = store.updateAddress('f3', { protocol: 'sip', dialString, label: 'X' });
+        await expect(attempt).rejects.toBeInstanceOf(FavoriteError);
+        await expect(attempt).rejects.toMatchObject({
+          kind: 'duplicate',
+          message: `SIP '${dialString}' is already in your favourites as 'Room@VC.example.com'.`,
+        });
+        expect(await readFile(store.file, 'utf8')).toBe(before);
+      },
+    );
+
+    it('refuses an invalid address or label with the input parsers’ messages, changing nothing', async () => {
+      const { store, before } = await threeSaved();
+      const refused = [
+        store.updateAddress('f2', { protocol: 'sip', dialString: 'vc.example.com' }),
+        store.updateAddress('f2', { protocol: 'h323', dialString: '10.0.0.7:1720' }),
+        store.updateAddress('f2', { protocol: 'sip', dialString: '   ' }),
+        store.updateAddress('f2', {
+          protocol: 'sip',
+          dialString: 'a@b.example',
+          label: 'x'.repeat(101),
+        }),
+      ];
+      await expect(refused[0]).rejects.toThrow(/no user part/);
+      await expect(refused[1]).rejects.toThrow(/H.323 takes no port/);
+      for (const attempt of refused)
+        await expect(attempt).rejects.toMatchObject({ kind: 'invalid' });
+      expect(await readFile(store.file, 'utf8')).toBe(before);
+    });
+
+    it('refuses an id that is not there, and a room, changing nothing', async () => {
+      const { store, before } = await threeSaved();
+      await expect(
+        store.updateAddress('nope', { protocol: 'sip', dialString: 'a@b.example' }),
+      ).rejects.toMatchObject({ kind: 'not-found' });
+      await expect(
+        store.updateAddress('f1', { protocol: 'sip', dialString: 'a@b.example' }),
+      ).rejects.toMatchObject({
+        kind: 'invalid',
+        message: "'Everest 5F' is a room, not an address: only its label can be changed.",
+      });
+      expect(await readFile(store.file, 'utf8')).toBe(before);
+    });
+
+    it('checks against the list on disk, not one read earlier', async () => {
+      const { store } = await threeSaved();
+      // Another process (the CLI) adds an address after this store last read the file.
+      await open().add({ kind: 'mra', protocol: 'sip', dialString: 'new@vc.example.com' });
+      await expect(
+        store.updateAddress('f2', { protocol: 'sip', dialString: 'new@vc.example.com' }),
+      ).rejects.toMatchObject({ kind: 'duplicate' });
+      expect((await list()).map((favorite) => favorite.id)).toEqual(['f1', 'f2', 'f3', 'f4']);
+    });
   });
 
   it('removes by id', async () => {

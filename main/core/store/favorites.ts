@@ -18,6 +18,7 @@ import {
   MAX_FAVORITES,
   MAX_LABEL,
   MAX_ROOM_TEXT,
+  type AddressFavorite,
   type Favorite,
 } from './favorites-schema';
 import { STORE_FILES } from './paths';
@@ -44,7 +45,7 @@ export {
   type RoomFavorite,
 } from './favorites-schema';
 
-export type FavoriteErrorKind = 'invalid' | 'not-found' | 'out-of-range' | 'full';
+export type FavoriteErrorKind = 'invalid' | 'not-found' | 'out-of-range' | 'full' | 'duplicate';
 
 export class FavoriteError extends Error {
   readonly kind: FavoriteErrorKind;
@@ -70,6 +71,13 @@ export type NewFavorite =
       readonly dialString: string;
       readonly label?: string | null;
     };
+
+/** What editing an address favourite replaces: everything but its id and its place. */
+export interface AddressChange {
+  readonly protocol: DialProtocol;
+  readonly dialString: string;
+  readonly label?: string | null;
+}
 
 type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -130,19 +138,27 @@ export function checkNewFavorite(input: unknown): Checked<FavoriteFields> {
       },
     };
   }
-  if (kind === 'mra') {
-    const protocol = entry['protocol'];
-    if (protocol !== 'sip' && protocol !== 'h323') {
-      return { ok: false, message: "protocol must be 'sip' or 'h323'" };
-    }
-    const dial = parseDialString(protocol, entry['dialString']);
-    if (!dial.ok) return dial;
-    return {
-      ok: true,
-      value: { kind: 'mra', protocol, dialString: dial.value, label: label.value },
-    };
-  }
+  if (kind === 'mra') return checkAddress(entry['protocol'], entry['dialString'], label.value);
   return { ok: false, message: "kind must be 'room' or 'mra'" };
+}
+
+/** The address rules, shared by adding, importing and editing so they can never drift apart. */
+function checkAddress(
+  protocol: unknown,
+  dialString: unknown,
+  label: string | null,
+): Checked<Omit<AddressFavorite, 'id'>> {
+  if (protocol !== 'sip' && protocol !== 'h323') {
+    return { ok: false, message: "protocol must be 'sip' or 'h323'" };
+  }
+  const dial = parseDialString(protocol, dialString);
+  if (!dial.ok) return dial;
+  return { ok: true, value: { kind: 'mra', protocol, dialString: dial.value, label } };
+}
+
+/** "SIP 'room@host'": how an address is named in a message. */
+function describeAddress(address: Pick<AddressFavorite, 'protocol' | 'dialString'>): string {
+  return `${address.protocol === 'h323' ? 'H.323' : 'SIP'} ${quote(address.dialString)}`;
 }
 
 /** How an entry is named in a report: what it calls, never more than a line. */
@@ -153,8 +169,10 @@ function describeEntry(input: unknown): string {
   const dial = entry['dialString'];
   if (typeof room === 'string') return `room ${quote(room)}`;
   if (typeof dial === 'string') {
-    const protocol = entry['protocol'] === 'h323' ? 'H.323' : 'SIP';
-    return `${protocol} ${quote(dial)}`;
+    return describeAddress({
+      protocol: entry['protocol'] === 'h323' ? 'h323' : 'sip',
+      dialString: dial,
+    });
   }
   return 'an entry';
 }
@@ -349,6 +367,12 @@ export interface FavoritesStore {
   add(input: NewFavorite): Promise<AddFavoriteResult>;
   /** Sets the label; null or '' removes it. */
   rename(id: string, label: string | null): Promise<Favorite>;
+  /**
+   * Replaces an address favourite's protocol, dial string and label in one write, keeping its
+   * id and place. Refuses (and writes nothing) when the address is not valid, when another
+   * favourite already calls it, when there is no such favourite, or when it is a room.
+   */
+  updateAddress(id: string, change: AddressChange): Promise<AddressFavorite>;
   /** The removed favourite, or null when there was none with that id. */
   remove(id: string): Promise<Favorite | null>;
   /** Moves a favourite to a 0-based index; resolves to the new order. */
@@ -442,6 +466,45 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
         const favorite = { ...(items[index] as Favorite), label: checked.value };
         items[index] = favorite;
         return { items, result: favorite };
+      });
+    },
+
+    async updateAddress(id, change) {
+      const label = checkLabel(change.label);
+      if (!label.ok) throw new FavoriteError('invalid', label.message);
+      const checked = checkAddress(change.protocol, change.dialString, label.value);
+      if (!checked.ok) throw new FavoriteError('invalid', checked.message);
+      const fields = checked.value;
+      // Every check runs inside the one update, against the list as it is on disk, and throws
+      // before anything is written: an edit either happens whole or not at all.
+      return edit((items) => {
+        const index = indexOf(items, id);
+        const current = items[index] as Favorite;
+        if (current.kind !== 'mra') {
+          throw new FavoriteError(
+            'invalid',
+            `${quote(favoriteDisplayName(current))} is a room, not an address: only its label can be changed.`,
+          );
+        }
+        // The same rule as add: no two favourites call the same thing. Itself does not count,
+        // so changing only the case or the `sip:` prefix of its own address is allowed.
+        const key = favoriteKey(fields);
+        const other = items.find((item) => item.id !== id && favoriteKey(item) === key);
+        if (other !== undefined) {
+          throw new FavoriteError(
+            'duplicate',
+            `${describeAddress(fields)} is already in your favourites as ${quote(favoriteDisplayName(other))}.`,
+          );
+        }
+        const unchanged =
+          current.protocol === fields.protocol &&
+          current.dialString === fields.dialString &&
+          current.label === fields.label;
+        // Handing back the same entry tells edit() there is nothing to write.
+        if (unchanged) return { items, result: current };
+        const updated: AddressFavorite = { ...fields, id: current.id };
+        items[index] = updated;
+        return { items, result: updated };
       });
     },
 
