@@ -340,6 +340,34 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
       favoritesChanged();
       return ok([...world.favorites]);
     },
+    updateAddressFavorite: (request) => {
+      // main's rules (main/core/store/favorites.ts), in short: an address only, no duplicate,
+      // and a refusal changes nothing.
+      const current = world.favorites.find((favorite) => favorite.id === request.id);
+      if (current === undefined)
+        return {
+          ok: false,
+          error: ipcError('validation', null, 'That favourite no longer exists.'),
+        };
+      if (current.kind !== 'mra')
+        return { ok: false, error: ipcError('validation', null, 'It is a room, not an address.') };
+      const taken = world.favorites.find(
+        (favorite) =>
+          favorite.id !== request.id &&
+          favorite.kind === 'mra' &&
+          favorite.protocol === request.protocol &&
+          favorite.dialString.toLowerCase() === request.dialString.toLowerCase(),
+      );
+      if (taken !== undefined) {
+        const message = `'${request.dialString}' is already in your favourites.`;
+        return { ok: false, error: ipcError('validation', null, message) };
+      }
+      world.favorites = world.favorites.map((favorite) =>
+        favorite.id === request.id ? { ...request, kind: 'mra' as const } : favorite,
+      );
+      favoritesChanged();
+      return ok([...world.favorites]);
+    },
     exportFavorites: () =>
       ok({ fileName: 'roomcall-favorites.json', json: JSON.stringify({ items: world.favorites }) }),
     importFavorites: () => ok({ added: 0, skipped: [] }),
@@ -424,6 +452,7 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     removeFavorite: (request) => run('removeFavorite', request),
     moveFavorite: (request) => run('moveFavorite', request),
     renameFavorite: (request) => run('renameFavorite', request),
+    updateAddressFavorite: (request) => run('updateAddressFavorite', request),
     exportFavorites: () => run('exportFavorites', undefined),
     importFavorites: (request) => run('importFavorites', request),
     startCall: (request) => run('startCall', request),

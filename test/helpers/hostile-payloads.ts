@@ -33,6 +33,12 @@ export const VALID_REQUESTS: Partial<Record<InvokeVerb, Record<string, unknown>>
   removeFavorite: { id: 'abc123' },
   moveFavorite: { id: 'abc123', toIndex: 0 },
   renameFavorite: { id: 'abc123', label: 'Lab' },
+  updateAddressFavorite: {
+    id: 'abc123',
+    protocol: 'h323',
+    dialString: '+861012345678',
+    label: 'Lab',
+  },
   importFavorites: { json: '{}' },
   startCall: { favoriteId: 'abc123' },
   cancelCall: { callId: 'c1' },

@@ -1,10 +1,11 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManagedConfig } from '../../main/core/managed/managed-config';
 import type { Favorite } from '../../main/core/store/favorites-schema';
 import type {
   AppState,
+  CallView,
   Directory,
   DirectoryStatus,
   SettingsView,
@@ -143,6 +144,121 @@ describe('favourites', () => {
     expect(bad).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 
+  it('edits an address in one change: same id, same place, one push', async () => {
+    h = await startAppHarness();
+    const add = async (favorite: object) =>
+      (await h.ok<{ favorite: Favorite }>('addFavorite', favorite)).favorite.id;
+    const sip = await add({
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'a@vc.example.com',
+      label: null,
+    });
+    const room = await add({
+      kind: 'room',
+      meetingRoomId: '1234567890123456789',
+      name: 'Board',
+      location: '',
+    });
+    const h323 = await add({
+      kind: 'mra',
+      protocol: 'h323',
+      dialString: '+861012345678',
+      label: 'Codec',
+    });
+    const pushes = h.eventsNamed('favoritesChanged').length;
+
+    const edited = await h.ok<Favorite[]>('updateAddressFavorite', {
+      id: sip,
+      protocol: 'h323',
+      dialString: ' 10.0.0.7 ',
+      label: 'Lab',
+    });
+    expect(edited.map((favorite) => favorite.id)).toEqual([sip, room, h323]);
+    expect(edited[0]).toEqual({
+      id: sip,
+      kind: 'mra',
+      protocol: 'h323',
+      dialString: '10.0.0.7',
+      label: 'Lab',
+    });
+    expect(await h.ok<Favorite[]>('listFavorites')).toEqual(edited);
+    const pushed = h.eventsNamed('favoritesChanged');
+    expect(pushed).toHaveLength(pushes + 1);
+    expect(pushed.at(-1)).toEqual(edited);
+    // The favourite now calls what it shows.
+    await h.ok('refreshCurrentMeeting');
+    const call = await h.ok<CallView>('startCall', { favoriteId: sip });
+    expect(call.target).toEqual({
+      kind: 'mra',
+      protocol: 'h323',
+      dialString: '10.0.0.7',
+      label: 'Lab',
+    });
+  });
+
+  it('refuses an edit whole: the file and the list stay as they were, nothing is pushed', async () => {
+    h = await startAppHarness();
+    const add = async (favorite: object) =>
+      (await h.ok<{ favorite: Favorite }>('addFavorite', favorite)).favorite.id;
+    const sip = await add({
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'a@vc.example.com',
+      label: 'A',
+    });
+    const room = await add({
+      kind: 'room',
+      meetingRoomId: '1234567890123456789',
+      name: 'Board',
+      location: '',
+    });
+    const h323 = await add({
+      kind: 'mra',
+      protocol: 'h323',
+      dialString: '+861012345678',
+      label: null,
+    });
+    const file = path.join(h.dataDir, 'favorites.json');
+    const before = await readFile(file, 'utf8');
+    const list = await h.ok<Favorite[]>('listFavorites');
+    const pushes = h.eventsNamed('favoritesChanged').length;
+
+    const refusals: [unknown, RegExp][] = [
+      // Another favourite already calls it (the same rule as add: case and sip: do not count).
+      [
+        { id: h323, protocol: 'sip', dialString: 'SIP:A@vc.example.com', label: null },
+        /already in your favourites as 'A'/,
+      ],
+      [
+        { id: h323, protocol: 'h323', dialString: 'room@host', label: null },
+        /not an H\.323 address|H\.323/,
+      ],
+      [
+        { id: room, protocol: 'sip', dialString: 'b@vc.example.com', label: null },
+        /is a room, not an address/,
+      ],
+      [
+        { id: 'gone', protocol: 'sip', dialString: 'b@vc.example.com', label: null },
+        /no favourite/,
+      ],
+      // The contract is strict: no kind, no stray fields.
+      [
+        { id: sip, kind: 'mra', protocol: 'sip', dialString: 'b@vc.example.com', label: null },
+        /not valid/,
+      ],
+      [{ id: sip, protocol: 'sip', dialString: '', label: null }, /not valid/],
+    ];
+    for (const [payload, message] of refusals) {
+      const refused = await h.call('updateAddressFavorite', payload);
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'validation', code: null } });
+      expect(!refused.ok && refused.error.message).toMatch(message);
+    }
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await h.ok<Favorite[]>('listFavorites')).toEqual(list);
+    expect(h.eventsNamed('favoritesChanged')).toHaveLength(pushes);
+  });
+
   it('exports and imports, reporting what it skipped and why', async () => {
     h = await startAppHarness();
     await h.ok('addFavorite', {
@@ -183,6 +299,10 @@ describe('favourites', () => {
       ['removeFavorite', { id: 'org-1' }],
       ['renameFavorite', { id: 'org-1', label: 'Mine' }],
       ['moveFavorite', { id: 'org-1', toIndex: 0 }],
+      [
+        'updateAddressFavorite',
+        { id: 'org-1', protocol: 'sip', dialString: 'desk@sip.example.com', label: null },
+      ],
     ] as const) {
       expect(await h.call(verb, payload)).toMatchObject({
         ok: false,

@@ -89,6 +89,19 @@ it('keeps the SecretKey and SecretId out of every response, event and file', asy
   });
   await call('listFavorites');
   await call('renameFavorite', { id: sip.favorite.id, label: 'Lab 2' });
+  await call('updateAddressFavorite', {
+    id: sip.favorite.id,
+    protocol: 'sip',
+    dialString: harness.sim.mraWithOutcome('rejected').dial_string,
+    label: 'Lab 3',
+  });
+  // Refused (a room is not an address): its error is swept too.
+  await call('updateAddressFavorite', {
+    id: added.favorite.id,
+    protocol: 'h323',
+    dialString: '10.0.0.7',
+    label: null,
+  });
   await call('moveFavorite', { id: sip.favorite.id, toIndex: 0 });
   const exported = await data<{ json: string }>('exportFavorites');
   await call('importFavorites', { json: exported.json });

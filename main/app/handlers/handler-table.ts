@@ -44,6 +44,9 @@ export function createHandlerTable(app: AppServices, windows: WindowPort): Handl
     removeFavorite: async ({ id }) => [...(await app.favorites.remove(id))],
     moveFavorite: async ({ id, toIndex }) => [...(await app.favorites.move(id, toIndex))],
     renameFavorite: async ({ id, label }) => [...(await app.favorites.rename(id, label))],
+    updateAddressFavorite: async ({ id, protocol, dialString, label }) => [
+      ...(await app.favorites.updateAddress(id, { protocol, dialString, label })),
+    ],
     exportFavorites: () => app.favorites.exportJson(),
     importFavorites: ({ json }) => app.favorites.importJson(json),
 

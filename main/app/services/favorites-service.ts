@@ -3,6 +3,7 @@ import {
   FavoriteError,
   parseFavoritesFile,
   type AddFavoriteResult,
+  type AddressChange,
   type FavoritesStore,
   type NewFavorite,
   type SeenRoom,
@@ -39,7 +40,8 @@ export function newFavoriteFrom(request: ParsedRequestOf<'addFavorite'>): NewFav
 /**
  * The person's favourites, in their order, followed by the ones the organisation gives
  * everybody (docs/managed-config.md: "added to what users see"). Those have ids starting with
- * "org-" and cannot be removed, renamed or moved. Every change is pushed as favoritesChanged.
+ * "org-" and cannot be removed, renamed, edited or moved. Every change is pushed as
+ * favoritesChanged.
  */
 export class FavoritesService {
   readonly #options: FavoritesServiceOptions;
@@ -91,6 +93,13 @@ export class FavoritesService {
   async rename(id: string, label: string | null): Promise<readonly Favorite[]> {
     this.#refuseManaged(id, 'renamed');
     await this.#options.store.rename(id, label);
+    return this.#changed();
+  }
+
+  /** An edit of an address favourite: the store makes it in one write, or not at all. */
+  async updateAddress(id: string, change: AddressChange): Promise<readonly Favorite[]> {
+    this.#refuseManaged(id, 'edited');
+    await this.#options.store.updateAddress(id, change);
     return this.#changed();
   }
 

@@ -21,6 +21,7 @@ export const INVOKE_VERBS = [
   'removeFavorite',
   'moveFavorite',
   'renameFavorite',
+  'updateAddressFavorite',
   'exportFavorites',
   'importFavorites',
   'startCall',

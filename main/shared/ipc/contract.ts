@@ -329,6 +329,21 @@ export const invokeContract = {
     request: z.object({ id: favoriteId, label }).strict(),
     response: favoriteListSchema,
   },
+  /**
+   * A new protocol, dial string and label for an address favourite, in one change that keeps
+   * its id and place: refused whole (nothing changed) when another favourite calls that address.
+   */
+  updateAddressFavorite: {
+    request: z
+      .object({
+        id: favoriteId,
+        protocol: z.enum(['sip', 'h323']),
+        dialString: z.string().min(1).max(255),
+        label,
+      })
+      .strict(),
+    response: favoriteListSchema,
+  },
   exportFavorites: {
     request: none,
     response: z.object({ fileName: z.string(), json: z.string() }),
