@@ -9,16 +9,15 @@ import { pickerMessages } from './messages';
 
 interface Props {
   readonly favorite: Favorite;
-  readonly index: number;
   readonly onDone: () => void;
 }
 
 /**
  * Edits one favourite in place. A room gets a label; an address its label, protocol and
- * dial string. The contract has no "update address", so a changed address is added anew,
- * put where the old one was, and the old one removed: the list reads as if edited.
+ * dial string. Either is one call, so one change in main: a refused edit (the address is
+ * already a favourite, the file cannot be written) leaves the list exactly as it was.
  */
-export function FavoriteEditor({ favorite, index, onDone }: Props) {
+export function FavoriteEditor({ favorite, onDone }: Props) {
   const m = useMessages(pickerMessages);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
@@ -34,25 +33,16 @@ export function FavoriteEditor({ favorite, index, onDone }: Props) {
   const saveAddress = async (draft: AddressDraft): Promise<boolean> => {
     if (favorite.kind !== 'mra') return false;
     setBusy(true);
-    const newLabel = draft.label === '' ? null : draft.label;
-    if (draft.protocol === favorite.protocol && draft.dialString === favorite.dialString) {
-      return finish(
-        await invoke(() => bridge().renameFavorite({ id: favorite.id, label: newLabel })),
-      );
-    }
-    const added = await invoke(() =>
-      bridge().addFavorite({
-        kind: 'mra',
-        protocol: draft.protocol,
-        dialString: draft.dialString,
-        label: newLabel,
-      }),
-    );
-    if (!added.ok) return finish(added);
-    const removed = await invoke(() => bridge().removeFavorite({ id: favorite.id }));
-    if (!removed.ok) return finish(removed);
+    setError(null);
     return finish(
-      await invoke(() => bridge().moveFavorite({ id: added.data.favorite.id, toIndex: index })),
+      await invoke(() =>
+        bridge().updateAddressFavorite({
+          id: favorite.id,
+          protocol: draft.protocol,
+          dialString: draft.dialString,
+          label: draft.label === '' ? null : draft.label,
+        }),
+      ),
     );
   };
 

@@ -193,7 +193,6 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                 {editing === favorite.id && (
                   <FavoriteEditor
                     favorite={favorite}
-                    index={index}
                     onDone={() => {
                       setEditing(null);
                     }}

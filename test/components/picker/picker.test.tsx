@@ -330,21 +330,116 @@ describe('room picker', () => {
       expect(within(panel).getByText('Removed Great Wall.')).toBeTruthy();
     });
 
-    it('edits an address: a new dial string replaces the old one in place', async () => {
-      const fake = withBridge();
-      const panel = await openFavorites(fake);
-      fireEvent.click(within(panel).getByRole('button', { name: 'Edit Boardroom codec' }));
-      await settle();
-      const form = within(panel).getByRole('form', { name: 'Edit address' });
-      fireEvent.input(within(form).getByRole('textbox', { name: 'Address' }), {
-        target: { value: 'board@vc.example.com' },
+    describe('editing an address', () => {
+      const PARTNER = {
+        id: 'fav-partner',
+        kind: 'mra',
+        protocol: 'sip',
+        dialString: 'partner@vc.example.com',
+        label: 'Partner VC',
+      } as const;
+
+      async function editCodec(fake: FakeBridge, edit: { address?: string; name?: string }) {
+        const panel = await openFavorites(fake);
+        fireEvent.click(within(panel).getByRole('button', { name: 'Edit Boardroom codec' }));
+        await settle();
+        const form = within(panel).getByRole('form', { name: 'Edit address' });
+        if (edit.address !== undefined) {
+          fireEvent.input(within(form).getByRole('textbox', { name: 'Address' }), {
+            target: { value: edit.address },
+          });
+        }
+        if (edit.name !== undefined) {
+          fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), {
+            target: { value: edit.name },
+          });
+        }
+        fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+        await settle();
+        await settle();
+        return { panel, form };
+      }
+
+      /** Only the one atomic verb: never the add, remove and move it replaced. */
+      function expectOnlyTheOneCall(fake: FakeBridge) {
+        expect(fake.requestsTo('addFavorite')).toEqual([]);
+        expect(fake.requestsTo('removeFavorite')).toEqual([]);
+        expect(fake.requestsTo('moveFavorite')).toEqual([]);
+        expect(fake.requestsTo('renameFavorite')).toEqual([]);
+      }
+
+      it('replaces the address in place with one call: same id, same position', async () => {
+        const fake = withBridge();
+        const { panel } = await editCodec(fake, { address: ' board@vc.example.com ' });
+        expect(fake.requestsTo('updateAddressFavorite')).toEqual([
+          {
+            id: 'fav-codec',
+            protocol: 'sip',
+            dialString: 'board@vc.example.com',
+            label: 'Boardroom codec',
+          },
+        ]);
+        expectOnlyTheOneCall(fake);
+        expect(fake.world.favorites.map((favorite) => favorite.id)).toEqual([
+          'fav-1801',
+          'fav-great-wall',
+          'fav-taishan',
+          'fav-codec',
+        ]);
+        expect(fake.world.favorites[3]).toMatchObject({ dialString: 'board@vc.example.com' });
+        expect(within(panel).getByText('board@vc.example.com')).toBeTruthy();
+        // Saved: the editor has closed.
+        expect(within(panel).queryByRole('form', { name: 'Edit address' })).toBeNull();
       });
-      fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
-      await settle();
-      await settle();
-      expect(fake.requestsTo('removeFavorite')).toEqual([{ id: 'fav-codec' }]);
-      expect(fake.requestsTo('moveFavorite').at(-1)?.toIndex).toBe(3);
-      expect(within(panel).getByText('board@vc.example.com')).toBeTruthy();
+
+      it('changes only the name with the same call', async () => {
+        const fake = withBridge();
+        const { panel } = await editCodec(fake, { name: 'Main codec' });
+        expect(fake.requestsTo('updateAddressFavorite')).toEqual([
+          {
+            id: 'fav-codec',
+            protocol: 'sip',
+            dialString: 'boardroom@vc.example.com',
+            label: 'Main codec',
+          },
+        ]);
+        expectOnlyTheOneCall(fake);
+        expect(within(panel).getByText('Main codec')).toBeTruthy();
+      });
+
+      it('shows a refused edit and leaves the list as it was', async () => {
+        const fake = withBridge((world) => {
+          world.favorites.push({ ...PARTNER });
+        });
+        const before = structuredClone(fake.world.favorites);
+        const { panel, form } = await editCodec(fake, { address: 'PARTNER@vc.example.com' });
+        expect(fake.requestsTo('updateAddressFavorite')).toHaveLength(1);
+        expectOnlyTheOneCall(fake);
+        expect(fake.world.favorites).toEqual(before);
+        expect(within(panel).getByRole('alert').textContent).toContain(
+          "'PARTNER@vc.example.com' is already in your favourites.",
+        );
+        // The editor stays open with what was typed, to correct or cancel.
+        const address = within(form).getByRole<HTMLInputElement>('textbox', { name: 'Address' });
+        expect(address.value).toBe('PARTNER@vc.example.com');
+        expect(within(panel).getByText('Boardroom codec')).toBeTruthy();
+        expect(within(panel).getByText('Partner VC')).toBeTruthy();
+      });
+
+      it('shows a failure to save and leaves the list as it was', async () => {
+        const fake = withBridge();
+        fake.respond('updateAddressFavorite', () => ({
+          ok: false,
+          error: ipcError('storage', null, 'RoomCall could not save its files: the disk is full.'),
+        }));
+        const before = structuredClone(fake.world.favorites);
+        const { panel } = await editCodec(fake, { address: 'board@vc.example.com' });
+        expectOnlyTheOneCall(fake);
+        expect(fake.world.favorites).toEqual(before);
+        expect(within(panel).getByRole('alert').textContent).toContain('the disk is full');
+        expect(within(panel).queryByText('board@vc.example.com')).toBeNull();
+        expect(within(panel).getByRole('form', { name: 'Edit address' })).toBeTruthy();
+      });
     });
 
     it('exports favourites as a download and reports an import', async () => {
