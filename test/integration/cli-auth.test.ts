@@ -4,17 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CredentialStore } from '../../main/core/secrets/credential-store';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
+import { closeAfterEach } from '../helpers/close-after-each';
 import { SIM_APP_ID, SIM_EXAMPLE_ROOM_ID, SIM_SECRET_ID, SIM_SECRET_KEY } from '../sim/index';
 import { jsonOf, startCliHarness, type CliHarness } from './cli-harness';
 
-let h: CliHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = closeAfterEach(startCliHarness);
 
 const LOGIN = {
   appId: SIM_APP_ID,
@@ -24,12 +21,12 @@ const LOGIN = {
 };
 
 /** No WEMEET_* credentials, only the base URL of the simulator. */
-function noCredentials(harness: CliHarness) {
-  return { WEMEET_BASE_URL: harness.sim.baseUrl };
+function noCredentials(cli: CliHarness) {
+  return { WEMEET_BASE_URL: cli.sim.baseUrl };
 }
 
-async function readSettings(harness: CliHarness): Promise<Record<string, unknown>> {
-  return JSON.parse(await readFile(path.join(harness.dataDir, 'settings.json'), 'utf8')) as Record<
+async function readSettings(cli: CliHarness): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(path.join(cli.dataDir, 'settings.json'), 'utf8')) as Record<
     string,
     unknown
   >;
@@ -37,7 +34,7 @@ async function readSettings(harness: CliHarness): Promise<Record<string, unknown
 
 describe('roomcall auth login', () => {
   it('--stdin: checks with a signed request, then saves the keychain entry and the operator', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'login', '--stdin'], {
       env: noCredentials(h),
       stdin: JSON.stringify(LOGIN),
@@ -65,7 +62,7 @@ describe('roomcall auth login', () => {
   });
 
   it('--base-url is saved to the settings and used afterwards', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'login', '--stdin', '--base-url', h.sim.baseUrl], {
       env: {},
       stdin: JSON.stringify(LOGIN),
@@ -76,7 +73,7 @@ describe('roomcall auth login', () => {
   });
 
   it('credentials the server refuses (190303): nothing saved, exit 1 with the code', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'login', '--stdin'], {
       env: noCredentials(h),
       stdin: JSON.stringify({ ...LOGIN, appId: '123' }),
@@ -88,7 +85,7 @@ describe('roomcall auth login', () => {
   });
 
   it('an SdkId sent where none was assigned is refused by the check (190303)', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'login', '--stdin'], {
       env: noCredentials(h),
       stdin: JSON.stringify({ ...LOGIN, sdkId: '12345' }),
@@ -99,7 +96,7 @@ describe('roomcall auth login', () => {
   });
 
   it('--stdin that is not JSON, or misses a field: exit 2, no value quoted, nothing sent', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const notJson = await h.run(['auth', 'login', '--stdin'], {
       env: noCredentials(h),
       stdin: `{"secretKey": "${SIM_SECRET_KEY}"`,
@@ -125,7 +122,7 @@ describe('roomcall auth login', () => {
   });
 
   it('on a terminal: asks each field (the SecretKey hidden), empty SdkId means none', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'login'], {
       env: noCredentials(h),
       tty: true,
@@ -143,14 +140,14 @@ describe('roomcall auth login', () => {
   });
 
   it('without a terminal and without --stdin: exit 2 pointing at --stdin', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'login'], { env: noCredentials(h) });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('roomcall auth login --stdin');
   });
 
   it('--profile saves under that profile, and commands use it only when asked', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const login = await h.run(['auth', 'login', '--stdin', '--profile', 'test'], {
       env: noCredentials(h),
       stdin: JSON.stringify(LOGIN),
@@ -165,7 +162,7 @@ describe('roomcall auth login', () => {
   });
 
   it('says so when WEMEET_* variables will still take precedence', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'login', '--stdin'], { stdin: JSON.stringify(LOGIN) });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
@@ -176,7 +173,7 @@ describe('roomcall auth login', () => {
 
 describe('roomcall auth status', () => {
   it('keychain credentials: masked, with their source, and a live check', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await h.run(['auth', 'login', '--stdin'], {
       env: noCredentials(h),
       stdin: JSON.stringify(LOGIN),
@@ -199,7 +196,7 @@ describe('roomcall auth status', () => {
   });
 
   it('environment credentials, --json', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'status', '--json']);
     expect(result.code).toBe(0);
     expect(jsonOf(result)).toEqual({
@@ -218,7 +215,7 @@ describe('roomcall auth status', () => {
   });
 
   it('a failing check is explained in words with the server code: exit 1', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'status'], { skewMs: -20 * 60_000 });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Check:\s+FAILED: .*more than 5 minutes off.*error 190300/);
@@ -226,7 +223,7 @@ describe('roomcall auth status', () => {
   });
 
   it('a wrong SecretKey: 200003 in words', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'status', '--json'], {
       env: { ...h.env, WEMEET_SECRET_KEY: 'not-the-right-key' },
     });
@@ -237,7 +234,7 @@ describe('roomcall auth status', () => {
   });
 
   it('nothing configured: says so, exit 2, nothing sent', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['auth', 'status'], { env: {} });
     expect(result.code).toBe(2);
     expect(result.stdout).toContain("Credentials: none (keychain profile 'default' is empty");
@@ -249,7 +246,7 @@ describe('roomcall auth status', () => {
 
 describe('roomcall auth logout', () => {
   it('removes the keychain entry, and says when the environment still provides credentials', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await h.run(['auth', 'login', '--stdin'], {
       env: noCredentials(h),
       stdin: JSON.stringify(LOGIN),
@@ -280,7 +277,7 @@ describe('the keychain unavailable', () => {
   }
 
   it('a command needing credentials: a clear message, exit 1, never a fallback', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const { runCli } = await import('../../main/cli/run');
     let stderr = '';
     const code = await runCli(['rooms'], {

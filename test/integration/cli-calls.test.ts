@@ -1,5 +1,6 @@
 /** `roomcall status` and `roomcall cancel` against the simulator. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../helpers/close-after-each';
 import { SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID } from '../sim/index';
 import {
   CANCEL_ROOM_CALL,
@@ -9,11 +10,7 @@ import {
   type CliHarness,
 } from './cli-harness';
 
-let h: CliHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = closeAfterEach(startCliHarness);
 
 const ID = SIM_CURRENT_MEETING.meeting_id;
 
@@ -25,8 +22,8 @@ interface StatusJson {
   response_time: string | null;
 }
 
-async function placeCall(harness: CliHarness, target: string[]): Promise<string> {
-  const result = await harness.run(['invite', '--meeting', ID, ...target, '--json']);
+async function placeCall(cli: CliHarness, target: string[]): Promise<string> {
+  const result = await cli.run(['invite', '--meeting', ID, ...target, '--json']);
   expect(result.code).toBe(0);
   const inviteId = jsonOf<{ invite_id: string }>(result).invite_id;
   return inviteId;
@@ -34,7 +31,7 @@ async function placeCall(harness: CliHarness, target: string[]): Promise<string>
 
 describe('roomcall status', () => {
   it('with a meeting ID: exactly one room-call-info request, and the state in words', async () => {
-    h = await startCliHarness({ ringMs: 60_000 });
+    const h = await harness({ ringMs: 60_000 });
     await placeCall(h, ['--room', SIM_EXAMPLE_ROOM_ID]);
     const before = h.sim.requests.length;
     const result = await h.run(['status', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID]);
@@ -48,7 +45,7 @@ describe('roomcall status', () => {
   });
 
   it('--json: the state, the raw status and the meeting ID with every digit', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['status', '--meeting', ID, '--sip', '10.0.0.1', '--json']);
     expect(result.code).toBe(0);
     expect(jsonOf<StatusJson>(result)).toEqual({
@@ -61,14 +58,14 @@ describe('roomcall status', () => {
   });
 
   it('with a meeting code: looked up first, then one status read', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['status', '--meeting', '806146667', '--room', SIM_EXAMPLE_ROOM_ID]);
     expect(result.code).toBe(0);
     expect(h.sim.requests.map((r) => r.path)).toEqual(['/v1/meetings', ROOM_CALL_INFO]);
   });
 
   it('bad input: exit 2, nothing sent', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['status', '--meeting', ID, '--h323', 'gw@10.0.0.1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("'gw@10.0.0.1' is not an H.323 address");
@@ -76,7 +73,7 @@ describe('roomcall status', () => {
   });
 
   it('a status read that keeps failing: retried, then exit 1 with the code', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     h.sim.faults.inject({ type: 'http-500', path: ROOM_CALL_INFO, code: 10002, times: Infinity });
     const result = await h.run(['status', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID]);
     expect(result.code).toBe(1);
@@ -87,7 +84,7 @@ describe('roomcall status', () => {
 
 describe('roomcall cancel', () => {
   it('hangs up a ringing call: one cancel-room-call with the invite ID; status then reads 5', async () => {
-    h = await startCliHarness({ ringMs: 60_000 });
+    const h = await harness({ ringMs: 60_000 });
     const inviteId = await placeCall(h, ['--room', SIM_EXAMPLE_ROOM_ID]);
     const result = await h.run([
       'cancel',
@@ -121,7 +118,7 @@ describe('roomcall cancel', () => {
   });
 
   it('--json', async () => {
-    h = await startCliHarness({ ringMs: 60_000 });
+    const h = await harness({ ringMs: 60_000 });
     const inviteId = await placeCall(h, ['--sip', 'room@vc.example.com']);
     const result = await h.run([
       'cancel',
@@ -143,7 +140,7 @@ describe('roomcall cancel', () => {
   });
 
   it('an invite ID the server does not know: exit 1 with 190004, sent once', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run([
       'cancel',
       '--meeting',
@@ -159,7 +156,7 @@ describe('roomcall cancel', () => {
   });
 
   it('without --invite: exit 2 from the parser, nothing sent', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['cancel', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("required option '--invite <invite_id>' not specified");
@@ -167,7 +164,7 @@ describe('roomcall cancel', () => {
   });
 
   it('an invite ID with a space: exit 2, nothing sent', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run([
       'cancel',
       '--meeting',

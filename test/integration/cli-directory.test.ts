@@ -2,20 +2,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import stringWidth from 'string-width';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Meeting, Room } from '../../main/core/wemeet/api';
+import { closeAfterEach } from '../helpers/close-after-each';
 import { SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID, SIM_TWENTY_DIGIT_MEETING } from '../sim/index';
-import { jsonOf, startCliHarness, type CliHarness } from './cli-harness';
+import { jsonOf, startCliHarness } from './cli-harness';
 
-let h: CliHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = closeAfterEach(startCliHarness);
 
 describe('roomcall rooms', () => {
   it('--json: every room of every page, with the API field names and IDs as strings', async () => {
-    h = await startCliHarness({ rooms: 120 });
+    const h = await harness({ rooms: 120 });
     const result = await h.run(['rooms', '--json']);
     expect(result.code).toBe(0);
     const rooms = jsonOf<Room[]>(result);
@@ -39,7 +36,7 @@ describe('roomcall rooms', () => {
   });
 
   it('a table with Chinese names aligned, status words and callable', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['rooms']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
@@ -58,7 +55,7 @@ describe('roomcall rooms', () => {
   });
 
   it('--search filters on the server', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['rooms', '--search', '长城', '--json']);
     expect(result.code).toBe(0);
     const rooms = jsonOf<Room[]>(result);
@@ -68,7 +65,7 @@ describe('roomcall rooms', () => {
   });
 
   it('refreshes the room cache on a full listing (not on a search)', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const cacheFile = path.join(h.dataDir, 'directory-cache.json');
     await h.run(['rooms', '--search', '长城']);
     await expect(readFile(cacheFile, 'utf8')).rejects.toThrow(/ENOENT/);
@@ -79,7 +76,7 @@ describe('roomcall rooms', () => {
   });
 
   it('a page failing for good: exit 1 with the code, no cache written', async () => {
-    h = await startCliHarness({ rooms: 120 });
+    const h = await harness({ rooms: 120 });
     h.sim.faults.inject({ type: 'error', path: '/v1/meeting-rooms', code: 9042, status: 403 });
     const result = await h.run(['rooms']);
     expect(result.code).toBe(1);
@@ -90,7 +87,7 @@ describe('roomcall rooms', () => {
 
 describe('roomcall meetings', () => {
   it('--json: the API field names, big IDs as strings, in progress first', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['meetings', '--json']);
     expect(result.code).toBe(0);
     const meetings = jsonOf<Meeting[]>(result);
@@ -104,7 +101,7 @@ describe('roomcall meetings', () => {
   });
 
   it('a table: * on the one in progress, codes grouped, local times, status words', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['meetings']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
@@ -117,7 +114,7 @@ describe('roomcall meetings', () => {
   });
 
   it('times are shown in the local zone (Asia/Shanghai here)', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const current = h.sim.meetings.find((m) => m.meeting_id === SIM_CURRENT_MEETING.meeting_id);
     const start = new Date(Number(current?.start_time) * 1000 + 8 * 3_600_000);
     const expected = start.toISOString().slice(0, 16).replace('T', ' ');

@@ -1,15 +1,12 @@
 /** `roomcall favorites …` and `roomcall history`: round trips through the data folder. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../helpers/close-after-each';
 import { SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID } from '../sim/index';
 import { jsonOf, ROOM_CALL, startCliHarness, type CliHarness } from './cli-harness';
 
-let h: CliHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = closeAfterEach(startCliHarness);
 
 interface FavoriteJson {
   position: number;
@@ -22,15 +19,15 @@ interface FavoriteJson {
   dialString?: string;
 }
 
-async function list(harness: CliHarness): Promise<FavoriteJson[]> {
-  const result = await harness.run(['favorites', 'list', '--json']);
+async function list(cli: CliHarness): Promise<FavoriteJson[]> {
+  const result = await cli.run(['favorites', 'list', '--json']);
   expect(result.code).toBe(0);
   return jsonOf<FavoriteJson[]>(result);
 }
 
 describe('roomcall favorites', () => {
   it('add --room fills name and location from the API, or from the room cache without a request', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const first = await h.run(['favorites', 'add', '--room', SIM_EXAMPLE_ROOM_ID]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('Added #1: 深圳·滨海大厦 18F 1801 会议室.\n');
@@ -70,7 +67,7 @@ describe('roomcall favorites', () => {
   });
 
   it('add --sip/--h323 needs a label; a duplicate is reported, not added twice', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const noLabel = await h.run(['favorites', 'add', '--sip', 'room@vc.example.com']);
     expect(noLabel.code).toBe(2);
     expect(noLabel.stderr).toContain('--label: give the SIP address a name');
@@ -96,7 +93,7 @@ describe('roomcall favorites', () => {
   });
 
   it('list, rename, move, remove by position, label or dial string', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await h.run(['favorites', 'add', '--sip', '10.0.0.1', '--label', 'Alpha']);
     await h.run(['favorites', 'add', '--h323', '+861012345678', '--label', 'Beta']);
     await h.run(['favorites', 'add', '--sip', 'room@vc.example.com', '--label', '长城厅']);
@@ -130,7 +127,7 @@ describe('roomcall favorites', () => {
   });
 
   it('refers to nothing, or to a bad position: exit 2', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await h.run(['favorites', 'add', '--sip', '10.0.0.1', '--label', 'Alpha']);
     const none = await h.run(['favorites', 'remove', 'Zeta']);
     expect(none.code).toBe(2);
@@ -144,7 +141,7 @@ describe('roomcall favorites', () => {
   });
 
   it('invite --favorite by label and by position calls the right target', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await h.run(['favorites', 'add', '--sip', 'room@vc.example.com', '--label', 'Partner VC']);
     await h.run(['favorites', 'add', '--room', SIM_EXAMPLE_ROOM_ID, '--label', 'Big room']);
     const byLabel = await h.run([
@@ -171,7 +168,7 @@ describe('roomcall favorites', () => {
   });
 
   it('a hand-edited favourite that breaks the dial rules: exit 2 before anything is sent', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await writeFile(
       path.join(h.dataDir, 'favorites.json'),
       JSON.stringify({
@@ -188,7 +185,7 @@ describe('roomcall favorites', () => {
   });
 
   it('export then import into another data folder: same list; what is skipped is reported with why', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await h.run(['favorites', 'add', '--room', SIM_EXAMPLE_ROOM_ID]);
     await h.run(['favorites', 'add', '--sip', 'room@vc.example.com', '--label', 'Partner VC']);
     const exported = await h.run(['favorites', 'export']);
@@ -242,7 +239,7 @@ describe('roomcall favorites', () => {
   });
 
   it('import of a missing or foreign file: exit 2 with the reason', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const missing = await h.run(['favorites', 'import', path.join(h.dataDir, 'nope.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('there is no such file');
@@ -256,7 +253,7 @@ describe('roomcall favorites', () => {
 
 describe('a corrupt data file', () => {
   it('is moved aside with a warning on stderr, and the command goes on', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await writeFile(path.join(h.dataDir, 'favorites.json'), '{"version": 1, "items": [');
     const result = await h.run(['favorites', 'list']);
     expect(result.code).toBe(0);
@@ -269,7 +266,7 @@ describe('a corrupt data file', () => {
 
 describe('roomcall history', () => {
   it('a table newest first, --limit, and --json', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     await h.run(['rooms']);
     await h.run(['invite', '--meeting', '806146667', '--room', SIM_EXAMPLE_ROOM_ID, '--wait']);
     await h.run(['invite', '--meeting', '806146667', '--sip', 'busy@vc.example.com', '--wait']);
@@ -294,7 +291,7 @@ describe('roomcall history', () => {
   });
 
   it('empty: says so on stderr, nothing on stdout', async () => {
-    h = await startCliHarness();
+    const h = await harness();
     const result = await h.run(['history']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');

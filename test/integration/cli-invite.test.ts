@@ -3,7 +3,8 @@
  * both forms, exit codes, what reaches the server (and what never does), --wait, Ctrl-C,
  * the current meeting, and the history it writes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../helpers/close-after-each';
 import {
   SIM_CURRENT_MEETING,
   SIM_EXAMPLE_ROOM_ID,
@@ -17,20 +18,9 @@ import {
   ROOM_CALL,
   ROOM_CALL_INFO,
   startCliHarness,
-  type CliHarness,
-  type HarnessOptions,
 } from './cli-harness';
 
-let h: CliHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-async function harness(options: HarnessOptions = {}): Promise<CliHarness> {
-  h = await startCliHarness(options);
-  return h;
-}
+const harness = closeAfterEach(startCliHarness);
 
 interface InviteJson {
   invite_id: string | null;

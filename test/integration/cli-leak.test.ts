@@ -4,8 +4,9 @@
  * favourites, history and logout; then every file of the data folder and everything printed
  * is searched for the SecretKey and the SecretId, in every likely encoding. Zero hits.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { assertNoSecrets } from '../helpers/assert-no-secrets';
+import { closeAfterEach } from '../helpers/close-after-each';
 import {
   SIM_APP_ID,
   SIM_CURRENT_MEETING,
@@ -15,14 +16,10 @@ import {
 } from '../sim/index';
 import { ROOM_CALL, startCliHarness, type CliHarness } from './cli-harness';
 
-let h: CliHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = closeAfterEach(startCliHarness);
 
 it('a full session leaves neither the SecretKey nor the SecretId in any file or output', async () => {
-  h = await startCliHarness({ ringMs: 3_000 });
+  const h = await harness({ ringMs: 3_000 });
   const { sim, run } = h;
   const env = { WEMEET_BASE_URL: sim.baseUrl };
   const codes: number[] = [];

@@ -2,10 +2,11 @@
  * The invite use-case end to end: the real client signing real HTTP requests to the loopback
  * simulator, which rings, settles and cancels calls on its own (virtual) clock.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invite, startInvite } from '../../main/core/invite';
 import type { InviteRequest } from '../../main/core/invite-types';
 import type { CallTarget } from '../../main/core/wemeet/types';
+import { closeAfterEach } from '../helpers/close-after-each';
 import { SIM_CURRENT_MEETING, SIM_TWENTY_DIGIT_MEETING } from '../sim/index';
 import {
   bodyOf,
@@ -14,20 +15,9 @@ import {
   ROOM_CALL_INFO,
   startHarness,
   statesOf,
-  type HarnessSettings,
-  type InviteHarness,
 } from './invite-harness';
 
-let h: InviteHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-async function harness(settings: HarnessSettings = {}): Promise<InviteHarness> {
-  h = await startHarness(settings);
-  return h;
-}
+const harness = closeAfterEach(startHarness);
 
 const current = { kind: 'code', code: SIM_CURRENT_MEETING.meeting_code } as const;
 

@@ -3,11 +3,12 @@
  * reads failing for a while (the invite keeps going) or for good (it gives up, saying the
  * room may still ring).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invite } from '../../main/core/invite';
 import { InviteError } from '../../main/core/invite-errors';
 import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
 import type { CallTarget } from '../../main/core/wemeet/types';
+import { closeAfterEach } from '../helpers/close-after-each';
 import { SIM_CURRENT_MEETING, SIM_INVITEE_MEETING } from '../sim/index';
 import {
   CANCEL_ROOM_CALL,
@@ -16,20 +17,12 @@ import {
   startHarness,
   statesOf,
   type HarnessSettings,
-  type InviteHarness,
 } from './invite-harness';
 
-let h: InviteHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
 /** The client's own retries off, so every failed read reaches the invite. */
-async function harness(settings: HarnessSettings = {}): Promise<InviteHarness> {
-  h = await startHarness({ ...settings, client: { retry: { attempts: 1 }, ...settings.client } });
-  return h;
-}
+const harness = closeAfterEach((settings: HarnessSettings = {}) =>
+  startHarness({ ...settings, client: { retry: { attempts: 1 }, ...settings.client } }),
+);
 
 const current = { kind: 'code', code: SIM_CURRENT_MEETING.meeting_code } as const;
 const roomTarget = (id: string): CallTarget => ({ kind: 'room', meetingRoomId: id });

@@ -2,12 +2,13 @@
  * Which meeting an invite goes to, end to end: what a person typed, parsed, then resolved
  * through the real client against the simulator's meetings.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveCurrentMeeting } from '../../main/core/current-meeting';
 import { parseMeetingRef, type MeetingRef } from '../../main/core/input/meeting-ref';
 import { invite } from '../../main/core/invite';
 import { InviteError } from '../../main/core/invite-errors';
 import { resolveMeeting } from '../../main/core/invite-resolve';
+import { closeAfterEach } from '../helpers/close-after-each';
 import {
   SIM_CURRENT_MEETING,
   SIM_ENDED_MEETING,
@@ -18,16 +19,7 @@ import {
 import type { SimMeeting } from '../sim/index';
 import { ROOM_CALL, startHarness, type InviteHarness } from './invite-harness';
 
-let h: InviteHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-async function harness(): Promise<InviteHarness> {
-  h = await startHarness();
-  return h;
-}
+const harness = closeAfterEach(startHarness);
 
 function ref(text: string): MeetingRef {
   const parsed = parseMeetingRef(text);

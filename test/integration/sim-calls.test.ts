@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../helpers/close-after-each';
 import {
   SIM_CURRENT_MEETING,
   SIM_ENDED_MEETING,
@@ -12,19 +13,15 @@ import type { SimRoom, Simulator } from '../sim/index';
 import { signedFetch } from '../sim/signed-fetch';
 import type { SignedResponse } from '../sim/signed-fetch';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
 const RING_MS = 1_500;
 let now = 1_763_000_000_000;
 
-async function start(): Promise<Simulator> {
+const startSim = closeAfterEach(startSimulator);
+
+/** A simulator on this file's virtual clock, set back to its start. */
+function start(): Promise<Simulator> {
   now = 1_763_000_000_000;
-  sim = await startSimulator({ rooms: 40, clock: () => now, callTiming: { ringMs: RING_MS } });
-  return sim;
+  return startSim({ rooms: 40, clock: () => now, callTiming: { ringMs: RING_MS } });
 }
 
 type Target =
@@ -291,8 +288,7 @@ describe('simulator room calls', () => {
   });
 
   it('progresses on the real clock too (short ring time)', async () => {
-    const s = await startSimulator({ rooms: 10, callTiming: { ringMs: 80 } });
-    sim = s;
+    const s = await startSim({ rooms: 10, callTiming: { ringMs: 80 } });
     const target = roomTarget(s.roomWithOutcome('accepted'));
     const response = await signedFetch(s, {
       method: 'PUT',

@@ -1,5 +1,6 @@
 import { parse, isLosslessNumber } from 'lossless-json';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../helpers/close-after-each';
 import {
   MEETINGS_PAGE_SIZE,
   SIM_COLLEAGUE_ID,
@@ -13,19 +14,10 @@ import {
   SIM_UNKNOWN_MEETING_ID,
   startSimulator,
 } from '../sim/index';
-import type { Simulator, SimulatorOptions } from '../sim/index';
+import type { Simulator } from '../sim/index';
 import { signedFetch } from '../sim/signed-fetch';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function start(options: SimulatorOptions = {}): Promise<Simulator> {
-  sim = await startSimulator(options);
-  return sim;
-}
+const start = closeAfterEach(startSimulator);
 
 interface RoomPage {
   total_count: number;

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../helpers/close-after-each';
 import { SIM_CURRENT_MEETING, SIM_OPERATOR_ID, startSimulator } from '../sim/index';
-import type { Simulator } from '../sim/index';
+import type { Simulator, SimulatorOptions } from '../sim/index';
 import { signedFetch } from '../sim/signed-fetch';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function start(): Promise<Simulator> {
-  sim = await startSimulator({ rooms: 20 });
-  return sim;
-}
+const start = closeAfterEach((options: SimulatorOptions = {}) =>
+  startSimulator({ rooms: 20, ...options }),
+);
 
 const ROOMS = `/v1/meeting-rooms?operator_id=${SIM_OPERATOR_ID}&operator_id_type=1`;
 const list = (s: Simulator) => signedFetch(s, { method: 'GET', uri: ROOMS });
@@ -125,7 +119,6 @@ describe('simulator faults', () => {
     expect(s.requests[0]?.status).toBe(0);
     const started = performance.now();
     await s.close();
-    sim = undefined;
     expect(performance.now() - started).toBeLessThan(500);
     await expect(pending).rejects.toThrow();
   });
@@ -139,7 +132,6 @@ describe('simulator faults', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = performance.now();
     await s.close();
-    sim = undefined;
     expect(performance.now() - started).toBeLessThan(500);
     await expect(pending).rejects.toThrow();
   });
@@ -162,8 +154,9 @@ describe('simulator faults', () => {
     console.error = (...args: unknown[]) => {
       lines.push(args.map(String).join(' '));
     };
+    let sim: Simulator;
     try {
-      sim = await startSimulator({ rooms: 5, log: true });
+      sim = await start({ rooms: 5, log: true });
       await list(sim);
       await signedFetch(sim, {
         method: 'GET',

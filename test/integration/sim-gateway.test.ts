@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeSignature } from '../../main/core/wemeet/signing';
+import { closeAfterEach } from '../helpers/close-after-each';
 import {
   SIM_CURRENT_MEETING,
   SIM_EXAMPLE_ROOM_ID,
@@ -11,16 +12,9 @@ import { dropHeader, renameHeader, signedFetch } from '../sim/signed-fetch';
 
 const ROOMS_URI = `/v1/meeting-rooms?operator_id=${SIM_OPERATOR_ID}&operator_id_type=1&page=1&page_size=5`;
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function start(options: SimulatorOptions = {}): Promise<Simulator> {
-  sim = await startSimulator({ rooms: 12, ...options });
-  return sim;
-}
+const start = closeAfterEach((options: SimulatorOptions = {}) =>
+  startSimulator({ rooms: 12, ...options }),
+);
 
 describe('simulator gateway', () => {
   it('accepts the reference worked example byte for byte (signature included)', async () => {
