@@ -9,6 +9,7 @@ import { InviteError } from '../../main/core/invite-errors';
 import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
 import type { CallTarget } from '../../main/core/wemeet/types';
 import { closeAfterEach } from '../helpers/close-after-each';
+import { rejectionOf } from '../helpers/rejection';
 import { SIM_CURRENT_MEETING, SIM_INVITEE_MEETING } from '../sim/index';
 import {
   CANCEL_ROOM_CALL,
@@ -27,24 +28,15 @@ const harness = closeAfterEach((settings: HarnessSettings = {}) =>
 const current = { kind: 'code', code: SIM_CURRENT_MEETING.meeting_code } as const;
 const roomTarget = (id: string): CallTarget => ({ kind: 'room', meetingRoomId: id });
 
-async function failureOf(promise: Promise<unknown>): Promise<InviteError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof InviteError))
-    throw new Error(`expected an InviteError, got ${String(error)}`);
-  return error;
-}
-
 describe('invite over the simulator: room-call failing', () => {
   it('an offline room: 500/10004 surfaces, room-call sent exactly once, no status read', async () => {
     const { sim, api, options, events, requestsTo } = await harness({
       client: { retry: { attempts: 3 } },
     });
     const room = sim.roomWithOutcome('offline');
-    const error = await failureOf(
+    const error = await rejectionOf(
       invite(api, { meeting: current, target: roomTarget(room.meeting_room_id) }, options),
+      InviteError,
     );
     expect(error.kind).toBe('call-failed');
     expect(error.cause).toBeInstanceOf(WemeetApiError);
@@ -60,8 +52,9 @@ describe('invite over the simulator: room-call failing', () => {
     const { sim, api, options, requestsTo } = await harness({ client: { retry: { attempts: 3 } } });
     sim.faults.inject({ type: 'reset', path: ROOM_CALL, when: 'after' });
     const room = sim.roomWithOutcome('accepted');
-    const error = await failureOf(
+    const error = await rejectionOf(
       invite(api, { meeting: current, target: roomTarget(room.meeting_room_id) }, options),
+      InviteError,
     );
     expect(error.kind).toBe('call-failed');
     expect(error.cause).toBeInstanceOf(WemeetNetworkError);
@@ -72,7 +65,7 @@ describe('invite over the simulator: room-call failing', () => {
   it('a SIP address the operator may not call (not the host): 9042 surfaces', async () => {
     const { sim, api, options, requestsTo } = await harness();
     const sip = sim.mraWithOutcome('accepted', 1);
-    const error = await failureOf(
+    const error = await rejectionOf(
       invite(
         api,
         {
@@ -81,6 +74,7 @@ describe('invite over the simulator: room-call failing', () => {
         },
         options,
       ),
+      InviteError,
     );
     expect(error.kind).toBe('call-failed');
     expect(error.cause instanceof WemeetApiError && error.cause.errorCode).toBe(9042);
@@ -114,8 +108,9 @@ describe('invite over the simulator: status reads failing', () => {
     sim.faults.inject({ type: 'http-500', path: ROOM_CALL_INFO, times: 4 });
     sim.faults.inject({ type: 'rate-limit', path: ROOM_CALL_INFO, times: 1 });
     const room = sim.roomWithOutcome('accepted');
-    const error = await failureOf(
+    const error = await rejectionOf(
       invite(api, { meeting: current, target: roomTarget(room.meeting_room_id) }, options),
+      InviteError,
     );
     expect(error.kind).toBe('status-failed');
     expect(error.inviteId).not.toBeNull();
@@ -131,8 +126,9 @@ describe('invite over the simulator: status reads failing', () => {
     const { sim, api, options, requestsTo } = await harness({ ringMs: 60_000 });
     sim.faults.inject({ type: 'error', path: ROOM_CALL_INFO, status: 400, code: 190004, times: 1 });
     const room = sim.roomWithOutcome('accepted');
-    const error = await failureOf(
+    const error = await rejectionOf(
       invite(api, { meeting: current, target: roomTarget(room.meeting_room_id) }, options),
+      InviteError,
     );
     expect(error.kind).toBe('status-failed');
     expect(error.cause instanceof WemeetApiError && error.cause.errorCode).toBe(190004);

@@ -9,6 +9,7 @@ import { invite } from '../../main/core/invite';
 import { InviteError } from '../../main/core/invite-errors';
 import { resolveMeeting } from '../../main/core/invite-resolve';
 import { closeAfterEach } from '../helpers/close-after-each';
+import { rejectionOf } from '../helpers/rejection';
 import {
   SIM_CURRENT_MEETING,
   SIM_ENDED_MEETING,
@@ -25,16 +26,6 @@ function ref(text: string): MeetingRef {
   const parsed = parseMeetingRef(text);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.value;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<InviteError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof InviteError))
-    throw new Error(`expected an InviteError, got ${String(error)}`);
-  return error;
 }
 
 /** A copy of a simulator meeting under a new ID, e.g. to make two meetings share a code. */
@@ -77,10 +68,13 @@ describe('resolving what was typed, over the simulator', () => {
 
   it('unknown code and unknown ID: not found', async () => {
     const { api } = await harness();
-    const byCode = await refusal(resolveMeeting(api, ref(SIM_UNKNOWN_MEETING_CODE)));
+    const byCode = await rejectionOf(
+      resolveMeeting(api, ref(SIM_UNKNOWN_MEETING_CODE)),
+      InviteError,
+    );
     expect(byCode.kind).toBe('meeting-not-found');
     expect(byCode.message).toBe('No meeting found for meeting code 999-999-999.');
-    const byId = await refusal(resolveMeeting(api, ref(SIM_UNKNOWN_MEETING_ID)));
+    const byId = await rejectionOf(resolveMeeting(api, ref(SIM_UNKNOWN_MEETING_ID)), InviteError);
     expect(byId.kind).toBe('meeting-not-found');
     expect(byId.message).toBe(`No meeting found for meeting ID ${SIM_UNKNOWN_MEETING_ID}.`);
   });
@@ -88,7 +82,7 @@ describe('resolving what was typed, over the simulator', () => {
   it('an ended meeting, by code or ID: refused before any call', async () => {
     const { sim, api, options, requestsTo } = await harness();
     for (const typed of [SIM_ENDED_MEETING.meeting_code, SIM_ENDED_MEETING.meeting_id]) {
-      const error = await refusal(
+      const error = await rejectionOf(
         invite(
           api,
           {
@@ -100,6 +94,7 @@ describe('resolving what was typed, over the simulator', () => {
           },
           options,
         ),
+        InviteError,
       );
       expect(error.kind).toBe('meeting-over');
       expect(error.message).toMatch(
@@ -136,7 +131,7 @@ describe('resolving what was typed, over the simulator', () => {
       subject: 'Same code, later',
       start_time: String(Number(upcoming.start_time) + 3600),
     });
-    const error = await refusal(
+    const error = await rejectionOf(
       invite(
         api,
         {
@@ -145,6 +140,7 @@ describe('resolving what was typed, over the simulator', () => {
         },
         options,
       ),
+      InviteError,
     );
     expect(error.kind).toBe('meeting-ambiguous');
     expect(error.candidates.map((m) => m.meeting_id)).toEqual([

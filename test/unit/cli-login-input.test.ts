@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../main/cli/exit-codes';
 import { askLogin, readLoginFromStdin } from '../../main/cli/login-input';
 import type { Prompter } from '../../main/cli/prompt';
+import { rejectionOf } from '../helpers/rejection';
 
 const KEY = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';
 
@@ -13,16 +14,6 @@ function stdin(...chunks: string[]) {
       yield* chunks;
     })(),
   };
-}
-
-async function usageErrorOf(promise: Promise<unknown>): Promise<UsageError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof UsageError))
-    throw new Error(`expected a UsageError, got ${String(error)}`);
-  return error;
 }
 
 const doc = { appId: '200000001', secretId: 'AKIDxyz', secretKey: KEY, operatorId: 'tester1' };
@@ -44,17 +35,22 @@ describe('readLoginFromStdin', () => {
   });
 
   it('refuses bad documents without quoting them', async () => {
-    const broken = await usageErrorOf(readLoginFromStdin(stdin(`{"secretKey":"${KEY}"`)));
+    const broken = await rejectionOf(
+      readLoginFromStdin(stdin(`{"secretKey":"${KEY}"`)),
+      UsageError,
+    );
     expect(broken.message).not.toContain(KEY);
-    const wrongType = await usageErrorOf(
+    const wrongType = await rejectionOf(
       readLoginFromStdin(stdin(JSON.stringify({ ...doc, secretId: 5 }))),
+      UsageError,
     );
     expect(wrongType.message).toBe('--stdin: secretId is missing or not text.');
-    const badOperator = await usageErrorOf(
+    const badOperator = await rejectionOf(
       readLoginFromStdin(stdin(JSON.stringify({ ...doc, operatorId: 'a\tb' }))),
+      UsageError,
     );
     expect(badOperator.message).toContain('operator userid is missing or invalid');
-    const huge = await usageErrorOf(readLoginFromStdin(stdin('x'.repeat(70_000))));
+    const huge = await rejectionOf(readLoginFromStdin(stdin('x'.repeat(70_000))), UsageError);
     expect(huge.message).toContain('larger than');
   });
 });
@@ -83,11 +79,12 @@ describe('askLogin', () => {
   });
 
   it('Ctrl-D ends it; an empty required field is refused', async () => {
-    expect((await usageErrorOf(askLogin(prompter(['1', null]), null))).message).toContain(
-      'Login cancelled',
-    );
     expect(
-      (await usageErrorOf(askLogin(prompter(['', '', 'id', 'key', 'op']), null))).message,
+      (await rejectionOf(askLogin(prompter(['1', null]), null), UsageError)).message,
+    ).toContain('Login cancelled');
+    expect(
+      (await rejectionOf(askLogin(prompter(['', '', 'id', 'key', 'op']), null), UsageError))
+        .message,
     ).toContain('AppId is missing or invalid');
   });
 });

@@ -5,6 +5,7 @@ import { InviteError } from '../../main/core/invite-errors';
 import { settledState } from '../../main/core/invite-states';
 import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite-types';
 import type { CallState, CallTarget } from '../../main/core/wemeet/types';
+import { rejectionOf } from '../helpers/rejection';
 import { deferred, FakeApi, info, meeting, virtualClock, type FakeScript } from './invite-fake';
 
 const room: CallTarget = { kind: 'room', meetingRoomId: '1234567890123456789' };
@@ -31,16 +32,6 @@ function setup(script: FakeScript = {}, states?: readonly (CallState | Error)[])
 const types = (events: readonly InviteEvent[]) => events.map((event) => event.type);
 const states = (events: readonly InviteEvent[]) =>
   events.flatMap((event) => (event.type === 'state' ? [event.info.state] : []));
-
-async function failure(promise: Promise<unknown>): Promise<InviteError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof InviteError))
-    throw new Error(`expected an InviteError, got ${String(error)}`);
-  return error;
-}
 
 describe('invite: a call that settles', () => {
   it('resolves, calls once, polls every 2 s and ends on accepted', async () => {
@@ -287,7 +278,7 @@ describe('invite: cancel', () => {
         if (event.type === 'state') running.cancel();
       },
     });
-    const error = await failure(running.done);
+    const error = await rejectionOf(running.done, InviteError);
     expect(error.kind).toBe('cancel-failed');
     expect(error.inviteId).toBe('invite-1');
     expect(error.message).toBe('Could not cancel the call: socket hang up');
@@ -299,7 +290,7 @@ describe('invite: room-call failing', () => {
   it('surfaces the error, sent exactly once, never polled', async () => {
     const cause = new Error('HTTP 500 error 10004');
     const { api, events, options } = setup({ roomCall: () => Promise.reject(cause) });
-    const error = await failure(invite(api, byCode, options));
+    const error = await rejectionOf(invite(api, byCode, options), InviteError);
     expect(error.kind).toBe('call-failed');
     expect(error.cause).toBe(cause);
     expect(error.inviteId).toBeNull();
@@ -315,7 +306,7 @@ describe('invite: room-call failing', () => {
     const { api, options } = setup({
       roomCall: () => Promise.resolve({ inviteId: 'invite-5', status: 5 }),
     });
-    const error = await failure(invite(api, byCode, options));
+    const error = await rejectionOf(invite(api, byCode, options), InviteError);
     expect(error.kind).toBe('call-failed');
     expect(error.inviteId).toBe('invite-5');
     expect(error.message).toBe(
@@ -349,7 +340,7 @@ describe('invite: status reads that fail', () => {
     const last = new Error('the last one');
     const script = ['ringing', blip, blip, 'ringing', blip, blip, blip, blip, last, 'accepted'];
     const { api, options } = setup({}, script as (CallState | Error)[]);
-    const error = await failure(invite(api, byCode, { ...options, ...transient }));
+    const error = await rejectionOf(invite(api, byCode, { ...options, ...transient }), InviteError);
     expect(error.kind).toBe('status-failed');
     expect(error.cause).toBe(last);
     expect(error.inviteId).toBe('invite-1');
@@ -363,8 +354,9 @@ describe('invite: status reads that fail', () => {
   it('end at once on an error that retrying cannot cure', async () => {
     const denied = new Error('permission denied');
     const { api, options } = setup({}, ['ringing', denied]);
-    const error = await failure(
+    const error = await rejectionOf(
       invite(api, byCode, { ...options, isTransientError: (e) => e !== denied }),
+      InviteError,
     );
     expect(error.kind).toBe('status-failed');
     expect(error.message).toBe(
@@ -375,7 +367,9 @@ describe('invite: status reads that fail', () => {
 
   it('by default use the client’s isTransient: a plain Error is not transient', async () => {
     const { api, options } = setup({}, [new Error('boom')]);
-    expect((await failure(invite(api, byCode, options))).kind).toBe('status-failed');
+    expect((await rejectionOf(invite(api, byCode, options), InviteError)).kind).toBe(
+      'status-failed',
+    );
   });
 });
 
@@ -430,7 +424,7 @@ describe('invite: events', () => {
         throw new TypeError('not a function');
       },
     });
-    const error = await failure(invite(api, byCode, options));
+    const error = await rejectionOf(invite(api, byCode, options), InviteError);
     expect(error.kind).toBe('unexpected');
     expect(error.inviteId).toBe('invite-1');
   });

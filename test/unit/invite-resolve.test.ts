@@ -3,20 +3,11 @@ import { resolveCurrentMeeting } from '../../main/core/current-meeting';
 import { InviteError } from '../../main/core/invite-errors';
 import { resolveMeeting } from '../../main/core/invite-resolve';
 import { WemeetApiError } from '../../main/core/wemeet/errors';
+import { rejectionOf } from '../helpers/rejection';
 import { FakeApi, meeting } from './invite-fake';
 
 const code = { kind: 'code', code: '806146667' } as const;
 const id = { kind: 'id', meetingId: '7567173273889276131' } as const;
-
-async function refusal(promise: Promise<unknown>): Promise<InviteError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof InviteError))
-    throw new Error(`expected an InviteError, got ${String(error)}`);
-  return error;
-}
 
 const started = meeting({ meeting_id: '1000000000000000001', subject: 'Now' });
 const upcoming = meeting({
@@ -40,14 +31,14 @@ describe('resolveMeeting by ID', () => {
   });
 
   it('says so when it does not exist', async () => {
-    const error = await refusal(resolveMeeting(new FakeApi({ meetings: [] }), id));
+    const error = await rejectionOf(resolveMeeting(new FakeApi({ meetings: [] }), id), InviteError);
     expect(error.kind).toBe('meeting-not-found');
     expect(error.message).toBe('No meeting found for meeting ID 7567173273889276131.');
   });
 
   it('refuses a meeting that is over', async () => {
     const api = new FakeApi({ meetings: [meeting({ status: 'MEETING_STATE_CANCELLED' })] });
-    const error = await refusal(resolveMeeting(api, id));
+    const error = await rejectionOf(resolveMeeting(api, id), InviteError);
     expect(error.kind).toBe('meeting-over');
     expect(error.message).toBe(
       "Meeting 'Weekly sync' (806-146-667) was cancelled: a room cannot be called into it.",
@@ -79,7 +70,10 @@ describe('resolveMeeting by code', () => {
       subject: 'Also later',
       start_time: '1900000000',
     });
-    const error = await refusal(resolveMeeting(new FakeApi({ meetings: [upcoming, other] }), code));
+    const error = await rejectionOf(
+      resolveMeeting(new FakeApi({ meetings: [upcoming, other] }), code),
+      InviteError,
+    );
     expect(error.kind).toBe('meeting-ambiguous');
     expect(error.candidates).toEqual([other, upcoming]);
     expect(error.message).toBe(
@@ -90,8 +84,9 @@ describe('resolveMeeting by code', () => {
 
   it('asks for the meeting ID when several are in progress', async () => {
     const twin = meeting({ ...started, meeting_id: '1000000000000000005' });
-    const error = await refusal(
+    const error = await rejectionOf(
       resolveMeeting(new FakeApi({ meetings: [started, twin, upcoming] }), code),
+      InviteError,
     );
     expect(error.kind).toBe('meeting-ambiguous');
     expect(error.candidates.map((m) => m.meeting_id)).toEqual([
@@ -106,7 +101,10 @@ describe('resolveMeeting by code', () => {
       meeting_id: '1000000000000000006',
       start_time: '1500000000',
     });
-    const error = await refusal(resolveMeeting(new FakeApi({ meetings: [older, ended] }), code));
+    const error = await rejectionOf(
+      resolveMeeting(new FakeApi({ meetings: [older, ended] }), code),
+      InviteError,
+    );
     expect(error.kind).toBe('meeting-over');
     expect(error.meeting).toBe(ended);
     expect(error.message).toBe(
@@ -115,7 +113,10 @@ describe('resolveMeeting by code', () => {
   });
 
   it('says so when no meeting holds the code, whether the list is empty or the server says 9003', async () => {
-    const empty = await refusal(resolveMeeting(new FakeApi({ meetings: [] }), code));
+    const empty = await rejectionOf(
+      resolveMeeting(new FakeApi({ meetings: [] }), code),
+      InviteError,
+    );
     expect(empty.kind).toBe('meeting-not-found');
     expect(empty.message).toBe('No meeting found for meeting code 806-146-667.');
 
@@ -124,7 +125,9 @@ describe('resolveMeeting by code', () => {
       { status: 400, errorCode: 9003, newErrorCode: null, serverMessage: null },
     );
     const api = new FakeApi({ meetingsByCode: () => Promise.reject(notFound) });
-    expect((await refusal(resolveMeeting(api, code))).kind).toBe('meeting-not-found');
+    expect((await rejectionOf(resolveMeeting(api, code), InviteError)).kind).toBe(
+      'meeting-not-found',
+    );
   });
 
   it('wraps other lookup errors, keeping the cause and its hint', async () => {
@@ -133,7 +136,7 @@ describe('resolveMeeting by code', () => {
       { status: 403, errorCode: 9042, newErrorCode: null, serverMessage: null },
     );
     const api = new FakeApi({ meetingsByCode: () => Promise.reject(denied) });
-    const error = await refusal(resolveMeeting(api, code));
+    const error = await rejectionOf(resolveMeeting(api, code), InviteError);
     expect(error.kind).toBe('lookup-failed');
     expect(error.cause).toBe(denied);
     expect(error.message).toBe(`Could not look up meeting code 806-146-667: ${denied.message}`);
