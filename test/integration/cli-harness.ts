@@ -2,8 +2,8 @@
  * Set-up for the CLI's in-process tests: `runCli` with the real client talking real HTTP to
  * the simulator on loopback (no mocked fetch), an in-memory keychain, a temporary data folder,
  * captured output, a scripted terminal, and one virtual clock shared by the simulator and the
- * CLI, so `--wait` (2 s polls, 75 s deadline) runs in milliseconds. A skew makes the CLI's
- * clock run ahead of the server's.
+ * CLI (test/helpers/virtual-simulator.ts), so `--wait` (2 s polls, 75 s deadline) runs in
+ * milliseconds. A skew makes the CLI's clock run ahead of the server's.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,13 +16,11 @@ import {
   createMemoryStore,
   type MemoryCredentialStore,
 } from '../../main/core/secrets/memory-store';
-import { startSimulator, type RecordedRequest, type Simulator } from '../sim/index';
+import { startVirtualSimulator, type VirtualSimulatorOptions } from '../helpers/virtual-simulator';
+import type { RecordedRequest, Simulator } from '../sim/index';
+import { requestsTo } from './wemeet-helpers';
 
-export const ROOM_CALL = '/v1/meeting-rooms/room-call';
-export const CANCEL_ROOM_CALL = '/v1/meeting-rooms/cancel-room-call';
-export const ROOM_CALL_INFO = '/v1/meeting-rooms/room-call-info';
-
-const START = 1_763_000_000_000;
+export { CANCEL_ROOM_CALL, ROOM_CALL, ROOM_CALL_INFO } from '../helpers/virtual-simulator';
 
 export interface RunOptions {
   /** Replaces the default environment (the simulator's WEMEET_* variables) entirely. */
@@ -61,27 +59,24 @@ export interface CliHarness {
   readonly close: () => Promise<void>;
 }
 
-export interface HarnessOptions {
-  readonly ringMs?: number;
-  readonly rooms?: number;
-}
+export type HarnessOptions = VirtualSimulatorOptions;
 
-export async function startCliHarness(options: HarnessOptions = {}): Promise<CliHarness> {
-  let now = START;
-  const sim = await startSimulator({
-    rooms: options.rooms ?? 40,
-    clock: () => now,
-    callTiming: { ringMs: options.ringMs ?? 5_000 },
-  });
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'roomcall-cli-'));
-  const store = createMemoryStore();
-  const env = {
+/** The WEMEET_* variables that point the CLI at `sim` with its credentials and operator. */
+export function simulatorEnv(sim: Simulator): Record<string, string> {
+  return {
     WEMEET_BASE_URL: sim.baseUrl,
     WEMEET_APP_ID: sim.credentials.appId,
     WEMEET_SECRET_ID: sim.credentials.secretId,
     WEMEET_SECRET_KEY: sim.credentials.secretKey,
     WEMEET_OPERATOR_ID: sim.operatorId,
   };
+}
+
+export async function startCliHarness(options: HarnessOptions = {}): Promise<CliHarness> {
+  const { sim, now, advance } = await startVirtualSimulator(options);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'roomcall-cli-'));
+  const store = createMemoryStore();
+  const env = simulatorEnv(sim);
   const transcript: string[] = [];
 
   async function run(argv: readonly string[], runOptions: RunOptions = {}): Promise<RunResult> {
@@ -116,7 +111,7 @@ export async function startCliHarness(options: HarnessOptions = {}): Promise<Cli
       },
       fetch: (input, init) => globalThis.fetch(input, init),
       clock: {
-        now: () => now + (runOptions.skewMs ?? 0),
+        now: () => now() + (runOptions.skewMs ?? 0),
         sleep: (ms, signal) => {
           if (!interrupted && runOptions.interruptWhen?.(sim) === true) {
             interrupted = true;
@@ -125,7 +120,7 @@ export async function startCliHarness(options: HarnessOptions = {}): Promise<Cli
               handler();
             }
           }
-          if (signal?.aborted !== true) now += ms;
+          if (signal?.aborted !== true) advance(ms);
           return Promise.resolve();
         },
       },
@@ -150,8 +145,7 @@ export async function startCliHarness(options: HarnessOptions = {}): Promise<Cli
     store,
     env,
     run,
-    requestsTo: (method, pathname) =>
-      sim.requests.filter((r) => r.method === method && r.path === pathname),
+    requestsTo: (method, pathname) => requestsTo(sim, method, pathname),
     transcript,
     close: async () => {
       await sim.close();

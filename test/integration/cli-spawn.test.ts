@@ -16,7 +16,7 @@ import {
   startSimulator,
   type Simulator,
 } from '../sim/index';
-import { CANCEL_ROOM_CALL, ROOM_CALL } from './cli-harness';
+import { CANCEL_ROOM_CALL, ROOM_CALL, simulatorEnv } from './cli-harness';
 
 let dir = '';
 let script = '';
@@ -101,13 +101,7 @@ async function simEnv(options: { rooms?: number; ringMs?: number } = {}) {
     rooms: options.rooms ?? 40,
     callTiming: { ringMs: options.ringMs ?? 200 },
   });
-  return {
-    WEMEET_BASE_URL: sim.baseUrl,
-    WEMEET_APP_ID: sim.credentials.appId,
-    WEMEET_SECRET_ID: sim.credentials.secretId,
-    WEMEET_SECRET_KEY: sim.credentials.secretKey,
-    WEMEET_OPERATOR_ID: sim.operatorId,
-  };
+  return simulatorEnv(sim);
 }
 
 describe('the built roomcall', () => {

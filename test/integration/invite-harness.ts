@@ -1,16 +1,18 @@
 /**
  * Set-up for the invite's integration tests: the real client (createWemeetApi) over loopback
- * HTTP to the simulator, with one virtual clock shared by the simulator (call timing, replay
- * and skew checks), the client (X-TC-Timestamp) and the invite (polling). Sleeping advances
- * it, so the real defaults (2 s polls, 75 s deadline, 60 s rings) run in milliseconds.
+ * HTTP to the simulator, with one virtual clock (test/helpers/virtual-simulator.ts) shared by
+ * the simulator (call timing, replay and skew checks), the client (X-TC-Timestamp) and the
+ * invite (polling). Sleeping advances it, so the real defaults (2 s polls, 75 s deadline, 60 s
+ * rings) run in milliseconds.
  */
 import type { Clock } from '../../main/core/invite-clock';
 import type { InviteEvent, InviteOptions } from '../../main/core/invite-types';
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
 import type { WemeetApi } from '../../main/core/wemeet/api';
 import type { WemeetClientOptions } from '../../main/core/wemeet/client';
-import { startSimulator } from '../sim/index';
+import { startVirtualSimulator } from '../helpers/virtual-simulator';
 import type { RecordedRequest, Simulator } from '../sim/index';
+import { requestsTo } from './wemeet-helpers';
 
 export interface InviteHarness {
   readonly sim: Simulator;
@@ -31,29 +33,22 @@ export interface HarnessSettings {
   readonly client?: Partial<WemeetClientOptions>;
 }
 
-const START = 1_763_000_000_000;
-
 export async function startHarness(settings: HarnessSettings = {}): Promise<InviteHarness> {
-  let now = START;
-  const sim = await startSimulator({
-    rooms: 40,
-    clock: () => now,
-    callTiming: { ringMs: settings.ringMs ?? 5_000 },
-  });
+  const { sim, now, elapsed, advance } = await startVirtualSimulator({ ringMs: settings.ringMs });
   const api = createWemeetApi({
     baseUrl: sim.baseUrl,
     credentials: sim.credentials,
     operatorId: sim.operatorId,
-    now: () => now,
+    now,
     timeoutMs: 2_000,
     retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 10 },
     sleep: () => Promise.resolve(),
     ...settings.client,
   });
   const clock: Clock = {
-    now: () => now,
+    now,
     sleep: (ms, signal) => {
-      if (!signal.aborted) now += ms;
+      if (!signal.aborted) advance(ms);
       return Promise.resolve();
     },
   };
@@ -62,18 +57,15 @@ export async function startHarness(settings: HarnessSettings = {}): Promise<Invi
     sim,
     api,
     clock,
-    elapsed: () => now - START,
+    elapsed,
     events,
     options: { clock, onProgress: (event) => events.push(event) },
-    requestsTo: (method, path) =>
-      sim.requests.filter((r) => r.method === method && r.path === path),
+    requestsTo: (method, path) => requestsTo(sim, method, path),
     close: () => sim.close(),
   };
 }
 
-export const ROOM_CALL = '/v1/meeting-rooms/room-call';
-export const CANCEL_ROOM_CALL = '/v1/meeting-rooms/cancel-room-call';
-export const ROOM_CALL_INFO = '/v1/meeting-rooms/room-call-info';
+export { CANCEL_ROOM_CALL, ROOM_CALL, ROOM_CALL_INFO } from '../helpers/virtual-simulator';
 
 export function statesOf(events: readonly InviteEvent[]): string[] {
   return events.flatMap((event) => (event.type === 'state' ? [event.info.state] : []));
