@@ -11,29 +11,22 @@ import { SIM_CURRENT_MEETING, SIM_TWENTY_DIGIT_MEETING } from '../sim/index';
 import {
   bodyOf,
   CANCEL_ROOM_CALL,
+  CURRENT_MEETING,
   ROOM_CALL,
   ROOM_CALL_INFO,
+  roomIntoCurrent,
+  roomTarget,
   startHarness,
   statesOf,
 } from './invite-harness';
 
 const harness = closeAfterEach(startHarness);
 
-const current = { kind: 'code', code: SIM_CURRENT_MEETING.meeting_code } as const;
-
-function roomTarget(id: string): CallTarget {
-  return { kind: 'room', meetingRoomId: id };
-}
-
 describe('invite over the simulator: outcomes', () => {
   it('accepted: one room-call, polls every 2 s while ringing, ends on accepted', async () => {
     const { sim, api, options, events, elapsed, requestsTo } = await harness({ ringMs: 5_000 });
     const room = sim.roomWithOutcome('accepted');
-    const outcome = await invite(
-      api,
-      { meeting: current, target: roomTarget(room.meeting_room_id) },
-      options,
-    );
+    const outcome = await invite(api, roomIntoCurrent(room), options);
 
     expect(outcome.kind).toBe('settled');
     if (outcome.kind !== 'settled') return;
@@ -58,22 +51,14 @@ describe('invite over the simulator: outcomes', () => {
   it('rejected', async () => {
     const { sim, api, options } = await harness();
     const room = sim.roomWithOutcome('rejected');
-    const outcome = await invite(
-      api,
-      { meeting: current, target: roomTarget(room.meeting_room_id) },
-      options,
-    );
+    const outcome = await invite(api, roomIntoCurrent(room), options);
     expect(outcome.kind === 'settled' && outcome.state).toBe('rejected');
   });
 
   it('no answer: the server gives up at 60 s, before our 75 s deadline', async () => {
     const { sim, api, options, events, elapsed, requestsTo } = await harness({ ringMs: 60_000 });
     const room = sim.roomWithOutcome('no-answer');
-    const outcome = await invite(
-      api,
-      { meeting: current, target: roomTarget(room.meeting_room_id) },
-      options,
-    );
+    const outcome = await invite(api, roomIntoCurrent(room), options);
     expect(outcome.kind === 'settled' && outcome.state).toBe('no-answer');
     expect(elapsed()).toBe(60_000);
     expect(statesOf(events)).toEqual(['ringing', 'no-answer']);
@@ -84,11 +69,7 @@ describe('invite over the simulator: outcomes', () => {
   it('times out at the deadline when the call never settles', async () => {
     const { sim, api, options, elapsed } = await harness({ ringMs: 600_000 });
     const room = sim.roomWithOutcome('accepted');
-    const outcome = await invite(
-      api,
-      { meeting: current, target: roomTarget(room.meeting_room_id) },
-      options,
-    );
+    const outcome = await invite(api, roomIntoCurrent(room), options);
     expect(outcome.kind).toBe('timed-out');
     expect(outcome.kind === 'timed-out' && outcome.lastInfo?.state).toBe('ringing');
     expect(elapsed()).toBe(75_000);
@@ -104,7 +85,7 @@ describe('invite over the simulator: outcomes', () => {
     ];
     const outcomes = [];
     for (const target of targets) {
-      outcomes.push(await invite(api, { meeting: current, target }, options));
+      outcomes.push(await invite(api, { meeting: CURRENT_MEETING, target }, options));
     }
     expect(outcomes.map((o) => o.kind === 'settled' && o.state)).toEqual(['rejected', 'accepted']);
     expect(requestsTo('PUT', ROOM_CALL).map((r) => bodyOf(r))).toMatchObject([
@@ -135,11 +116,7 @@ describe('invite over the simulator: outcomes', () => {
   it('wait: false places the call and reads no status', async () => {
     const { sim, api, options, requestsTo } = await harness();
     const room = sim.roomWithOutcome('accepted');
-    const outcome = await invite(
-      api,
-      { meeting: current, target: roomTarget(room.meeting_room_id) },
-      { ...options, wait: false },
-    );
+    const outcome = await invite(api, roomIntoCurrent(room), { ...options, wait: false });
     expect(outcome.kind).toBe('placed');
     expect(requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
     expect(requestsTo('POST', ROOM_CALL_INFO)).toEqual([]);
@@ -153,7 +130,7 @@ describe('invite over the simulator: cancel', () => {
     const target = roomTarget(room.meeting_room_id);
     const running = startInvite(
       api,
-      { meeting: current, target },
+      { meeting: CURRENT_MEETING, target },
       {
         ...options,
         onProgress: (event) => {
@@ -189,7 +166,10 @@ describe('invite over the simulator: cancel', () => {
     const controller = new AbortController();
     const outcome = await invite(
       api,
-      { meeting: current, target: { kind: 'mra', protocol: 'sip', dialString: sip.dial_string } },
+      {
+        meeting: CURRENT_MEETING,
+        target: { kind: 'mra', protocol: 'sip', dialString: sip.dial_string },
+      },
       {
         ...options,
         signal: controller.signal,
@@ -209,11 +189,7 @@ describe('invite over the simulator: cancel', () => {
   it('before the call: nothing rings, nothing to cancel', async () => {
     const { sim, api, options, requestsTo } = await harness();
     const room = sim.roomWithOutcome('accepted');
-    const running = startInvite(
-      api,
-      { meeting: current, target: roomTarget(room.meeting_room_id) },
-      options,
-    );
+    const running = startInvite(api, roomIntoCurrent(room), options);
     running.cancel();
     const outcome = await running.done;
     expect(outcome).toMatchObject({ kind: 'cancelled', callCancelled: false, inviteId: null });

@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { invite } from '../../main/core/invite';
 import { InviteError } from '../../main/core/invite-errors';
 import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
-import type { CallTarget } from '../../main/core/wemeet/types';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { rejectionOf } from '../helpers/rejection';
-import { SIM_CURRENT_MEETING, SIM_INVITEE_MEETING } from '../sim/index';
+import { SIM_INVITEE_MEETING } from '../sim/index';
 import {
   CANCEL_ROOM_CALL,
   ROOM_CALL,
   ROOM_CALL_INFO,
+  roomIntoCurrent,
   startHarness,
   statesOf,
   type HarnessSettings,
@@ -25,19 +25,13 @@ const harness = closeAfterEach((settings: HarnessSettings = {}) =>
   startHarness({ ...settings, client: { retry: { attempts: 1 }, ...settings.client } }),
 );
 
-const current = { kind: 'code', code: SIM_CURRENT_MEETING.meeting_code } as const;
-const roomTarget = (id: string): CallTarget => ({ kind: 'room', meetingRoomId: id });
-
 describe('invite over the simulator: room-call failing', () => {
   it('an offline room: 500/10004 surfaces, room-call sent exactly once, no status read', async () => {
     const { sim, api, options, events, requestsTo } = await harness({
       client: { retry: { attempts: 3 } },
     });
     const room = sim.roomWithOutcome('offline');
-    const error = await rejectionOf(
-      invite(api, { meeting: current, target: roomTarget(room.meeting_room_id) }, options),
-      InviteError,
-    );
+    const error = await rejectionOf(invite(api, roomIntoCurrent(room), options), InviteError);
     expect(error.kind).toBe('call-failed');
     expect(error.cause).toBeInstanceOf(WemeetApiError);
     expect(error.cause instanceof WemeetApiError && error.cause.errorCode).toBe(10004);
@@ -52,10 +46,7 @@ describe('invite over the simulator: room-call failing', () => {
     const { sim, api, options, requestsTo } = await harness({ client: { retry: { attempts: 3 } } });
     sim.faults.inject({ type: 'reset', path: ROOM_CALL, when: 'after' });
     const room = sim.roomWithOutcome('accepted');
-    const error = await rejectionOf(
-      invite(api, { meeting: current, target: roomTarget(room.meeting_room_id) }, options),
-      InviteError,
-    );
+    const error = await rejectionOf(invite(api, roomIntoCurrent(room), options), InviteError);
     expect(error.kind).toBe('call-failed');
     expect(error.cause).toBeInstanceOf(WemeetNetworkError);
     expect(requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
@@ -88,11 +79,7 @@ describe('invite over the simulator: status reads failing', () => {
     sim.faults.inject({ type: 'http-500', path: ROOM_CALL_INFO, times: 2 });
     sim.faults.inject({ type: 'reset', path: ROOM_CALL_INFO, times: 1 });
     const room = sim.roomWithOutcome('accepted');
-    const outcome = await invite(
-      api,
-      { meeting: current, target: roomTarget(room.meeting_room_id) },
-      options,
-    );
+    const outcome = await invite(api, roomIntoCurrent(room), options);
     expect(outcome.kind === 'settled' && outcome.state).toBe('accepted');
     const failures = events.flatMap((event) =>
       event.type === 'poll-failed' ? [event.consecutiveFailures] : [],
@@ -108,10 +95,7 @@ describe('invite over the simulator: status reads failing', () => {
     sim.faults.inject({ type: 'http-500', path: ROOM_CALL_INFO, times: 4 });
     sim.faults.inject({ type: 'rate-limit', path: ROOM_CALL_INFO, times: 1 });
     const room = sim.roomWithOutcome('accepted');
-    const error = await rejectionOf(
-      invite(api, { meeting: current, target: roomTarget(room.meeting_room_id) }, options),
-      InviteError,
-    );
+    const error = await rejectionOf(invite(api, roomIntoCurrent(room), options), InviteError);
     expect(error.kind).toBe('status-failed');
     expect(error.inviteId).not.toBeNull();
     expect(error.cause instanceof WemeetApiError && error.cause.errorCode).toBe(190310);
@@ -126,10 +110,7 @@ describe('invite over the simulator: status reads failing', () => {
     const { sim, api, options, requestsTo } = await harness({ ringMs: 60_000 });
     sim.faults.inject({ type: 'error', path: ROOM_CALL_INFO, status: 400, code: 190004, times: 1 });
     const room = sim.roomWithOutcome('accepted');
-    const error = await rejectionOf(
-      invite(api, { meeting: current, target: roomTarget(room.meeting_room_id) }, options),
-      InviteError,
-    );
+    const error = await rejectionOf(invite(api, roomIntoCurrent(room), options), InviteError);
     expect(error.kind).toBe('status-failed');
     expect(error.cause instanceof WemeetApiError && error.cause.errorCode).toBe(190004);
     expect(requestsTo('POST', ROOM_CALL_INFO)).toHaveLength(1);

@@ -6,12 +6,14 @@
  * rings) run in milliseconds.
  */
 import type { Clock } from '../../main/core/invite-clock';
-import type { InviteEvent, InviteOptions } from '../../main/core/invite-types';
+import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite-types';
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
 import type { WemeetApi } from '../../main/core/wemeet/api';
 import type { WemeetClientOptions } from '../../main/core/wemeet/client';
+import type { CallTarget } from '../../main/core/wemeet/types';
 import { startVirtualSimulator } from '../helpers/virtual-simulator';
-import type { RecordedRequest, Simulator } from '../sim/index';
+import { SIM_CURRENT_MEETING } from '../sim/index';
+import type { RecordedRequest, SimRoom, Simulator } from '../sim/index';
 import { requestsTo } from './wemeet-helpers';
 
 export interface InviteHarness {
@@ -66,6 +68,18 @@ export async function startHarness(settings: HarnessSettings = {}): Promise<Invi
 }
 
 export { CANCEL_ROOM_CALL, ROOM_CALL, ROOM_CALL_INFO } from '../helpers/virtual-simulator';
+
+/** The simulator's meeting in progress, by its code, as a person would type it. */
+export const CURRENT_MEETING = { kind: 'code', code: SIM_CURRENT_MEETING.meeting_code } as const;
+
+export function roomTarget(meetingRoomId: string): CallTarget {
+  return { kind: 'room', meetingRoomId };
+}
+
+/** The invite most tests make: one of the simulator's rooms into the meeting in progress. */
+export function roomIntoCurrent(room: SimRoom): InviteRequest {
+  return { meeting: CURRENT_MEETING, target: roomTarget(room.meeting_room_id) };
+}
 
 export function statesOf(events: readonly InviteEvent[]): string[] {
   return events.flatMap((event) => (event.type === 'state' ? [event.info.state] : []));
