@@ -25,6 +25,11 @@ function noCredentials(cli: CliHarness) {
   return { WEMEET_BASE_URL: cli.sim.baseUrl };
 }
 
+/** `roomcall auth login --stdin` with `stdin`, no WEMEET_* credentials in the environment. */
+function loginFromStdin(cli: CliHarness, stdin: string) {
+  return cli.run(['auth', 'login', '--stdin'], { env: noCredentials(cli), stdin });
+}
+
 async function readSettings(cli: CliHarness): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(path.join(cli.dataDir, 'settings.json'), 'utf8')) as Record<
     string,
@@ -35,10 +40,7 @@ async function readSettings(cli: CliHarness): Promise<Record<string, unknown>> {
 describe('roomcall auth login', () => {
   it('--stdin: checks with a signed request, then saves the keychain entry and the operator', async () => {
     const h = await harness();
-    const result = await h.run(['auth', 'login', '--stdin'], {
-      env: noCredentials(h),
-      stdin: JSON.stringify(LOGIN),
-    });
+    const result = await loginFromStdin(h, JSON.stringify(LOGIN));
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       "Logged in: AppId 200000001, SdkId none, SecretId …PLE, operator tester1.\nSaved in the keychain (profile 'default'); a signed request to Tencent Meeting succeeded (28 meetings in progress or upcoming).\n",
@@ -74,10 +76,7 @@ describe('roomcall auth login', () => {
 
   it('credentials the server refuses (190303): nothing saved, exit 1 with the code', async () => {
     const h = await harness();
-    const result = await h.run(['auth', 'login', '--stdin'], {
-      env: noCredentials(h),
-      stdin: JSON.stringify({ ...LOGIN, appId: '123' }),
-    });
+    const result = await loginFromStdin(h, JSON.stringify({ ...LOGIN, appId: '123' }));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The credentials were not saved');
     expect(result.stderr).toContain('error 190303');
@@ -86,10 +85,7 @@ describe('roomcall auth login', () => {
 
   it('an SdkId sent where none was assigned is refused by the check (190303)', async () => {
     const h = await harness();
-    const result = await h.run(['auth', 'login', '--stdin'], {
-      env: noCredentials(h),
-      stdin: JSON.stringify({ ...LOGIN, sdkId: '12345' }),
-    });
+    const result = await loginFromStdin(h, JSON.stringify({ ...LOGIN, sdkId: '12345' }));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('190303');
     expect(h.store.profiles()).toEqual([]);
@@ -97,22 +93,16 @@ describe('roomcall auth login', () => {
 
   it('--stdin that is not JSON, or misses a field: exit 2, no value quoted, nothing sent', async () => {
     const h = await harness();
-    const notJson = await h.run(['auth', 'login', '--stdin'], {
-      env: noCredentials(h),
-      stdin: `{"secretKey": "${SIM_SECRET_KEY}"`,
-    });
+    const notJson = await loginFromStdin(h, `{"secretKey": "${SIM_SECRET_KEY}"`);
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain('--stdin: the input is not a JSON document.');
-    const missing = await h.run(['auth', 'login', '--stdin'], {
-      env: noCredentials(h),
-      stdin: JSON.stringify({ appId: SIM_APP_ID, secretKey: SIM_SECRET_KEY }),
-    });
+    const missing = await loginFromStdin(
+      h,
+      JSON.stringify({ appId: SIM_APP_ID, secretKey: SIM_SECRET_KEY }),
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--stdin: secretId, operatorId are missing or not text.');
-    const control = await h.run(['auth', 'login', '--stdin'], {
-      env: noCredentials(h),
-      stdin: JSON.stringify({ ...LOGIN, secretKey: 'a\nb' }),
-    });
+    const control = await loginFromStdin(h, JSON.stringify({ ...LOGIN, secretKey: 'a\nb' }));
     expect(control.code).toBe(2);
     expect(control.stderr).toContain('SecretKey is missing or invalid');
     for (const output of [notJson, missing, control]) {
@@ -174,10 +164,7 @@ describe('roomcall auth login', () => {
 describe('roomcall auth status', () => {
   it('keychain credentials: masked, with their source, and a live check', async () => {
     const h = await harness();
-    await h.run(['auth', 'login', '--stdin'], {
-      env: noCredentials(h),
-      stdin: JSON.stringify(LOGIN),
-    });
+    await loginFromStdin(h, JSON.stringify(LOGIN));
     const result = await h.run(['auth', 'status'], { env: noCredentials(h) });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
@@ -247,10 +234,7 @@ describe('roomcall auth status', () => {
 describe('roomcall auth logout', () => {
   it('removes the keychain entry, and says when the environment still provides credentials', async () => {
     const h = await harness();
-    await h.run(['auth', 'login', '--stdin'], {
-      env: noCredentials(h),
-      stdin: JSON.stringify(LOGIN),
-    });
+    await loginFromStdin(h, JSON.stringify(LOGIN));
     const result = await h.run(['auth', 'logout']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("Removed the credentials of profile 'default' from the keychain.\n");

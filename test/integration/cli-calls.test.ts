@@ -22,6 +22,11 @@ interface StatusJson {
   response_time: string | null;
 }
 
+/** `roomcall cancel --meeting <ID> --invite <inviteId>`, then the target and any flags. */
+function cancelArgs(inviteId: string, ...targetAndFlags: string[]): string[] {
+  return ['cancel', '--meeting', ID, '--invite', inviteId, ...targetAndFlags];
+}
+
 async function placeCall(cli: CliHarness, target: string[]): Promise<string> {
   const result = await cli.run(['invite', '--meeting', ID, ...target, '--json']);
   expect(result.code).toBe(0);
@@ -86,15 +91,7 @@ describe('roomcall cancel', () => {
   it('hangs up a ringing call: one cancel-room-call with the invite ID; status then reads 5', async () => {
     const h = await harness({ ringMs: 60_000 });
     const inviteId = await placeCall(h, ['--room', SIM_EXAMPLE_ROOM_ID]);
-    const result = await h.run([
-      'cancel',
-      '--meeting',
-      ID,
-      '--invite',
-      inviteId,
-      '--room',
-      SIM_EXAMPLE_ROOM_ID,
-    ]);
+    const result = await h.run(cancelArgs(inviteId, '--room', SIM_EXAMPLE_ROOM_ID));
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `Cancelled the call to room ${SIM_EXAMPLE_ROOM_ID} (invite ${inviteId}).\n`,
@@ -120,16 +117,7 @@ describe('roomcall cancel', () => {
   it('--json', async () => {
     const h = await harness({ ringMs: 60_000 });
     const inviteId = await placeCall(h, ['--sip', 'room@vc.example.com']);
-    const result = await h.run([
-      'cancel',
-      '--meeting',
-      ID,
-      '--invite',
-      inviteId,
-      '--sip',
-      'room@vc.example.com',
-      '--json',
-    ]);
+    const result = await h.run(cancelArgs(inviteId, '--sip', 'room@vc.example.com', '--json'));
     expect(result.code).toBe(0);
     expect(jsonOf(result)).toEqual({
       cancelled: true,
@@ -141,15 +129,7 @@ describe('roomcall cancel', () => {
 
   it('an invite ID the server does not know: exit 1 with 190004, sent once', async () => {
     const h = await harness();
-    const result = await h.run([
-      'cancel',
-      '--meeting',
-      ID,
-      '--invite',
-      'nope',
-      '--room',
-      SIM_EXAMPLE_ROOM_ID,
-    ]);
+    const result = await h.run(cancelArgs('nope', '--room', SIM_EXAMPLE_ROOM_ID));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error 190004');
     expect(h.requestsTo('PUT', CANCEL_ROOM_CALL)).toHaveLength(1);
@@ -165,15 +145,7 @@ describe('roomcall cancel', () => {
 
   it('an invite ID with a space: exit 2, nothing sent', async () => {
     const h = await harness();
-    const result = await h.run([
-      'cancel',
-      '--meeting',
-      ID,
-      '--invite',
-      'a b',
-      '--room',
-      SIM_EXAMPLE_ROOM_ID,
-    ]);
+    const result = await h.run(cancelArgs('a b', '--room', SIM_EXAMPLE_ROOM_ID));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--invite: 'a b' is not an invite ID");
     expect(h.sim.requests).toEqual([]);

@@ -34,6 +34,11 @@ interface InviteJson {
 
 const CODE = '806-146-667';
 
+/** `roomcall invite --meeting 806-146-667 --room <room>` and any further flags. */
+function inviteArgs(room: string, ...flags: string[]): string[] {
+  return ['invite', '--meeting', CODE, '--room', room, ...flags];
+}
+
 describe('roomcall invite: bad input is refused before anything is sent (exit 2)', () => {
   const cases: [string, string[], RegExp][] = [
     [
@@ -100,7 +105,7 @@ describe('roomcall invite: bad input is refused before anything is sent (exit 2)
 
   it('missing credentials: exit 2 saying what to do, nothing sent', async () => {
     const { sim, run } = await harness();
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID], {
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID), {
       env: {},
     });
     expect(result.code).toBe(2);
@@ -112,7 +117,7 @@ describe('roomcall invite: bad input is refused before anything is sent (exit 2)
 
   it('a missing operator: exit 2 naming WEMEET_OPERATOR_ID, nothing sent', async () => {
     const { sim, run, env } = await harness();
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID], {
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID), {
       env: { ...env, WEMEET_OPERATOR_ID: undefined },
     });
     expect(result.code).toBe(2);
@@ -123,7 +128,7 @@ describe('roomcall invite: bad input is refused before anything is sent (exit 2)
 
   it('incomplete WEMEET_* credentials: exit 2 naming the missing variable', async () => {
     const { sim, run, env } = await harness();
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID], {
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID), {
       env: { ...env, WEMEET_SECRET_KEY: '' },
     });
     expect(result.code).toBe(2);
@@ -135,7 +140,7 @@ describe('roomcall invite: bad input is refused before anything is sent (exit 2)
 describe('roomcall invite: placing a call', () => {
   it('human output: who, into which meeting, and the invite ID', async () => {
     const { run, requestsTo } = await harness();
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID]);
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID));
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^Invited room 1234567890123456789 into '产品周会 Weekly product sync' \(806-146-667\)\.\nInvite ID: \S+\n$/,
@@ -213,7 +218,7 @@ describe('roomcall invite: placing a call', () => {
       `${dataDir}/settings.json`,
       JSON.stringify({ version: 1, meetingIdEncoding: 'number' }),
     );
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID]);
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID));
     expect(result.code).toBe(0);
     const call = requestsTo('PUT', ROOM_CALL)[0];
     expect(call?.meetingIdEncoding).toBe('number');
@@ -223,7 +228,7 @@ describe('roomcall invite: placing a call', () => {
   it('a room named in the room cache is called by name', async () => {
     const { run } = await harness();
     expect((await run(['rooms'])).code).toBe(0);
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID]);
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID));
     expect(result.stdout).toContain(
       'Invited 深圳·滨海大厦 18F 1801 会议室 (room 1234567890123456789) into',
     );
@@ -234,7 +239,7 @@ describe('roomcall invite: failures are sent once and exit 1 with the server cod
   it('room-call answering 500: sent exactly once, the code and the hint on stderr', async () => {
     const { sim, run, requestsTo } = await harness();
     sim.faults.inject({ type: 'http-500', path: ROOM_CALL, code: 10004 });
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID]);
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^roomcall: The call into meeting '产品周会 Weekly product sync' \(806-146-667\) failed: .*HTTP 500, error 10004/,
@@ -249,14 +254,7 @@ describe('roomcall invite: failures are sent once and exit 1 with the server cod
   it('room-call whose connection is reset after the server acted: sent once, exit 1', async () => {
     const { sim, run, requestsTo } = await harness();
     sim.faults.inject({ type: 'reset', path: ROOM_CALL, when: 'after' });
-    const result = await run([
-      'invite',
-      '--meeting',
-      CODE,
-      '--room',
-      SIM_EXAMPLE_ROOM_ID,
-      '--json',
-    ]);
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID, '--json'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /Could not reach Tencent Meeting for PUT \/v1\/meeting-rooms\/room-call/,
@@ -270,7 +268,7 @@ describe('roomcall invite: failures are sent once and exit 1 with the server cod
   it('an offline room (500/10004 from the server itself)', async () => {
     const { sim, run, requestsTo } = await harness();
     const room = sim.roomWithOutcome('offline');
-    const result = await run(['invite', '--meeting', CODE, '--room', room.meeting_room_id]);
+    const result = await run(inviteArgs(room.meeting_room_id));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error 10004');
     expect(requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
@@ -278,7 +276,7 @@ describe('roomcall invite: failures are sent once and exit 1 with the server cod
 
   it('190300: the client clock is 10 minutes ahead; the message says to fix the clock', async () => {
     const { sim, run } = await harness();
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID], {
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID), {
       skewMs: 10 * 60_000,
     });
     expect(result.code).toBe(1);
@@ -292,7 +290,7 @@ describe('roomcall invite: failures are sent once and exit 1 with the server cod
 
   it('190303: an AppId the server does not know', async () => {
     const { run, env } = await harness();
-    const result = await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID], {
+    const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID), {
       env: { ...env, WEMEET_APP_ID: '999999999' },
     });
     expect(result.code).toBe(1);
@@ -335,12 +333,9 @@ describe('roomcall invite --wait', () => {
   it("accepted: exit 0, the final line on stdout, progress on a terminal's stderr", async () => {
     const { sim, run } = await harness({ ringMs: 3_000 });
     const room = sim.roomWithOutcome('accepted');
-    const result = await run(
-      ['invite', '--meeting', CODE, '--room', room.meeting_room_id, '--wait'],
-      {
-        tty: true,
-      },
-    );
+    const result = await run(inviteArgs(room.meeting_room_id, '--wait'), {
+      tty: true,
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `Accepted: room ${room.meeting_room_id} is joining '产品周会 Weekly product sync' (806-146-667).\n`,
@@ -358,14 +353,7 @@ describe('roomcall invite --wait', () => {
   it('no progress when stderr is not a terminal', async () => {
     const { sim, run } = await harness();
     const room = sim.roomWithOutcome('accepted');
-    const result = await run([
-      'invite',
-      '--meeting',
-      CODE,
-      '--room',
-      room.meeting_room_id,
-      '--wait',
-    ]);
+    const result = await run(inviteArgs(room.meeting_room_id, '--wait'));
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
   });
@@ -373,14 +361,7 @@ describe('roomcall invite --wait', () => {
   it('rejected: exit 3', async () => {
     const { sim, run } = await harness();
     const room = sim.roomWithOutcome('rejected');
-    const result = await run([
-      'invite',
-      '--meeting',
-      CODE,
-      '--room',
-      room.meeting_room_id,
-      '--wait',
-    ]);
+    const result = await run(inviteArgs(room.meeting_room_id, '--wait'));
     expect(result.code).toBe(3);
     expect(result.stdout).toBe(`Rejected: room ${room.meeting_room_id} declined the call.\n`);
   });
@@ -388,15 +369,7 @@ describe('roomcall invite --wait', () => {
   it('no answer: exit 3, and --json carries the final state', async () => {
     const { sim, run } = await harness();
     const room = sim.roomWithOutcome('no-answer');
-    const result = await run([
-      'invite',
-      '--meeting',
-      CODE,
-      '--room',
-      room.meeting_room_id,
-      '--wait',
-      '--json',
-    ]);
+    const result = await run(inviteArgs(room.meeting_room_id, '--wait', '--json'));
     expect(result.code).toBe(3);
     const doc = jsonOf<InviteJson>(result);
     expect(doc.state).toBe('no-answer');
@@ -427,26 +400,11 @@ describe('roomcall invite --wait', () => {
   it('still ringing at the 75 s deadline: exit 3, state timed-out, the call left alone', async () => {
     const { sim, run, requestsTo } = await harness({ ringMs: 120_000 });
     const room = sim.roomWithOutcome('accepted');
-    const result = await run([
-      'invite',
-      '--meeting',
-      CODE,
-      '--room',
-      room.meeting_room_id,
-      '--wait',
-      '--json',
-    ]);
+    const result = await run(inviteArgs(room.meeting_room_id, '--wait', '--json'));
     expect(result.code).toBe(3);
     expect(jsonOf<InviteJson>(result)).toMatchObject({ state: 'timed-out', status: 4 });
     expect(requestsTo('PUT', CANCEL_ROOM_CALL)).toEqual([]);
-    const human = await run([
-      'invite',
-      '--meeting',
-      CODE,
-      '--room',
-      room.meeting_room_id,
-      '--wait',
-    ]);
+    const human = await run(inviteArgs(room.meeting_room_id, '--wait'));
     expect(human.stdout).toMatch(
       /^Still not answered: RoomCall stopped waiting for room \d+ \(last status: ringing\)\. The room may still answer\.\n$/,
     );
@@ -462,15 +420,7 @@ describe('roomcall invite --wait', () => {
       times: Infinity,
     });
     const room = sim.roomWithOutcome('accepted');
-    const result = await run([
-      'invite',
-      '--meeting',
-      CODE,
-      '--room',
-      room.meeting_room_id,
-      '--wait',
-      '--json',
-    ]);
+    const result = await run(inviteArgs(room.meeting_room_id, '--wait', '--json'));
     expect(result.code).toBe(1);
     const doc = jsonOf<InviteJson & { error: { code: number } }>(result);
     expect(doc).toMatchObject({ state: 'unknown', status: null, error: { code: 9042 } });
@@ -486,12 +436,9 @@ describe('roomcall invite --wait', () => {
   it('Ctrl-C while ringing: cancel-room-call sent once with the invite ID, exit 130', async () => {
     const { sim, run, requestsTo } = await harness({ ringMs: 60_000 });
     const room = sim.roomWithOutcome('accepted');
-    const result = await run(
-      ['invite', '--meeting', CODE, '--room', room.meeting_room_id, '--wait', '--json'],
-      {
-        interruptWhen: (s) => s.requests.some((r) => r.path === ROOM_CALL_INFO),
-      },
-    );
+    const result = await run(inviteArgs(room.meeting_room_id, '--wait', '--json'), {
+      interruptWhen: (s) => s.requests.some((r) => r.path === ROOM_CALL_INFO),
+    });
     expect(result.interrupts).toBe(1);
     expect(result.code).toBe(130);
     const cancels = requestsTo('PUT', CANCEL_ROOM_CALL);
@@ -506,13 +453,10 @@ describe('roomcall invite --wait', () => {
   it('Ctrl-C while ringing, human output: says the call was hung up', async () => {
     const { sim, run } = await harness({ ringMs: 60_000 });
     const room = sim.roomWithOutcome('accepted');
-    const result = await run(
-      ['invite', '--meeting', CODE, '--room', room.meeting_room_id, '--wait'],
-      {
-        interruptWhen: (s) => s.requests.some((r) => r.path === ROOM_CALL_INFO),
-        tty: true,
-      },
-    );
+    const result = await run(inviteArgs(room.meeting_room_id, '--wait'), {
+      interruptWhen: (s) => s.requests.some((r) => r.path === ROOM_CALL_INFO),
+      tty: true,
+    });
     expect(result.code).toBe(130);
     expect(result.stdout).toBe(
       `Cancelled: the call to room ${room.meeting_room_id} was hung up.\n`,
@@ -604,9 +548,9 @@ describe('roomcall invite: history', () => {
     const { sim, run } = await harness();
     const rejecting = sim.roomWithOutcome('rejected');
     const offline = sim.roomWithOutcome('offline');
-    await run(['invite', '--meeting', CODE, '--room', SIM_EXAMPLE_ROOM_ID]);
-    await run(['invite', '--meeting', CODE, '--room', rejecting.meeting_room_id, '--wait']);
-    await run(['invite', '--meeting', CODE, '--room', offline.meeting_room_id]);
+    await run(inviteArgs(SIM_EXAMPLE_ROOM_ID));
+    await run(inviteArgs(rejecting.meeting_room_id, '--wait'));
+    await run(inviteArgs(offline.meeting_room_id));
     await run(['invite', '--meeting', SIM_UNKNOWN_MEETING_CODE, '--room', SIM_EXAMPLE_ROOM_ID]);
     const result = await run(['history', '--json']);
     expect(result.code).toBe(0);
