@@ -62,25 +62,34 @@ function matches(fault: Fault, method: string, path: string): boolean {
   return fault.path.endsWith('*') ? path.startsWith(fault.path.slice(0, -1)) : path === fault.path;
 }
 
+/** What http-500 and rate-limit answer where the fault gives no status, code or message. */
+const ERROR_DEFAULTS = {
+  'http-500': {
+    status: 500,
+    code: ErrorCode.roomCallInfoFailed,
+    message: 'internal server error, please try again later',
+  },
+  'rate-limit': {
+    status: 400,
+    code: ErrorCode.rateLimitMinute,
+    message: 'too many requests: rate limit per minute exceeded',
+  },
+} as const;
+
 /** What a fault answers, for the faults that answer at all. */
 export function faultReply(fault: Fault, realBody?: string): SimReply | null {
   switch (fault.type) {
     case 'http-500':
+    case 'rate-limit': {
+      const defaults = ERROR_DEFAULTS[fault.type];
       return errorReply(
         new SimError(
-          fault.status ?? 500,
-          fault.code ?? ErrorCode.roomCallInfoFailed,
-          fault.message ?? 'internal server error, please try again later',
+          fault.status ?? defaults.status,
+          fault.code ?? defaults.code,
+          fault.message ?? defaults.message,
         ),
       );
-    case 'rate-limit':
-      return errorReply(
-        new SimError(
-          fault.status ?? 400,
-          fault.code ?? ErrorCode.rateLimitMinute,
-          fault.message ?? 'too many requests: rate limit per minute exceeded',
-        ),
-      );
+    }
     case 'error': {
       const status = fault.status ?? 500;
       if (fault.code === undefined) {
