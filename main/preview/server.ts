@@ -19,6 +19,12 @@ export interface PreviewOptions extends BackendOptions {
   readonly rendererDir?: string | undefined;
   /** Default: out/preview/preview-bridge.js of this checkout (npm run build). */
   readonly bridgeScript?: string | undefined;
+  /**
+   * Default true: pages get the bridge's <script> tag. False serves them exactly as built,
+   * as Electron loads them: the caller provides `window.roomcall` itself, as the preload does
+   * (the benchmark's in-page bridge, which answers at IPC speed).
+   */
+  readonly injectBridge?: boolean | undefined;
 }
 
 export interface Preview {
@@ -49,6 +55,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const bridgeScript = await readFile(bridgeFile).catch(() => {
     throw new Error(`The preview bridge ${bridgeFile} is missing: run \`npm run build\` first.`);
   });
+  const injectBridge = options.injectBridge ?? true;
   const backend = await createPreviewBackend(options);
   const { services } = backend;
   const streams = new EventStreams((count) => {
@@ -80,7 +87,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
       response.end(bridgeScript);
     } else {
-      await serveStatic(request, response, pathname, rendererDir, headers);
+      await serveStatic(request, response, pathname, rendererDir, headers, injectBridge);
     }
   };
   const server = createServer((request, response) => {

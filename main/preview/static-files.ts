@@ -6,7 +6,8 @@ export const BRIDGE_SCRIPT_PATH = '/preview-bridge.js';
 /**
  * The renderer's pages and assets, with the same checks as Electron's app:// handler. HTML
  * pages get one tag added at the top of <head>: the preview bridge, as a file (the CSP allows
- * no inline script), so `window.roomcall` exists before the page's own module runs.
+ * no inline script), so `window.roomcall` exists before the page's own module runs. Without
+ * `injectBridge`, pages are served as built and the caller defines `window.roomcall`.
  */
 export async function serveStatic(
   request: IncomingMessage,
@@ -14,6 +15,7 @@ export async function serveStatic(
   pathname: string,
   rendererDir: string,
   headers: Record<string, string>,
+  injectBridge = true,
 ): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
@@ -31,9 +33,10 @@ export async function serveStatic(
     response.end(request.method === 'HEAD' ? undefined : 'Not found');
     return;
   }
-  const body = asset.contentType.startsWith('text/html')
-    ? Buffer.from(withBridgeScript(asset.body.toString('utf8')), 'utf8')
-    : asset.body;
+  const body =
+    injectBridge && asset.contentType.startsWith('text/html')
+      ? Buffer.from(withBridgeScript(asset.body.toString('utf8')), 'utf8')
+      : asset.body;
   response.writeHead(200, {
     ...headers,
     'Content-Type': asset.contentType,

@@ -311,6 +311,14 @@ describe('the preview server', () => {
     expect(await roomcall.testConnection()).toMatchObject({ ok: true, data: { roomCount: 40 } });
   });
 
+  it('serves pages exactly as built when the caller brings its own bridge', async () => {
+    const p = await start({ injectBridge: false });
+    const page = await raw(p.pageUrl('popover'));
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(PAGE);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
   it('says so when the bridge script is not built', async () => {
     await expect(startPreview({ bridgeScript: path.join(dir(), 'missing.js') })).rejects.toThrow(
       /npm run build/,
