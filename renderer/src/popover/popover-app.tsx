@@ -3,6 +3,7 @@ import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
+import { prepareDateFormats } from '../lib/format';
 import { targetKey } from '../lib/target-key';
 import type { AppState, CallView, Favorite, HistoryEntry, IpcError } from '../lib/types';
 import { useAppFrame } from '../lib/use-app-frame';
@@ -21,6 +22,9 @@ import { popoverMessages } from './messages';
 import { RecentList } from './recent-list';
 import { usePopoverData, type PopoverData } from './use-popover-data';
 
+/** After the start-up requests (history at once, the directory at 50 ms) have gone out. */
+const PREPARE_FORMATS_AFTER_MS = 250;
+
 function openWindow(window: 'picker' | 'settings') {
   void invoke(() => bridge().openWindow({ window }));
 }
@@ -38,6 +42,19 @@ export function PopoverApp() {
   useEffect(() => {
     if (favoritesReady) filter.current?.focus();
   }, [favoritesReady]);
+
+  // Electron loads the popover hidden at start, before the meeting is known, and the first
+  // date formatter of a renderer process costs 20-35 ms (ICU's data): building the formatters
+  // then keeps that cost out of the frame that shows the meeting's time once it is opened.
+  const intl = frame.locale.intl;
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      prepareDateFormats(intl);
+    }, PREPARE_FORMATS_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [intl]);
 
   useBridgeEvent('popoverShown', () => {
     void frame.reload();
