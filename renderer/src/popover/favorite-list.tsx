@@ -1,9 +1,19 @@
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { useMessages } from '../i18n/locale';
+import { markOnce } from '../lib/perf-marks';
 import type { CallsApi } from '../lib/use-calls';
 import { targetKey } from '../lib/target-key';
 import type { CallView, Favorite, RoomView } from '../lib/types';
 import { FavoriteRow } from './favorite-row';
 import { popoverMessages } from './messages';
+
+/**
+ * Rows in the list's first render: more than the popover can show (its window is 520 px high
+ * and a row at least 52 px, so ten would fill it even with nothing above them; five do below
+ * the meeting and the filter). The rest follow right after that first paint: building,
+ * styling and laying out a hundred rows nobody can see yet was most of the first frame.
+ */
+export const FIRST_SCREEN_ROWS = 12;
 
 interface Props {
   readonly favorites: readonly Favorite[];
@@ -17,6 +27,15 @@ interface Props {
 /** The filtered favourites, in the person's own order. */
 export function FavoriteList({ favorites, query, rooms, calls, onInvite, onCancel }: Props) {
   const m = useMessages(popoverMessages);
+  // An effect runs once the first frame is painted; from then on every row is rendered.
+  const [complete, setComplete] = useState(false);
+  useEffect(() => {
+    setComplete(true);
+  }, []);
+  useLayoutEffect(() => {
+    if (complete) markOnce('popover-list-complete');
+  }, [complete]);
+
   if (favorites.length === 0) {
     return (
       <p class="list-empty" role="status">
@@ -24,9 +43,10 @@ export function FavoriteList({ favorites, query, rooms, calls, onInvite, onCance
       </p>
     );
   }
+  const rows = complete ? favorites : favorites.slice(0, FIRST_SCREEN_ROWS);
   return (
     <ul class="fav-list" aria-label={m.favorites.heading}>
-      {favorites.map((favorite, index) => {
+      {rows.map((favorite, index) => {
         const key = targetKey(favorite);
         return (
           <FavoriteRow

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { FIRST_SCREEN_ROWS } from '../../../renderer/src/popover/favorite-list';
 import { PopoverApp } from '../../../renderer/src/popover/popover-app';
 import { ipcError, MEETING, OTHER_MEETING, type FakeBridge } from '../fake-bridge';
 import { push, settle, waitFor, withBridge } from '../setup';
@@ -120,6 +121,32 @@ describe('popover', () => {
     await settle();
     expect(screen.getByText('There is no current meeting')).toBeTruthy();
     expect(screen.getByText('Failed')).toBeTruthy();
+  });
+
+  it('lists every favourite of a long list, the first screen first', async () => {
+    const many = Array.from({ length: FIRST_SCREEN_ROWS * 3 }, (_, index) => ({
+      id: `fav-${String(index)}`,
+      kind: 'room' as const,
+      meetingRoomId: `90000000000000${String(index).padStart(5, '0')}`,
+      name: `Room ${String(index + 1)}`,
+      location: 'HQ',
+      label: null,
+    }));
+    await renderPopover(
+      withBridge((world) => {
+        world.favorites = many;
+      }),
+    );
+    const list = screen.getByRole('list', { name: 'Favourites' });
+    const invites = within(list).getAllByRole('button', { name: /^Invite / });
+    expect(invites.map((button) => button.textContent)).toEqual(
+      many.map((favorite) => `Invite ${favorite.name}`),
+    );
+    // The last row is reachable from the keyboard like any other.
+    const first = invites[0] ?? list;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'End' });
+    expect(document.activeElement).toBe(invites.at(-1));
   });
 
   describe('keyboard', () => {
