@@ -1,6 +1,7 @@
 import { redact } from '../core/wemeet/errors';
 import type { TextSink } from './deps';
 import { formatTable, type Column } from './table';
+import { clean } from './terminal-text';
 
 /**
  * Everything the CLI prints goes through here:
@@ -73,10 +74,4 @@ export class Output {
   #write(sink: TextSink, text: string): void {
     sink.write(this.#secrets.length === 0 ? text : redact(text, this.#secrets));
   }
-}
-
-/** Control characters out, line breaks kept: server text must not drive the terminal. */
-export function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
 }

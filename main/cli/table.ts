@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { cleanCell } from './terminal-text';
 
 /**
  * Plain-text tables for terminals. Column widths use display width, not string length: room
@@ -14,7 +15,7 @@ export interface Column<Row> {
 
 export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const cells = rows.map((row) =>
-    columns.map((column) => truncate(clean(column.value(row)), column.maxWidth)),
+    columns.map((column) => truncate(cleanCell(column.value(row)), column.maxWidth)),
   );
   const widths = columns.map((column, index) =>
     Math.max(stringWidth(column.header), ...cells.map((line) => stringWidth(line[index] ?? ''))),
@@ -30,12 +31,6 @@ export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<
 function pad(text: string, width: number, align: 'left' | 'right'): string {
   const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
   return align === 'right' ? fill + text : text + fill;
-}
-
-/** Control characters from server data must not reach the terminal (escape sequences). */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
 function truncate(text: string, maxWidth: number | undefined): string {

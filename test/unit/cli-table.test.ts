@@ -39,3 +39,11 @@ describe('formatTable', () => {
     expect(text).not.toContain('\u001b');
   });
 });
+
+describe('terminal text', () => {
+  it('keeps line breaks in free text and removes them from table cells', async () => {
+    const { clean, cleanCell } = await import('../../main/cli/terminal-text');
+    expect(clean('a\nb\u0007c')).toBe('a\nb c');
+    expect(cleanCell('a\nb\u0007c')).toBe('a b c');
+  });
+});
