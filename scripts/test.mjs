@@ -71,6 +71,24 @@ function skipStage(name, reason) {
   totals.skipped += 1;
 }
 
+/** "project › title: reason" for each skipped Playwright test in a JSON report. */
+function skipReasons(suites) {
+  const lines = [];
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue;
+        const skip = (test.annotations ?? []).find((note) => note.type === 'skip');
+        lines.push(
+          `${test.projectName} › ${spec.title}: ${skip?.description ?? 'no reason given'}`,
+        );
+      }
+    }
+    lines.push(...skipReasons(suite.suites ?? []));
+  }
+  return lines;
+}
+
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
@@ -115,7 +133,10 @@ if (existsSync('vitest.keychain.config.ts')) {
     totals.failed += 1;
     if (ok) failedStages.push('playwright (no report)');
   } else {
-    const stats = JSON.parse(readFileSync(report, 'utf8')).stats;
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    const stats = json.stats;
+    // The list reporter shows a skipped test without its reason: say it here.
+    for (const line of skipReasons(json.suites ?? [])) skippedStages.push(line);
     totals.passed += stats.expected + stats.flaky;
     totals.failed += stats.unexpected;
     totals.skipped += stats.skipped;
@@ -124,7 +145,7 @@ if (existsSync('vitest.keychain.config.ts')) {
 }
 
 console.log('\n── summary ──');
-for (const line of skippedStages) console.log(`skipped stage: ${line}`);
+for (const line of skippedStages) console.log(`skipped: ${line}`);
 if (failedStages.length > 0) console.log(`failed stages: ${failedStages.join(', ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedStages.length > 0 ? 1 : 0);
