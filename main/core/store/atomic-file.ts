@@ -9,7 +9,9 @@ import path from 'node:path';
  *   renamed over the target (atomic on POSIX and on NTFS), and the folder is fsynced so the
  *   rename itself survives a power cut: a reader sees the old content or the new, never half;
  * - writes to one path run one at a time, in call order (a per-path queue), so two quick
- *   saves cannot interleave or finish out of order;
+ *   saves cannot interleave or finish out of order; that queue serialises one process only:
+ *   between processes (the app and the CLI) the JSON document also holds a lock file
+ *   (process-lock.ts) around each read-modify-write;
  * - new files are 0600 (owner only);
  * - reads refuse anything that is not a regular file or is larger than a limit, without
  *   blocking on a FIFO and without reading a hostile file's gigabytes into memory.
@@ -45,7 +47,7 @@ export function errorCode(error: unknown): string | undefined {
 
 // O_NONBLOCK: opening a FIFO planted where a file should be must not hang the app. It has no
 // effect on regular files, and Windows has neither.
-const READ_FLAGS = constants.O_RDONLY | ((constants.O_NONBLOCK as number | undefined) ?? 0);
+export const READ_FLAGS = constants.O_RDONLY | ((constants.O_NONBLOCK as number | undefined) ?? 0);
 const CHUNK = 64 * 1024;
 
 /** The file's bytes; null when it does not exist. Throws FileTooLargeError, NotAFileError. */
@@ -108,7 +110,7 @@ export function withFileLock<T>(file: string, task: () => Promise<T>): Promise<T
 const TEMP_SUFFIX = '.tmp';
 
 /** `<name>.<pid>-<random>.tmp`: the pid lets a later run tell a dead writer's leftovers. */
-function tempNameFor(file: string): string {
+export function tempNameFor(file: string): string {
   const base = path.basename(file);
   return path.join(
     path.dirname(file),
@@ -184,7 +186,8 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a process with this pid runs on this machine (Windows too: libuv probes it). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -12,6 +12,12 @@ import {
   withFileLock,
 } from './atomic-file';
 import { ensureDataDir } from './paths';
+import {
+  acquireProcessLock,
+  FileBusyError,
+  type ProcessLock,
+  type ProcessLockOptions,
+} from './process-lock';
 import { DEFAULT_MAX_DEPTH, isPlainObject, jsonDepth, parseJsonBytes } from './safe-json';
 
 /**
@@ -21,9 +27,17 @@ import { DEFAULT_MAX_DEPTH, isPlainObject, jsonDepth, parseJsonBytes } from './s
  * UTF-8, too big, too deep, wrong types, unknown version, unreadable, a folder in its place) is
  * renamed to `<name>.corrupt-<timestamp>.json`, a StoreWarning tells the UI or the CLI, and the
  * document continues from its defaults. A file from a newer RoomCall is read as far as this
- * version understands it and never overwritten. Every load and update runs under the file's
- * lock, and an update re-reads the file first, so a change made meanwhile by the other process
- * (app or CLI) is kept instead of being overwritten by a stale copy.
+ * version understands it and never overwritten.
+ *
+ * The app and the CLI are separate processes sharing these files. Every load and update runs in
+ * the per-path queue of this process (withFileLock), and every update also holds the file's lock
+ * between processes (`<name>.lock`, see process-lock.ts) while it re-reads the file, applies the
+ * change and writes it, so a change made by the other process is kept, never overwritten by a
+ * stale copy. A load only reads (the file is replaced atomically), except when it must move a
+ * damaged file aside: it takes the lock for that and reads again first, so it never moves away
+ * a good file the other process has just written. A lock left by a killed process is taken
+ * over; one held by a live process for longer than the wait (5 s) fails the update with
+ * DocumentBusyError, and nothing is written.
  */
 
 export type StoreWarningReason =
@@ -76,6 +90,8 @@ export interface JsonDocumentOptions {
   readonly onWarning: StoreWarningListener;
   /** For the moved-aside file's timestamp. */
   readonly now?: () => Date;
+  /** The wait for the other process and when its lock is stale (tests shorten them). */
+  readonly lock?: ProcessLockOptions;
 }
 
 export interface LoadedDocument<T> {
@@ -102,6 +118,20 @@ export class ReadOnlyDocumentError extends Error {
     super(`Your change to the ${name} was not saved: ${why}`);
     this.name = 'ReadOnlyDocumentError';
     this.file = file;
+  }
+}
+
+/**
+ * An update that found the file locked by another RoomCall process for the whole wait: nothing
+ * was written. A ReadOnlyDocumentError, so the app and the CLI show its message as they show
+ * that one's.
+ */
+export class DocumentBusyError extends ReadOnlyDocumentError {
+  readonly busy: FileBusyError;
+  constructor(name: string, busy: FileBusyError) {
+    super(name, busy.file, busy.message);
+    this.name = 'DocumentBusyError';
+    this.busy = busy;
   }
 }
 
@@ -248,21 +278,22 @@ export function openJsonDocument<T extends object>(
   /** Why the document is read-only, for the error an update then throws. */
   let readOnlyWhy = '';
 
-  async function loadLocked(): Promise<LoadedDocument<T>> {
+  /** The document on disk, or the problem that makes the file unusable (nothing moved yet). */
+  async function readDocument(): Promise<LoadedDocument<T> | Problem> {
     if (!cleanedUp) {
       cleanedUp = true;
       await removeStaleTempFiles(file);
     }
     const read = await readBytes();
-    if (read.kind === 'bad') return quarantine(read.problem);
+    if (read.kind === 'bad') return read.problem;
     if (read.value === null) return { value: defaults(), readOnly: false };
 
     const json = parseJsonBytes(read.value, maxDepth);
-    if (!json.ok) return quarantine(json.problem);
-    if (!isPlainObject(json.value)) return quarantine('not-an-object');
+    if (!json.ok) return json.problem;
+    if (!isPlainObject(json.value)) return 'not-an-object';
     const { version, ...fields } = json.value;
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-      return quarantine('bad-version');
+      return 'bad-version';
     }
 
     if (version > spec.version) {
@@ -274,10 +305,48 @@ export function openJsonDocument<T extends object>(
     }
 
     const migrated = migrate(fields, version);
-    if (migrated.kind === 'bad') return quarantine(migrated.problem);
+    if (migrated.kind === 'bad') return migrated.problem;
     const parsed = spec.schema.safeParse(migrated.value);
-    if (!parsed.success) return quarantine('invalid-data');
+    if (!parsed.success) return 'invalid-data';
     return { value: parsed.data, readOnly: false };
+  }
+
+  /** Reads the document; an unusable file is moved aside. Runs under the process lock. */
+  async function readOrQuarantine(): Promise<LoadedDocument<T>> {
+    const read = await readDocument();
+    return typeof read === 'string' ? quarantine(read) : read;
+  }
+
+  /**
+   * A load reads without the lock between processes; only a file that needs moving aside is
+   * read again under it (the other process may have replaced it with a good one meanwhile).
+   */
+  async function load(): Promise<LoadedDocument<T>> {
+    const read = await readDocument();
+    if (typeof read !== 'string') return read;
+    return underProcessLock(readOrQuarantine);
+  }
+
+  /**
+   * Runs `task` holding the lock between processes. When no lock file can be made at all (a
+   * folder RoomCall may not write, read-only media), the task runs anyway: it cannot write or
+   * move anything there either, so there is nothing to race for, and it fails or reports the
+   * document read-only as it would have.
+   */
+  async function underProcessLock<R>(task: () => Promise<R>): Promise<R> {
+    let lock: ProcessLock | null = null;
+    try {
+      lock = await acquireProcessLock(file, options.lock);
+    } catch (error) {
+      if (error instanceof FileBusyError) throw new DocumentBusyError(spec.name, error);
+      const code = errorCode(error);
+      if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+    }
+    try {
+      return await task();
+    } finally {
+      await lock?.release();
+    }
   }
 
   function warnOnce(key: string, reason: StoreWarningReason): void {
@@ -305,32 +374,38 @@ export function openJsonDocument<T extends object>(
     return text;
   }
 
+  /** The read-modify-write, under both locks: re-reads what is on disk now. */
+  async function updateLocked(change: (current: T) => T): Promise<T> {
+    const current = await readOrQuarantine();
+    if (current.readOnly) {
+      throw new ReadOnlyDocumentError(spec.name, file, readOnlyWhy);
+    }
+    const changed = change(current.value);
+    // The same object back means "nothing to change": no write, no new mtime.
+    if (changed === current.value) return current.value;
+    // Parsing again applies defaults and catches a change that broke the schema.
+    const parsed = spec.schema.safeParse(changed);
+    if (!parsed.success) {
+      throw new InvalidChangeError(
+        spec.name,
+        parsed.error.issues.map((issue) =>
+          issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
+        ),
+      );
+    }
+    const next = parsed.data;
+    await replaceFileAtomic(file, serialize(next));
+    return next;
+  }
+
   return {
     file,
-    load: () => withFileLock(file, loadLocked),
+    load: () => withFileLock(file, load),
     update: (change) =>
       withFileLock(file, async () => {
-        const current = await loadLocked();
-        if (current.readOnly) {
-          throw new ReadOnlyDocumentError(spec.name, file, readOnlyWhy);
-        }
-        const changed = change(current.value);
-        // The same object back means "nothing to change": no write, no new mtime.
-        if (changed === current.value) return current.value;
-        // Parsing again applies defaults and catches a change that broke the schema.
-        const parsed = spec.schema.safeParse(changed);
-        if (!parsed.success) {
-          throw new InvalidChangeError(
-            spec.name,
-            parsed.error.issues.map((issue) =>
-              issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
-            ),
-          );
-        }
-        const next = parsed.data;
+        // The lock file goes next to the document: the folder must exist first.
         await ensureDataDir(options.dir);
-        await replaceFileAtomic(file, serialize(next));
-        return next;
+        return underProcessLock(() => updateLocked(change));
       }),
   };
 }
