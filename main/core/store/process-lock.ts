@@ -12,7 +12,8 @@ import { errorCode, processIsAlive, READ_FLAGS, tempNameFor } from './atomic-fil
  *   It is created exclusively and complete: the owner is written to a temporary file that is
  *   then hard-linked to the lock's name (link fails when the name exists, like open 'wx'), so
  *   nobody ever sees a half-written lock, even when its creator is killed. Where the file system
- *   has no hard links (FAT, some network shares), open(…, 'wx') plus a write is used instead.
+ *   has no hard links (FAT, some network shares), open(…, 'wx') plus a write is used instead
+ *   (there a creator killed between the two leaves an empty lock, stale after `staleMs`).
  * - Others wait with a short backoff (2-50 ms), at most `timeoutMs` (5 s), then fail with a
  *   FileBusyError naming the file; nothing is written then.
  * - A lock is stale when its pid is not alive on this host (a killed app or CLI), when it is
