@@ -1,3 +1,4 @@
+import { parse as losslessParse } from 'lossless-json';
 import { describe, expect, it } from 'vitest';
 import {
   JsonInteger,
@@ -55,6 +56,43 @@ describe('parseJsonLossless', () => {
     expect(parseJsonLossless(text)).toEqual(JSON.parse(text));
     const big = `{"a":1,"a":${ID19}}`;
     expect(parseJsonLossless(big)).toEqual({ a: ID19 });
+  });
+
+  it('keeps numbers up to 2^53 - 1 and digit strings beyond, at the boundary', () => {
+    expect(parseJsonLossless('[9007199254740991,-9007199254740991,1234567890123456]')).toEqual([
+      9007199254740991, -9007199254740991, 1234567890123456,
+    ]);
+    expect(parseJsonLossless('{"n":9007199254740992}')).toEqual({ n: '9007199254740992' });
+    expect(parseJsonLossless('{"n":-9007199254740992}')).toEqual({ n: '-9007199254740992' });
+    // Non-integers and exponents keep JSON.parse's reading, even when long or large.
+    const floats = '[1.5,0.12345678901234567890,1e300]';
+    expect(parseJsonLossless(floats)).toEqual(JSON.parse(floats));
+  });
+
+  it('agrees with a lossless parse of the whole text, over generated bodies', () => {
+    // Seeded, so a failure repeats: integers of every length around 2^53, nested anywhere.
+    let seed = 20261202;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const digits = (length: number): string =>
+      String(1 + Math.floor(random() * 9)) +
+      Array.from({ length: length - 1 }, () => String(Math.floor(random() * 10))).join('');
+    const value = (depth: number): string => {
+      const pick = random();
+      if (depth > 2 || pick < 0.4)
+        return (random() < 0.2 ? '-' : '') + digits(1 + Math.floor(random() * 20));
+      if (pick < 0.5) return JSON.stringify(digits(19));
+      if (pick < 0.6) return random() < 0.5 ? 'null' : '1.25';
+      if (pick < 0.8) return `[${Array.from({ length: 3 }, () => value(depth + 1)).join(',')}]`;
+      return `{${Array.from({ length: 3 }, (_, i) => `"k${String(i)}":${value(depth + 1)}`).join(',')}}`;
+    };
+    for (let i = 0; i < 500; i++) {
+      const text = value(0);
+      const reference = losslessParse(text, null, (token: string) => parseNumberToken(token));
+      expect(parseJsonLossless(text), text).toEqual(reference);
+    }
   });
 
   it('throws on malformed JSON, on both paths', () => {

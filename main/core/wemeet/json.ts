@@ -5,18 +5,6 @@ import { parse as losslessParse, isInteger, isSafeNumber } from 'lossless-json';
  * have up to ~20 digits and 2^53 has 16, so `JSON.parse` and `Number()` silently corrupt them.
  */
 
-/**
- * Outside strings, a JSON number starts the text or follows `:`, `,` or `[` (plus whitespace),
- * and cannot have a leading zero. If no such number has 16 or more digits, every integer in the
- * text is below 10^15 < 2^53 and native JSON.parse is exact, so the text takes that fast path
- * and never meets a lossy number. Digits inside strings follow a quote, not those characters,
- * so quoted IDs keep the fast path; a false positive (such a pattern inside a string) only
- * costs speed. The scan is one pass of a compiled regex, far cheaper than lossless-json's
- * parser, which is only used when a big integer may be present.
- */
-const POSSIBLY_UNSAFE_NUMBER = /[:,[][ \t\n\r]*-?[1-9]\d{15}/;
-const STARTS_WITH_NUMBER = /^[ \t\n\r]*[-\d]/;
-
 /** Safe integers and non-integers become numbers; unsafe integers keep every digit as a string. */
 export function parseNumberToken(token: string): number | string {
   if (isInteger(token) && !isSafeNumber(token)) return token;
@@ -30,12 +18,28 @@ const lastKeyWins = (info: { newValue: unknown }): unknown => info.newValue;
  * Parses a response body. Throws a SyntaxError on malformed JSON (the client turns it into a
  * WemeetResponseError). Unsafe integers come out as digit strings, everything else as
  * JSON.parse would give it.
+ *
+ * Native JSON.parse first: it is exact for every integer up to 2^53 - 1, and any integer
+ * literal beyond that becomes a number that is integral but not a safe integer. So one walk of
+ * the parsed value tells whether a digit may have been lost, and only then is the text parsed
+ * again by lossless-json's far slower parser. Most bodies carry their IDs as strings and never
+ * pay for the second parse.
  */
 export function parseJsonLossless(text: string): unknown {
-  if (!POSSIBLY_UNSAFE_NUMBER.test(text) && !STARTS_WITH_NUMBER.test(text)) {
-    return JSON.parse(text) as unknown;
-  }
+  const parsed = JSON.parse(text) as unknown;
+  if (!hasUnsafeInteger(parsed)) return parsed;
   return losslessParse(text, null, { parseNumber: parseNumberToken, onDuplicateKey: lastKeyWins });
+}
+
+/** True when a number somewhere in `value` is integral but beyond Number.MAX_SAFE_INTEGER. */
+function hasUnsafeInteger(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasUnsafeInteger);
+  for (const key in value) {
+    if (hasUnsafeInteger((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 const INTEGER_DIGITS = /^-?(?:0|[1-9]\d*)$/;
