@@ -18,7 +18,7 @@ interface BenchCase {
  * The client's overhead per request: the same signed GET sent through WemeetClient and by a
  * bare fetch, interleaved in one run against the loopback simulator so machine noise hits both
  * alike. The bare side signs too (any client must), sends with the same timeout and redirect
- * policy, and parses the body; the client adds ky, retry bookkeeping, lossless parsing and
+ * policy, and parses the body; the client adds its retry bookkeeping, the timer, lossless parsing and
  * zod validation.
  */
 export async function benchClientOverhead(rounds: number): Promise<string[][]> {

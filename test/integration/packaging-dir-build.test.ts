@@ -164,7 +164,6 @@ describe.runIf(runnable)('electron-builder --linux dir with a stand-in Electron'
     // Bundled into out/main by esbuild, so not copied again; and dev tooling.
     for (const name of [
       'zod',
-      'ky',
       'lossless-json',
       'commander',
       'electron',
