@@ -1,6 +1,6 @@
 /**
- * The errors every WemeetApi method may throw: one small family, after ky's (HTTPError,
- * NetworkError, TimeoutError), so callers branch on `kind` instead of on message text.
+ * The errors every WemeetApi method may throw: one small family (API, network, timeout,
+ * unexpected response), so callers branch on `kind` instead of on message text.
  *
  * Messages are meant for people: they say what happened in words, name the method and path,
  * and never carry a header value, the SecretId, the SecretKey or the signature (the client
