@@ -28,14 +28,7 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
   };
 
   if (meeting.status === 'loading') {
-    return (
-      <section class="meeting meeting-quiet" aria-label={m.meeting.region}>
-        <Spinner />
-        <span class="meeting-note" role="status">
-          {m.meeting.checking}
-        </span>
-      </section>
-    );
+    return <MeetingChecking />;
   }
   if (meeting.status === 'error') {
     return (
@@ -121,14 +114,7 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
   }
 
   if (current.state === 'loading') {
-    return (
-      <section class="meeting meeting-quiet" aria-label={m.meeting.region}>
-        <Spinner />
-        <span class="meeting-note" role="status">
-          {m.meeting.checking}
-        </span>
-      </section>
-    );
+    return <MeetingChecking />;
   }
 
   // 'none' (and 'unconfigured', which the app shows as its own state before we get here).
@@ -146,6 +132,19 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
       ) : (
         <div class="meeting-actions">{changeButton(m.meeting.enterCode, true)}</div>
       )}
+    </section>
+  );
+}
+
+/** While the current meeting is being looked up: at start-up, and after a change or refresh. */
+function MeetingChecking() {
+  const m = useMessages(popoverMessages);
+  return (
+    <section class="meeting meeting-quiet" aria-label={m.meeting.region}>
+      <Spinner />
+      <span class="meeting-note" role="status">
+        {m.meeting.checking}
+      </span>
     </section>
   );
 }
