@@ -2,22 +2,7 @@
  * The renderer's vocabulary, derived from the IPC contract as types only: importing a type
  * costs nothing at run time, so zod never reaches a renderer bundle through here.
  */
-import type {
-  AppState,
-  CallPhase,
-  CallTargetView,
-  CallView,
-  CurrentMeeting,
-  Directory,
-  DirectoryStatus,
-  IpcError,
-  IpcErrorKind,
-  IpcResult,
-  MeetingSummary,
-  ResponseOf,
-  RoomView,
-  SettingsView,
-} from '../../../main/shared/ipc/contract';
+import type { ResponseOf, RoomView, SettingsView } from '../../../main/shared/ipc/contract';
 
 export type {
   AppState,
@@ -33,7 +18,7 @@ export type {
   MeetingSummary,
   RoomView,
   SettingsView,
-};
+} from '../../../main/shared/ipc/contract';
 
 export type Favorite = ResponseOf<'listFavorites'>[number];
 export type RoomFavorite = Extract<Favorite, { kind: 'room' }>;
