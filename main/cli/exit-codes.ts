@@ -2,7 +2,8 @@
  * The CLI's exit codes, part of its contract with scripts (documented in `--help` and
  * docs/cli.md; change them only with both):
  * 0 success;
- * 1 the API, the network or the keychain failed (the server's code is on stderr);
+ * 1 the API, the network or the keychain failed (the server's code is on stderr), or a data
+ *   file could not be saved (read-only, or busy: another RoomCall kept it locked past the wait);
  * 2 usage or input error: the command line cannot be acted on as given. Bad syntax is caught
  *   before any request is sent; a "which meeting?" question (no or several meetings in
  *   progress, a code several meetings share) is answered by the server first, but no room is

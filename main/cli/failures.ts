@@ -8,10 +8,12 @@ import { EnvironmentError } from '../core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../core/secrets/keychain-errors';
 import { FavoriteError } from '../core/store/favorites';
 import {
+  DocumentBusyError,
   DocumentTooLargeError,
   InvalidChangeError,
   ReadOnlyDocumentError,
 } from '../core/store/json-document';
+import { FileBusyError } from '../core/store/process-lock';
 import { describeError, WemeetError } from '../core/wemeet/errors';
 import {
   EXIT_FAILURE,
@@ -37,7 +39,8 @@ export class NotConfiguredError extends UsageError {}
  * Every error a command can end with, sorted into exit codes in one place:
  * 2 for what the user typed or set up (flags, files, environment variables, profile names,
  * a question only they can answer), 1 for what failed outside (Tencent Meeting, the network,
- * the keychain, a data file RoomCall may not overwrite), 130 for Ctrl-C.
+ * the keychain, a data file RoomCall may not overwrite, a data file another RoomCall process
+ * kept busy), 130 for Ctrl-C.
  *
  * A keychain that cannot be used is 1, not 2: nothing the user typed is wrong, and the same
  * command works once the keychain is unlocked (or with the WEMEET_* variables).
@@ -78,6 +81,15 @@ export function describeFailure(error: unknown): Failure {
     error instanceof FavoriteError
   ) {
     return { exitCode: EXIT_USAGE, message: error.message, hint: null, code: null };
+  }
+  if (error instanceof DocumentBusyError || error instanceof FileBusyError) {
+    // Passing: nothing the user typed is wrong, and the same command works a moment later.
+    return {
+      exitCode: EXIT_FAILURE,
+      message: error.message,
+      hint: 'Another RoomCall (the app or another `roomcall`) is saving this file; try again in a moment.',
+      code: null,
+    };
   }
   if (
     error instanceof ReadOnlyDocumentError ||

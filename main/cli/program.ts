@@ -35,7 +35,8 @@ Environment (always takes precedence over the keychain and the settings file):
 
 Exit codes:
   0    success
-  1    Tencent Meeting, the network or the keychain failed (the server's code is on stderr)
+  1    Tencent Meeting, the network or the keychain failed (the server's code is on stderr),
+       or a data file could not be saved (busy with another RoomCall's change: try again)
   2    usage or input error, found before any room is called
   3    invite --wait: the call was placed but the room did not join
   130  interrupted (Ctrl-C); a ringing call is cancelled first

@@ -13,7 +13,12 @@ import {
 import { EnvironmentError } from '../../main/core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
 import { FavoriteError } from '../../main/core/store/favorites';
-import { InvalidChangeError, ReadOnlyDocumentError } from '../../main/core/store/json-document';
+import {
+  DocumentBusyError,
+  InvalidChangeError,
+  ReadOnlyDocumentError,
+} from '../../main/core/store/json-document';
+import { FileBusyError } from '../../main/core/store/process-lock';
 import type { Meeting } from '../../main/core/wemeet/api';
 import {
   WemeetApiError,
@@ -99,6 +104,12 @@ describe('toIpcError', () => {
     ['an unknown call', new CallNotFoundError('c1'), 'validation', null],
     ['unusable credentials', new InvalidCredentialsError(['SecretKey']), 'validation', null],
     ['a read-only file', new ReadOnlyDocumentError('settings', '/x', 'newer'), 'storage', null],
+    [
+      'a file another process is saving',
+      new DocumentBusyError('favourites', new FileBusyError('/x/favorites.json', null, 5_000)),
+      'busy',
+      null,
+    ],
     ['an invalid change', new InvalidChangeError('settings', ['bad']), 'storage', null],
     [
       'a full disk',

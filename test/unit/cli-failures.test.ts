@@ -10,7 +10,8 @@ import {
 import { EnvironmentError } from '../../main/core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
 import { FavoriteError } from '../../main/core/store/favorites';
-import { ReadOnlyDocumentError } from '../../main/core/store/json-document';
+import { DocumentBusyError, ReadOnlyDocumentError } from '../../main/core/store/json-document';
+import { FileBusyError } from '../../main/core/store/process-lock';
 import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
 
 const label = { method: 'PUT', path: '/v1/meeting-rooms/room-call' };
@@ -72,6 +73,15 @@ describe('describeFailure', () => {
     expect(describeFailure(new ReadOnlyDocumentError('favourites', '/x', 'newer')).exitCode).toBe(
       1,
     );
+  });
+
+  it('a data file another RoomCall kept busy: 1, saying who and to try again', () => {
+    const failure = describeFailure(
+      new DocumentBusyError('favourites', new FileBusyError('/d/favorites.json', null, 5_000)),
+    );
+    expect(failure.exitCode).toBe(1);
+    expect(failure.message).toContain('/d/favorites.json is busy');
+    expect(failure.hint).toContain('try again in a moment');
   });
 
   it('Ctrl-C: 130; anything else: 1 with a generic hint', () => {

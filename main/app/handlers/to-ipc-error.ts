@@ -9,10 +9,12 @@ import { EnvironmentError } from '../../core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../core/secrets/keychain-errors';
 import { FavoriteError } from '../../core/store/favorites';
 import {
+  DocumentBusyError,
   DocumentTooLargeError,
   InvalidChangeError,
   ReadOnlyDocumentError,
 } from '../../core/store/json-document';
+import { FileBusyError } from '../../core/store/process-lock';
 import { describeError, WemeetError } from '../../core/wemeet/errors';
 import type { IpcError, IpcErrorKind } from '../../shared/ipc/contract';
 import {
@@ -70,6 +72,10 @@ export function toIpcError(error: unknown): IpcError {
   ) {
     return make('validation', error.message, null, null);
   }
+  if (error instanceof DocumentBusyError || error instanceof FileBusyError) {
+    // Passing, not a broken disk: the same change works once the other process is done.
+    return make('busy', error.message, null, BUSY_HINT);
+  }
   if (
     error instanceof ReadOnlyDocumentError ||
     error instanceof InvalidChangeError ||
@@ -87,6 +93,10 @@ export function toIpcError(error: unknown): IpcError {
     'Try again; if it persists, report it with the RoomCall version.',
   );
 }
+
+/** A file another RoomCall process was saving for the whole wait (DocumentBusyError). */
+export const BUSY_HINT =
+  'Another RoomCall (app or `roomcall` CLI) is saving this file; try again in a moment.';
 
 function make(
   kind: IpcErrorKind,

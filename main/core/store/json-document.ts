@@ -122,15 +122,18 @@ export class ReadOnlyDocumentError extends Error {
 }
 
 /**
- * An update that found the file locked by another RoomCall process for the whole wait: nothing
- * was written. A ReadOnlyDocumentError, so the app and the CLI show its message as they show
- * that one's.
+ * An update that found the file locked by another RoomCall process (the app or the CLI) for the
+ * whole wait: nothing was written. Passing, unlike a read-only file: the same change works a
+ * moment later. Its own kind end to end: IPC error kind 'busy', CLI exit 1 with a "try again".
  */
-export class DocumentBusyError extends ReadOnlyDocumentError {
+export class DocumentBusyError extends Error {
+  readonly kind = 'busy';
+  readonly file: string;
   readonly busy: FileBusyError;
   constructor(name: string, busy: FileBusyError) {
-    super(name, busy.file, busy.message);
+    super(`Your change to the ${name} was not saved: ${busy.message}`);
     this.name = 'DocumentBusyError';
+    this.file = busy.file;
     this.busy = busy;
   }
 }

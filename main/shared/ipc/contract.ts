@@ -34,6 +34,7 @@ export const ipcErrorSchema = z.object({
     'timeout',
     'response', // the server's answer was not understood
     'storage', // a local file could not be written (read-only, disk full)
+    'busy', // another RoomCall process (app or CLI) held the file's lock: try again shortly
     'internal',
   ]),
   /** A complete sentence for people (English; the UI may use `kind`/`code` for its own copy). */

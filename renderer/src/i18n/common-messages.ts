@@ -114,6 +114,10 @@ const en = {
       title: 'Could not save to disk',
       hint: 'The disk may be full or the settings folder read-only.',
     },
+    busy: {
+      title: 'Not saved: RoomCall is busy with this file',
+      hint: 'Another RoomCall (the app or the roomcall command) is saving it right now. Try again in a moment.',
+    },
     keychain: {
       title: 'The system keychain is not available',
       hint: 'RoomCall keeps the SecretKey in the system keychain. Unlock it (or install a Secret Service such as GNOME Keyring on Linux), then try again.',
@@ -254,6 +258,10 @@ const zh: CommonMessages = {
     storage: {
       title: '无法保存到磁盘',
       hint: '磁盘可能已满，或设置文件夹为只读。',
+    },
+    busy: {
+      title: '未保存：另一个 RoomCall 正在使用此文件',
+      hint: '另一个 RoomCall（应用或 roomcall 命令行）正在保存该文件。请稍后重试。',
     },
     keychain: {
       title: '系统钥匙串不可用',

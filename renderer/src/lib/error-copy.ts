@@ -49,6 +49,7 @@ const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
   timeout: { key: 'timeout' },
   response: { key: 'response' },
   storage: { key: 'storage' },
+  busy: { key: 'busy' },
   internal: { key: 'internal' },
 };
 

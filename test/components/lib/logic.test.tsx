@@ -35,6 +35,18 @@ describe('error copy', () => {
     ).toBe('A meeting code has 9 digits.');
     expect(describeError(ipcError('network', null, 'ECONNREFUSED'), en).detail).toBeNull();
   });
+
+  it('says a busy file is another RoomCall saving it, not a broken disk, in both languages', () => {
+    const error = ipcError('busy', null, 'Your change to the favourites was not saved: … is busy');
+    const copy = describeError(error, en);
+    expect(copy.title).toBe(en.errors.busy.title);
+    expect(copy.title).not.toBe(en.errors.storage.title);
+    expect(copy.hint).toContain('Try again in a moment');
+    expect(copy).toMatchObject({ code: null, help: null, settings: false, detail: null });
+    const zh = describeError(error, commonMessages['zh-CN']);
+    expect(zh.title).toBe(commonMessages['zh-CN'].errors.busy.title);
+    expect(zh.hint).toContain('稍后重试');
+  });
 });
 
 describe('locale', () => {

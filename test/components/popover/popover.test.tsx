@@ -344,6 +344,22 @@ describe('popover', () => {
       expect(screen.getByRole('list', { name: 'Favourites' })).toBeTruthy();
     });
 
+    it('says a busy favourites file is another RoomCall saving it, and retries', async () => {
+      const fake = withBridge();
+      fake.respond('listFavorites', () => ({
+        ok: false,
+        error: ipcError('busy', null, 'Your change to the favourites was not saved: busy'),
+      }));
+      await renderPopover(fake);
+      expect(screen.getByText('Not saved: RoomCall is busy with this file')).toBeTruthy();
+      expect(screen.queryByText('Could not save to disk')).toBeNull();
+      fake.respond('listFavorites', () => ({ ok: true, data: fake.world.favorites }));
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      await settle();
+      await settle();
+      expect(screen.getByRole('list', { name: 'Favourites' })).toBeTruthy();
+    });
+
     it('turns a broken bridge (rejected promise) into a network error', async () => {
       const fake = withBridge();
       fake.respond('getAppState', () => Promise.reject(new TypeError('Failed to fetch')));
