@@ -25,94 +25,91 @@ import { fail, ok, type Result } from '../result';
 import type { CallTarget, DialProtocol } from '../wemeet/types';
 import { domainProblem, ipv4Problem, ipv6Problem, looksLikeIpv4, portProblem } from './address';
 import { schemaFromParser } from './from-parser';
-import { describeChar, quote, trimTyped } from './text';
+import { inputMessages, type InputLanguage, type InputMessages } from './messages';
+import { trimTyped } from './text';
 
 const MAX_LENGTH = 255;
-const SIP_FORMS = 'an IP address (e.g. 192.168.1.20) or a SIP URI (e.g. room@vc.example.com)';
-const H323_FORMS = 'an IP address (e.g. 192.168.1.20) or an E.164 number (e.g. +861012345678)';
+const MAX_ROOM_ID = 128;
 
-export function parseSipDialString(input: unknown): Result<string> {
+/** `lang`: the language of the failure message (messages.ts); English by default. */
+export function parseSipDialString(input: unknown, lang: InputLanguage = 'en'): Result<string> {
+  const m = inputMessages[lang];
   const text = typeof input === 'string' ? trimTyped(input) : '';
-  if (text === '') return fail(`Enter a SIP address: ${SIP_FORMS}.`);
-  const common = commonProblem(text, 'A SIP address');
+  if (text === '') return fail(m.enterDialString('sip'));
+  const common = commonProblem(text, 'sip', m);
   if (common !== null) return fail(common);
 
   const scheme = /^sips?:/i.exec(text)?.[0] ?? '';
   const rest = text.slice(scheme.length);
-  const problem = sipProblem(rest, scheme);
-  return problem === null ? ok(text) : fail(`${quote(text)} is not a SIP address: ${problem}.`);
+  const problem = sipProblem(rest, scheme, lang);
+  return problem === null ? ok(text) : fail(m.notDialString('sip', text, problem));
 }
 
-export function parseH323DialString(input: unknown): Result<string> {
+export function parseH323DialString(input: unknown, lang: InputLanguage = 'en'): Result<string> {
+  const m = inputMessages[lang];
   const text = typeof input === 'string' ? trimTyped(input) : '';
-  if (text === '') return fail(`Enter an H.323 address: ${H323_FORMS}.`);
+  if (text === '') return fail(m.enterDialString('h323'));
   if (/^\+?[0-9(][0-9 ().-]*[0-9]$/.test(text) && /[ ()-]/.test(text)) {
     // A phone number written for people: say which digits to send instead.
-    const compact = text.replace(/[ ().-]/g, '');
-    return fail(
-      `${quote(text)} is not an H.323 address: an E.164 number is digits only, with an optional leading '+' (${compact}).`,
-    );
+    return fail(m.e164Separators(text, text.replace(/[ ().-]/g, '')));
   }
-  const common = commonProblem(text, 'An H.323 address');
+  const common = commonProblem(text, 'h323', m);
   if (common !== null) return fail(common);
-  const problem = h323Problem(text);
-  return problem === null ? ok(text) : fail(`${quote(text)} is not an H.323 address: ${problem}.`);
+  const problem = h323Problem(text, lang);
+  return problem === null ? ok(text) : fail(m.notDialString('h323', text, problem));
 }
 
-export function parseDialString(protocol: DialProtocol, input: unknown): Result<string> {
-  return protocol === 'sip' ? parseSipDialString(input) : parseH323DialString(input);
+export function parseDialString(
+  protocol: DialProtocol,
+  input: unknown,
+  lang: InputLanguage = 'en',
+): Result<string> {
+  return protocol === 'sip' ? parseSipDialString(input, lang) : parseH323DialString(input, lang);
 }
 
 /** Length, inner spaces and non-ASCII: the same words for both protocols. */
-function commonProblem(text: string, what: string): string | null {
-  if (text.length > MAX_LENGTH) {
-    return `${what} has at most ${MAX_LENGTH} characters; this one has ${text.length}.`;
-  }
+function commonProblem(text: string, protocol: DialProtocol, m: InputMessages): string | null {
+  if (text.length > MAX_LENGTH) return m.dialTooLong(protocol, MAX_LENGTH, text.length);
   const stray = Array.from(text).find((char) => !/[\x21-\x7e]/.test(char));
   if (stray === undefined) return null;
-  return /\s/.test(stray)
-    ? `${what} cannot contain spaces: ${quote(text)}.`
-    : `${what} cannot contain ${describeChar(stray)}: ${quote(text)}.`;
+  return /\s/.test(stray) ? m.dialSpaces(protocol, text) : m.dialChar(protocol, stray, text);
 }
 
-function sipProblem(rest: string, scheme: string): string | null {
-  if (rest === '') return `nothing follows '${scheme}'`;
-  if (rest.startsWith('//')) return `write sip:user@host, without '//'`;
-  if (rest.includes(';')) return `URI parameters (';…') are not accepted; remove them`;
-  if (rest.includes('?')) return `URI headers ('?…') are not accepted; remove them`;
+function sipProblem(rest: string, scheme: string, lang: InputLanguage): string | null {
+  const m = inputMessages[lang];
+  if (rest === '') return m.nothingAfterScheme(scheme);
+  if (rest.startsWith('//')) return m.noSlashes;
+  if (rest.includes(';')) return m.noUriParameters;
+  if (rest.includes('?')) return m.noUriHeaders;
   const at = rest.lastIndexOf('@');
   if (at === -1) {
-    const address = hostPortProblem(rest, { domain: false, bareIpv6: true });
+    const address = hostPortProblem(rest, { domain: false, bareIpv6: true }, lang);
     if (address === null) return null;
-    if (/^\+?[0-9]+$/.test(rest)) {
-      return `a number alone is not a SIP address; write it as ${rest}@your-sip-domain`;
-    }
+    if (/^\+?[0-9]+$/.test(rest)) return m.numberAlone(rest);
     // A host name alone (with or without a port) is a URI missing its user part.
     const [host = '', ...port] = rest.split(':');
     if (port.length <= 1 && !looksLikeIpv4(host) && domainProblem(host) === null) {
-      return `${scheme === '' ? 'it' : 'the URI'} has no user part; use ${SIP_FORMS}`;
+      return m.noUserPart(scheme !== '');
     }
     return address;
   }
   const user = rest.slice(0, at);
   const host = rest.slice(at + 1);
-  if (user.includes('@')) return `it contains more than one '@'`;
-  const userIssue = sipUserProblem(user);
+  if (user.includes('@')) return m.severalAts;
+  const userIssue = sipUserProblem(user, m);
   if (userIssue !== null) return userIssue;
-  if (host === '') return `nothing follows '@'`;
-  return hostPortProblem(host, { domain: true, bareIpv6: false });
+  if (host === '') return m.nothingAfterAt;
+  return hostPortProblem(host, { domain: true, bareIpv6: false }, lang);
 }
 
 /** RFC 3261 `user`: unreserved / escaped / user-unreserved, minus ';?/' (parameters are refused). */
-function sipUserProblem(user: string): string | null {
-  if (user === '') return `nothing comes before '@'`;
-  if (user.includes(':')) return `a password (user:password@host) is not accepted`;
+function sipUserProblem(user: string, m: InputMessages): string | null {
+  if (user === '') return m.nothingBeforeAt;
+  if (user.includes(':')) return m.noPassword;
   const escapes = user.replace(/%[0-9a-f]{2}/gi, '');
   const stray = Array.from(escapes).find((char) => !/[a-z0-9\-_.!~*'()&=+$,]/i.test(char));
   if (stray === undefined) return null;
-  return stray === '%'
-    ? `'%' in the user part must start an escape like %40`
-    : `the user part cannot contain ${describeChar(stray)}`;
+  return stray === '%' ? m.badEscape : m.userChar(stray);
 }
 
 interface HostRules {
@@ -122,70 +119,67 @@ interface HostRules {
   readonly bareIpv6: boolean;
 }
 
-function hostPortProblem(text: string, rules: HostRules): string | null {
+function hostPortProblem(text: string, rules: HostRules, lang: InputLanguage): string | null {
+  const m = inputMessages[lang];
   if (text.startsWith('[')) {
     const close = text.indexOf(']');
-    if (close === -1) return `'[' has no matching ']'`;
+    if (close === -1) return m.unmatchedBracket;
     const after = text.slice(close + 1);
-    if (after !== '' && !after.startsWith(':')) return `'${after}' follows ']'`;
-    return ipv6Problem(text.slice(1, close)) ?? (after === '' ? null : portProblem(after.slice(1)));
+    if (after !== '' && !after.startsWith(':')) return m.afterBracket(after);
+    return (
+      ipv6Problem(text.slice(1, close), lang) ??
+      (after === '' ? null : portProblem(after.slice(1), lang))
+    );
   }
   const colons = text.split(':').length - 1;
   if (colons >= 2) {
-    const problem = ipv6Problem(text);
+    const problem = ipv6Problem(text, lang);
     if (problem !== null || rules.bareIpv6) return problem;
-    return `put an IPv6 address in brackets: [${text}]`;
+    return m.bracketIpv6(text);
   }
   const [host = '', port] = text.split(':');
-  if (host === '') return `there is no host before ':'`;
+  if (host === '') return m.noHostBeforeColon;
   if (port !== undefined) {
-    const problem = portProblem(port);
+    const problem = portProblem(port, lang);
     if (problem !== null) return problem;
   }
-  if (looksLikeIpv4(host)) return ipv4Problem(host);
-  if (!rules.domain) return `use ${SIP_FORMS}`;
-  return domainProblem(host);
+  if (looksLikeIpv4(host)) return ipv4Problem(host, lang);
+  if (!rules.domain) return m.useSipForms;
+  return domainProblem(host, lang);
 }
 
 const E164_MAX_DIGITS = 15;
 
-function h323Problem(text: string): string | null {
+function h323Problem(text: string, lang: InputLanguage): string | null {
+  const m = inputMessages[lang];
   if (/^\+?[0-9]+$/.test(text)) {
     const digits = text.replace('+', '').length;
-    return digits > E164_MAX_DIGITS
-      ? `an E.164 number has at most ${E164_MAX_DIGITS} digits; this one has ${digits}`
-      : null;
+    return digits > E164_MAX_DIGITS ? m.e164TooLong(E164_MAX_DIGITS, digits) : null;
   }
-  if (text.includes('@')) {
-    return `use ${H323_FORMS}, not name@host; to reach a device behind a gateway, call it over SIP`;
-  }
-  if (text.startsWith('[')) return `write an IPv6 address without brackets (and without a port)`;
+  if (text.includes('@')) return m.h323NoNameAtHost;
+  if (text.startsWith('[')) return m.h323NoBrackets;
   const colons = text.split(':').length - 1;
-  if (colons >= 2) return ipv6Problem(text);
+  if (colons >= 2) return ipv6Problem(text, lang);
   if (colons === 1) {
     const host = text.slice(0, text.indexOf(':'));
-    return looksLikeIpv4(host) && ipv4Problem(host) === null
-      ? `H.323 takes no port; use ${host}`
-      : `use ${H323_FORMS}`;
+    return looksLikeIpv4(host) && ipv4Problem(host) === null ? m.h323NoPort(host) : m.useH323Forms;
   }
-  if (looksLikeIpv4(text)) return ipv4Problem(text);
-  return `use ${H323_FORMS}`;
+  if (looksLikeIpv4(text)) return ipv4Problem(text, lang);
+  return m.useH323Forms;
 }
 
 export const sipDialStringSchema = schemaFromParser(parseSipDialString);
 export const h323DialStringSchema = schemaFromParser(parseH323DialString);
 
 /** A meeting_room_id as the API returns it: an opaque token, in practice a long digit string. */
-export function parseRoomId(input: unknown): Result<string> {
+export function parseRoomId(input: unknown, lang: InputLanguage = 'en'): Result<string> {
+  const m = inputMessages[lang];
   const text = typeof input === 'string' ? trimTyped(input) : '';
-  if (text === '') return fail('Enter a meeting room ID.');
-  if (text.length > 128)
-    return fail(`A meeting room ID has at most 128 characters; this one has ${text.length}.`);
+  if (text === '') return fail(m.enterRoomId);
+  if (text.length > MAX_ROOM_ID) return fail(m.roomIdTooLong(MAX_ROOM_ID, text.length));
   const stray = Array.from(text).find((char) => !/[\x21-\x7e]/.test(char));
   if (stray !== undefined) {
-    return fail(
-      `A meeting room ID cannot contain ${/\s/.test(stray) ? 'spaces' : describeChar(stray)}: ${quote(text)}.`,
-    );
+    return fail(/\s/.test(stray) ? m.roomIdSpaces(text) : m.roomIdChar(stray, text));
   }
   return ok(text);
 }
@@ -199,27 +193,24 @@ export interface CallTargetInput {
   readonly h323?: unknown;
 }
 
-const TARGET_NAMES = { room: 'a meeting room', sip: 'a SIP address', h323: 'an H.323 address' };
-
 /**
  * Exactly one of room / sip / h323 (a field counts as given unless undefined, so an empty
  * `--sip ""` says the SIP address is empty rather than that nothing was given).
  */
-export function parseCallTarget(input: CallTargetInput): Result<CallTarget> {
+export function parseCallTarget(
+  input: CallTargetInput,
+  lang: InputLanguage = 'en',
+): Result<CallTarget> {
+  const m = inputMessages[lang];
   const given = (['room', 'sip', 'h323'] as const).filter((key) => input[key] !== undefined);
   const [only, second] = given;
-  if (only === undefined) {
-    return fail('Choose what to call: a meeting room, a SIP address or an H.323 address.');
-  }
-  if (second !== undefined) {
-    const names = given.map((key) => TARGET_NAMES[key]);
-    return fail(`Choose one thing to call, not ${names.join(' and ')}.`);
-  }
+  if (only === undefined) return fail(m.chooseTarget);
+  if (second !== undefined) return fail(m.chooseOneTarget(given));
   if (only === 'room') {
-    const room = parseRoomId(input.room);
+    const room = parseRoomId(input.room, lang);
     return room.ok ? ok({ kind: 'room', meetingRoomId: room.value }) : room;
   }
-  const dial = parseDialString(only, input[only]);
+  const dial = parseDialString(only, input[only], lang);
   return dial.ok ? ok({ kind: 'mra', protocol: only, dialString: dial.value }) : dial;
 }
 

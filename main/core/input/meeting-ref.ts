@@ -19,7 +19,8 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import type { MeetingCode, MeetingId } from '../wemeet/types';
 import { schemaFromParser } from './from-parser';
-import { cleanTyped, describeChar, quote } from './text';
+import { inputMessages, type InputLanguage, type InputMessages } from './messages';
+import { cleanTyped } from './text';
 
 export const meetingRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('id'), meetingId: z.string().regex(/^\d{10,20}$/) }).readonly(),
@@ -34,23 +35,20 @@ export type MeetingRef =
 export const meetingRefTextSchema = schemaFromParser(parseMeetingRef);
 
 const CODE_DIGITS = 9;
-const ID_MIN_DIGITS = 10;
 const ID_MAX_DIGITS = 20;
-const EXAMPLE = 'e.g. 806-146-667';
 
 /** Spaces and the dashes people (and word processors) put between digit groups. */
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212]+/g;
 
-/** Never throws: any input, even a non-string from an IPC payload, gives a Result. */
-export function parseMeetingRef(input: unknown): Result<MeetingRef> {
-  if (typeof input !== 'string') {
-    return fail(`Enter a meeting code (9 digits, ${EXAMPLE}), a meeting ID or a join link.`);
-  }
-  const text = cleanTyped(input);
-  if (text === '') {
-    return fail(`Enter a meeting code (9 digits, ${EXAMPLE}), a meeting ID or a join link.`);
-  }
-  return looksLikeLink(text) ? parseJoinLink(text) : parseNumber(text);
+/**
+ * Never throws: any input, even a non-string from an IPC payload, gives a Result. `lang`: the
+ * language of the failure message (messages.ts); English by default.
+ */
+export function parseMeetingRef(input: unknown, lang: InputLanguage = 'en'): Result<MeetingRef> {
+  const m = inputMessages[lang];
+  const text = typeof input === 'string' ? cleanTyped(input) : '';
+  if (text === '') return fail(m.enterMeeting);
+  return looksLikeLink(text) ? parseJoinLink(text, m) : parseNumber(text, m);
 }
 
 /** 806146667 → 806-146-667, the grouping Tencent Meeting shows. */
@@ -70,81 +68,59 @@ function looksLikeLink(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(text) || text.includes('/');
 }
 
-function parseNumber(text: string): Result<MeetingRef> {
+function parseNumber(text: string, m: InputMessages): Result<MeetingRef> {
   const digits = text.replace(SEPARATORS, '');
   const stray = Array.from(digits).find((char) => !/[0-9]/.test(char));
   if (stray !== undefined) {
     return fail(
-      /[0-9]/.test(digits)
-        ? `${quote(text)} is not a meeting code or meeting ID: ${describeChar(stray)} is not a digit.`
-        : `${quote(text)} is not a meeting code, a meeting ID or a join link. A meeting code has 9 digits (${EXAMPLE}).`,
+      /[0-9]/.test(digits) ? m.meetingNotDigit(text, stray) : m.meetingNotRecognised(text),
     );
   }
   const grouped = digits !== text;
   if (digits.length === CODE_DIGITS) return ok({ kind: 'code', code: digits });
-  if (grouped || digits.length < CODE_DIGITS) {
-    return fail(`A meeting code has 9 digits; ${quote(text)} has ${digits.length}.`);
-  }
-  if (digits.length > ID_MAX_DIGITS) {
-    return fail(
-      `A meeting code has 9 digits and a meeting ID ${ID_MIN_DIGITS} to ${ID_MAX_DIGITS}; ${quote(text)} has ${digits.length}.`,
-    );
-  }
+  if (grouped || digits.length < CODE_DIGITS) return fail(m.codeDigitCount(text, digits.length));
+  if (digits.length > ID_MAX_DIGITS) return fail(m.codeOrIdDigitCount(text, digits.length));
   return ok({ kind: 'id', meetingId: digits });
 }
 
 const LINK_SCHEMES = new Set(['http:', 'https:', 'wemeet:']);
 const CODE_PARAMS = new Set(['meeting_code', 'meetingcode', 'code']);
-const PASTE_CODE = `paste the 9-digit meeting code instead (${EXAMPLE}), shown in the meeting's invitation and info panel`;
 
-function parseJoinLink(text: string): Result<MeetingRef> {
+function parseJoinLink(text: string, m: InputMessages): Result<MeetingRef> {
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
   const url = URL.parse(hasScheme ? text : `https://${text}`);
-  if (url === null) return fail(`${quote(text)} is not a valid link.`);
-  if (!LINK_SCHEMES.has(url.protocol)) {
-    return fail(
-      `${quote(text)} is not a Tencent Meeting join link: links start with https:// or wemeet://.`,
-    );
-  }
+  if (url === null) return fail(m.invalidLink(text));
+  if (!LINK_SCHEMES.has(url.protocol)) return fail(m.notJoinLink(text));
 
   const segments = url.pathname.split('/').filter((segment) => segment !== '');
-  const candidates: { source: string; value: string }[] = [];
+  /** `param`: the query key with '=', or null for a path segment. */
+  const candidates: { param: string | null; value: string }[] = [];
   for (const params of [url.searchParams, fragmentParams(url.hash)]) {
     for (const [key, value] of params) {
-      if (CODE_PARAMS.has(key.toLowerCase())) candidates.push({ source: `${key}=`, value });
+      if (CODE_PARAMS.has(key.toLowerCase())) candidates.push({ param: `${key}=`, value });
     }
   }
   for (const segment of segments) {
-    if (/^\d{9}$/.test(segment)) candidates.push({ source: 'path', value: segment });
+    if (/^\d{9}$/.test(segment)) candidates.push({ param: null, value: segment });
   }
 
   const codes = new Set<string>();
   for (const candidate of candidates) {
-    const parsed = parseNumber(cleanTyped(candidate.value));
+    const parsed = parseNumber(cleanTyped(candidate.value), m);
     if (!parsed.ok || parsed.value.kind !== 'code') {
-      return fail(
-        `The link's ${candidate.source} value ${quote(candidate.value)} is not a 9-digit meeting code; ${PASTE_CODE}.`,
-      );
+      return fail(m.linkValueNotCode(candidate.param, candidate.value));
     }
     codes.add(parsed.value.code);
   }
   const [first, second] = codes;
   if (first !== undefined && second !== undefined) {
-    return fail(
-      `The link carries two different meeting codes (${formatMeetingCode(first)} and ${formatMeetingCode(second)}); paste the one you mean.`,
-    );
+    return fail(m.twoCodes(formatMeetingCode(first), formatMeetingCode(second)));
   }
   if (first !== undefined) return ok({ kind: 'code', code: first });
 
-  if (segments[0] === 'dm') {
-    return fail(`Short join links (…/dm/…) do not carry the meeting code; ${PASTE_CODE}.`);
-  }
-  if (segments[0] === 'p') {
-    return fail(
-      `Personal meeting links (…/p/…) carry a personal meeting number, not the meeting code; ${PASTE_CODE}.`,
-    );
-  }
-  return fail(`The link ${quote(text)} carries no meeting code; ${PASTE_CODE}.`);
+  if (segments[0] === 'dm') return fail(m.shortLink);
+  if (segments[0] === 'p') return fail(m.personalLink);
+  return fail(m.linkWithoutCode(text));
 }
 
 /** Single-page-app links put their query after the fragment: `#/join?meeting_code=…`. */

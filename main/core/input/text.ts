@@ -29,14 +29,18 @@ function isTrimmable(char: string): boolean {
 
 const QUOTE_LIMIT = 48;
 
-/** The input in quotes for a message, shortened so a pasted paragraph stays readable. */
-export function quote(text: string): string {
+/** The input shortened for a message, so a pasted paragraph stays readable. */
+export function shorten(text: string): string {
   const chars = Array.from(text);
-  const shown = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT - 1).join('')}…` : text;
-  return `'${shown}'`;
+  return chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT - 1).join('')}…` : text;
 }
 
-/** A character for a message: printable ones as themselves, others as U+XXXX. */
+/** The input in quotes for an English message, shortened (messages.ts quotes Chinese ones). */
+export function quote(text: string): string {
+  return `'${shorten(text)}'`;
+}
+
+/** A character for an English message: printable ones in quotes, others as U+XXXX. */
 export function describeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   const printable = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char);
