@@ -30,7 +30,8 @@ const PENDING = { ok: false, message: '' } as const;
 /**
  * A SIP or H.323 address with a label, checked as it is typed by the very parser main and
  * the CLI use (main/core/input/dial-string.ts), so the form never accepts what the core
- * would refuse, and says why in the core's words.
+ * would refuse, and says why in the core's words, in the UI's language (main/core/input/
+ * messages.ts).
  */
 export function AddressForm({
   idPrefix,
@@ -46,7 +47,7 @@ export function AddressForm({
   const [draft, setDraft] = useState<AddressDraft>(initial);
   const [touched, setTouched] = useState(false);
   const parse = useDialParser();
-  const parsed = parse === null ? PENDING : parse(draft.protocol, draft.dialString);
+  const parsed = parse === null ? PENDING : parse(draft.protocol, draft.dialString, locale);
   const protocolName = draft.protocol === 'sip' ? m.address.sip : m.address.h323;
   const showProblem = parse !== null && !parsed.ok && (touched || draft.dialString.trim() !== '');
   const ids = {
@@ -132,20 +133,9 @@ export function AddressForm({
           ) : showProblem ? (
             <>
               <Icon name="alert" />
-              <span>
-                {/* The parser's sentence is English and names the problem itself; other
-                    languages get a heading in their own words first, and the sentence
-                    marked as English so screen readers pronounce it right. */}
-                {locale === 'en' ? (
-                  parsed.message
-                ) : (
-                  <>
-                    {m.address.invalid(protocolName)}
-                    {'：'}
-                    <span lang="en">{parsed.message}</span>
-                  </>
-                )}
-              </span>
+              {/* The parser's own sentence, in the page's language: it quotes what was
+                  typed and names the problem. */}
+              <span>{parsed.message}</span>
             </>
           ) : null}
         </p>

@@ -1,0 +1,80 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { PickerApp } from '../../../renderer/src/picker/picker-app';
+import type { FakeWorld } from '../fake-bridge';
+import { settle, waitFor, withBridge } from '../setup';
+
+/** The picker's address form, with the picker in the language `edit` sets. */
+async function addressForm(edit: (world: FakeWorld) => void) {
+  withBridge(edit);
+  render(<PickerApp />);
+  await settle();
+  await settle();
+  fireEvent.click(screen.getByRole('tab', { name: /常用/ }));
+  const panel = screen.getByRole('tabpanel', { name: /常用/ });
+  await settle();
+  const form = within(panel).getByRole('form', { name: '添加 SIP 或 H.323 地址' });
+  const type = (text: string) => {
+    fireEvent.input(within(form).getByRole('textbox', { name: '地址' }), {
+      target: { value: text },
+    });
+  };
+  return { form, type };
+}
+
+/** The check line under the address field (the help line is the other description). */
+function checkLine(form: HTMLElement): HTMLElement {
+  const check = form.querySelector<HTMLElement>('.field-check');
+  if (check === null) throw new Error('no check line');
+  return check;
+}
+
+describe('address form in Chinese', () => {
+  it("says what is wrong with an address in Chinese, in the page's language", async () => {
+    const { form, type } = await addressForm((world) => {
+      world.settings.settings.language = 'zh-CN';
+    });
+    type('vc.example.com');
+    await waitFor(() => {
+      expect(checkLine(form).textContent).toBe(
+        '“vc.example.com”不是有效的 SIP 地址：缺少用户部分，请使用 IP 地址（例如 192.168.1.20）或 SIP URI（例如 room@vc.example.com）。',
+      );
+    });
+    // Chinese text in a Chinese page: nothing marks it as another language.
+    expect(checkLine(form).querySelector('[lang]')).toBeNull();
+    expect(document.documentElement.lang).toBe('zh-CN');
+
+    type('room@host:99999');
+    expect(checkLine(form).textContent).toBe(
+      '“room@host:99999”不是有效的 SIP 地址：端口“99999”不是 1 到 65535 之间的数字。',
+    );
+  });
+
+  it('gives the digits to dial for an H.323 number written with spaces', async () => {
+    const { form, type } = await addressForm((world) => {
+      world.settings.settings.language = 'zh-CN';
+    });
+    fireEvent.click(within(form).getByRole('radio', { name: 'H.323' }));
+    type('+86 10 1234 5678');
+    await waitFor(() => {
+      expect(checkLine(form).textContent).toBe(
+        '“+86 10 1234 5678”不是有效的 H.323 地址：E.164 号码只能包含数字，开头可加“+”（应为 +861012345678）。',
+      );
+    });
+    type('+861012345678');
+    expect(checkLine(form).textContent).toBe('H.323 地址有效');
+  });
+
+  it("follows the system's language when the setting is 'system'", async () => {
+    const { form, type } = await addressForm((world) => {
+      world.settings.settings.language = 'system';
+      world.appState.systemLocale = 'zh-Hans-CN';
+    });
+    type('1001');
+    await waitFor(() => {
+      expect(checkLine(form).textContent).toBe(
+        '“1001”不是有效的 SIP 地址：单独的号码不是 SIP 地址，请写成“1001@SIP 域名”的形式。',
+      );
+    });
+  });
+});
