@@ -131,6 +131,7 @@ export function sampleWorld(): FakeWorld {
         name: '深圳·滨海大厦 18F 1801 会议室',
         location: '深圳-滨海大厦-18',
         label: null,
+        managed: false,
       },
       {
         id: 'fav-great-wall',
@@ -139,6 +140,7 @@ export function sampleWorld(): FakeWorld {
         name: '北京·银科大厦 5F 长城厅',
         location: '北京-银科大厦-5',
         label: null,
+        managed: false,
       },
       {
         id: 'fav-taishan',
@@ -147,6 +149,7 @@ export function sampleWorld(): FakeWorld {
         name: '成都·天府软件园 8F 泰山厅',
         location: '成都-天府软件园-8',
         label: null,
+        managed: false,
       },
       {
         id: 'fav-codec',
@@ -154,6 +157,7 @@ export function sampleWorld(): FakeWorld {
         protocol: 'sip',
         dialString: 'boardroom@vc.example.com',
         label: 'Boardroom codec',
+        managed: false,
       },
     ],
     directory: {
@@ -223,6 +227,17 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     world.calls = world.calls.map((item) => (item.callId === call.callId ? next : item));
     emit('callProgress', next);
     return next;
+  }
+
+  /** main's refusal of a change to the organisation's favourites (favorites-service.ts). */
+  function managedRefusal(what: string): IpcError {
+    const message = `This favourite is set by your organisation and cannot be ${what}.`;
+    return ipcError('validation', null, message);
+  }
+
+  function refuseManaged(id: string, what: string): IpcResult<never> | null {
+    const found = world.favorites.find((favorite) => favorite.id === id);
+    return found?.managed === true ? { ok: false, error: managedRefusal(what) } : null;
   }
 
   function favoritesChanged() {
@@ -312,18 +327,22 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
       if (existing !== undefined) return ok({ status: 'duplicate' as const, favorite: existing });
       const favorite: Favorite =
         request.kind === 'room'
-          ? { ...request, id: nextId('fav'), label: request.label ?? null }
-          : { ...request, id: nextId('fav') };
+          ? { ...request, id: nextId('fav'), label: request.label ?? null, managed: false }
+          : { ...request, id: nextId('fav'), managed: false };
       world.favorites = [...world.favorites, favorite];
       favoritesChanged();
       return ok({ status: 'added' as const, favorite });
     },
     removeFavorite: (request) => {
+      const refused = refuseManaged(request.id, 'removed');
+      if (refused !== null) return refused;
       world.favorites = world.favorites.filter((favorite) => favorite.id !== request.id);
       favoritesChanged();
       return ok([...world.favorites]);
     },
     moveFavorite: (request) => {
+      const refused = refuseManaged(request.id, 'moved');
+      if (refused !== null) return refused;
       const item = world.favorites.find((favorite) => favorite.id === request.id);
       if (item !== undefined) {
         const rest = world.favorites.filter((favorite) => favorite.id !== request.id);
@@ -334,6 +353,8 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
       return ok([...world.favorites]);
     },
     renameFavorite: (request) => {
+      const refused = refuseManaged(request.id, 'renamed');
+      if (refused !== null) return refused;
       world.favorites = world.favorites.map((favorite) =>
         favorite.id === request.id ? { ...favorite, label: request.label } : favorite,
       );
@@ -349,6 +370,7 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
           ok: false,
           error: ipcError('validation', null, 'That favourite no longer exists.'),
         };
+      if (current.managed) return { ok: false, error: managedRefusal('edited') };
       if (current.kind !== 'mra')
         return { ok: false, error: ipcError('validation', null, 'It is a room, not an address.') };
       const taken = world.favorites.find(
@@ -363,7 +385,9 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
         return { ok: false, error: ipcError('validation', null, message) };
       }
       world.favorites = world.favorites.map((favorite) =>
-        favorite.id === request.id ? { ...request, kind: 'mra' as const } : favorite,
+        favorite.id === request.id
+          ? { ...request, kind: 'mra' as const, managed: false }
+          : favorite,
       );
       favoritesChanged();
       return ok([...world.favorites]);

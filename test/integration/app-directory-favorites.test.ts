@@ -2,12 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManagedConfig } from '../../main/core/managed/managed-config';
-import type { Favorite } from '../../main/core/store/favorites-schema';
 import type {
   AppState,
   CallView,
   Directory,
   DirectoryStatus,
+  FavoriteView as Favorite,
   SettingsView,
 } from '../../main/shared/ipc/contract';
 import { startAppHarness, type AppHarness } from './app-harness';
@@ -181,6 +181,7 @@ describe('favourites', () => {
       protocol: 'h323',
       dialString: '10.0.0.7',
       label: 'Lab',
+      managed: false,
     });
     expect(await h.ok<Favorite[]>('listFavorites')).toEqual(edited);
     const pushed = h.eventsNamed('favoritesChanged');
@@ -291,10 +292,10 @@ describe('favourites', () => {
     });
   });
 
-  it("adds the organisation's favourites, which cannot be changed", async () => {
-    h = await startAppHarness({ managed: managedLoad({ favorites: [orgFavorite] }) });
+  it("adds the organisation's favourites, flagged managed, which cannot be changed", async () => {
+    h = await startAppHarness({ managed: managedLoad({ favorites: [orgFields] }) });
     const list = await h.ok<Favorite[]>('listFavorites');
-    expect(list).toEqual([{ ...orgFavorite, id: 'org-1' }]);
+    expect(list).toEqual([orgFavorite]);
     for (const [verb, payload] of [
       ['removeFavorite', { id: 'org-1' }],
       ['renameFavorite', { id: 'org-1', label: 'Mine' }],
@@ -304,11 +305,75 @@ describe('favourites', () => {
         { id: 'org-1', protocol: 'sip', dialString: 'desk@sip.example.com', label: null },
       ],
     ] as const) {
-      expect(await h.call(verb, payload)).toMatchObject({
-        ok: false,
-        error: { kind: 'validation' },
-      });
+      const refused = await h.call(verb, payload);
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(!refused.ok && refused.error.message).toContain('set by your organisation');
     }
+    expect(await h.ok<Favorite[]>('listFavorites')).toEqual([orgFavorite]);
+    // It calls like any other favourite.
+    await h.ok('refreshCurrentMeeting');
+    const call = await h.ok<CallView>('startCall', { favoriteId: 'org-1' });
+    expect(call.target).toMatchObject({ kind: 'mra', dialString: 'lobby@sip.example.com' });
+  });
+
+  it("flags the person's own favourites managed: false everywhere, and keeps the file's format", async () => {
+    h = await startAppHarness({ managed: managedLoad({ favorites: [orgFields] }) });
+    const added = await h.ok<{ status: string; favorite: Favorite }>('addFavorite', {
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'desk@sip.example.com',
+      label: 'Desk',
+    });
+    expect(added.favorite).toMatchObject({ label: 'Desk', managed: false });
+    const own = added.favorite;
+    expect(await h.ok<Favorite[]>('listFavorites')).toEqual([own, orgFavorite]);
+    expect(h.eventsNamed('favoritesChanged').at(-1)).toEqual([own, orgFavorite]);
+    // The same address saved by the person shows once, as theirs.
+    const mine = await h.ok<{ favorite: Favorite }>('addFavorite', { ...orgFields, label: 'Mine' });
+    expect(mine.favorite.managed).toBe(false);
+    const list = await h.ok<Favorite[]>('listFavorites');
+    expect(list.map((item) => [item.label, item.managed])).toEqual([
+      ['Desk', false],
+      ['Mine', false],
+    ]);
+    // What is saved is the stored shape, without the flag: older versions read it as before.
+    const file = JSON.parse(await readFile(path.join(h.dataDir, 'favorites.json'), 'utf8')) as {
+      version: number;
+      items: object[];
+    };
+    expect(file.version).toBe(1);
+    for (const item of file.items) expect(item).not.toHaveProperty('managed');
+  });
+
+  it('goes by the flag, not the id: an own favourite whose id starts with "org-" can be changed', async () => {
+    h = await startAppHarness({ managed: managedLoad({ favorites: [orgFields] }) });
+    await writeFile(
+      path.join(h.dataDir, 'favorites.json'),
+      JSON.stringify({
+        version: 1,
+        items: [
+          { id: 'org-hand-edited', kind: 'mra', protocol: 'sip', dialString: 'a@b.example.com' },
+        ],
+      }),
+    );
+    const renamed = await h.ok<Favorite[]>('renameFavorite', {
+      id: 'org-hand-edited',
+      label: 'Renamed',
+    });
+    expect(renamed).toEqual([
+      {
+        id: 'org-hand-edited',
+        kind: 'mra',
+        protocol: 'sip',
+        dialString: 'a@b.example.com',
+        label: 'Renamed',
+        managed: false,
+      },
+      orgFavorite,
+    ]);
+    expect(await h.ok<Favorite[]>('removeFavorite', { id: 'org-hand-edited' })).toEqual([
+      orgFavorite,
+    ]);
   });
 });
 
@@ -350,7 +415,8 @@ const orgFields = {
   dialString: 'lobby@sip.example.com',
   label: 'Lobby',
 } as const;
-const orgFavorite: Favorite = { ...orgFields, id: 'ignored' };
+/** How the windows see the organisation's one favourite. */
+const orgFavorite: Favorite = { ...orgFields, id: 'org-1', managed: true };
 
 function managedLoad(config: Partial<ManagedConfig>) {
   const favorites = config.favorites === undefined ? [] : [orgFields];

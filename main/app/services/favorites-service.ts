@@ -10,22 +10,30 @@ import {
 } from '../../core/store/favorites';
 import { favoriteKey, type Favorite } from '../../core/store/favorites-schema';
 import type { z } from 'zod';
-import type { importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
+import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
 
 /**
- * Ids of the organisation's favourites (managed configuration). Stored favourites' ids are
- * letters, digits, '_' and '-' from random hex, so "org-" never collides with one.
+ * What the organisation's favourites' ids start with, only to keep them apart from the stored
+ * ones (whose ids RoomCall makes from random hex). Whether a favourite is the organisation's is
+ * its `managed` flag, here and in the windows, never this prefix.
  */
 export const MANAGED_FAVORITE_PREFIX = 'org-';
-
-export function isManagedFavoriteId(id: string): boolean {
-  return id.startsWith(MANAGED_FAVORITE_PREFIX);
-}
 
 export interface FavoritesServiceOptions {
   readonly store: FavoritesStore;
   readonly managed: ManagedConfig | null;
-  readonly onChange: (favorites: readonly Favorite[]) => void;
+  readonly onChange: (favorites: readonly FavoriteView[]) => void;
+}
+
+/** A favourite of the person's own favourites file, as the windows see it. */
+function own(favorite: Favorite): FavoriteView {
+  return { ...favorite, managed: false };
+}
+
+/** addFavorite's answer: the store's result, its favourite marked as the person's own. */
+export interface AddFavoriteView {
+  readonly status: AddFavoriteResult['status'];
+  readonly favorite: FavoriteView;
 }
 
 type ImportReportView = z.output<typeof importReportSchema>;
@@ -38,30 +46,33 @@ export function newFavoriteFrom(request: ParsedRequestOf<'addFavorite'>): NewFav
 }
 
 /**
- * The person's favourites, in their order, followed by the ones the organisation gives
- * everybody (docs/managed-config.md: "added to what users see"). Those have ids starting with
- * "org-" and cannot be removed, renamed, edited or moved. Every change is pushed as
+ * The person's favourites, in their order (`managed: false`), followed by the ones the
+ * organisation gives everybody (docs/managed-config.md: "added to what users see";
+ * `managed: true`), which cannot be removed, renamed, edited or moved. An organisation's
+ * favourite the person also saved shows once, as theirs. Every change is pushed as
  * favoritesChanged.
  */
 export class FavoritesService {
   readonly #options: FavoritesServiceOptions;
-  readonly #managed: readonly Favorite[];
+  readonly #managed: readonly FavoriteView[];
 
   constructor(options: FavoritesServiceOptions) {
     this.#options = options;
-    this.#managed = (options.managed?.favorites ?? []).map((fields, index): Favorite => ({
+    this.#managed = (options.managed?.favorites ?? []).map((fields, index): FavoriteView => ({
       ...fields,
       id: `${MANAGED_FAVORITE_PREFIX}${index + 1}`,
+      managed: true,
     }));
   }
 
-  async list(): Promise<readonly Favorite[]> {
+  async list(): Promise<readonly FavoriteView[]> {
     const { value } = await this.#options.store.load();
-    const own = new Set(value.map(favoriteKey));
-    return [...value, ...this.#managed.filter((item) => !own.has(favoriteKey(item)))];
+    const keys = new Set(value.map(favoriteKey));
+    return [...value.map(own), ...this.#managed.filter((item) => !keys.has(favoriteKey(item)))];
   }
 
-  async find(id: string): Promise<Favorite> {
+  /** The first favourite with that id (the person's own come first). */
+  async find(id: string): Promise<FavoriteView> {
     const found = (await this.list()).find((item) => item.id === id);
     if (found === undefined) {
       throw new FavoriteError('not-found', 'That favourite no longer exists.');
@@ -69,20 +80,20 @@ export class FavoritesService {
     return found;
   }
 
-  async add(input: NewFavorite): Promise<AddFavoriteResult> {
+  async add(input: NewFavorite): Promise<AddFavoriteView> {
     const result = await this.#options.store.add(input);
     if (result.status === 'added') await this.#changed();
-    return result;
+    return { status: result.status, favorite: own(result.favorite) };
   }
 
-  async remove(id: string): Promise<readonly Favorite[]> {
-    this.#refuseManaged(id, 'removed');
+  async remove(id: string): Promise<readonly FavoriteView[]> {
+    await this.#refuseManaged(id, 'removed');
     const removed = await this.#options.store.remove(id);
     return removed === null ? this.list() : this.#changed();
   }
 
-  async move(id: string, toIndex: number): Promise<readonly Favorite[]> {
-    this.#refuseManaged(id, 'moved');
+  async move(id: string, toIndex: number): Promise<readonly FavoriteView[]> {
+    await this.#refuseManaged(id, 'moved');
     const { value } = await this.#options.store.load();
     // The organisation's favourites come after the person's own: a drop among them means "last".
     const index = Math.min(toIndex, Math.max(0, value.length - 1));
@@ -90,15 +101,15 @@ export class FavoritesService {
     return this.#changed();
   }
 
-  async rename(id: string, label: string | null): Promise<readonly Favorite[]> {
-    this.#refuseManaged(id, 'renamed');
+  async rename(id: string, label: string | null): Promise<readonly FavoriteView[]> {
+    await this.#refuseManaged(id, 'renamed');
     await this.#options.store.rename(id, label);
     return this.#changed();
   }
 
   /** An edit of an address favourite: the store makes it in one write, or not at all. */
-  async updateAddress(id: string, change: AddressChange): Promise<readonly Favorite[]> {
-    this.#refuseManaged(id, 'edited');
+  async updateAddress(id: string, change: AddressChange): Promise<readonly FavoriteView[]> {
+    await this.#refuseManaged(id, 'edited');
     await this.#options.store.updateAddress(id, change);
     return this.#changed();
   }
@@ -126,14 +137,16 @@ export class FavoritesService {
     if (changed > 0) await this.#changed();
   }
 
-  async #changed(): Promise<readonly Favorite[]> {
+  async #changed(): Promise<readonly FavoriteView[]> {
     const list = await this.list();
     this.#options.onChange(list);
     return list;
   }
 
-  #refuseManaged(id: string, what: string): void {
-    if (isManagedFavoriteId(id)) {
+  /** By the flag of the favourite listed under that id (an unknown id is the store's to report). */
+  async #refuseManaged(id: string, what: string): Promise<void> {
+    const found = (await this.list()).find((item) => item.id === id);
+    if (found?.managed === true) {
       throw new FavoriteError(
         'invalid',
         `This favourite is set by your organisation and cannot be ${what}.`,

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { settingsSchema } from '../../core/store/settings-schema';
-import { favoriteSchema } from '../../core/store/favorites-schema';
+import { addressFavoriteSchema, roomFavoriteSchema } from '../../core/store/favorites-schema';
 import { historyEntrySchema } from '../../core/store/history-schema';
 
 // ── shared shapes ─────────────────────────────────────────────────────────────
@@ -190,7 +190,19 @@ export const importReportSchema = z.object({
   skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })),
 });
 
-const favoriteListSchema = z.array(favoriteSchema);
+/**
+ * A favourite as the windows see it: the stored shape (favorites-schema.ts, unchanged on disk)
+ * plus `managed`, true for the organisation's (managed configuration), which cannot be removed,
+ * renamed, edited or moved. The windows go by this flag, never by the id.
+ */
+const managed = { managed: z.boolean() };
+export const favoriteViewSchema = z.discriminatedUnion('kind', [
+  roomFavoriteSchema.extend(managed),
+  addressFavoriteSchema.extend(managed),
+]);
+export type FavoriteView = z.output<typeof favoriteViewSchema>;
+
+const favoriteListSchema = z.array(favoriteViewSchema);
 
 // ── requests ──────────────────────────────────────────────────────────────────
 
@@ -319,7 +331,7 @@ export const invokeContract = {
   listFavorites: { request: none, response: favoriteListSchema },
   addFavorite: {
     request: newFavoriteSchema,
-    response: z.object({ status: z.enum(['added', 'duplicate']), favorite: favoriteSchema }),
+    response: z.object({ status: z.enum(['added', 'duplicate']), favorite: favoriteViewSchema }),
   },
   removeFavorite: { request: z.object({ id: favoriteId }).strict(), response: favoriteListSchema },
   moveFavorite: {

@@ -25,7 +25,11 @@ type Notice =
   | { readonly kind: 'ok'; readonly text: string }
   | { readonly kind: 'error'; readonly error: IpcError };
 
-/** Favourites in the tray's order: reorder, rename, edit, remove, invite; add addresses. */
+/**
+ * Favourites in the tray's order: reorder, rename, edit, remove, invite; add addresses. The
+ * organisation's (`managed`, always after the person's own) can only be invited: no controls
+ * that main would refuse, and a note saying why.
+ */
 export function FavoritesPanel({ favorites, rooms, calls }: Props) {
   const m = useMessages(pickerMessages);
   const c = useMessages(commonMessages);
@@ -104,6 +108,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                           <span class="mono">{favorite.dialString}</span>
                         </>
                       )}
+                      {favorite.managed && <span class="managed-tag">{m.favorites.managed}</span>}
                     </span>
                   </div>
                   <div class="fav-item-status">
@@ -114,55 +119,63 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                     ) : null}
                   </div>
                   <div class="fav-item-actions">
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={m.favorites.moveUp(name)}
-                      disabled={index === 0}
-                      onClick={() =>
-                        void run(() =>
-                          bridge().moveFavorite({ id: favorite.id, toIndex: index - 1 }),
-                        )
-                      }
-                    >
-                      <Icon name="arrow-up" />
-                    </button>
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={m.favorites.moveDown(name)}
-                      disabled={index === favorites.length - 1}
-                      onClick={() =>
-                        void run(() =>
-                          bridge().moveFavorite({ id: favorite.id, toIndex: index + 1 }),
-                        )
-                      }
-                    >
-                      <Icon name="arrow-down" />
-                    </button>
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={m.favorites.edit(name)}
-                      aria-expanded={editing === favorite.id}
-                      onClick={() => {
-                        setEditing(editing === favorite.id ? null : favorite.id);
-                      }}
-                    >
-                      <Icon name="pencil" />
-                    </button>
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={m.favorites.remove(name)}
-                      onClick={() =>
-                        void run(() => bridge().removeFavorite({ id: favorite.id })).then((ok) => {
-                          if (ok) setNotice({ kind: 'ok', text: m.favorites.removed(name) });
-                        })
-                      }
-                    >
-                      <Icon name="trash" />
-                    </button>
+                    {!favorite.managed && (
+                      <>
+                        <button
+                          type="button"
+                          class="icon-button"
+                          aria-label={m.favorites.moveUp(name)}
+                          disabled={index === 0}
+                          onClick={() =>
+                            void run(() =>
+                              bridge().moveFavorite({ id: favorite.id, toIndex: index - 1 }),
+                            )
+                          }
+                        >
+                          <Icon name="arrow-up" />
+                        </button>
+                        <button
+                          type="button"
+                          class="icon-button"
+                          aria-label={m.favorites.moveDown(name)}
+                          disabled={
+                            index === favorites.length - 1 || favorites[index + 1]?.managed === true
+                          }
+                          onClick={() =>
+                            void run(() =>
+                              bridge().moveFavorite({ id: favorite.id, toIndex: index + 1 }),
+                            )
+                          }
+                        >
+                          <Icon name="arrow-down" />
+                        </button>
+                        <button
+                          type="button"
+                          class="icon-button"
+                          aria-label={m.favorites.edit(name)}
+                          aria-expanded={editing === favorite.id}
+                          onClick={() => {
+                            setEditing(editing === favorite.id ? null : favorite.id);
+                          }}
+                        >
+                          <Icon name="pencil" />
+                        </button>
+                        <button
+                          type="button"
+                          class="icon-button"
+                          aria-label={m.favorites.remove(name)}
+                          onClick={() =>
+                            void run(() => bridge().removeFavorite({ id: favorite.id })).then(
+                              (ok) => {
+                                if (ok) setNotice({ kind: 'ok', text: m.favorites.removed(name) });
+                              },
+                            )
+                          }
+                        >
+                          <Icon name="trash" />
+                        </button>
+                      </>
+                    )}
                     {canCancel(call) ? (
                       <button
                         type="button"

@@ -9,6 +9,8 @@ import { pickerMessages } from './messages';
 interface Props {
   readonly room: RoomView;
   readonly starred: boolean;
+  /** A favourite the organisation set (managed): starred, and it stays so. */
+  readonly starLocked: boolean;
   readonly selected: boolean;
   readonly call: CallView | undefined;
   readonly starting: boolean;
@@ -26,6 +28,7 @@ interface Props {
 export function RoomRow({
   room,
   starred,
+  starLocked,
   selected,
   call,
   starting,
@@ -76,9 +79,17 @@ export function RoomRow({
         class={starred ? 'icon-button star is-starred' : 'icon-button star'}
         data-col="star"
         aria-pressed={starred}
-        aria-label={starred ? m.row.unstar(room.name) : m.row.star(room.name)}
+        aria-disabled={starLocked ? 'true' : undefined}
+        aria-label={
+          starLocked
+            ? m.row.starredByOrg(room.name)
+            : starred
+              ? m.row.unstar(room.name)
+              : m.row.star(room.name)
+        }
+        title={starLocked ? m.row.starredByOrg(room.name) : undefined}
         onClick={() => {
-          onStar(room, !starred);
+          if (!starLocked) onStar(room, !starred);
         }}
       >
         <Icon name={starred ? 'star-filled' : 'star'} />

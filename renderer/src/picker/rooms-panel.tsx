@@ -70,10 +70,12 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
     keystrokeDone('picker-search');
   }, [rooms, shown]);
 
+  /** Room favourites by room ID; the organisation's (`managed`) cannot be unstarred. */
   const starredIds = useMemo(() => {
-    const map = new Map<string, string>();
+    const map = new Map<string, { readonly id: string; readonly managed: boolean }>();
     for (const favorite of favorites)
-      if (favorite.kind === 'room') map.set(favorite.meetingRoomId, favorite.id);
+      if (favorite.kind === 'room')
+        map.set(favorite.meetingRoomId, { id: favorite.id, managed: favorite.managed });
     return map;
   }, [favorites]);
 
@@ -108,8 +110,8 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
 
   const star = useCallback(
     (room: RoomView, on: boolean) => {
-      const id = starredIds.get(room.meetingRoomId);
-      if (on && id === undefined) {
+      const starred = starredIds.get(room.meetingRoomId);
+      if (on && starred === undefined) {
         void invoke(() =>
           bridge().addFavorite({
             kind: 'room',
@@ -118,8 +120,8 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
             location: room.location,
           }),
         );
-      } else if (!on && id !== undefined) {
-        void invoke(() => bridge().removeFavorite({ id }));
+      } else if (!on && starred !== undefined && !starred.managed) {
+        void invoke(() => bridge().removeFavorite({ id: starred.id }));
       }
     },
     [starredIds],
@@ -246,6 +248,7 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
               <RoomRow
                 room={room}
                 starred={starredIds.has(room.meetingRoomId)}
+                starLocked={starredIds.get(room.meetingRoomId)?.managed === true}
                 selected={selected.has(room.meetingRoomId)}
                 call={calls.byTarget.get(key)}
                 starting={calls.starting.has(key)}

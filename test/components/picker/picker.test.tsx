@@ -19,6 +19,25 @@ function manyRooms(count: number): RoomView[] {
   return rooms;
 }
 
+/** Favourites the organisation set (managed configuration), as main lists them. */
+const ORG_ADDRESS = {
+  id: 'policy-lobby',
+  kind: 'mra',
+  protocol: 'sip',
+  dialString: 'lobby@sip.example.com',
+  label: 'Lobby',
+  managed: true,
+} as const;
+const ORG_ROOM = {
+  id: 'org-2',
+  kind: 'room',
+  meetingRoomId: '1234567890123456787',
+  name: 'Marina One L12 Boardroom',
+  location: 'Singapore-Marina One-12',
+  label: null,
+  managed: true,
+} as const;
+
 function withRooms(world: FakeWorld, rooms: RoomView[]) {
   world.directory = { ...world.directory, rooms, roomCount: rooms.length };
 }
@@ -170,6 +189,26 @@ describe('room picker', () => {
     expect(fake.requestsTo('removeFavorite')).toHaveLength(1);
     expect(
       screen.getByRole('button', { name: 'Add Marina One L12 Boardroom to favourites' }),
+    ).toBeTruthy();
+  });
+
+  it("keeps the organisation's room favourites starred: the star says why and does nothing", async () => {
+    const fake = await renderPicker(
+      withBridge((world) => {
+        world.favorites.push({ ...ORG_ROOM });
+      }),
+    );
+    const star = screen.getByRole('button', {
+      name: 'Marina One L12 Boardroom is a favourite set by your organisation (cannot be removed)',
+    });
+    expect(star.getAttribute('aria-pressed')).toBe('true');
+    expect(star.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(star);
+    await settle();
+    expect(fake.requestsTo('removeFavorite')).toEqual([]);
+    // The person's own room favourites unstar as before.
+    expect(
+      screen.getByRole('button', { name: 'Remove 北京·银科大厦 5F 长城厅 from favourites' }),
     ).toBeTruthy();
   });
 
@@ -330,6 +369,44 @@ describe('room picker', () => {
       expect(within(panel).getByText('Removed Great Wall.')).toBeTruthy();
     });
 
+    it("lists the organisation's favourites after the person's own, with no controls to change them", async () => {
+      const fake = withBridge((world) => {
+        world.favorites.push({ ...ORG_ADDRESS }, { ...ORG_ROOM });
+      });
+      const panel = await openFavorites(fake);
+      // Whatever the id looks like: the window goes by the flag.
+      expect(ORG_ADDRESS.id.startsWith('org-')).toBe(false);
+      for (const name of ['Lobby', 'Marina One L12 Boardroom']) {
+        const row = within(panel)
+          .getAllByRole('listitem')
+          .find((item) => within(item).queryByText(name) !== null);
+        if (row === undefined) throw new Error(`no row for ${name}`);
+        expect(within(row).getByText('Set by your organisation')).toBeTruthy();
+        expect(
+          within(row)
+            .getAllByRole('button')
+            .map((button) => button.textContent),
+        ).toEqual(['Invite']);
+        expect(within(row).getByRole('button', { name: `Invite ${name}` })).toBeTruthy();
+      }
+      // The person's own favourites keep their controls; the last of them cannot move below
+      // the organisation's.
+      expect(within(panel).getAllByText('Set by your organisation')).toHaveLength(2);
+      expect(
+        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec down' })
+          .disabled,
+      ).toBe(true);
+      expect(
+        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec up' })
+          .disabled,
+      ).toBe(false);
+      expect(within(panel).getByRole('button', { name: 'Remove Boardroom codec' })).toBeTruthy();
+
+      fireEvent.click(within(panel).getByRole('button', { name: 'Invite Lobby' }));
+      await settle();
+      expect(fake.requestsTo('startCall')).toEqual([{ favoriteId: ORG_ADDRESS.id }]);
+    });
+
     describe('editing an address', () => {
       const PARTNER = {
         id: 'fav-partner',
@@ -337,6 +414,7 @@ describe('room picker', () => {
         protocol: 'sip',
         dialString: 'partner@vc.example.com',
         label: 'Partner VC',
+        managed: false,
       } as const;
 
       async function editCodec(fake: FakeBridge, edit: { address?: string; name?: string }) {

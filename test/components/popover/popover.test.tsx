@@ -131,6 +131,7 @@ describe('popover', () => {
       name: `Room ${String(index + 1)}`,
       location: 'HQ',
       label: null,
+      managed: false,
     }));
     await renderPopover(
       withBridge((world) => {
