@@ -104,6 +104,35 @@ describe('favourites', () => {
     expect(await list()).toEqual([]);
   });
 
+  it('gives the input parsers’ messages in the language asked for (a window’s)', async () => {
+    const store = open();
+    await expect(
+      store.add({ kind: 'mra', protocol: 'h323', dialString: '10.0.0.7:1720' }, 'zh-CN'),
+    ).rejects.toThrow('“10.0.0.7:1720”不是有效的 H.323 地址：H.323 不支持端口，请使用 10.0.0.7。');
+    await expect(store.add({ kind: 'room', meetingRoomId: ' ' }, 'zh-CN')).rejects.toThrow(
+      '请输入会议室 ID。',
+    );
+    const saved = await store.add(sip);
+    await expect(
+      store.updateAddress(
+        saved.favorite.id,
+        { protocol: 'sip', dialString: 'room@host:0' },
+        'zh-CN',
+      ),
+    ).rejects.toThrow('“room@host:0”不是有效的 SIP 地址：端口“0”不是 1 到 65535 之间的数字。');
+    const report = await store.importFavorites(
+      {
+        format: 'roomcall-favorites',
+        version: 1,
+        favorites: [{ kind: 'mra', protocol: 'sip', dialString: '1001' }],
+      },
+      'zh-CN',
+    );
+    expect(report.skipped.map((skip) => skip.reason)).toEqual([
+      '“1001”不是有效的 SIP 地址：单独的号码不是 SIP 地址，请写成“1001@SIP 域名”的形式。',
+    ]);
+  });
+
   it('renames (sets and clears a label) without changing ids or order', async () => {
     const store = open();
     await store.add(everest);

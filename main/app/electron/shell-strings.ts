@@ -1,4 +1,4 @@
-import type { Language } from '../../core/store/settings-schema';
+import { uiLanguage, type Language } from '../../core/store/settings-schema';
 
 /**
  * The few words the main process shows itself (tray menu, tooltip, notifications), in the
@@ -75,6 +75,5 @@ const zhCN: ShellStrings = {
 
 /** The setting's language, or for 'system' the OS language (Chinese variants → zh-CN). */
 export function shellStrings(language: Language, systemLocale: string): ShellStrings {
-  const chosen = language === 'system' ? systemLocale : language;
-  return chosen.toLowerCase().startsWith('zh') ? zhCN : en;
+  return uiLanguage(language, systemLocale) === 'zh-CN' ? zhCN : en;
 }

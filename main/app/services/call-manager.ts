@@ -4,6 +4,7 @@ import type { Clock } from '../../core/invite-clock';
 import type { Invite, InviteEvent, InviteOptions } from '../../core/invite-types';
 import type { HistoryStore } from '../../core/store/history';
 import type { HistoryOutcome } from '../../core/store/history-schema';
+import type { UiLanguage } from '../../core/store/settings-schema';
 import { favoriteKey } from '../../core/store/favorites-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CallView, ParsedRequestOf } from '../../shared/ipc/contract';
@@ -31,6 +32,8 @@ export interface CallManagerOptions {
   readonly inviteClock?: Clock | undefined;
   /** settings.pollIntervalMs. */
   readonly pollIntervalMs: () => Promise<number>;
+  /** The UI's language, for the input parsers' messages; English when not given. */
+  readonly language?: (() => Promise<UiLanguage>) | undefined;
   readonly invite?: InviteTuning | undefined;
   /** Every change of every call (callProgress). */
   readonly onChange: (view: CallView) => void;
@@ -68,7 +71,8 @@ export class CallManager {
   }
 
   async start(request: ParsedRequestOf<'startCall'>): Promise<CallView> {
-    const named = await resolveCallTarget(request, this.#options.favorites);
+    const lang = (await this.#options.language?.()) ?? 'en';
+    const named = await resolveCallTarget(request, this.#options.favorites, lang);
     const existing = this.#existing(named);
     if (existing !== null) return existing;
     // Not set up comes before "no meeting": it is what the person has to fix first.

@@ -3,7 +3,7 @@ import type { ManagedLoad } from '../../core/managed/load-managed';
 import type { CredentialStore } from '../../core/secrets/credential-store';
 import type { Environment } from '../../core/secrets/env-credentials';
 import type { HistoryStore } from '../../core/store/history';
-import type { Settings } from '../../core/store/settings-schema';
+import { uiLanguage, type Settings, type UiLanguage } from '../../core/store/settings-schema';
 import type { FetchLike } from '../../core/wemeet/client';
 import type { AppState, CallView, EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import { buildAppState, type AppIdentity } from './app-state';
@@ -81,6 +81,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     api: options.api,
   });
   const currentSettings = async (): Promise<Settings> => (await session.settings()).settings;
+  /** The windows' language, for the messages main makes for them (the input parsers'). */
+  const language = (): Promise<UiLanguage> =>
+    currentSettings().then(
+      (settings) => uiLanguage(settings.language, options.identity.systemLocale),
+      () => uiLanguage('system', options.identity.systemLocale),
+    );
 
   const favorites = new FavoritesService({
     store: stores.favorites,
@@ -93,6 +99,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     session,
     clock,
     refreshMs: async () => (await currentSettings()).meetingRefreshMs,
+    language,
     onChange: (view) => {
       emit('meetingChanged', view);
     },
@@ -105,6 +112,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clock,
     inviteClock: options.inviteClock,
     pollIntervalMs: async () => (await currentSettings()).pollIntervalMs,
+    language,
     invite: options.invite,
     onChange: (view) => {
       emit('callProgress', view);

@@ -1,6 +1,7 @@
 import { resolveCurrentMeeting } from '../../core/current-meeting';
 import { parseMeetingRef } from '../../core/input/meeting-ref';
 import { resolveMeeting } from '../../core/invite-resolve';
+import type { UiLanguage } from '../../core/store/settings-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CurrentMeeting, IpcError } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';
@@ -14,6 +15,8 @@ export interface MeetingTrackerOptions {
   readonly clock: AppClock;
   /** settings.meetingRefreshMs, read at each scheduling so a change applies at once. */
   readonly refreshMs: () => Promise<number>;
+  /** The UI's language, for the input parsers' messages; English when not given. */
+  readonly language?: (() => Promise<UiLanguage>) | undefined;
   readonly onChange: (view: CurrentMeeting) => void;
 }
 
@@ -107,9 +110,9 @@ export class MeetingTracker {
     this.#refreshAndSchedule();
   }
 
-  /** What the person typed: a meeting code, ID or join link. */
+  /** What the person typed: a meeting code, ID or join link (refused in the UI's language). */
   async setText(text: string): Promise<CurrentMeeting> {
-    const parsed = parseMeetingRef(text);
+    const parsed = parseMeetingRef(text, (await this.#options.language?.()) ?? 'en');
     if (!parsed.ok) throw new InputError(parsed.message);
     const { api } = await this.#options.session.requireAccount();
     const meeting = await resolveMeeting(api, parsed.value);

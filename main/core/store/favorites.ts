@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { parseDialString, parseRoomId } from '../input/dial-string';
+import type { InputLanguage } from '../input/messages';
 import { quote, trimTyped } from '../input/text';
 import type { DialProtocol } from '../wemeet/types';
 import {
@@ -108,8 +109,14 @@ function checkRoomText(input: unknown, what: string): Checked<string> {
 type Unidentified<T> = T extends Favorite ? Omit<T, 'id'> : never;
 export type FavoriteFields = Unidentified<Favorite>;
 
-/** Validates one favourite from any source with the input parsers' rules and messages. */
-export function checkNewFavorite(input: unknown): Checked<FavoriteFields> {
+/**
+ * Validates one favourite from any source with the input parsers' rules and messages (in
+ * `lang`, for a window; English by default, for the CLI).
+ */
+export function checkNewFavorite(
+  input: unknown,
+  lang: InputLanguage = 'en',
+): Checked<FavoriteFields> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, message: 'not an object' };
   }
@@ -121,7 +128,7 @@ export function checkNewFavorite(input: unknown): Checked<FavoriteFields> {
   if (!label.ok) return label;
 
   if (kind === 'room') {
-    const room = parseRoomId(entry['meetingRoomId']);
+    const room = parseRoomId(entry['meetingRoomId'], lang);
     if (!room.ok) return room;
     const name = checkRoomText(entry['name'], 'name');
     if (!name.ok) return name;
@@ -138,7 +145,9 @@ export function checkNewFavorite(input: unknown): Checked<FavoriteFields> {
       },
     };
   }
-  if (kind === 'mra') return checkAddress(entry['protocol'], entry['dialString'], label.value);
+  if (kind === 'mra') {
+    return checkAddress(entry['protocol'], entry['dialString'], label.value, lang);
+  }
   return { ok: false, message: "kind must be 'room' or 'mra'" };
 }
 
@@ -147,11 +156,12 @@ function checkAddress(
   protocol: unknown,
   dialString: unknown,
   label: string | null,
+  lang: InputLanguage,
 ): Checked<Omit<AddressFavorite, 'id'>> {
   if (protocol !== 'sip' && protocol !== 'h323') {
     return { ok: false, message: "protocol must be 'sip' or 'h323'" };
   }
-  const dial = parseDialString(protocol, dialString);
+  const dial = parseDialString(protocol, dialString, lang);
   if (!dial.ok) return dial;
   return { ok: true, value: { kind: 'mra', protocol, dialString: dial.value, label } };
 }
@@ -228,7 +238,11 @@ export interface ImportPlan {
  * Decides, entry by entry, what an import adds to `existing` and why it skips the rest. Throws
  * FavoriteError('invalid') when the document as a whole is not a RoomCall favourites export.
  */
-export function planFavoritesImport(document: unknown, existing: readonly Favorite[]): ImportPlan {
+export function planFavoritesImport(
+  document: unknown,
+  existing: readonly Favorite[],
+  lang: InputLanguage = 'en',
+): ImportPlan {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new FavoriteError(
       'invalid',
@@ -266,7 +280,7 @@ export function planFavoritesImport(document: unknown, existing: readonly Favori
     const skip = (reason: string): void => {
       skipped.push({ position, entry: describeEntry(entry), reason });
     };
-    const checked = checkNewFavorite(entry);
+    const checked = checkNewFavorite(entry, lang);
     if (!checked.ok) {
       skip(checked.message);
       return;
@@ -363,8 +377,11 @@ export function parseFavoritesFile(content: string | Uint8Array): unknown {
 export interface FavoritesStore {
   readonly file: string;
   load(): Promise<LoadedDocument<readonly Favorite[]>>;
-  /** Adds at the end; an existing favourite for the same target is returned instead. */
-  add(input: NewFavorite): Promise<AddFavoriteResult>;
+  /**
+   * Adds at the end; an existing favourite for the same target is returned instead. `lang`:
+   * the language of the input parsers' messages (English by default), as in the methods below.
+   */
+  add(input: NewFavorite, lang?: InputLanguage): Promise<AddFavoriteResult>;
   /** Sets the label; null or '' removes it. */
   rename(id: string, label: string | null): Promise<Favorite>;
   /**
@@ -372,7 +389,7 @@ export interface FavoritesStore {
    * id and place. Refuses (and writes nothing) when the address is not valid, when another
    * favourite already calls it, when there is no such favourite, or when it is a room.
    */
-  updateAddress(id: string, change: AddressChange): Promise<AddressFavorite>;
+  updateAddress(id: string, change: AddressChange, lang?: InputLanguage): Promise<AddressFavorite>;
   /** The removed favourite, or null when there was none with that id. */
   remove(id: string): Promise<Favorite | null>;
   /** Moves a favourite to a 0-based index; resolves to the new order. */
@@ -381,7 +398,7 @@ export interface FavoritesStore {
   refreshRooms(rooms: readonly SeenRoom[]): Promise<number>;
   exportFavorites(): Promise<FavoritesExport>;
   /** Merges a parsed export file: validates every entry and reports what it skipped and why. */
-  importFavorites(document: unknown): Promise<ImportReport>;
+  importFavorites(document: unknown, lang?: InputLanguage): Promise<ImportReport>;
 }
 
 export interface FavoritesOptions extends JsonDocumentOptions {
@@ -442,8 +459,8 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       return { value: loaded.value.items, readOnly: loaded.readOnly };
     },
 
-    async add(input) {
-      const checked = checkNewFavorite(input);
+    async add(input, lang) {
+      const checked = checkNewFavorite(input, lang);
       if (!checked.ok) throw new FavoriteError('invalid', checked.message);
       return edit<AddFavoriteResult>((items) => {
         const key = favoriteKey(checked.value);
@@ -469,10 +486,10 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       });
     },
 
-    async updateAddress(id, change) {
+    async updateAddress(id, change, lang = 'en') {
       const label = checkLabel(change.label);
       if (!label.ok) throw new FavoriteError('invalid', label.message);
-      const checked = checkAddress(change.protocol, change.dialString, label.value);
+      const checked = checkAddress(change.protocol, change.dialString, label.value, lang);
       if (!checked.ok) throw new FavoriteError('invalid', checked.message);
       const fields = checked.value;
       // Every check runs inside the one update, against the list as it is on disk, and throws
@@ -554,9 +571,9 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       return buildFavoritesExport(loaded.value.items);
     },
 
-    importFavorites(imported) {
+    importFavorites(imported, lang) {
       return edit((items) => {
-        const plan = planFavoritesImport(imported, items);
+        const plan = planFavoritesImport(imported, items, lang);
         const added: Favorite[] = [];
         for (const fields of plan.add) {
           const favorite = identify([...items, ...added], fields);
