@@ -57,6 +57,51 @@ describe('input messages in the UI language', () => {
     expect(h.sim.requests.length).toBe(before);
   });
 
+  it('favourites: adding, editing and importing say what is wrong in Chinese', async () => {
+    h = await startAppHarness();
+    await h.ok('updateSettings', { language: 'zh-CN' });
+    expect(
+      refusal(
+        await h.call('addFavorite', {
+          kind: 'mra',
+          protocol: 'sip',
+          dialString: 'room@bad_host.example',
+          label: null,
+        }),
+      ),
+    ).toEqual(
+      expect.objectContaining({
+        kind: 'validation',
+        message:
+          '“room@bad_host.example”不是有效的 SIP 地址：主机名“bad_host.example”中不能有“_”。',
+      }),
+    );
+    const { favorite } = await h.ok<{ favorite: { id: string } }>('addFavorite', {
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'codec@vc.example.com',
+      label: null,
+    });
+    expect(
+      refusal(
+        await h.call('updateAddressFavorite', {
+          id: favorite.id,
+          protocol: 'h323',
+          dialString: '[2001:db8::1]',
+          label: null,
+        }),
+      ).message,
+    ).toBe('“[2001:db8::1]”不是有效的 H.323 地址：IPv6 地址不要加方括号（也不要带端口）。');
+    const report = await h.ok<{ skipped: { index: number; reason: string }[] }>('importFavorites', {
+      json: JSON.stringify({
+        format: 'roomcall-favorites',
+        version: 1,
+        favorites: [{ kind: 'room', meetingRoomId: '' }],
+      }),
+    });
+    expect(report.skipped).toEqual([{ index: 0, reason: '请输入会议室 ID。' }]);
+  });
+
   it("'system' follows the OS language", async () => {
     h = await startAppHarness(systemLocale('zh-Hans-CN'));
     await h.ok('updateSettings', { language: 'system' });

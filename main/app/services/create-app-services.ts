@@ -91,6 +91,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const favorites = new FavoritesService({
     store: stores.favorites,
     managed,
+    language,
     onChange: (list) => {
       emit('favoritesChanged', [...list]);
     },

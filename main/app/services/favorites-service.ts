@@ -9,6 +9,7 @@ import {
   type SeenRoom,
 } from '../../core/store/favorites';
 import { favoriteKey, type Favorite } from '../../core/store/favorites-schema';
+import type { UiLanguage } from '../../core/store/settings-schema';
 import type { z } from 'zod';
 import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
 
@@ -23,6 +24,8 @@ export interface FavoritesServiceOptions {
   readonly store: FavoritesStore;
   readonly managed: ManagedConfig | null;
   readonly onChange: (favorites: readonly FavoriteView[]) => void;
+  /** The UI's language, for the input parsers' messages; English when not given. */
+  readonly language?: (() => Promise<UiLanguage>) | undefined;
 }
 
 /** A favourite of the person's own favourites file, as the windows see it. */
@@ -81,7 +84,7 @@ export class FavoritesService {
   }
 
   async add(input: NewFavorite): Promise<AddFavoriteView> {
-    const result = await this.#options.store.add(input);
+    const result = await this.#options.store.add(input, await this.#language());
     if (result.status === 'added') await this.#changed();
     return { status: result.status, favorite: own(result.favorite) };
   }
@@ -110,7 +113,7 @@ export class FavoritesService {
   /** An edit of an address favourite: the store makes it in one write, or not at all. */
   async updateAddress(id: string, change: AddressChange): Promise<readonly FavoriteView[]> {
     await this.#refuseManaged(id, 'edited');
-    await this.#options.store.updateAddress(id, change);
+    await this.#options.store.updateAddress(id, change, await this.#language());
     return this.#changed();
   }
 
@@ -122,7 +125,7 @@ export class FavoritesService {
 
   async importJson(json: string): Promise<ImportReportView> {
     const document = parseFavoritesFile(json);
-    const report = await this.#options.store.importFavorites(document);
+    const report = await this.#options.store.importFavorites(document, await this.#language());
     if (report.added.length > 0) await this.#changed();
     return {
       added: report.added.length,
@@ -135,6 +138,10 @@ export class FavoritesService {
   async refreshRooms(rooms: readonly SeenRoom[]): Promise<void> {
     const changed = await this.#options.store.refreshRooms(rooms);
     if (changed > 0) await this.#changed();
+  }
+
+  async #language(): Promise<UiLanguage> {
+    return (await this.#options.language?.()) ?? 'en';
   }
 
   async #changed(): Promise<readonly FavoriteView[]> {
