@@ -38,6 +38,21 @@ export function useMessages<M>(catalog: Catalog<M>): M {
   return catalog[useContext(LocaleContext).locale];
 }
 
+/**
+ * The language of a sentence main sent, for `lang` on it: the input parsers' messages come
+ * in the UI's language (main/core/input/messages.ts; every Chinese one ends with '。'), the
+ * rest of main's sentences in English.
+ */
+export function sentenceLocale(text: string): Locale {
+  return /。\s*$/.test(text) ? 'zh-CN' : 'en';
+}
+
+/** `lang` for a sentence from main on a page in `page`: none when they are the same. */
+export function langOf(text: string, page: Locale): Locale | undefined {
+  const locale = sentenceLocale(text);
+  return locale === page ? undefined : locale;
+}
+
 /** Keeps <html lang> in step so screen readers and CJK font selection follow the language. */
 export function applyDocumentLocale(info: LocaleInfo): void {
   document.documentElement.lang = info.locale;

@@ -10,7 +10,7 @@ export interface ErrorCopy {
   readonly help: HelpTopic | null;
   /** Whether fixing it happens in Settings (credentials, operator, keychain). */
   readonly settings: boolean;
-  /** The main process's own sentence, kept for details (English, from the core). */
+  /** Main's own sentence, kept for details (English, or the page's language for bad input). */
   readonly detail: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
-import { useLocale, useMessages } from '../i18n/locale';
+import { langOf, useLocale, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import type { ImportReport, IpcError } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
@@ -110,7 +110,7 @@ export function TransferBar() {
                     <li key={skip.index}>
                       <strong>{m.transfer.entry(skip.index)}</strong>
                       {': '}
-                      <span lang={locale === 'en' ? undefined : 'en'}>{skip.reason}</span>
+                      <span lang={langOf(skip.reason, locale)}>{skip.reason}</span>
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,6 @@
 import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
-import { useLocale, useMessages } from '../i18n/locale';
+import { langOf, useLocale, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { describeError } from '../lib/error-copy';
 import type { IpcError } from '../lib/types';
@@ -43,8 +43,9 @@ export function ErrorNotice({
         <p class="notice-hint">{copy.hint}</p>
         {copy.code !== null && <p class="notice-code">{m.errorCode(copy.code)}</p>}
         {copy.detail !== null && copy.detail !== copy.title && (
-          // The core's sentences are English; say so, so a screen reader reads them right.
-          <p class="notice-detail" lang={locale === 'en' ? undefined : 'en'}>
+          // Main's sentences are English, but for the input parsers' (in the page's language):
+          // say which, so a screen reader reads them right.
+          <p class="notice-detail" lang={langOf(copy.detail, locale)}>
             {copy.detail}
           </p>
         )}

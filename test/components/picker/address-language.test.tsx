@@ -1,12 +1,16 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { parseRoomId } from '../../../main/core/input/dial-string';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
-import type { FakeWorld } from '../fake-bridge';
+import type { FakeBridge, FakeWorld } from '../fake-bridge';
 import { settle, waitFor, withBridge } from '../setup';
 
 /** The picker's address form, with the picker in the language `edit` sets. */
-async function addressForm(edit: (world: FakeWorld) => void) {
-  withBridge(edit);
+async function addressForm(
+  edit: (world: FakeWorld) => void,
+  answer: (fake: FakeBridge) => void = () => undefined,
+) {
+  answer(withBridge(edit));
   render(<PickerApp />);
   await settle();
   await settle();
@@ -19,7 +23,7 @@ async function addressForm(edit: (world: FakeWorld) => void) {
       target: { value: text },
     });
   };
-  return { form, type };
+  return { panel, form, type };
 }
 
 /** The check line under the address field (the help line is the other description). */
@@ -76,5 +80,37 @@ describe('address form in Chinese', () => {
         '“1001”不是有效的 SIP 地址：单独的号码不是 SIP 地址，请写成“1001@SIP 域名”的形式。',
       );
     });
+  });
+
+  it('marks only the import reasons that are not Chinese as English', async () => {
+    const parsed = parseRoomId(' ', 'zh-CN');
+    if (parsed.ok) throw new Error('expected a refusal');
+    const { panel } = await addressForm(
+      (world) => {
+        world.settings.settings.language = 'zh-CN';
+      },
+      (fake) => {
+        fake.respond('importFavorites', () => ({
+          ok: true,
+          data: {
+            added: 0,
+            skipped: [
+              { index: 0, reason: parsed.message },
+              { index: 1, reason: 'already in your favourites' },
+            ],
+          },
+        }));
+      },
+    );
+    const input = panel.querySelector('input[type="file"]');
+    if (!(input instanceof HTMLInputElement)) throw new Error('no file input');
+    const file = new File(['{}'], 'favorites.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => {
+      expect(within(panel).getByText('请输入会议室 ID。')).toBeTruthy();
+    });
+    expect(within(panel).getByText('请输入会议室 ID。').getAttribute('lang')).toBeNull();
+    expect(within(panel).getByText('already in your favourites').getAttribute('lang')).toBe('en');
   });
 });
