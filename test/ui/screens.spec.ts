@@ -27,6 +27,8 @@ const WORDS = {
     favouritesTab: /Favourites/,
     address: 'Address',
     addAddress: 'Add a SIP or H.323 address',
+    /** What the address form says about 'vc.example.com' (the core's parser, in the page). */
+    noUserPart: "'vc.example.com' is not a SIP address: it has no user part;",
     settings: 'RoomCall Settings',
     test: 'Test connection',
     connected: 'Connected',
@@ -40,6 +42,7 @@ const WORDS = {
     favouritesTab: /常用/,
     address: '地址',
     addAddress: '添加 SIP 或 H.323 地址',
+    noUserPart: '“vc.example.com”不是有效的 SIP 地址：缺少用户部分，',
     settings: 'RoomCall 设置',
     test: '测试连接',
     connected: '连接成功',
@@ -97,6 +100,7 @@ for (const language of LANGUAGES) {
         await page.getByRole('tab', { name: words.favouritesTab }).click();
         const form = page.getByRole('form', { name: words.addAddress });
         await form.getByRole('textbox', { name: words.address }).fill('vc.example.com');
+        await expect(form.getByText(words.noUserPart)).toBeVisible();
         await check(page, testInfo, `picker-favourites-${tag}`);
 
         await open(page, preview, 'settings');
