@@ -7,10 +7,11 @@
  * sentence: "'x' is not a SIP address: <clause>." / "“x”不是有效的 SIP 地址：<clause>。".
  * Pure: no Node, so the renderer can import it with the parsers.
  */
+import type { UiLanguage } from '../language';
 import { describeChar, quote, shorten } from './text';
 
-/** The languages the messages are written in (the UI's languages). */
-export type InputLanguage = 'en' | 'zh-CN';
+/** The languages the messages are written in: the UI's languages. */
+export type InputLanguage = UiLanguage;
 
 export type DialProtocolName = 'sip' | 'h323';
 export type TargetField = 'room' | 'sip' | 'h323';

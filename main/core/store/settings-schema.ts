@@ -45,18 +45,8 @@ export const settingsSchema = z.object({
 
 export type Settings = z.output<typeof settingsSchema>;
 export type Language = Settings['language'];
-/** A language the UI speaks: the setting with 'system' resolved. */
-export type UiLanguage = Exclude<Language, 'system'>;
-
-/**
- * The language the app speaks for a setting: 'system' follows the OS language (its
- * `systemLocale`, e.g. "zh-Hans-CN" or "en-US"; any Chinese → zh-CN, anything else → en).
- * Main's one resolver: the tray and notifications, and the messages it sends the windows.
- */
-export function uiLanguage(language: Language, systemLocale: string): UiLanguage {
-  const chosen = language === 'system' ? systemLocale : language;
-  return chosen.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
+// The one resolver of the language setting, shared with the windows.
+export { uiLanguage, type UiLanguage } from '../language';
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

@@ -1,11 +1,15 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import {
+  isChineseLocale,
+  uiLanguage,
+  type LanguageSetting,
+  type UiLanguage,
+} from '../../../main/core/language';
 
-/** The languages RoomCall speaks. Traditional Chinese systems get Simplified for now. */
-export type Locale = 'en' | 'zh-CN';
-
-/** The language setting as stored (settings.language). */
-export type LanguageSetting = 'system' | Locale;
+/** The languages RoomCall speaks (main's resolver decides which, for both sides). */
+export type Locale = UiLanguage;
+export type { LanguageSetting };
 
 /** A message table per language; each page passes its own so bundles carry only their words. */
 export type Catalog<M> = Readonly<Record<Locale, M>>;
@@ -17,10 +21,12 @@ export interface LocaleInfo {
 }
 
 export function resolveLocale(language: LanguageSetting, systemLocale: string): LocaleInfo {
-  const systemIsZh = /^zh(\b|[-_])/i.test(systemLocale);
-  const locale: Locale = language === 'system' ? (systemIsZh ? 'zh-CN' : 'en') : language;
-  const systemMatches = locale === 'zh-CN' ? systemIsZh : /^en(\b|[-_])/i.test(systemLocale);
-  return { locale, intl: systemMatches ? systemLocale.replace('_', '-') : locale };
+  const locale = uiLanguage(language, systemLocale);
+  const systemMatches =
+    locale === 'zh-CN' ? isChineseLocale(systemLocale) : /^en(?![a-z])/i.test(systemLocale);
+  // POSIX spellings ("zh_CN.UTF-8") become BCP 47 ("zh-CN") for Intl.
+  const systemTag = (systemLocale.split(/[.@]/)[0] ?? '').replaceAll('_', '-');
+  return { locale, intl: systemMatches ? systemTag : locale };
 }
 
 /** Before the app state arrives, the browser's language is the best guess. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonMessages } from '../../../renderer/src/i18n/common-messages';
+import { uiLanguage } from '../../../main/core/language';
 import { resolveLocale } from '../../../renderer/src/i18n/locale';
 import { describeError } from '../../../renderer/src/lib/error-copy';
 import { formatMeetingCode, formatMeetingTime } from '../../../renderer/src/lib/format';
@@ -57,6 +58,20 @@ describe('locale', () => {
     expect(resolveLocale('system', 'fr-FR')).toEqual({ locale: 'en', intl: 'en' });
     expect(resolveLocale('en', 'zh-CN')).toEqual({ locale: 'en', intl: 'en' });
     expect(resolveLocale('zh-CN', 'en-US')).toEqual({ locale: 'zh-CN', intl: 'zh-CN' });
+    // POSIX spellings become tags Intl accepts.
+    expect(resolveLocale('system', 'zh_CN.UTF-8')).toEqual({ locale: 'zh-CN', intl: 'zh-CN' });
+    expect(resolveLocale('system', 'en_US.UTF-8@euro')).toEqual({ locale: 'en', intl: 'en-US' });
+  });
+
+  it('speaks the language main picks for the same setting and OS locale', () => {
+    const tags = ['zh', 'zh-CN', 'zh-Hans-CN', 'ZH_tw', 'zh_CN.UTF-8', 'en-US', 'en', 'fr-FR', ''];
+    for (const setting of ['system', 'en', 'zh-CN'] as const) {
+      for (const tag of tags) {
+        expect(resolveLocale(setting, tag).locale, `${setting} ${tag}`).toBe(
+          uiLanguage(setting, tag),
+        );
+      }
+    }
   });
 
   it('has every message in both languages', () => {
