@@ -99,6 +99,8 @@ const en = {
     skipped: (count: number) =>
       count === 1 ? '1 entry was skipped:' : `${String(count)} entries were skipped:`,
     entry: (index: number) => `Entry ${String(index + 1)}`,
+    /** Between an entry and why it was skipped. */
+    entrySeparator: ': ',
   },
 };
 
@@ -200,6 +202,7 @@ const zh: PickerMessages = {
     report: (added) => `已导入 ${String(added)} 个常用项。`,
     skipped: (count) => `跳过了 ${String(count)} 项：`,
     entry: (index) => `第 ${String(index + 1)} 项`,
+    entrySeparator: '：',
   },
 };
 

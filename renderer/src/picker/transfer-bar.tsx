@@ -109,7 +109,7 @@ export function TransferBar() {
                   {outcome.report.skipped.map((skip) => (
                     <li key={skip.index}>
                       <strong>{m.transfer.entry(skip.index)}</strong>
-                      {': '}
+                      {m.transfer.entrySeparator}
                       <span lang={langOf(skip.reason, locale)}>{skip.reason}</span>
                     </li>
                   ))}

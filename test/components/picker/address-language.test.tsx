@@ -111,6 +111,10 @@ describe('address form in Chinese', () => {
       expect(within(panel).getByText('请输入会议室 ID。')).toBeTruthy();
     });
     expect(within(panel).getByText('请输入会议室 ID。').getAttribute('lang')).toBeNull();
+    // The entry and its reason joined with the full-width colon of a Chinese page.
+    expect(within(panel).getByText('请输入会议室 ID。').closest('li')?.textContent).toBe(
+      '第 1 项：请输入会议室 ID。',
+    );
     expect(within(panel).getByText('already in your favourites').getAttribute('lang')).toBe('en');
   });
 });

@@ -546,7 +546,9 @@ describe('room picker', () => {
       });
       expect(fake.requestsTo('importFavorites')).toEqual([{ json: '{"items":[]}' }]);
       expect(within(panel).getByText('Entry 4')).toBeTruthy();
-      expect(within(panel).getByText('not a SIP address')).toBeTruthy();
+      expect(within(panel).getByText('not a SIP address').closest('li')?.textContent).toBe(
+        'Entry 4: not a SIP address',
+      );
     });
   });
 
