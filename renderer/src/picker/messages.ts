@@ -69,6 +69,17 @@ const en = {
     labelPlaceholderRoom: 'Leave empty to use the room’s name',
     save: 'Save',
     cancel: 'Cancel',
+    rename: (name: string) => `Rename ${name}`,
+    saveChanges: (name: string) => `Save the changes to ${name}`,
+    /** A change main did not save; "Try again" (named after the action) repeats it. */
+    failed: {
+      add: (name: string) => `Could not add ${name} to favourites.`,
+      remove: (name: string) => `Could not remove ${name} from favourites.`,
+      move: (name: string) => `Could not move ${name}.`,
+      rename: (name: string) => `Could not rename ${name}.`,
+      edit: (name: string) => `Could not save the changes to ${name}.`,
+      retry: (action: string) => `Try again: ${action}`,
+    },
   },
   address: {
     heading: 'Add a SIP or H.323 address',
@@ -174,6 +185,16 @@ const zh: PickerMessages = {
     labelPlaceholderRoom: '留空则使用会议室名称',
     save: '保存',
     cancel: '取消',
+    rename: (name) => `重命名 ${name}`,
+    saveChanges: (name) => `保存对 ${name} 的修改`,
+    failed: {
+      add: (name) => `未能将 ${name} 加入常用。`,
+      remove: (name) => `未能将 ${name} 移出常用。`,
+      move: (name) => `未能移动 ${name}。`,
+      rename: (name) => `未能重命名 ${name}。`,
+      edit: (name) => `未能保存对 ${name} 的修改。`,
+      retry: (action) => `重试：${action}`,
+    },
   },
   address: {
     heading: '添加 SIP 或 H.323 地址',
