@@ -84,12 +84,8 @@ export function describeFailure(error: unknown): Failure {
   }
   if (error instanceof DocumentBusyError || error instanceof FileBusyError) {
     // Passing: nothing the user typed is wrong, and the same command works a moment later.
-    return {
-      exitCode: EXIT_FAILURE,
-      message: error.message,
-      hint: 'Another RoomCall (the app or another `roomcall`) is saving this file; try again in a moment.',
-      code: null,
-    };
+    const { hint } = error instanceof DocumentBusyError ? error.busy : error;
+    return { exitCode: EXIT_FAILURE, message: error.message, hint, code: null };
   }
   if (
     error instanceof ReadOnlyDocumentError ||

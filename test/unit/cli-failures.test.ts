@@ -82,6 +82,9 @@ describe('describeFailure', () => {
     expect(failure.exitCode).toBe(1);
     expect(failure.message).toContain('/d/favorites.json is busy');
     expect(failure.hint).toContain('try again in a moment');
+    expect(failure.hint).toContain('remove /d/favorites.json.lock');
+    // Said once: the message states the facts, the hint what to do.
+    expect(`${failure.message}\n${failure.hint ?? ''}`.match(/try again/gi)).toHaveLength(1);
   });
 
   it('Ctrl-C: 130; anything else: 1 with a generic hint', () => {

@@ -74,7 +74,8 @@ export function toIpcError(error: unknown): IpcError {
   }
   if (error instanceof DocumentBusyError || error instanceof FileBusyError) {
     // Passing, not a broken disk: the same change works once the other process is done.
-    return make('busy', error.message, null, BUSY_HINT);
+    const { hint } = error instanceof DocumentBusyError ? error.busy : error;
+    return make('busy', error.message, null, hint);
   }
   if (
     error instanceof ReadOnlyDocumentError ||
@@ -95,9 +96,6 @@ export function toIpcError(error: unknown): IpcError {
 }
 
 /** A file another RoomCall process was saving for the whole wait (DocumentBusyError). */
-export const BUSY_HINT =
-  'Another RoomCall (app or `roomcall` CLI) is saving this file; try again in a moment.';
-
 function make(
   kind: IpcErrorKind,
   message: string,

@@ -61,17 +61,20 @@ export class FileBusyError extends Error {
   readonly file: string;
   /** Who held the lock when the wait ended; null when the lock could not be read. */
   readonly owner: LockOwner | null;
+  /** What to do, for the CLI's hint line and the windows' error hint. */
+  readonly hint: string;
   constructor(file: string, owner: LockOwner | null, waitedMs: number) {
     const who =
       owner === null
         ? 'another RoomCall process'
         : `another RoomCall process (pid ${owner.pid} on ${owner.hostname}, since ${owner.createdAt})`;
     super(
-      `${file} is busy: ${who} has been changing it for more than ${Math.round(waitedMs / 100) / 10} s. Try again; if no other RoomCall is running, remove ${file}${LOCK_SUFFIX}.`,
+      `${file} is busy: ${who} has been changing it for more than ${Math.round(waitedMs / 100) / 10} s.`,
     );
     this.name = 'FileBusyError';
     this.file = file;
     this.owner = owner;
+    this.hint = `Another RoomCall (the app or the \`roomcall\` CLI) is saving this file: try again in a moment. If no other RoomCall is running, remove ${file}${LOCK_SUFFIX}.`;
   }
 }
 

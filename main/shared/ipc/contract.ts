@@ -37,7 +37,11 @@ export const ipcErrorSchema = z.object({
     'busy', // another RoomCall process (app or CLI) held the file's lock: try again shortly
     'internal',
   ]),
-  /** A complete sentence for people (English; the UI may use `kind`/`code` for its own copy). */
+  /**
+   * A complete sentence for people: in the UI's language when it describes what the person
+   * typed or saved (input and favourites checks; such sentences in Chinese end with '。'), in
+   * English otherwise (the UI uses `kind`/`code` for its own copy).
+   */
   message: z.string(),
   /** The server's error_code, when the server sent one. */
   code: z.number().int().nullable(),
