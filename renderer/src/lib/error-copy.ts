@@ -77,6 +77,23 @@ export function describeError(error: IpcError, m: CommonMessages): ErrorCopy {
   };
 }
 
+/**
+ * Kinds where sending the same request again can work (a busy or full disk, the keychain
+ * unlocked meanwhile, a dropped connection). Main refused the request itself for the others:
+ * the same input gets the same answer, so "Try again" would only fail again.
+ */
+const FINAL_KINDS = new Set<IpcError['kind']>([
+  'validation',
+  'forbidden',
+  'not-configured',
+  'no-meeting',
+  'meeting',
+]);
+
+export function canRetry(error: IpcError): boolean {
+  return !FINAL_KINDS.has(error.kind);
+}
+
 /** "Title (190300)": one line for tight places such as a call row. */
 export function shortError(error: IpcError, m: CommonMessages): string {
   const copy = describeError(error, m);

@@ -4,12 +4,23 @@ import { langOf, useLocale, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { describeError } from '../lib/error-copy';
 import type { IpcError } from '../lib/types';
+import type { Ref } from 'preact';
 import { Icon } from './icons';
 
 interface Props {
   readonly error: IpcError;
   /** Shown as a "Try again" button when given. */
-  readonly onRetry?: () => void;
+  readonly onRetry?: (() => void) | undefined;
+  /**
+   * The button's accessible name when "Try again" alone would not say what is tried again
+   * (a failed change among several); it must start with the visible words.
+   */
+  readonly retryLabel?: string | undefined;
+  /** A retry is on its way: the button stays focusable but does nothing (no second send). */
+  readonly retrying?: boolean | undefined;
+  readonly retryRef?: Ref<HTMLButtonElement> | undefined;
+  /** What did not happen ("Could not move … up."), above the error's own words. */
+  readonly context?: string | undefined;
   /** Whether an "Open settings" button makes sense on this page. */
   readonly offerSettings?: boolean;
   /** Compact notices sit inside rows and panels; full ones are a page's main message. */
@@ -22,6 +33,10 @@ interface Props {
 export function ErrorNotice({
   error,
   onRetry,
+  retryLabel,
+  retrying = false,
+  retryRef,
+  context,
   offerSettings = true,
   compact = false,
   announce = false,
@@ -39,6 +54,7 @@ export function ErrorNotice({
         class="notice-icon"
       />
       <div class="notice-body">
+        {context !== undefined && <p class="notice-context">{context}</p>}
         <p class="notice-title">{copy.title}</p>
         <p class="notice-hint">{copy.hint}</p>
         {copy.code !== null && <p class="notice-code">{m.errorCode(copy.code)}</p>}
@@ -52,7 +68,16 @@ export function ErrorNotice({
         {(onRetry !== undefined || (offerSettings && copy.settings) || copy.help !== null) && (
           <div class="notice-actions">
             {onRetry !== undefined && (
-              <button type="button" class="button button-small" onClick={onRetry}>
+              <button
+                type="button"
+                class="button button-small"
+                ref={retryRef ?? null}
+                aria-label={retryLabel}
+                aria-disabled={retrying ? 'true' : undefined}
+                onClick={() => {
+                  if (!retrying) onRetry();
+                }}
+              >
                 {m.retry}
               </button>
             )}

@@ -1,0 +1,123 @@
+import { useCallback, useRef, useState } from 'preact/hooks';
+import { invoke } from './call';
+import { canRetry } from './error-copy';
+import type { IpcError, IpcResult } from './types';
+
+/** A change to main's data: one bridge call, which a retry sends again exactly as it was. */
+export interface Change<T, K> {
+  readonly send: () => Promise<IpcResult<T>>;
+  /** What it concerns (a favourite's id, a room), so a page can show the failure there. */
+  readonly about: K;
+  /** What did not happen, in words: "Could not move … up." */
+  readonly failed: string;
+  /** The retry button's accessible name: "Try again: Move … up". */
+  readonly retryLabel: string;
+  /** After it was saved; `retried` when that was by "Try again" (focus goes back by hand). */
+  readonly done?: (data: T, retried: boolean) => void;
+  /** Just before the failure is shown (to decide where focus goes). */
+  readonly failing?: () => void;
+}
+
+export interface ChangeFailure<K> {
+  readonly error: IpcError;
+  readonly about: K;
+  readonly failed: string;
+  readonly retryLabel: string;
+  /**
+   * Sends the very same change once more. Undefined where the answer would be the same
+   * (main refused the input itself: a duplicate address, the organisation's favourite).
+   */
+  readonly retry: (() => void) | undefined;
+  readonly retrying: boolean;
+}
+
+interface Failed<K> {
+  readonly error: IpcError;
+  readonly about: K;
+  readonly failed: string;
+  readonly retryLabel: string;
+  readonly again: () => Promise<boolean>;
+}
+
+/**
+ * Favourite changes with a "Try again" for the last one that failed. A new change withdraws
+ * the offer (the person has moved on); a retry is one call at a time, and succeeds or fails
+ * like the first attempt. Only the latest attempt's answer updates the failure shown.
+ */
+export function useChanges<K>(): {
+  readonly run: <T>(change: Change<T, K>) => Promise<boolean>;
+  readonly failure: ChangeFailure<K> | null;
+  readonly clear: () => void;
+} {
+  const [failed, setFailed] = useState<Failed<K> | null>(null);
+  const [retrying, setRetrying] = useState(false);
+  const latest = useRef(0);
+  const edits = useRef(0);
+  const sending = useRef(false);
+
+  const attempt = useCallback(
+    async <T>(change: Change<T, K>, retried: boolean): Promise<boolean> => {
+      latest.current += 1;
+      const mine = latest.current;
+      const editsBefore = edits.current;
+      const result = await invoke(change.send);
+      const current = mine === latest.current;
+      if (result.ok) {
+        if (current) setFailed(null);
+        // A retry the person has since moved on from (typed, started another change) must
+        // not move their focus or reset their form.
+        change.done?.(result.data, retried && current && editsBefore === edits.current);
+        return true;
+      }
+      if (current) {
+        change.failing?.();
+        setFailed({
+          error: result.error,
+          about: change.about,
+          failed: change.failed,
+          retryLabel: change.retryLabel,
+          again: () => attempt(change, true),
+        });
+      }
+      return false;
+    },
+    [],
+  );
+
+  const run = useCallback(
+    <T>(change: Change<T, K>): Promise<boolean> => {
+      setFailed(null);
+      return attempt(change, false);
+    },
+    [attempt],
+  );
+
+  /** The person changed what the failed change was about (typed): withdraw the offer. */
+  const clear = useCallback(() => {
+    edits.current += 1;
+    setFailed(null);
+  }, []);
+
+  const failure: ChangeFailure<K> | null =
+    failed === null
+      ? null
+      : {
+          error: failed.error,
+          about: failed.about,
+          failed: failed.failed,
+          retryLabel: failed.retryLabel,
+          retrying,
+          retry: canRetry(failed.error)
+            ? () => {
+                if (sending.current) return;
+                sending.current = true;
+                setRetrying(true);
+                void failed.again().finally(() => {
+                  sending.current = false;
+                  setRetrying(false);
+                });
+              }
+            : undefined,
+        };
+  return { run, failure, clear };
+}
