@@ -181,6 +181,14 @@ export function ipcError(
   return { kind, code, message, hint: null };
 }
 
+/** What main answers when another RoomCall kept the file locked for the whole wait. */
+export const BUSY: IpcError = {
+  kind: 'busy',
+  code: null,
+  message: 'Another RoomCall is saving favorites.json; the change was not saved.',
+  hint: 'Another RoomCall (app or `roomcall` CLI) is saving this file; try again in a moment.',
+};
+
 type Handler<V extends InvokeVerb> = (
   request: RequestOf<V>,
 ) => IpcResult<ResponseOf<V>> | Promise<IpcResult<ResponseOf<V>>>;
@@ -197,6 +205,12 @@ export interface FakeBridge {
   readonly recorded: Recorded[];
   /** Replaces one verb's behaviour. */
   respond<V extends InvokeVerb>(verb: V, handler: Handler<V>): void;
+  /**
+   * The verb's next call fails with `error` (by default 'busy', as when another RoomCall held
+   * the file's lock: nothing saved); the calls after it are answered as usual. With
+   * `afterSaving`, the change is made first and only the answer is lost (a dropped reply).
+   */
+  failOnce(verb: InvokeVerb, error?: IpcError, options?: { readonly afterSaving?: boolean }): void;
   /** Pushes an event to every listener, as main would. */
   emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void;
   requestsTo<V extends InvokeVerb>(verb: V): RequestOf<V>[];
@@ -216,6 +230,7 @@ function nextId(prefix: string): string {
 export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const recorded: Recorded[] = [];
+  const failures = new Map<InvokeVerb, { error: IpcError; afterSaving: boolean }>();
 
   function emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void {
     for (const listener of listeners.get(event) ?? [])
@@ -454,7 +469,13 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     recorded.push({ verb, request });
     // Like IPC, answers arrive on a later tick, never synchronously.
     const handler = handlers[verb] as Handler<V>;
-    return Promise.resolve().then(() => handler(request));
+    const failure = failures.get(verb);
+    if (failure === undefined) return Promise.resolve().then(() => handler(request));
+    failures.delete(verb);
+    return Promise.resolve().then(async (): Promise<IpcResult<ResponseOf<V>>> => {
+      if (failure.afterSaving) await handler(request);
+      return { ok: false, error: failure.error };
+    });
   }
 
   const bridge: RoomcallBridge = {
@@ -502,6 +523,9 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     recorded,
     respond(verb, handler) {
       (handlers as Record<InvokeVerb, unknown>)[verb] = handler;
+    },
+    failOnce(verb, error = BUSY, options = {}) {
+      failures.set(verb, { error, afterSaving: options.afterSaving ?? false });
     },
     emit,
     requestsTo<V extends InvokeVerb>(verb: V) {

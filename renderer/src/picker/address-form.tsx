@@ -20,6 +20,8 @@ interface Props {
   /** Gets the parsed (trimmed) dial string; resolves true when the draft was saved. */
   readonly onSubmit: (draft: AddressDraft) => Promise<boolean>;
   readonly onCancel?: () => void;
+  /** Any change to what is typed or chosen (a failed save's "Try again" no longer applies). */
+  readonly onEdit?: () => void;
 }
 
 const EMPTY: AddressDraft = { protocol: 'sip', dialString: '', label: '' };
@@ -41,10 +43,15 @@ export function AddressForm({
   busy,
   onSubmit,
   onCancel,
+  onEdit,
 }: Props) {
   const m = useMessages(pickerMessages);
   const { locale } = useLocale();
-  const [draft, setDraft] = useState<AddressDraft>(initial);
+  const [draft, setDraftState] = useState<AddressDraft>(initial);
+  const setDraft = (next: AddressDraft) => {
+    setDraftState(next);
+    onEdit?.();
+  };
   const [touched, setTouched] = useState(false);
   const parse = useDialParser();
   const parsed = parse === null ? PENDING : parse(draft.protocol, draft.dialString, locale);
@@ -68,7 +75,7 @@ export function AddressForm({
         void onSubmit({ ...draft, dialString: parsed.value, label: draft.label.trim() }).then(
           (saved) => {
             if (saved && onCancel === undefined) {
-              setDraft({ ...EMPTY, protocol: draft.protocol });
+              setDraftState({ ...EMPTY, protocol: draft.protocol });
               setTouched(false);
             }
           },

@@ -1,49 +1,52 @@
 import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
-import type { Favorite, IpcError, IpcResult } from '../lib/types';
+import type { Favorite } from '../lib/types';
+import { useChanges, type ChangeFailure } from '../lib/use-change';
 import { ErrorNotice } from '../ui/error-notice';
 import { AddressForm, type AddressDraft } from './address-form';
 import { pickerMessages } from './messages';
 
 interface Props {
   readonly favorite: Favorite;
+  /** The name the row shows, for what a failure says. */
+  readonly name: string;
   readonly onDone: () => void;
 }
 
 /**
  * Edits one favourite in place. A room gets a label; an address its label, protocol and
  * dial string. Either is one call, so one change in main: a refused edit (the address is
- * already a favourite, the file cannot be written) leaves the list exactly as it was.
+ * already a favourite, the file cannot be written) leaves the list exactly as it was, and
+ * the editor open with what was typed. Where trying again can work (another RoomCall was
+ * saving the file), "Try again" sends the same edit once more; typing withdraws that offer,
+ * since Save then sends what is typed now.
  */
-export function FavoriteEditor({ favorite, onDone }: Props) {
+export function FavoriteEditor({ favorite, name, onDone }: Props) {
   const m = useMessages(pickerMessages);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const changes = useChanges<null>();
   const [label, setLabel] = useState(favorite.label ?? '');
-
-  const finish = (result: IpcResult<unknown>) => {
-    setBusy(false);
-    if (result.ok) onDone();
-    else setError(result.error);
-    return result.ok;
-  };
+  const saving = busy || changes.failure?.retrying === true;
 
   const saveAddress = async (draft: AddressDraft): Promise<boolean> => {
     if (favorite.kind !== 'mra') return false;
+    const request = {
+      id: favorite.id,
+      protocol: draft.protocol,
+      dialString: draft.dialString,
+      label: draft.label === '' ? null : draft.label,
+    };
     setBusy(true);
-    setError(null);
-    return finish(
-      await invoke(() =>
-        bridge().updateAddressFavorite({
-          id: favorite.id,
-          protocol: draft.protocol,
-          dialString: draft.dialString,
-          label: draft.label === '' ? null : draft.label,
-        }),
-      ),
-    );
+    const saved = await changes.run({
+      send: () => bridge().updateAddressFavorite(request),
+      about: null,
+      failed: m.favorites.failed.edit(name),
+      retryLabel: m.favorites.failed.retry(m.favorites.saveChanges(name)),
+      done: onDone,
+    });
+    setBusy(false);
+    return saved;
   };
 
   if (favorite.kind === 'mra') {
@@ -58,11 +61,12 @@ export function FavoriteEditor({ favorite, onDone }: Props) {
           }}
           heading={m.address.editHeading}
           submitLabel={m.favorites.save}
-          busy={busy}
+          busy={saving}
           onSubmit={saveAddress}
           onCancel={onDone}
+          onEdit={changes.clear}
         />
-        {error !== null && <ErrorNotice error={error} compact announce />}
+        <Failure failure={changes.failure} />
       </div>
     );
   }
@@ -72,11 +76,21 @@ export function FavoriteEditor({ favorite, onDone }: Props) {
       class="fav-editor"
       onSubmit={(event) => {
         event.preventDefault();
-        setBusy(true);
+        if (saving) return;
         const trimmed = label.trim();
-        void invoke(() =>
-          bridge().renameFavorite({ id: favorite.id, label: trimmed === '' ? null : trimmed }),
-        ).then(finish);
+        const request = { id: favorite.id, label: trimmed === '' ? null : trimmed };
+        setBusy(true);
+        void changes
+          .run({
+            send: () => bridge().renameFavorite(request),
+            about: null,
+            failed: m.favorites.failed.rename(name),
+            retryLabel: m.favorites.failed.retry(m.favorites.rename(name)),
+            done: onDone,
+          })
+          .finally(() => {
+            setBusy(false);
+          });
       }}
     >
       <label class="field-label" for={`label-${favorite.id}`}>
@@ -92,16 +106,32 @@ export function FavoriteEditor({ favorite, onDone }: Props) {
           value={label}
           onInput={(event) => {
             setLabel(event.currentTarget.value);
+            changes.clear();
           }}
         />
         <button type="button" class="button" onClick={onDone}>
           {m.favorites.cancel}
         </button>
-        <button type="submit" class="button button-primary" disabled={busy}>
+        <button type="submit" class="button button-primary" disabled={saving}>
           {m.favorites.save}
         </button>
       </div>
-      {error !== null && <ErrorNotice error={error} compact announce />}
+      <Failure failure={changes.failure} />
     </form>
+  );
+}
+
+function Failure({ failure }: { failure: ChangeFailure<null> | null }) {
+  if (failure === null) return null;
+  return (
+    <ErrorNotice
+      error={failure.error}
+      context={failure.failed}
+      onRetry={failure.retry}
+      retryLabel={failure.retryLabel}
+      retrying={failure.retrying}
+      compact
+      announce
+    />
   );
 }

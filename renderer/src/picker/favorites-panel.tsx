@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
 import { favoriteName, targetKey } from '../lib/target-key';
-import type { Favorite, IpcError, IpcResult, RoomView } from '../lib/types';
+import type { DialProtocol, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
+import { useChanges, type Change } from '../lib/use-change';
 import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
@@ -21,56 +21,170 @@ interface Props {
   readonly calls: CallsApi;
 }
 
-type Notice =
-  | { readonly kind: 'ok'; readonly text: string }
-  | { readonly kind: 'error'; readonly error: IpcError };
+/** The row controls focus can return to (data-action), after a change of that row. */
+type RowControl = 'up' | 'down' | 'edit' | 'remove' | 'invite';
+
+/** Where focus goes once the list shows a change: tried after each render until `ready`. */
+interface FocusPlan {
+  readonly ready: (favorites: readonly Favorite[]) => boolean;
+  readonly target: () => HTMLElement | null;
+}
+
+function focusable(element: HTMLElement | null | undefined): element is HTMLElement {
+  return (
+    element instanceof HTMLElement && !(element instanceof HTMLButtonElement && element.disabled)
+  );
+}
 
 /**
  * Favourites in the tray's order: reorder, rename, edit, remove, invite; add addresses. The
  * organisation's (`managed`, always after the person's own) can only be invited: no controls
  * that main would refuse, and a note saying why.
+ *
+ * A change main did not save (another RoomCall was saving the file, the disk, the keychain)
+ * is said in its row, or under the address form, with a "Try again" that sends that very
+ * change once more; the form keeps what was typed. After a retry, focus goes back to where
+ * the change leaves the person: the same control of the moved row, the row after a removed
+ * one, the Edit button of a closed editor, an empty address form.
  */
 export function FavoritesPanel({ favorites, rooms, calls }: Props) {
   const m = useMessages(pickerMessages);
   const c = useMessages(commonMessages);
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** The address form is new (empty) after an add saved by "Try again"; the protocol stays. */
+  const [addForm, setAddForm] = useState<{ round: number; protocol: DialProtocol }>({
+    round: 0,
+    protocol: 'sip',
+  });
+  const rowChanges = useChanges<string>();
+  const addChanges = useChanges<null>();
+  const panel = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusPlan = useRef<FocusPlan | null>(null);
 
-  const run = useCallback(async (action: () => Promise<IpcResult<unknown>>) => {
-    const result = await invoke(action);
-    if (!result.ok) setNotice({ kind: 'error', error: result.error });
-    return result.ok;
-  }, []);
+  useEffect(() => {
+    const plan = focusPlan.current;
+    if (plan === null || !plan.ready(favorites)) return;
+    focusPlan.current = null;
+    (plan.target() ?? heading.current)?.focus();
+  });
+
+  const control = (id: string, name: RowControl): HTMLElement | null => {
+    for (const row of panel.current?.querySelectorAll<HTMLElement>('li[data-favorite]') ?? []) {
+      if (row.dataset['favorite'] === id)
+        return row.querySelector<HTMLElement>(`[data-action="${name}"]`);
+    }
+    return null;
+  };
+  const firstOf = (id: string, names: readonly RowControl[]): HTMLElement | null => {
+    for (const name of names) {
+      const element = control(id, name);
+      if (focusable(element)) return element;
+    }
+    return null;
+  };
+  /** Focus was on the control that went away or moved (the browser dropped it). */
+  const focusLost = () =>
+    document.activeElement === null || document.activeElement === document.body;
+
+  /** A row's change: said in that row when it fails, with the same change to try again. */
+  const runRow = <T,>(change: Change<T, string>) => {
+    setNotice(null);
+    void rowChanges.run(change);
+  };
+
+  const move = (favorite: Favorite, name: string, index: number, step: -1 | 1) => {
+    const toIndex = index + step;
+    const way = step < 0 ? 'up' : 'down';
+    runRow({
+      send: () => bridge().moveFavorite({ id: favorite.id, toIndex }),
+      about: favorite.id,
+      failed: m.favorites.failed.move(name),
+      retryLabel: m.favorites.failed.retry(
+        step < 0 ? m.favorites.moveUp(name) : m.favorites.moveDown(name),
+      ),
+      done: (_list, retried) => {
+        if (!retried && !focusLost()) return;
+        focusPlan.current = {
+          ready: (list) => list.findIndex((item) => item.id === favorite.id) === toIndex,
+          target: () => firstOf(favorite.id, [way, way === 'up' ? 'down' : 'up', 'edit']),
+        };
+      },
+    });
+  };
+
+  const remove = (favorite: Favorite, name: string, index: number) => {
+    runRow({
+      send: () => bridge().removeFavorite({ id: favorite.id }),
+      about: favorite.id,
+      failed: m.favorites.failed.remove(name),
+      retryLabel: m.favorites.failed.retry(m.favorites.remove(name)),
+      done: (list, retried) => {
+        setNotice(m.favorites.removed(name));
+        if (!retried && !focusLost()) return;
+        // The row that took its place, else the one before; the heading when none is left.
+        const next = list[index] ?? list[index - 1];
+        focusPlan.current = {
+          ready: (shown) => !shown.some((item) => item.id === favorite.id),
+          target: () => (next === undefined ? null : firstOf(next.id, ['remove', 'invite'])),
+        };
+      },
+    });
+  };
+
+  const closeEditor = (id: string) => {
+    setEditing(null);
+    // Back to the button that opened it (the editor, and whatever had focus in it, is gone).
+    focusPlan.current = { ready: () => true, target: () => control(id, 'edit') };
+  };
 
   const addAddress = async (draft: AddressDraft): Promise<boolean> => {
+    const label = draft.label === '' ? null : draft.label;
+    const name = label ?? draft.dialString;
+    const request = {
+      kind: 'mra',
+      protocol: draft.protocol,
+      dialString: draft.dialString,
+      label,
+    } as const;
     setBusy(true);
-    const result = await invoke(() =>
-      bridge().addFavorite({
-        kind: 'mra',
-        protocol: draft.protocol,
-        dialString: draft.dialString,
-        label: draft.label === '' ? null : draft.label,
-      }),
-    );
-    setBusy(false);
-    if (!result.ok) {
-      setNotice({ kind: 'error', error: result.error });
-      return false;
-    }
-    const name = favoriteName(result.data.favorite);
-    setNotice({
-      kind: 'ok',
-      text: result.data.status === 'added' ? m.address.added(name) : m.address.duplicate(name),
+    setNotice(null);
+    const saved = await addChanges.run({
+      send: () => bridge().addFavorite(request),
+      about: null,
+      failed: m.favorites.failed.add(name),
+      retryLabel: m.favorites.failed.retry(m.row.star(name)),
+      done: (data, retried) => {
+        const shownName = favoriteName(data.favorite);
+        // A retry that finds the address saved: the first attempt was saved after all (or
+        // another window added it meanwhile). Either way it is there once, as asked.
+        setNotice(
+          data.status === 'added' || retried
+            ? m.address.added(shownName)
+            : m.address.duplicate(shownName),
+        );
+        if (retried) {
+          setAddForm((form) => ({ round: form.round + 1, protocol: draft.protocol }));
+          focusPlan.current = {
+            ready: () => true,
+            target: () => document.getElementById('new-address-dial'),
+          };
+        }
+      },
     });
-    return true;
+    setBusy(false);
+    return saved;
   };
 
   return (
-    <div class="favorites-panel">
+    <div class="favorites-panel" ref={panel}>
       <div class="panel-head">
         <div>
-          <h2 class="panel-title">{m.favorites.heading}</h2>
+          <h2 class="panel-title" ref={heading} tabIndex={-1}>
+            {m.favorites.heading}
+          </h2>
           <p class="panel-hint">{m.favorites.hint}</p>
         </div>
         <TransferBar />
@@ -87,8 +201,9 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
             const refused = calls.refused.get(key);
             const room = favorite.kind === 'room' ? rooms.get(favorite.meetingRoomId) : undefined;
             const inFlight = starting || (call !== undefined && !call.settled);
+            const failure = rowChanges.failure?.about === favorite.id ? rowChanges.failure : null;
             return (
-              <li key={favorite.id} class="fav-item">
+              <li key={favorite.id} class="fav-item" data-favorite={favorite.id}>
                 <div class="fav-item-main">
                   <span
                     class={
@@ -124,34 +239,33 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                         <button
                           type="button"
                           class="icon-button"
+                          data-action="up"
                           aria-label={m.favorites.moveUp(name)}
                           disabled={index === 0}
-                          onClick={() =>
-                            void run(() =>
-                              bridge().moveFavorite({ id: favorite.id, toIndex: index - 1 }),
-                            )
-                          }
+                          onClick={() => {
+                            move(favorite, name, index, -1);
+                          }}
                         >
                           <Icon name="arrow-up" />
                         </button>
                         <button
                           type="button"
                           class="icon-button"
+                          data-action="down"
                           aria-label={m.favorites.moveDown(name)}
                           disabled={
                             index === favorites.length - 1 || favorites[index + 1]?.managed === true
                           }
-                          onClick={() =>
-                            void run(() =>
-                              bridge().moveFavorite({ id: favorite.id, toIndex: index + 1 }),
-                            )
-                          }
+                          onClick={() => {
+                            move(favorite, name, index, 1);
+                          }}
                         >
                           <Icon name="arrow-down" />
                         </button>
                         <button
                           type="button"
                           class="icon-button"
+                          data-action="edit"
                           aria-label={m.favorites.edit(name)}
                           aria-expanded={editing === favorite.id}
                           onClick={() => {
@@ -163,14 +277,11 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                         <button
                           type="button"
                           class="icon-button"
+                          data-action="remove"
                           aria-label={m.favorites.remove(name)}
-                          onClick={() =>
-                            void run(() => bridge().removeFavorite({ id: favorite.id })).then(
-                              (ok) => {
-                                if (ok) setNotice({ kind: 'ok', text: m.favorites.removed(name) });
-                              },
-                            )
-                          }
+                          onClick={() => {
+                            remove(favorite, name, index);
+                          }}
                         >
                           <Icon name="trash" />
                         </button>
@@ -189,6 +300,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                       <button
                         type="button"
                         class="button button-small"
+                        data-action="invite"
                         aria-label={c.inviteTo(name)}
                         aria-disabled={
                           inFlight || (room !== undefined && !room.callable) ? 'true' : undefined
@@ -203,11 +315,25 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                     )}
                   </div>
                 </div>
+                {failure !== null && (
+                  <div class="fav-item-notice">
+                    <ErrorNotice
+                      error={failure.error}
+                      context={failure.failed}
+                      onRetry={failure.retry}
+                      retryLabel={failure.retryLabel}
+                      retrying={failure.retrying}
+                      compact
+                      announce
+                    />
+                  </div>
+                )}
                 {editing === favorite.id && (
                   <FavoriteEditor
                     favorite={favorite}
+                    name={name}
                     onDone={() => {
-                      setEditing(null);
+                      closeEditor(favorite.id);
                     }}
                   />
                 )}
@@ -217,17 +343,32 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
         </ol>
       )}
       <div role="status" class="panel-notice">
-        {notice?.kind === 'ok' && <p class="note-ok">{notice.text}</p>}
+        {notice !== null && <p class="note-ok">{notice}</p>}
       </div>
-      {notice?.kind === 'error' && <ErrorNotice error={notice.error} compact announce />}
       <section class="address-section">
         <AddressForm
+          key={addForm.round}
           idPrefix="new-address"
+          initial={{ protocol: addForm.protocol, dialString: '', label: '' }}
           heading={m.address.heading}
           submitLabel={m.address.add}
-          busy={busy}
+          busy={busy || addChanges.failure?.retrying === true}
           onSubmit={addAddress}
+          onEdit={addChanges.clear}
         />
+        {addChanges.failure !== null && (
+          <div class="address-notice">
+            <ErrorNotice
+              error={addChanges.failure.error}
+              context={addChanges.failure.failed}
+              onRetry={addChanges.failure.retry}
+              retryLabel={addChanges.failure.retryLabel}
+              retrying={addChanges.failure.retrying}
+              compact
+              announce
+            />
+          </div>
+        )}
       </section>
     </div>
   );

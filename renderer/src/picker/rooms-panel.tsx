@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useLocale, useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
 import { formatNumber } from '../lib/format';
 import { keystrokeDone, keystrokeStarted, markOnce } from '../lib/perf-marks';
 import { targetKey } from '../lib/target-key';
 import type { CallView, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
+import { useChanges } from '../lib/use-change';
 import { ErrorNotice } from '../ui/error-notice';
 import { Spinner } from '../ui/spinner';
 import { DirectoryStatusBar } from './directory-status';
@@ -40,6 +40,11 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
   const [enriched, setEnriched] = useState(0);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const starChanges = useChanges<string>();
+  const runStar = starChanges.run;
+  const retryButton = useRef<HTMLButtonElement>(null);
+  /** A star failed while its button still had focus: "Try again" takes it (see star). */
+  const focusRetry = useRef(false);
 
   const rooms = directory.rooms;
   const index = useMemo(() => new SearchIndex(rooms ?? []), [rooms]);
@@ -108,24 +113,65 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
     }
   };
 
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+
+  /**
+   * Stars and unstars. A failure is said above the list (rows have one fixed height), with a
+   * "Try again" that sends the same change once more; when the star still had focus, focus
+   * moves to that button, and back to the star once the retry has saved it.
+   */
   const star = useCallback(
     (room: RoomView, on: boolean) => {
       const starred = starredIds.get(room.meetingRoomId);
+      const origin = document.activeElement;
+      const failing = () => {
+        if (origin !== null && origin !== document.body && document.activeElement === origin)
+          focusRetry.current = true;
+      };
+      const backToStar = (_data: unknown, retried: boolean) => {
+        if (!retried) return;
+        const at = shownRef.current.findIndex((item) => item.meetingRoomId === room.meetingRoomId);
+        if (at === -1) search.current?.focus();
+        else setFocusRequest({ index: at, selector: '[data-col="star"]' });
+      };
       if (on && starred === undefined) {
-        void invoke(() =>
-          bridge().addFavorite({
-            kind: 'room',
-            meetingRoomId: room.meetingRoomId,
-            name: room.name,
-            location: room.location,
-          }),
-        );
+        const request = {
+          kind: 'room',
+          meetingRoomId: room.meetingRoomId,
+          name: room.name,
+          location: room.location,
+        } as const;
+        // A retry after an attempt that did save is answered 'duplicate': starred once, fine.
+        void runStar({
+          send: () => bridge().addFavorite(request),
+          about: room.meetingRoomId,
+          failed: m.favorites.failed.add(room.name),
+          retryLabel: m.favorites.failed.retry(m.row.star(room.name)),
+          done: backToStar,
+          failing,
+        });
       } else if (!on && starred !== undefined && !starred.managed) {
-        void invoke(() => bridge().removeFavorite({ id: starred.id }));
+        const request = { id: starred.id };
+        // Removing what is already gone is no error in main: a retry cannot remove twice.
+        void runStar({
+          send: () => bridge().removeFavorite(request),
+          about: room.meetingRoomId,
+          failed: m.favorites.failed.remove(room.name),
+          retryLabel: m.favorites.failed.retry(m.row.unstar(room.name)),
+          done: backToStar,
+          failing,
+        });
       }
     },
-    [starredIds],
+    [starredIds, runStar, m],
   );
+
+  useEffect(() => {
+    if (!focusRetry.current || starChanges.failure === null) return;
+    focusRetry.current = false;
+    retryButton.current?.focus();
+  }, [starChanges.failure]);
 
   const invite = useCallback(
     (room: RoomView) => {
@@ -216,6 +262,20 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
           >
             {m.selection.clear}
           </button>
+        </div>
+      )}
+      {starChanges.failure !== null && (
+        <div class="rooms-notice">
+          <ErrorNotice
+            error={starChanges.failure.error}
+            context={starChanges.failure.failed}
+            onRetry={starChanges.failure.retry}
+            retryLabel={starChanges.failure.retryLabel}
+            retrying={starChanges.failure.retrying}
+            retryRef={retryButton}
+            compact
+            announce
+          />
         </div>
       )}
       {shown.length === 0 ? (
