@@ -102,6 +102,142 @@ describe('input messages in the UI language', () => {
     expect(report.skipped).toEqual([{ index: 0, reason: '请输入会议室 ID。' }]);
   });
 
+  it("favourites: the store's and the service's own refusals and import reasons in Chinese", async () => {
+    const lobby = {
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'lobby@sip.example.com',
+      label: 'Lobby',
+    } as const;
+    h = await startAppHarness({
+      managed: {
+        status: 'ok',
+        file: '/etc/roomcall/managed.json',
+        config: {
+          settings: {},
+          operatorIdPattern: null,
+          appId: null,
+          sdkId: null,
+          updateFeedUrl: null,
+          locked: new Set(),
+          userProblems: [],
+          favorites: [lobby],
+        },
+      },
+    });
+    await h.ok('updateSettings', { language: 'zh-CN' });
+    // Adding and editing: a label with a control character, an address another one calls.
+    expect(
+      refusal(
+        await h.call('addFavorite', {
+          kind: 'mra',
+          protocol: 'sip',
+          dialString: 'desk@vc.example.com',
+          label: 'Desk\u0007',
+        }),
+      ),
+    ).toEqual(expect.objectContaining({ kind: 'validation', message: '名称不能包含控制字符。' }));
+    const { favorite: desk } = await h.ok<{ favorite: { id: string } }>('addFavorite', {
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'desk@vc.example.com',
+      label: 'Desk',
+    });
+    const { favorite: codec } = await h.ok<{ favorite: { id: string } }>('addFavorite', {
+      kind: 'mra',
+      protocol: 'h323',
+      dialString: '10.0.0.7',
+      label: null,
+    });
+    expect(
+      refusal(
+        await h.call('updateAddressFavorite', {
+          id: codec.id,
+          protocol: 'sip',
+          dialString: 'sip:DESK@vc.example.com',
+          label: null,
+        }),
+      ).message,
+    ).toBe('SIP 地址“sip:DESK@vc.example.com”已在常用中，名称为“Desk”。');
+    expect(
+      refusal(await h.call('renameFavorite', { id: desk.id, label: 'a\u0000b' })).message,
+    ).toBe('名称不能包含控制字符。');
+    expect(refusal(await h.call('renameFavorite', { id: 'gone', label: 'X' })).message).toBe(
+      '没有 ID 为“gone”的常用项。',
+    );
+    expect(refusal(await h.call('startCall', { favoriteId: 'gone' })).message).toBe(
+      '该常用项已不存在。',
+    );
+    // The organisation's favourite.
+    for (const [verb, payload, message] of [
+      ['removeFavorite', { id: 'org-1' }, '此常用项由你的组织设置，不能移除。'],
+      ['moveFavorite', { id: 'org-1', toIndex: 0 }, '此常用项由你的组织设置，不能移动。'],
+      ['renameFavorite', { id: 'org-1', label: 'Mine' }, '此常用项由你的组织设置，不能重命名。'],
+      [
+        'updateAddressFavorite',
+        { id: 'org-1', protocol: 'sip', dialString: 'x@vc.example.com', label: null },
+        '此常用项由你的组织设置，不能编辑。',
+      ],
+    ] as const) {
+      expect(refusal(await h.call(verb, payload)).message).toBe(message);
+    }
+    // Importing: every reason of the report, and a file refused as a whole.
+    const report = await h.ok<{ added: number; skipped: { index: number; reason: string }[] }>(
+      'importFavorites',
+      {
+        json: JSON.stringify({
+          format: 'roomcall-favorites',
+          version: 1,
+          favorites: [
+            { kind: 'room', meetingRoomId: '7001', name: 'Everest' },
+            { kind: 'mra', protocol: 'sip', dialString: 'DESK@vc.example.com' },
+            { kind: 'room', meetingRoomId: '7001' },
+            { kind: 'room', meetingRoomId: '7002', label: 'x'.repeat(101) },
+            { kind: 'fax' },
+            42,
+          ],
+        }),
+      },
+    );
+    expect(report).toEqual({
+      added: 1,
+      skipped: [
+        { index: 1, reason: '已在常用中。' },
+        { index: 2, reason: '与此文件的第 1 项重复。' },
+        { index: 3, reason: '名称最多 100 个字符。' },
+        { index: 4, reason: 'kind 只能是“room”或“mra”。' },
+        { index: 5, reason: '这一项不是 JSON 对象。' },
+      ],
+    });
+    expect(refusal(await h.call('importFavorites', { json: '{"favorites": []' }))).toEqual(
+      expect.objectContaining({
+        kind: 'validation',
+        message: '这不是 RoomCall 常用项文件：内容不是有效的 JSON。',
+      }),
+    );
+    expect(
+      refusal(
+        await h.call('importFavorites', {
+          json: '{"format":"roomcall-favorites","version":2,"favorites":[]}',
+        }),
+      ).message,
+    ).toBe('此常用项文件为第 2 版，当前 RoomCall 只能读取第 1 版。请更新 RoomCall 后再导入。');
+
+    // The same in English when the UI is English: the words the CLI uses too.
+    await h.ok('updateSettings', { language: 'en' });
+    expect(refusal(await h.call('removeFavorite', { id: 'org-1' })).message).toBe(
+      'This favourite is set by your organisation and cannot be removed.',
+    );
+    const again = await h.ok<{ skipped: { reason: string }[] }>('importFavorites', {
+      json: JSON.stringify({
+        format: 'roomcall-favorites',
+        version: 1,
+        favorites: [{ kind: 'room', meetingRoomId: '7001' }],
+      }),
+    });
+    expect(again.skipped.map((skip) => skip.reason)).toEqual(['already in your favourites']);
+  });
+
   it("'system' follows the OS language", async () => {
     h = await startAppHarness(systemLocale('zh-Hans-CN'));
     await h.ok('updateSettings', { language: 'system' });

@@ -133,6 +133,57 @@ describe('favourites', () => {
     ]);
   });
 
+  it('gives its own messages in the language asked for too, refusing without writing', async () => {
+    const store = open();
+    await store.add(everest);
+    await store.add(sip);
+    const before = await readFile(store.file, 'utf8');
+    const refusals: [() => Promise<unknown>, string][] = [
+      [() => store.add({ ...h323, label: 'a\u0007b' }, 'zh-CN'), '名称不能包含控制字符。'],
+      [
+        () => store.add({ ...everest, meetingRoomId: '42', name: 'x'.repeat(201) }, 'zh-CN'),
+        '会议室名称最多 200 个字符。',
+      ],
+      [() => store.rename('f1', 'x'.repeat(101), 'zh-CN'), '名称最多 100 个字符。'],
+      [() => store.rename('nope', 'Desk', 'zh-CN'), '没有 ID 为“nope”的常用项。'],
+      [() => store.move('f1', 5, 'zh-CN'), '位置 6 不在 1 到 2 之间。'],
+      [
+        () => store.updateAddress('f1', { protocol: 'sip', dialString: 'a@b.example' }, 'zh-CN'),
+        '“Everest 5F”是会议室，不是地址，只能修改名称。',
+      ],
+    ];
+    for (const [attempt, message] of refusals) {
+      await expect(attempt()).rejects.toBeInstanceOf(FavoriteError);
+      await expect(attempt()).rejects.toThrow(message);
+    }
+    expect(await readFile(store.file, 'utf8')).toBe(before);
+    await store.add({ kind: 'mra', protocol: 'h323', dialString: '10.0.0.7', label: 'Codec' });
+    await expect(
+      store.updateAddress('f2', { protocol: 'h323', dialString: '10.0.0.7' }, 'zh-CN'),
+    ).rejects.toMatchObject({
+      kind: 'duplicate',
+      message: 'H.323 地址“10.0.0.7”已在常用中，名称为“Codec”。',
+    });
+    expect((await list()).map((favorite) => favorite.id)).toEqual(['f1', 'f2', 'f3']);
+  });
+
+  it('says the list is full in the language asked for', async () => {
+    const store = open();
+    const items = Array.from({ length: MAX_FAVORITES }, (_, index) => ({
+      id: `x${index}`,
+      kind: 'room',
+      meetingRoomId: String(1000 + index),
+    }));
+    await writeFile(store.file, JSON.stringify({ version: 1, items }));
+    await expect(store.add(everest, 'zh-CN')).rejects.toMatchObject({
+      kind: 'full',
+      message: `常用项已满（最多 ${MAX_FAVORITES} 个）。`,
+    });
+    await expect(store.add(everest)).rejects.toThrow(
+      `Favourites are full (at most ${MAX_FAVORITES}).`,
+    );
+  });
+
   it('renames (sets and clears a label) without changing ids or order', async () => {
     const store = open();
     await store.add(everest);
@@ -406,6 +457,67 @@ describe('favourites', () => {
       expect((await list()).map(favoriteDisplayName)).toEqual(['Everest 5F', 'Lobby', '10.1.2.3']);
     });
 
+    it('reports what it skipped and why in the language asked for', async () => {
+      const store = open();
+      await store.add(everest);
+      const report = await store.importFavorites(
+        {
+          format: 'roomcall-favorites',
+          version: 1,
+          favorites: [
+            { kind: 'mra', protocol: 'sip', dialString: 'lobby@vc.example.com', label: 'Lobby' },
+            { kind: 'room', meetingRoomId: '1234567890123456789' },
+            { kind: 'mra', protocol: 'sip', dialString: 'LOBBY@vc.example.com' },
+            { kind: 'fax', number: '123' },
+            'room 7',
+            { meetingRoomId: '77', name: 'Inferred room', label: 42 },
+            { kind: 'room', meetingRoomId: '78', location: 7 },
+            { kind: 'mra', protocol: 'skype', dialString: 'x@y.example' },
+          ],
+        },
+        'zh-CN',
+      );
+      expect(report.added.map(favoriteDisplayName)).toEqual(['Lobby']);
+      expect(report.skipped).toEqual([
+        { position: 2, entry: '会议室“1234567890123456789”', reason: '已在常用中。' },
+        {
+          position: 3,
+          entry: 'SIP 地址“LOBBY@vc.example.com”',
+          reason: '与此文件的第 1 项重复。',
+        },
+        { position: 4, entry: '一项', reason: 'kind 只能是“room”或“mra”。' },
+        { position: 5, entry: '一项', reason: '这一项不是 JSON 对象。' },
+        { position: 6, entry: '会议室“77”', reason: '名称必须是文本。' },
+        { position: 7, entry: '会议室“78”', reason: '会议室位置必须是文本。' },
+        { position: 8, entry: 'SIP 地址“x@y.example”', reason: 'protocol 只能是“sip”或“h323”。' },
+      ]);
+    });
+
+    it('says the list is full for each entry left out, in the language asked for', async () => {
+      const store = open();
+      const items = Array.from({ length: MAX_FAVORITES - 1 }, (_, index) => ({
+        id: `x${index}`,
+        kind: 'room',
+        meetingRoomId: String(1000 + index),
+      }));
+      await writeFile(store.file, JSON.stringify({ version: 1, items }));
+      const report = await store.importFavorites(
+        {
+          format: 'roomcall-favorites',
+          version: 1,
+          favorites: [
+            { kind: 'room', meetingRoomId: '1' },
+            { kind: 'room', meetingRoomId: '2' },
+          ],
+        },
+        'zh-CN',
+      );
+      expect(report.added).toHaveLength(1);
+      expect(report.skipped).toEqual([
+        { position: 2, entry: '会议室“2”', reason: `常用项已满（最多 ${MAX_FAVORITES} 个）。` },
+      ]);
+    });
+
     it('stops adding at the limit and says so for each entry left out', async () => {
       const store = open();
       const favorites = Array.from({ length: MAX_FAVORITES + 2 }, (_, index) => ({
@@ -443,6 +555,47 @@ describe('favourites', () => {
         message,
       );
       expect(await readFile(store.file, 'utf8')).toBe(before);
+    });
+
+    it.each([
+      ['not JSON', 'favourites!', '这不是 RoomCall 常用项文件：内容不是有效的 JSON。'],
+      ['not an object', '[]', '这不是 RoomCall 常用项文件（内容不是 JSON 对象）。'],
+      [
+        'another format',
+        '{"format":"other","version":1,"favorites":[]}',
+        '这不是 RoomCall 常用项文件（“format”不是“roomcall-favorites”）。',
+      ],
+      [
+        'a newer version',
+        '{"format":"roomcall-favorites","version":2,"favorites":[]}',
+        '此常用项文件为第 2 版，当前 RoomCall 只能读取第 1 版。请更新 RoomCall 后再导入。',
+      ],
+      [
+        'without a version',
+        '{"format":"roomcall-favorites","favorites":[]}',
+        '此常用项文件缺少有效的“version”。',
+      ],
+      [
+        'no list',
+        '{"format":"roomcall-favorites","version":1}',
+        '此常用项文件缺少“favorites”列表。',
+      ],
+      [
+        'too deep',
+        `{"favorites":${'['.repeat(1000)}${']'.repeat(1000)}}`,
+        '这不是 RoomCall 常用项文件：内容嵌套层级过深。',
+      ],
+    ])('refuses a whole file that is %s in the language asked for', async (_, text, message) => {
+      const store = open();
+      await expect(
+        (async () => store.importFavorites(parseFavoritesFile(text, 'zh-CN'), 'zh-CN'))(),
+      ).rejects.toThrow(message);
+      expect(() => parseFavoritesFile(Buffer.from([0xff, 0xfe, 0x00]), 'zh-CN')).toThrow(
+        '这不是 RoomCall 常用项文件：内容不是 UTF-8 文本。',
+      );
+      expect(() => parseFavoritesFile('x'.repeat(6 * 1024 * 1024), 'zh-CN')).toThrow(
+        /^此文件超过 \d+ 字节，不是常用项文件。$/,
+      );
     });
 
     it('refuses binary content as an import file', () => {

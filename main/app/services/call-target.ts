@@ -29,7 +29,7 @@ export async function resolveCallTarget(
   const { mra } = request;
   const dial = parseDialString(mra.protocol, mra.dialString, lang);
   if (!dial.ok) throw new InputError(dial.message);
-  const label = checkLabel(mra.label);
+  const label = checkLabel(mra.label, lang);
   if (!label.ok) throw new InputError(label.message);
   return {
     target: { kind: 'mra', protocol: mra.protocol, dialString: dial.value },

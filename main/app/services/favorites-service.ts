@@ -1,14 +1,20 @@
 import type { ManagedConfig } from '../../core/managed/managed-config';
 import {
+  favoriteMessages,
+  type FavoriteMessages,
+  type ManagedChange,
+} from '../../core/store/favorite-messages';
+import {
   FavoriteError,
+  favoriteKey,
   parseFavoritesFile,
   type AddFavoriteResult,
   type AddressChange,
+  type Favorite,
   type FavoritesStore,
   type NewFavorite,
   type SeenRoom,
 } from '../../core/store/favorites';
-import { favoriteKey, type Favorite } from '../../core/store/favorites-schema';
 import type { UiLanguage } from '../../core/store/settings-schema';
 import type { z } from 'zod';
 import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
@@ -24,7 +30,10 @@ export interface FavoritesServiceOptions {
   readonly store: FavoritesStore;
   readonly managed: ManagedConfig | null;
   readonly onChange: (favorites: readonly FavoriteView[]) => void;
-  /** The UI's language, for the input parsers' messages; English when not given. */
+  /**
+   * The UI's language, for the messages that go to a window (the input parsers', the store's
+   * and this service's: favorite-messages.ts); English when not given.
+   */
   readonly language?: (() => Promise<UiLanguage>) | undefined;
 }
 
@@ -78,7 +87,7 @@ export class FavoritesService {
   async find(id: string): Promise<FavoriteView> {
     const found = (await this.list()).find((item) => item.id === id);
     if (found === undefined) {
-      throw new FavoriteError('not-found', 'That favourite no longer exists.');
+      throw new FavoriteError('not-found', (await this.#messages()).noLongerExists);
     }
     return found;
   }
@@ -100,13 +109,13 @@ export class FavoritesService {
     const { value } = await this.#options.store.load();
     // The organisation's favourites come after the person's own: a drop among them means "last".
     const index = Math.min(toIndex, Math.max(0, value.length - 1));
-    await this.#options.store.move(id, index);
+    await this.#options.store.move(id, index, await this.#language());
     return this.#changed();
   }
 
   async rename(id: string, label: string | null): Promise<readonly FavoriteView[]> {
     await this.#refuseManaged(id, 'renamed');
-    await this.#options.store.rename(id, label);
+    await this.#options.store.rename(id, label, await this.#language());
     return this.#changed();
   }
 
@@ -124,8 +133,9 @@ export class FavoritesService {
   }
 
   async importJson(json: string): Promise<ImportReportView> {
-    const document = parseFavoritesFile(json);
-    const report = await this.#options.store.importFavorites(document, await this.#language());
+    const lang = await this.#language();
+    const document = parseFavoritesFile(json, lang);
+    const report = await this.#options.store.importFavorites(document, lang);
     if (report.added.length > 0) await this.#changed();
     return {
       added: report.added.length,
@@ -144,6 +154,10 @@ export class FavoritesService {
     return (await this.#options.language?.()) ?? 'en';
   }
 
+  async #messages(): Promise<FavoriteMessages> {
+    return favoriteMessages[await this.#language()];
+  }
+
   async #changed(): Promise<readonly FavoriteView[]> {
     const list = await this.list();
     this.#options.onChange(list);
@@ -151,13 +165,10 @@ export class FavoritesService {
   }
 
   /** By the flag of the favourite listed under that id (an unknown id is the store's to report). */
-  async #refuseManaged(id: string, what: string): Promise<void> {
+  async #refuseManaged(id: string, change: ManagedChange): Promise<void> {
     const found = (await this.list()).find((item) => item.id === id);
     if (found?.managed === true) {
-      throw new FavoriteError(
-        'invalid',
-        `This favourite is set by your organisation and cannot be ${what}.`,
-      );
+      throw new FavoriteError('invalid', (await this.#messages()).managedRefused(change));
     }
   }
 }

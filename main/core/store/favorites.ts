@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { parseDialString, parseRoomId } from '../input/dial-string';
 import type { InputLanguage } from '../input/messages';
-import { quote, trimTyped } from '../input/text';
+import { trimTyped } from '../input/text';
 import type { DialProtocol } from '../wemeet/types';
 import {
   openJsonDocument,
@@ -11,6 +11,7 @@ import {
   type LoadedDocument,
 } from './json-document';
 import { DEFAULT_MAX_FILE_BYTES } from './atomic-file';
+import { favoriteMessages, type FavoriteMessages } from './favorite-messages';
 import {
   FAVORITES_VERSION,
   favoriteDisplayName,
@@ -83,26 +84,31 @@ export interface AddressChange {
 type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-/** Trims; an empty label means "no label". */
-export function checkLabel(input: unknown): Checked<string | null> {
+/**
+ * Trims; an empty label means "no label". The message is in `lang` (favorite-messages.ts):
+ * an English clause for the CLI to build into its sentence, a Chinese sentence for a window.
+ */
+export function checkLabel(input: unknown, lang: InputLanguage = 'en'): Checked<string | null> {
+  const m = favoriteMessages[lang];
   if (input === undefined || input === null) return { ok: true, value: null };
-  if (typeof input !== 'string') return { ok: false, message: 'a label must be text' };
+  if (typeof input !== 'string') return { ok: false, message: m.labelNotText };
   const label = trimTyped(input);
   if (label === '') return { ok: true, value: null };
-  if (/\p{Cc}/u.test(label))
-    return { ok: false, message: 'a label cannot contain control characters' };
-  if (label.length > MAX_LABEL) {
-    return { ok: false, message: `a label has at most ${MAX_LABEL} characters` };
-  }
+  if (/\p{Cc}/u.test(label)) return { ok: false, message: m.labelControl };
+  if (label.length > MAX_LABEL) return { ok: false, message: m.labelTooLong(MAX_LABEL) };
   return { ok: true, value: label };
 }
 
-function checkRoomText(input: unknown, what: string): Checked<string> {
+function checkRoomText(
+  input: unknown,
+  field: 'name' | 'location',
+  m: FavoriteMessages,
+): Checked<string> {
   if (input === undefined || input === null) return { ok: true, value: '' };
-  if (typeof input !== 'string') return { ok: false, message: `the room's ${what} must be text` };
+  if (typeof input !== 'string') return { ok: false, message: m.roomTextNotText(field) };
   const text = trimTyped(input);
   return text.length > MAX_ROOM_TEXT
-    ? { ok: false, message: `the room's ${what} has at most ${MAX_ROOM_TEXT} characters` }
+    ? { ok: false, message: m.roomTextTooLong(field, MAX_ROOM_TEXT) }
     : { ok: true, value: text };
 }
 
@@ -110,29 +116,30 @@ type Unidentified<T> = T extends Favorite ? Omit<T, 'id'> : never;
 export type FavoriteFields = Unidentified<Favorite>;
 
 /**
- * Validates one favourite from any source with the input parsers' rules and messages (in
- * `lang`, for a window; English by default, for the CLI).
+ * Validates one favourite from any source with the input parsers' rules and messages, and
+ * the favourites' own (in `lang`, for a window; English by default, for the CLI).
  */
 export function checkNewFavorite(
   input: unknown,
   lang: InputLanguage = 'en',
 ): Checked<FavoriteFields> {
+  const m = favoriteMessages[lang];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, message: 'not an object' };
+    return { ok: false, message: m.notObject };
   }
   const entry = input as Record<string, unknown>;
   // Hand-written lists may leave `kind` out: what the entry holds says which it is.
   const kind =
     entry['kind'] ?? ('meetingRoomId' in entry ? 'room' : 'protocol' in entry ? 'mra' : undefined);
-  const label = checkLabel(entry['label']);
+  const label = checkLabel(entry['label'], lang);
   if (!label.ok) return label;
 
   if (kind === 'room') {
     const room = parseRoomId(entry['meetingRoomId'], lang);
     if (!room.ok) return room;
-    const name = checkRoomText(entry['name'], 'name');
+    const name = checkRoomText(entry['name'], 'name', m);
     if (!name.ok) return name;
-    const location = checkRoomText(entry['location'], 'location');
+    const location = checkRoomText(entry['location'], 'location', m);
     if (!location.ok) return location;
     return {
       ok: true,
@@ -148,7 +155,7 @@ export function checkNewFavorite(
   if (kind === 'mra') {
     return checkAddress(entry['protocol'], entry['dialString'], label.value, lang);
   }
-  return { ok: false, message: "kind must be 'room' or 'mra'" };
+  return { ok: false, message: m.kindInvalid };
 }
 
 /** The address rules, shared by adding, importing and editing so they can never drift apart. */
@@ -159,32 +166,24 @@ function checkAddress(
   lang: InputLanguage,
 ): Checked<Omit<AddressFavorite, 'id'>> {
   if (protocol !== 'sip' && protocol !== 'h323') {
-    return { ok: false, message: "protocol must be 'sip' or 'h323'" };
+    return { ok: false, message: favoriteMessages[lang].protocolInvalid };
   }
   const dial = parseDialString(protocol, dialString, lang);
   if (!dial.ok) return dial;
   return { ok: true, value: { kind: 'mra', protocol, dialString: dial.value, label } };
 }
 
-/** "SIP 'room@host'": how an address is named in a message. */
-function describeAddress(address: Pick<AddressFavorite, 'protocol' | 'dialString'>): string {
-  return `${address.protocol === 'h323' ? 'H.323' : 'SIP'} ${quote(address.dialString)}`;
-}
-
 /** How an entry is named in a report: what it calls, never more than a line. */
-function describeEntry(input: unknown): string {
-  if (typeof input !== 'object' || input === null) return 'an entry';
+function describeEntry(input: unknown, m: FavoriteMessages): string {
+  if (typeof input !== 'object' || input === null) return m.entryUnknown;
   const entry = input as Record<string, unknown>;
   const room = entry['meetingRoomId'];
   const dial = entry['dialString'];
-  if (typeof room === 'string') return `room ${quote(room)}`;
+  if (typeof room === 'string') return m.entryRoom(room);
   if (typeof dial === 'string') {
-    return describeAddress({
-      protocol: entry['protocol'] === 'h323' ? 'h323' : 'sip',
-      dialString: dial,
-    });
+    return m.entryAddress(entry['protocol'] === 'h323' ? 'h323' : 'sip', dial);
   }
-  return 'an entry';
+  return m.entryUnknown;
 }
 
 export const EXPORT_FORMAT = 'roomcall-favorites';
@@ -235,40 +234,34 @@ export interface ImportPlan {
 }
 
 /**
- * Decides, entry by entry, what an import adds to `existing` and why it skips the rest. Throws
- * FavoriteError('invalid') when the document as a whole is not a RoomCall favourites export.
+ * Decides, entry by entry, what an import adds to `existing` and why it skips the rest (the
+ * reasons and entry names in `lang`). Throws FavoriteError('invalid') when the document as a
+ * whole is not a RoomCall favourites export.
  */
 export function planFavoritesImport(
   document: unknown,
   existing: readonly Favorite[],
   lang: InputLanguage = 'en',
 ): ImportPlan {
+  const m = favoriteMessages[lang];
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new FavoriteError(
-      'invalid',
-      'This is not a RoomCall favourites file (not a JSON object).',
-    );
+    throw new FavoriteError('invalid', m.importNotObject);
   }
   const record = document as Record<string, unknown>;
   if (record['format'] !== EXPORT_FORMAT) {
-    throw new FavoriteError(
-      'invalid',
-      `This is not a RoomCall favourites file (its "format" is not "${EXPORT_FORMAT}").`,
-    );
+    throw new FavoriteError('invalid', m.importWrongFormat(EXPORT_FORMAT));
   }
   const version = record['version'];
   if (version !== EXPORT_VERSION) {
     throw new FavoriteError(
       'invalid',
       typeof version === 'number' && version > EXPORT_VERSION
-        ? `This favourites file is version ${version}; this RoomCall reads version ${EXPORT_VERSION}. Update RoomCall to import it.`
-        : 'This favourites file has no valid "version".',
+        ? m.importNewerVersion(version, EXPORT_VERSION)
+        : m.importNoVersion,
     );
   }
   const entries = record['favorites'];
-  if (!Array.isArray(entries)) {
-    throw new FavoriteError('invalid', 'This favourites file has no "favorites" list.');
-  }
+  if (!Array.isArray(entries)) throw new FavoriteError('invalid', m.importNoList);
 
   const keys = new Map<string, 'existing' | number>();
   for (const item of existing) keys.set(favoriteKey(item), 'existing');
@@ -278,7 +271,7 @@ export function planFavoritesImport(
   entries.forEach((entry: unknown, index) => {
     const position = index + 1;
     const skip = (reason: string): void => {
-      skipped.push({ position, entry: describeEntry(entry), reason });
+      skipped.push({ position, entry: describeEntry(entry, m), reason });
     };
     const checked = checkNewFavorite(entry, lang);
     if (!checked.ok) {
@@ -288,15 +281,15 @@ export function planFavoritesImport(
     const key = favoriteKey(checked.value);
     const seen = keys.get(key);
     if (seen === 'existing') {
-      skip('already in your favourites');
+      skip(m.skipExisting);
       return;
     }
     if (seen !== undefined) {
-      skip(`the same as entry ${seen} of this file`);
+      skip(m.skipRepeated(seen));
       return;
     }
     if (room <= 0) {
-      skip(`favourites are full (at most ${MAX_FAVORITES})`);
+      skip(m.skipFull(MAX_FAVORITES));
       return;
     }
     keys.set(key, position);
@@ -354,24 +347,21 @@ export interface SeenRoom {
 
 /**
  * Reads an import file's content (bytes or text) as JSON, with the same size and depth limits
- * as RoomCall's own files. Throws FavoriteError('invalid') with a reason, never the content.
+ * as RoomCall's own files. Throws FavoriteError('invalid') with a reason in `lang`, never the
+ * content.
  */
-export function parseFavoritesFile(content: string | Uint8Array): unknown {
+export function parseFavoritesFile(
+  content: string | Uint8Array,
+  lang: InputLanguage = 'en',
+): unknown {
+  const m = favoriteMessages[lang];
   const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
   if (size > DEFAULT_MAX_FILE_BYTES) {
-    throw new FavoriteError(
-      'invalid',
-      `This file is larger than ${DEFAULT_MAX_FILE_BYTES} bytes: not a favourites file.`,
-    );
+    throw new FavoriteError('invalid', m.fileTooLarge(DEFAULT_MAX_FILE_BYTES));
   }
   const parsed = typeof content === 'string' ? parseJsonText(content) : parseJsonBytes(content);
   if (parsed.ok) return parsed.value;
-  const why = {
-    'not-json': 'it is not valid JSON',
-    'not-utf8': 'it is not UTF-8 text',
-    'too-deep': 'it is nested too deeply',
-  }[parsed.problem];
-  throw new FavoriteError('invalid', `This is not a RoomCall favourites file: ${why}.`);
+  throw new FavoriteError('invalid', m.fileNotReadable(parsed.problem));
 }
 
 export interface FavoritesStore {
@@ -379,11 +369,12 @@ export interface FavoritesStore {
   load(): Promise<LoadedDocument<readonly Favorite[]>>;
   /**
    * Adds at the end; an existing favourite for the same target is returned instead. `lang`:
-   * the language of the input parsers' messages (English by default), as in the methods below.
+   * the language of the messages (the input parsers' and favorite-messages.ts; English by
+   * default), as in the methods below.
    */
   add(input: NewFavorite, lang?: InputLanguage): Promise<AddFavoriteResult>;
   /** Sets the label; null or '' removes it. */
-  rename(id: string, label: string | null): Promise<Favorite>;
+  rename(id: string, label: string | null, lang?: InputLanguage): Promise<Favorite>;
   /**
    * Replaces an address favourite's protocol, dial string and label in one write, keeping its
    * id and place. Refuses (and writes nothing) when the address is not valid, when another
@@ -393,7 +384,7 @@ export interface FavoritesStore {
   /** The removed favourite, or null when there was none with that id. */
   remove(id: string): Promise<Favorite | null>;
   /** Moves a favourite to a 0-based index; resolves to the new order. */
-  move(id: string, toIndex: number): Promise<readonly Favorite[]>;
+  move(id: string, toIndex: number, lang?: InputLanguage): Promise<readonly Favorite[]>;
   /** Updates room favourites' name and location from a fresh directory listing. */
   refreshRooms(rooms: readonly SeenRoom[]): Promise<number>;
   exportFavorites(): Promise<FavoritesExport>;
@@ -444,10 +435,9 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
     return outcome.result;
   }
 
-  function indexOf(items: readonly Favorite[], id: string): number {
+  function indexOf(items: readonly Favorite[], id: string, lang: InputLanguage): number {
     const index = items.findIndex((item) => item.id === id);
-    if (index === -1)
-      throw new FavoriteError('not-found', `There is no favourite with id ${quote(id)}.`);
+    if (index === -1) throw new FavoriteError('not-found', favoriteMessages[lang].notFound(id));
     return index;
   }
 
@@ -459,7 +449,7 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       return { value: loaded.value.items, readOnly: loaded.readOnly };
     },
 
-    async add(input, lang) {
+    async add(input, lang = 'en') {
       const checked = checkNewFavorite(input, lang);
       if (!checked.ok) throw new FavoriteError('invalid', checked.message);
       return edit<AddFavoriteResult>((items) => {
@@ -468,18 +458,18 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
         if (existing !== undefined)
           return { items, result: { status: 'duplicate', favorite: existing } };
         if (items.length >= MAX_FAVORITES) {
-          throw new FavoriteError('full', `Favourites are full (at most ${MAX_FAVORITES}).`);
+          throw new FavoriteError('full', favoriteMessages[lang].full(MAX_FAVORITES));
         }
         const favorite = identify(items, checked.value);
         return { items: [...items, favorite], result: { status: 'added', favorite } };
       });
     },
 
-    async rename(id, label) {
-      const checked = checkLabel(label);
+    async rename(id, label, lang = 'en') {
+      const checked = checkLabel(label, lang);
       if (!checked.ok) throw new FavoriteError('invalid', checked.message);
       return edit((items) => {
-        const index = indexOf(items, id);
+        const index = indexOf(items, id, lang);
         const favorite = { ...(items[index] as Favorite), label: checked.value };
         items[index] = favorite;
         return { items, result: favorite };
@@ -487,7 +477,8 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
     },
 
     async updateAddress(id, change, lang = 'en') {
-      const label = checkLabel(change.label);
+      const m = favoriteMessages[lang];
+      const label = checkLabel(change.label, lang);
       if (!label.ok) throw new FavoriteError('invalid', label.message);
       const checked = checkAddress(change.protocol, change.dialString, label.value, lang);
       if (!checked.ok) throw new FavoriteError('invalid', checked.message);
@@ -495,13 +486,10 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       // Every check runs inside the one update, against the list as it is on disk, and throws
       // before anything is written: an edit either happens whole or not at all.
       return edit((items) => {
-        const index = indexOf(items, id);
+        const index = indexOf(items, id, lang);
         const current = items[index] as Favorite;
         if (current.kind !== 'mra') {
-          throw new FavoriteError(
-            'invalid',
-            `${quote(favoriteDisplayName(current))} is a room, not an address: only its label can be changed.`,
-          );
+          throw new FavoriteError('invalid', m.roomNotAddress(favoriteDisplayName(current)));
         }
         // The same rule as add: no two favourites call the same thing. Itself does not count,
         // so changing only the case or the `sip:` prefix of its own address is allowed.
@@ -510,7 +498,7 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
         if (other !== undefined) {
           throw new FavoriteError(
             'duplicate',
-            `${describeAddress(fields)} is already in your favourites as ${quote(favoriteDisplayName(other))}.`,
+            m.addressTaken(fields.protocol, fields.dialString, favoriteDisplayName(other)),
           );
         }
         const unchanged =
@@ -534,13 +522,13 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       });
     },
 
-    move(id, toIndex) {
+    move(id, toIndex, lang = 'en') {
       return edit((items) => {
-        const from = indexOf(items, id);
+        const from = indexOf(items, id, lang);
         if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex >= items.length) {
           throw new FavoriteError(
             'out-of-range',
-            `Position ${toIndex + 1} is not between 1 and ${items.length}.`,
+            favoriteMessages[lang].outOfRange(toIndex + 1, items.length),
           );
         }
         const [moving] = items.splice(from, 1);

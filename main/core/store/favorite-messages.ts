@@ -1,0 +1,181 @@
+/**
+ * Every message of the favourites (the store, favorites.ts, and the app's favourites service)
+ * in each language of the UI: one catalog per language, the same entries in both (the type
+ * says so). Like the input parsers' messages (../input/messages.ts), English is the default:
+ * the CLI and the managed configuration's report pass nothing; the app passes the UI's
+ * language for whatever goes to a window.
+ *
+ * English keeps its exact words, some of them clauses the CLI builds into its own sentences
+ * ("--label: a label must be text."; "entry 2 (room '1'): already in your favourites").
+ * Only windows show the Chinese ones, so each is a whole sentence ending with '。' (the
+ * renderer's `sentenceLocale` tells a Chinese sentence by it), except the three `entry…`
+ * names. Pure: no Node.
+ */
+import type { InputLanguage } from '../input/messages';
+import { quote, shorten } from '../input/text';
+
+export type FavoriteProtocol = 'sip' | 'h323';
+export type RoomTextField = 'name' | 'location';
+/** What an organisation's favourite cannot be. */
+export type ManagedChange = 'removed' | 'moved' | 'renamed' | 'edited';
+/** Why a file to import is not JSON (safe-json.ts's problems). */
+export type FileProblem = 'not-json' | 'not-utf8' | 'too-deep';
+
+export interface FavoriteMessages {
+  // ── one favourite's fields ──
+  readonly labelNotText: string;
+  readonly labelControl: string;
+  readonly labelTooLong: (max: number) => string;
+  readonly roomTextNotText: (field: RoomTextField) => string;
+  readonly roomTextTooLong: (field: RoomTextField, max: number) => string;
+  readonly notObject: string;
+  readonly kindInvalid: string;
+  readonly protocolInvalid: string;
+
+  // ── how a report names an entry (the CLI's import report): names, not sentences ──
+  readonly entryRoom: (meetingRoomId: string) => string;
+  readonly entryAddress: (protocol: FavoriteProtocol, dialString: string) => string;
+  readonly entryUnknown: string;
+
+  // ── an import file as a whole ──
+  readonly fileTooLarge: (maxBytes: number) => string;
+  readonly fileNotReadable: (problem: FileProblem) => string;
+  readonly importNotObject: string;
+  readonly importWrongFormat: (format: string) => string;
+  readonly importNewerVersion: (version: number, supported: number) => string;
+  readonly importNoVersion: string;
+  readonly importNoList: string;
+
+  // ── why an import skipped an entry ──
+  readonly skipExisting: string;
+  readonly skipRepeated: (position: number) => string;
+  readonly skipFull: (max: number) => string;
+
+  // ── changes to the list ──
+  readonly full: (max: number) => string;
+  readonly notFound: (id: string) => string;
+  readonly outOfRange: (position: number, count: number) => string;
+  readonly roomNotAddress: (name: string) => string;
+  readonly addressTaken: (protocol: FavoriteProtocol, dialString: string, name: string) => string;
+
+  // ── the app's favourites service ──
+  readonly noLongerExists: string;
+  readonly managedRefused: (change: ManagedChange) => string;
+}
+
+const PROTOCOL = { sip: 'SIP', h323: 'H.323' } as const;
+const ROOM_TEXT_EN = { name: 'name', location: 'location' } as const;
+const FILE_PROBLEM_EN = {
+  'not-json': 'it is not valid JSON',
+  'not-utf8': 'it is not UTF-8 text',
+  'too-deep': 'it is nested too deeply',
+} as const;
+
+/** "SIP 'room@host'": how an address is named in an English message. */
+const addressEn = (protocol: FavoriteProtocol, dialString: string): string =>
+  `${PROTOCOL[protocol]} ${quote(dialString)}`;
+
+const en: FavoriteMessages = {
+  labelNotText: 'a label must be text',
+  labelControl: 'a label cannot contain control characters',
+  labelTooLong: (max) => `a label has at most ${max} characters`,
+  roomTextNotText: (field) => `the room's ${ROOM_TEXT_EN[field]} must be text`,
+  roomTextTooLong: (field, max) =>
+    `the room's ${ROOM_TEXT_EN[field]} has at most ${max} characters`,
+  notObject: 'not an object',
+  kindInvalid: "kind must be 'room' or 'mra'",
+  protocolInvalid: "protocol must be 'sip' or 'h323'",
+
+  entryRoom: (id) => `room ${quote(id)}`,
+  entryAddress: addressEn,
+  entryUnknown: 'an entry',
+
+  fileTooLarge: (maxBytes) => `This file is larger than ${maxBytes} bytes: not a favourites file.`,
+  fileNotReadable: (problem) =>
+    `This is not a RoomCall favourites file: ${FILE_PROBLEM_EN[problem]}.`,
+  importNotObject: 'This is not a RoomCall favourites file (not a JSON object).',
+  importWrongFormat: (format) =>
+    `This is not a RoomCall favourites file (its "format" is not "${format}").`,
+  importNewerVersion: (version, supported) =>
+    `This favourites file is version ${version}; this RoomCall reads version ${supported}. Update RoomCall to import it.`,
+  importNoVersion: 'This favourites file has no valid "version".',
+  importNoList: 'This favourites file has no "favorites" list.',
+
+  skipExisting: 'already in your favourites',
+  skipRepeated: (position) => `the same as entry ${position} of this file`,
+  skipFull: (max) => `favourites are full (at most ${max})`,
+
+  full: (max) => `Favourites are full (at most ${max}).`,
+  notFound: (id) => `There is no favourite with id ${quote(id)}.`,
+  outOfRange: (position, count) => `Position ${position} is not between 1 and ${count}.`,
+  roomNotAddress: (name) =>
+    `${quote(name)} is a room, not an address: only its label can be changed.`,
+  addressTaken: (protocol, dialString, name) =>
+    `${addressEn(protocol, dialString)} is already in your favourites as ${quote(name)}.`,
+
+  noLongerExists: 'That favourite no longer exists.',
+  managedRefused: (change) => `This favourite is set by your organisation and cannot be ${change}.`,
+};
+
+// ── 简体中文 ──
+// The picker's words: a favourite is a 常用项 (“常用” for the list), its label the 名称
+// shown in the tray. Full-width punctuation; a space between Chinese and Latin letters or
+// digits; names and input in “”; technical tokens (SIP, H.323, ID, JSON, UTF-8, the file's
+// field names) as written.
+
+/** Text in Chinese quotes, shortened like the English `quote`. */
+const q = (text: string): string => `“${shorten(text)}”`;
+
+const ROOM_TEXT_ZH = { name: '名称', location: '位置' } as const;
+const FILE_PROBLEM_ZH = {
+  'not-json': '内容不是有效的 JSON',
+  'not-utf8': '内容不是 UTF-8 文本',
+  'too-deep': '内容嵌套层级过深',
+} as const;
+const CHANGE_ZH = { removed: '移除', moved: '移动', renamed: '重命名', edited: '编辑' } as const;
+
+const addressZh = (protocol: FavoriteProtocol, dialString: string): string =>
+  `${PROTOCOL[protocol]} 地址${q(dialString)}`;
+
+const zhCN: FavoriteMessages = {
+  labelNotText: '名称必须是文本。',
+  labelControl: '名称不能包含控制字符。',
+  labelTooLong: (max) => `名称最多 ${max} 个字符。`,
+  roomTextNotText: (field) => `会议室${ROOM_TEXT_ZH[field]}必须是文本。`,
+  roomTextTooLong: (field, max) => `会议室${ROOM_TEXT_ZH[field]}最多 ${max} 个字符。`,
+  notObject: '这一项不是 JSON 对象。',
+  kindInvalid: 'kind 只能是“room”或“mra”。',
+  protocolInvalid: 'protocol 只能是“sip”或“h323”。',
+
+  entryRoom: (id) => `会议室${q(id)}`,
+  entryAddress: addressZh,
+  entryUnknown: '一项',
+
+  fileTooLarge: (maxBytes) => `此文件超过 ${maxBytes} 字节，不是常用项文件。`,
+  fileNotReadable: (problem) => `这不是 RoomCall 常用项文件：${FILE_PROBLEM_ZH[problem]}。`,
+  importNotObject: '这不是 RoomCall 常用项文件（内容不是 JSON 对象）。',
+  importWrongFormat: (format) => `这不是 RoomCall 常用项文件（“format”不是“${format}”）。`,
+  importNewerVersion: (version, supported) =>
+    `此常用项文件为第 ${version} 版，当前 RoomCall 只能读取第 ${supported} 版。请更新 RoomCall 后再导入。`,
+  importNoVersion: '此常用项文件缺少有效的“version”。',
+  importNoList: '此常用项文件缺少“favorites”列表。',
+
+  skipExisting: '已在常用中。',
+  skipRepeated: (position) => `与此文件的第 ${position} 项重复。`,
+  skipFull: (max) => `常用项已满（最多 ${max} 个）。`,
+
+  full: (max) => `常用项已满（最多 ${max} 个）。`,
+  notFound: (id) => `没有 ID 为${q(id)}的常用项。`,
+  outOfRange: (position, count) => `位置 ${position} 不在 1 到 ${count} 之间。`,
+  roomNotAddress: (name) => `${q(name)}是会议室，不是地址，只能修改名称。`,
+  addressTaken: (protocol, dialString, name) =>
+    `${addressZh(protocol, dialString)}已在常用中，名称为${q(name)}。`,
+
+  noLongerExists: '该常用项已不存在。',
+  managedRefused: (change) => `此常用项由你的组织设置，不能${CHANGE_ZH[change]}。`,
+};
+
+export const favoriteMessages: Readonly<Record<InputLanguage, FavoriteMessages>> = {
+  en,
+  'zh-CN': zhCN,
+};
