@@ -375,6 +375,73 @@ describe('favourites', () => {
       orgFavorite,
     ]);
   });
+
+  it("keeps ids unique: an own favourite with the organisation's first id keeps it, the organisation's takes another", async () => {
+    const second = { ...orgFields, dialString: 'hall@sip.example.com', label: 'Hall' };
+    const load = managedLoad({ favorites: [orgFields] });
+    h = await startAppHarness({
+      managed: { ...load, config: { ...load.config, favorites: [orgFields, second] } },
+    });
+    // A hand-edited file: the person's own favourites hold 'org-1' and 'org-1-2'.
+    const saved = JSON.stringify({
+      version: 1,
+      items: [
+        { id: 'org-1', kind: 'mra', protocol: 'sip', dialString: 'mine@sip.example.com' },
+        { id: 'org-1-2', kind: 'mra', protocol: 'h323', dialString: '10.0.0.9', label: 'Codec' },
+      ],
+    });
+    const file = path.join(h.dataDir, 'favorites.json');
+    await writeFile(file, saved);
+    const mine = {
+      id: 'org-1',
+      kind: 'mra',
+      protocol: 'sip',
+      dialString: 'mine@sip.example.com',
+      label: null,
+      managed: false,
+    } as const;
+    const codec = {
+      id: 'org-1-2',
+      kind: 'mra',
+      protocol: 'h323',
+      dialString: '10.0.0.9',
+      label: 'Codec',
+      managed: false,
+    } as const;
+    const list = await h.ok<Favorite[]>('listFavorites');
+    expect(list).toEqual([
+      mine,
+      codec,
+      { ...orgFavorite, id: 'org-1-3' },
+      { ...second, id: 'org-2', managed: true },
+    ]);
+    expect(new Set(list.map((item) => item.id)).size).toBe(list.length);
+    // Reading changed nothing on disk: the person's favourites and their ids are as saved.
+    expect(await readFile(file, 'utf8')).toBe(saved);
+
+    // Each id reaches its own favourite: 'org-1' the person's, 'org-1-3' the organisation's.
+    await h.ok('refreshCurrentMeeting');
+    const ownCall = await h.ok<CallView>('startCall', { favoriteId: 'org-1' });
+    expect(ownCall.target).toMatchObject({ dialString: 'mine@sip.example.com' });
+    const orgCall = await h.ok<CallView>('startCall', { favoriteId: 'org-1-3' });
+    expect(orgCall.target).toMatchObject({ dialString: 'lobby@sip.example.com' });
+    const refused = await h.call('renameFavorite', { id: 'org-1-3', label: 'Mine' });
+    expect(!refused.ok && refused.error.message).toContain('set by your organisation');
+    const renamed = await h.ok<Favorite[]>('renameFavorite', { id: 'org-1', label: 'Mine' });
+    expect(renamed[0]).toEqual({ ...mine, label: 'Mine' });
+    expect(renamed.slice(2).map((item) => [item.id, item.managed])).toEqual([
+      ['org-1-3', true],
+      ['org-2', true],
+    ]);
+
+    // Once the person's 'org-1' is gone, the organisation's first favourite is 'org-1' again.
+    const removed = await h.ok<Favorite[]>('removeFavorite', { id: 'org-1' });
+    expect(removed.map((item) => [item.id, item.managed])).toEqual([
+      ['org-1-2', false],
+      ['org-1', true],
+      ['org-2', true],
+    ]);
+  });
 });
 
 describe('settings', () => {

@@ -11,6 +11,7 @@ import {
   type AddFavoriteResult,
   type AddressChange,
   type Favorite,
+  type FavoriteFields,
   type FavoritesStore,
   type NewFavorite,
   type SeenRoom,
@@ -20,11 +21,27 @@ import type { z } from 'zod';
 import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
 
 /**
- * What the organisation's favourites' ids start with, only to keep them apart from the stored
- * ones (whose ids RoomCall makes from random hex). Whether a favourite is the organisation's is
- * its `managed` flag, here and in the windows, never this prefix.
+ * What the organisation's favourites' ids start with, to keep them apart from the stored ones
+ * (whose ids RoomCall makes from random hex; managedFavoriteId steps around any other id a
+ * hand-edited file holds). Whether a favourite is the organisation's is its `managed` flag,
+ * here and in the windows, never this prefix.
  */
 export const MANAGED_FAVORITE_PREFIX = 'org-';
+
+/**
+ * The id of the organisation's favourite at 0-based `index` of the managed configuration:
+ * `org-1`, `org-2`…, unless the person's own file already holds that id (only a hand-edited
+ * file can: RoomCall's own ids are hex), in which case `org-1-2`, `org-1-3`… until one is
+ * free. So no id names two favourites, and the person's own keep theirs: their file is neither
+ * rewritten nor read differently. ('org-' and digits, then '-' and digits, reads back one way
+ * only, so two of the organisation's never share one either.)
+ */
+export function managedFavoriteId(index: number, ownIds: ReadonlySet<string>): string {
+  const base = `${MANAGED_FAVORITE_PREFIX}${index + 1}`;
+  let id = base;
+  for (let next = 2; ownIds.has(id); next += 1) id = `${base}-${next}`;
+  return id;
+}
 
 export interface FavoritesServiceOptions {
   readonly store: FavoritesStore;
@@ -66,24 +83,27 @@ export function newFavoriteFrom(request: ParsedRequestOf<'addFavorite'>): NewFav
  */
 export class FavoritesService {
   readonly #options: FavoritesServiceOptions;
-  readonly #managed: readonly FavoriteView[];
+  readonly #managed: readonly FavoriteFields[];
 
   constructor(options: FavoritesServiceOptions) {
     this.#options = options;
-    this.#managed = (options.managed?.favorites ?? []).map((fields, index): FavoriteView => ({
-      ...fields,
-      id: `${MANAGED_FAVORITE_PREFIX}${index + 1}`,
-      managed: true,
-    }));
+    this.#managed = options.managed?.favorites ?? [];
   }
 
+  /** Every id in it names one favourite (managedFavoriteId). */
   async list(): Promise<readonly FavoriteView[]> {
     const { value } = await this.#options.store.load();
     const keys = new Set(value.map(favoriteKey));
-    return [...value.map(own), ...this.#managed.filter((item) => !keys.has(favoriteKey(item)))];
+    const ownIds = new Set(value.map((item) => item.id));
+    const managed = this.#managed.flatMap((fields, index): FavoriteView[] =>
+      keys.has(favoriteKey(fields))
+        ? []
+        : [{ ...fields, id: managedFavoriteId(index, ownIds), managed: true }],
+    );
+    return [...value.map(own), ...managed];
   }
 
-  /** The first favourite with that id (the person's own come first). */
+  /** The favourite with that id. */
   async find(id: string): Promise<FavoriteView> {
     const found = (await this.list()).find((item) => item.id === id);
     if (found === undefined) {
