@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { parseRoomId } from '../../../main/core/input/dial-string';
+import { favoriteMessages } from '../../../main/core/store/favorite-messages';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import type { FakeBridge, FakeWorld } from '../fake-bridge';
 import { settle, waitFor, withBridge } from '../setup';
@@ -96,7 +97,9 @@ describe('address form in Chinese', () => {
             added: 0,
             skipped: [
               { index: 0, reason: parsed.message },
-              { index: 1, reason: 'already in your favourites' },
+              // The favourites' own reasons, as main sends them to a Chinese or an English UI.
+              { index: 1, reason: favoriteMessages['zh-CN'].skipRepeated(1) },
+              { index: 2, reason: favoriteMessages.en.skipExisting },
             ],
           },
         }));
@@ -115,6 +118,7 @@ describe('address form in Chinese', () => {
     expect(within(panel).getByText('请输入会议室 ID。').closest('li')?.textContent).toBe(
       '第 1 项：请输入会议室 ID。',
     );
+    expect(within(panel).getByText('与此文件的第 1 项重复。').getAttribute('lang')).toBeNull();
     expect(within(panel).getByText('already in your favourites').getAttribute('lang')).toBe('en');
   });
 });
