@@ -168,6 +168,13 @@ describe('input messages in the UI language', () => {
     expect(refusal(await h.call('startCall', { favoriteId: 'gone' })).message).toBe(
       '该常用项已不存在。',
     );
+    expect(
+      refusal(
+        await h.call('startCall', {
+          mra: { protocol: 'sip', dialString: 'desk@vc.example.com', label: 'Desk\u0007' },
+        }),
+      ).message,
+    ).toBe('名称不能包含控制字符。');
     // The organisation's favourite.
     for (const [verb, payload, message] of [
       ['removeFavorite', { id: 'org-1' }, '此常用项由你的组织设置，不能移除。'],
