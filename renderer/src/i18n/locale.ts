@@ -45,9 +45,10 @@ export function useMessages<M>(catalog: Catalog<M>): M {
 }
 
 /**
- * The language of a sentence main sent, for `lang` on it: the input parsers' messages come
- * in the UI's language (main/core/input/messages.ts; every Chinese one ends with '。'), the
- * rest of main's sentences in English.
+ * The language of a sentence main sent, for `lang` on it: the input parsers' and the favourites'
+ * messages come in the UI's language (main/core/input/messages.ts,
+ * main/core/store/favorite-messages.ts; every Chinese sentence there ends with '。', which their
+ * tests check), the rest of main's sentences in English.
  */
 export function sentenceLocale(text: string): Locale {
   return /。\s*$/.test(text) ? 'zh-CN' : 'en';
