@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import type { Favorite } from '../lib/types';
-import { useChanges, type ChangeFailure } from '../lib/use-change';
-import { ErrorNotice } from '../ui/error-notice';
+import { useChanges } from '../lib/use-change';
+import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { AddressForm, type AddressDraft } from './address-form';
 import { pickerMessages } from './messages';
 
@@ -66,7 +66,7 @@ export function FavoriteEditor({ favorite, name, onDone }: Props) {
           onCancel={onDone}
           onEdit={changes.clear}
         />
-        <Failure failure={changes.failure} />
+        <ChangeFailureNotice failure={changes.failure} />
       </div>
     );
   }
@@ -116,22 +116,7 @@ export function FavoriteEditor({ favorite, name, onDone }: Props) {
           {m.favorites.save}
         </button>
       </div>
-      <Failure failure={changes.failure} />
+      <ChangeFailureNotice failure={changes.failure} />
     </form>
-  );
-}
-
-function Failure({ failure }: { failure: ChangeFailure<null> | null }) {
-  if (failure === null) return null;
-  return (
-    <ErrorNotice
-      error={failure.error}
-      context={failure.failed}
-      onRetry={failure.retry}
-      retryLabel={failure.retryLabel}
-      retrying={failure.retrying}
-      compact
-      announce
-    />
   );
 }

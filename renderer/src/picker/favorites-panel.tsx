@@ -7,7 +7,7 @@ import type { DialProtocol, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges, type Change } from '../lib/use-change';
 import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
-import { ErrorNotice } from '../ui/error-notice';
+import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
 import { AddressForm, type AddressDraft } from './address-form';
@@ -317,15 +317,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                 </div>
                 {failure !== null && (
                   <div class="fav-item-notice">
-                    <ErrorNotice
-                      error={failure.error}
-                      context={failure.failed}
-                      onRetry={failure.retry}
-                      retryLabel={failure.retryLabel}
-                      retrying={failure.retrying}
-                      compact
-                      announce
-                    />
+                    <ChangeFailureNotice failure={failure} />
                   </div>
                 )}
                 {editing === favorite.id && (
@@ -358,15 +350,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
         />
         {addChanges.failure !== null && (
           <div class="address-notice">
-            <ErrorNotice
-              error={addChanges.failure.error}
-              context={addChanges.failure.failed}
-              onRetry={addChanges.failure.retry}
-              retryLabel={addChanges.failure.retryLabel}
-              retrying={addChanges.failure.retrying}
-              compact
-              announce
-            />
+            <ChangeFailureNotice failure={addChanges.failure} />
           </div>
         )}
       </section>

@@ -7,6 +7,7 @@ import { targetKey } from '../lib/target-key';
 import type { CallView, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges } from '../lib/use-change';
+import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { Spinner } from '../ui/spinner';
 import { DirectoryStatusBar } from './directory-status';
@@ -266,16 +267,7 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
       )}
       {starChanges.failure !== null && (
         <div class="rooms-notice">
-          <ErrorNotice
-            error={starChanges.failure.error}
-            context={starChanges.failure.failed}
-            onRetry={starChanges.failure.retry}
-            retryLabel={starChanges.failure.retryLabel}
-            retrying={starChanges.failure.retrying}
-            retryRef={retryButton}
-            compact
-            announce
-          />
+          <ChangeFailureNotice failure={starChanges.failure} retryRef={retryButton} />
         </div>
       )}
       {shown.length === 0 ? (
