@@ -85,7 +85,7 @@ function PickerScreen() {
   const c = useMessages(commonMessages);
   const [tab, setTab] = useState<Tab>('rooms');
   const directory = useDirectory();
-  const { favorites } = useFavorites();
+  const { favorites, reload: reloadFavorites } = useFavorites();
   const calls = useCalls();
   const meeting = useCurrentMeeting().value;
   const list: readonly Favorite[] = favorites.status === 'ready' ? favorites.value : [];
@@ -159,7 +159,12 @@ function PickerScreen() {
           hidden={tab !== 'favorites'}
         >
           {favorites.status === 'error' ? (
-            <ErrorNotice error={favorites.error} />
+            <ErrorNotice
+              error={favorites.error}
+              onRetry={() => {
+                void reloadFavorites();
+              }}
+            />
           ) : favorites.status === 'loading' ? (
             <Spinner label={c.loading} />
           ) : (

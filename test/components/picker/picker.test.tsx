@@ -299,6 +299,21 @@ describe('room picker', () => {
       return screen.getByRole('tabpanel', { name: /Favourites/ });
     }
 
+    it('offers Try again when the favourites could not be loaded, and loads them on it', async () => {
+      const fake = withBridge();
+      fake.failOnce('listFavorites', ipcError('storage', null, 'favorites.json could not be read'));
+      const panel = await openFavorites(fake);
+      await settle();
+      expect(within(panel).queryByRole('list')).toBeNull();
+      const retry = within(panel).getByRole('button', { name: 'Try again' });
+      const before = fake.requestsTo('listFavorites').length;
+      fireEvent.click(retry);
+      await settle();
+      expect(fake.requestsTo('listFavorites')).toHaveLength(before + 1);
+      expect(within(panel).queryByRole('button', { name: 'Try again' })).toBeNull();
+      expect(within(panel).getByRole('form', { name: 'Add a SIP or H.323 address' })).toBeTruthy();
+    });
+
     it('validates a SIP address as it is typed, with the core’s rules, and adds it', async () => {
       const fake = withBridge();
       const panel = await openFavorites(fake);
