@@ -112,6 +112,12 @@ const en = {
     entry: (index: number) => `Entry ${String(index + 1)}`,
     /** Between an entry and why it was skipped. */
     entrySeparator: ': ',
+    failed: {
+      import: (file: string) => `Could not import favourites from ${file}.`,
+      export: 'Could not export the favourites.',
+      importAction: (file: string) => `Import ${file}`,
+      exportAction: 'Export favourites',
+    },
   },
 };
 
@@ -224,6 +230,12 @@ const zh: PickerMessages = {
     skipped: (count) => `跳过了 ${String(count)} 项：`,
     entry: (index) => `第 ${String(index + 1)} 项`,
     entrySeparator: '：',
+    failed: {
+      import: (file) => `未能从 ${file} 导入常用项。`,
+      export: '未能导出常用项。',
+      importAction: (file) => `导入 ${file}`,
+      exportAction: '导出常用项',
+    },
   },
 };
 

@@ -1,16 +1,15 @@
 import { useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { langOf, useLocale, useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
-import type { ImportReport, IpcError } from '../lib/types';
-import { ErrorNotice } from '../ui/error-notice';
+import { useChanges } from '../lib/use-change';
+import type { ImportReport } from '../lib/types';
+import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { Icon } from '../ui/icons';
 import { pickerMessages } from './messages';
 
 type Outcome =
   | { readonly kind: 'imported'; readonly report: ImportReport }
-  | { readonly kind: 'exported'; readonly fileName: string }
-  | { readonly kind: 'error'; readonly error: IpcError };
+  | { readonly kind: 'exported'; readonly fileName: string };
 
 /** Hands the JSON to the browser as a download: the file lands where downloads go. */
 function download(fileName: string, json: string): void {
@@ -33,28 +32,42 @@ export function TransferBar() {
   const file = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  const exportAll = async () => {
+  // A failed import or export offers Try again with the same request: importing the same
+  // JSON again cannot add twice (main skips what is already a favourite).
+  const changes = useChanges<null>();
+  const busyWhile = async (work: Promise<unknown>) => {
     setBusy(true);
-    const result = await invoke(() => bridge().exportFavorites());
+    setOutcome(null);
+    await work;
     setBusy(false);
-    if (!result.ok) {
-      setOutcome({ kind: 'error', error: result.error });
-      return;
-    }
-    download(result.data.fileName, result.data.json);
-    setOutcome({ kind: 'exported', fileName: result.data.fileName });
   };
 
+  const exportAll = () =>
+    busyWhile(
+      changes.run({
+        send: () => bridge().exportFavorites(),
+        about: null,
+        failed: m.transfer.failed.export,
+        retryLabel: m.favorites.failed.retry(m.transfer.failed.exportAction),
+        done: (data) => {
+          download(data.fileName, data.json);
+          setOutcome({ kind: 'exported', fileName: data.fileName });
+        },
+      }),
+    );
+
   const importFile = async (chosen: File) => {
-    setBusy(true);
     const json = await chosen.text();
-    const result = await invoke(() => bridge().importFavorites({ json }));
-    setBusy(false);
-    setOutcome(
-      result.ok
-        ? { kind: 'imported', report: result.data }
-        : { kind: 'error', error: result.error },
+    await busyWhile(
+      changes.run({
+        send: () => bridge().importFavorites({ json }),
+        about: null,
+        failed: m.transfer.failed.import(chosen.name),
+        retryLabel: m.favorites.failed.retry(m.transfer.failed.importAction(chosen.name)),
+        done: (report) => {
+          setOutcome({ kind: 'imported', report });
+        },
+      }),
     );
   };
 
@@ -119,7 +132,7 @@ export function TransferBar() {
           </div>
         )}
       </div>
-      {outcome?.kind === 'error' && <ErrorNotice error={outcome.error} compact announce />}
+      <ChangeFailureNotice failure={changes.failure} />
     </div>
   );
 }

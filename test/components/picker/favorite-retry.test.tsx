@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import { ipcError, type FakeBridge } from '../fake-bridge';
 import { settle, waitFor, withBridge } from '../setup';
@@ -329,6 +329,52 @@ describe('favourites: a change that was not saved can be tried again', () => {
       ]);
       expect(ids(fake)).not.toContain('fav-great-wall');
       expect(screen.getByRole('button', { name: `Add ${GREAT_WALL} to favourites` })).toBeTruthy();
+    });
+  });
+
+  describe('import and export', () => {
+    it('a failed import offers Try again, which sends the same file once more', async () => {
+      const fake = withBridge();
+      fake.failOnce('importFavorites');
+      fake.respond('importFavorites', () => ({ ok: true, data: { added: 1, skipped: [] } }));
+      const panel = await openFavorites(fake);
+      const input = panel.querySelector('input[type="file"]');
+      if (!(input instanceof HTMLInputElement)) throw new Error('no file input');
+      const json = '{"items":[{"kind":"mra","protocol":"sip","dialString":"a@b.example"}]}';
+      const file = new File([json], 'team.json', { type: 'application/json' });
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      fireEvent.change(input);
+      await waitFor(() => {
+        expect(within(panel).getByRole('alert').textContent).toContain(
+          'Could not import favourites from team.json.',
+        );
+      });
+      expect(within(panel).getByRole('alert').textContent).toContain(BUSY_TITLE);
+      expect(within(panel).queryByText('Imported 1 favourite.')).toBeNull();
+
+      await click(within(panel).getByRole('button', { name: 'Try again: Import team.json' }));
+      await waitFor(() => {
+        expect(within(panel).getByText('Imported 1 favourite.')).toBeTruthy();
+      });
+      expect(fake.requestsTo('importFavorites')).toEqual([{ json }, { json }]);
+      expect(within(panel).queryByRole('alert')).toBeNull();
+    });
+
+    it('a failed export offers Try again, which downloads the file once', async () => {
+      const fake = withBridge();
+      fake.failOnce('exportFavorites');
+      const panel = await openFavorites(fake);
+      const createObjectURL = vi.fn(() => 'blob:roomcall');
+      Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+      await click(within(panel).getByRole('button', { name: 'Export favourites as a JSON file' }));
+      expect(within(panel).getByRole('alert').textContent).toContain(
+        'Could not export the favourites.',
+      );
+      expect(createObjectURL).not.toHaveBeenCalled();
+      await click(within(panel).getByRole('button', { name: 'Try again: Export favourites' }));
+      expect(createObjectURL).toHaveBeenCalledTimes(1);
+      expect(fake.requestsTo('exportFavorites')).toHaveLength(2);
+      expect(within(panel).getByText('Saved roomcall-favorites.json.')).toBeTruthy();
     });
   });
 
