@@ -14,6 +14,7 @@ import { AddressForm, type AddressDraft } from './address-form';
 import { FavoriteEditor } from './favorite-editor';
 import { pickerMessages } from './messages';
 import { TransferBar } from './transfer-bar';
+import { useDragReorder } from './use-drag-reorder';
 
 interface Props {
   readonly favorites: readonly Favorite[];
@@ -95,16 +96,20 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
     void rowChanges.run(change);
   };
 
-  const move = (favorite: Favorite, name: string, index: number, step: -1 | 1) => {
-    const toIndex = index + step;
-    const way = step < 0 ? 'up' : 'down';
+  /** `action` names the move for its Try again ("Move … up", "Move … to position 3"). */
+  const move = (
+    favorite: Favorite,
+    name: string,
+    from: number,
+    toIndex: number,
+    action: string,
+  ) => {
+    const way = toIndex < from ? 'up' : 'down';
     runRow({
       send: () => bridge().moveFavorite({ id: favorite.id, toIndex }),
       about: favorite.id,
       failed: m.favorites.failed.move(name),
-      retryLabel: m.favorites.failed.retry(
-        step < 0 ? m.favorites.moveUp(name) : m.favorites.moveDown(name),
-      ),
+      retryLabel: m.favorites.failed.retry(action),
       done: (_list, retried) => {
         if (!retried && !focusLost()) return;
         focusPlan.current = {
@@ -114,6 +119,18 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       },
     });
   };
+  const step = (favorite: Favorite, name: string, index: number, by: -1 | 1) => {
+    const action = by < 0 ? m.favorites.moveUp(name) : m.favorites.moveDown(name);
+    move(favorite, name, index, index + by, action);
+  };
+  // The person's own favourites come first; the organisation's after them stay where they are.
+  const ownCount = favorites.filter((item) => !item.managed).length;
+  const drag = useDragReorder(ownCount, (id, from, to) => {
+    const favorite = favorites[from];
+    if (favorite?.id !== id) return;
+    const name = favoriteName(favorite);
+    move(favorite, name, from, to, m.favorites.moveTo(name, to + 1));
+  });
 
   const remove = (favorite: Favorite, name: string, index: number) => {
     runRow({
@@ -203,7 +220,12 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
             const inFlight = starting || (call !== undefined && !call.settled);
             const failure = rowChanges.failure?.about === favorite.id ? rowChanges.failure : null;
             return (
-              <li key={favorite.id} class="fav-item" data-favorite={favorite.id}>
+              <li
+                key={favorite.id}
+                class={rowClass(drag.draggingId === favorite.id, drag.dropSide(index))}
+                data-favorite={favorite.id}
+                {...drag.rowProps(favorite.id, index)}
+              >
                 <div class="fav-item-main">
                   <span
                     class={
@@ -243,7 +265,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                           aria-label={m.favorites.moveUp(name)}
                           disabled={index === 0}
                           onClick={() => {
-                            move(favorite, name, index, -1);
+                            step(favorite, name, index, -1);
                           }}
                         >
                           <Icon name="arrow-up" />
@@ -257,7 +279,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
                             index === favorites.length - 1 || favorites[index + 1]?.managed === true
                           }
                           onClick={() => {
-                            move(favorite, name, index, 1);
+                            step(favorite, name, index, 1);
                           }}
                         >
                           <Icon name="arrow-down" />
@@ -356,4 +378,11 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       </section>
     </div>
   );
+}
+
+function rowClass(dragging: boolean, dropSide: 'before' | 'after' | null): string {
+  let names = 'fav-item';
+  if (dragging) names += ' fav-item-dragging';
+  if (dropSide !== null) names += ` fav-item-drop-${dropSide}`;
+  return names;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commonMessages } from '../../../renderer/src/i18n/common-messages';
 import { uiLanguage } from '../../../main/core/language';
 import { resolveLocale } from '../../../renderer/src/i18n/locale';
+import { dropIndex } from '../../../renderer/src/picker/use-drag-reorder';
 import { describeError } from '../../../renderer/src/lib/error-copy';
 import { formatMeetingCode, formatMeetingTime } from '../../../renderer/src/lib/format';
 import { targetKey } from '../../../renderer/src/lib/target-key';
@@ -184,5 +185,25 @@ describe('shortcuts', () => {
   it('shows accelerators the platform’s way', () => {
     expect(formatAccelerator('CommandOrControl+Shift+R', true)).toBe('⌘⇧R');
     expect(formatAccelerator('CommandOrControl+Shift+R', false)).toBe('Ctrl+Shift+R');
+  });
+});
+
+describe('dropIndex (drag and drop reordering)', () => {
+  it('moves to the gap, counting the row that leaves its place', () => {
+    // Gaps of 4 movable rows: 0 before the first … 4 after the last.
+    expect(dropIndex(3, 0, 4)).toBe(0);
+    expect(dropIndex(0, 4, 4)).toBe(3);
+    expect(dropIndex(0, 2, 4)).toBe(1);
+    expect(dropIndex(2, 1, 4)).toBe(1);
+  });
+
+  it('does not move into either gap next to the row itself', () => {
+    expect(dropIndex(1, 1, 4)).toBeNull();
+    expect(dropIndex(1, 2, 4)).toBeNull();
+  });
+
+  it('keeps drops among the movable rows (never among the organisation’s)', () => {
+    expect(dropIndex(0, 6, 4)).toBe(3);
+    expect(dropIndex(2, -1, 4)).toBe(0);
   });
 });
