@@ -1,8 +1,7 @@
-import { isLocked } from '../../core/managed/apply-managed';
+import { lockReason, refusedCredentialChanges } from '../../core/managed/effective-settings';
 import type { StoredCredentials } from '../../core/secrets/credential-store';
 import { operatorIdSchema } from '../../core/store/settings-schema';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
-import { lockReason } from './effective-settings';
 import { InputError, SettingsLockedError } from './errors';
 import type { Session } from './session';
 
@@ -20,14 +19,9 @@ export class CredentialsService {
   async save(input: ParsedRequestOf<'saveCredentials'>): Promise<void> {
     const session = this.#session;
     const current = await session.settings();
-    const managed = session.managed;
     const sdkId = input.sdkId === null || input.sdkId === '' ? undefined : input.sdkId;
-    const refused: string[] = [];
-    if (isLocked(managed, 'appId') && managed?.appId !== input.appId) refused.push('appId');
-    if (isLocked(managed, 'sdkId') && (managed?.sdkId ?? undefined) !== sdkId)
-      refused.push('sdkId');
+    const refused = refusedCredentialChanges(current, session.managed, input);
     const operatorChanged = input.operatorId !== current.settings.operatorId;
-    if (operatorChanged && current.locked.includes('operatorId')) refused.push('operatorId');
     if (refused.length > 0) {
       const reasons = refused.map((key) => lockReason(key, current.fromEnvironment));
       throw new SettingsLockedError(`${reasons.join('; ')}: it cannot be changed here.`, refused);

@@ -1,4 +1,5 @@
 import type { ManagedConfig } from '../../core/managed/managed-config';
+import { listFavorites } from '../../core/managed/managed-favorites';
 import {
   favoriteMessages,
   type FavoriteMessages,
@@ -6,12 +7,10 @@ import {
 } from '../../core/store/favorite-messages';
 import {
   FavoriteError,
-  favoriteKey,
   parseFavoritesFile,
   type AddFavoriteResult,
   type AddressChange,
   type Favorite,
-  type FavoriteFields,
   type FavoritesStore,
   type NewFavorite,
   type SeenRoom,
@@ -20,28 +19,8 @@ import type { UiLanguage } from '../../core/store/settings-schema';
 import type { z } from 'zod';
 import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
 
-/**
- * What the organisation's favourites' ids start with, to keep them apart from the stored ones
- * (whose ids RoomCall makes from random hex; managedFavoriteId steps around any other id a
- * hand-edited file holds). Whether a favourite is the organisation's is its `managed` flag,
- * here and in the windows, never this prefix.
- */
-export const MANAGED_FAVORITE_PREFIX = 'org-';
-
-/**
- * The id of the organisation's favourite at 0-based `index` of the managed configuration:
- * `org-1`, `org-2`…, unless the person's own file already holds that id (only a hand-edited
- * file can: RoomCall's own ids are hex), in which case `org-1-2`, `org-1-3`… until one is
- * free. So no id names two favourites, and the person's own keep theirs: their file is neither
- * rewritten nor read differently. ('org-' and digits, then '-' and digits, reads back one way
- * only, so two of the organisation's never share one either.)
- */
-export function managedFavoriteId(index: number, ownIds: ReadonlySet<string>): string {
-  const base = `${MANAGED_FAVORITE_PREFIX}${index + 1}`;
-  let id = base;
-  for (let next = 2; ownIds.has(id); next += 1) id = `${base}-${next}`;
-  return id;
-}
+/** The id rule and the merge are the core's (managed-favorites.ts), shared with the CLI. */
+export { MANAGED_FAVORITE_PREFIX, managedFavoriteId } from '../../core/managed/managed-favorites';
 
 export interface FavoritesServiceOptions {
   readonly store: FavoritesStore;
@@ -83,24 +62,15 @@ export function newFavoriteFrom(request: ParsedRequestOf<'addFavorite'>): NewFav
  */
 export class FavoritesService {
   readonly #options: FavoritesServiceOptions;
-  readonly #managed: readonly FavoriteFields[];
 
   constructor(options: FavoritesServiceOptions) {
     this.#options = options;
-    this.#managed = options.managed?.favorites ?? [];
   }
 
   /** Every id in it names one favourite (managedFavoriteId). */
   async list(): Promise<readonly FavoriteView[]> {
     const { value } = await this.#options.store.load();
-    const keys = new Set(value.map(favoriteKey));
-    const ownIds = new Set(value.map((item) => item.id));
-    const managed = this.#managed.flatMap((fields, index): FavoriteView[] =>
-      keys.has(favoriteKey(fields))
-        ? []
-        : [{ ...fields, id: managedFavoriteId(index, ownIds), managed: true }],
-    );
-    return [...value.map(own), ...managed];
+    return listFavorites(value, this.#options.managed);
   }
 
   /** The favourite with that id. */

@@ -303,16 +303,20 @@ export type AddFavoriteResult =
   | { readonly status: 'added'; readonly favorite: Favorite }
   | { readonly status: 'duplicate'; readonly favorite: Favorite };
 
-export type FavoriteLookup =
-  | { readonly status: 'found'; readonly favorite: Favorite; readonly position: number }
+export type FavoriteLookup<T extends Favorite = Favorite> =
+  | { readonly status: 'found'; readonly favorite: T; readonly position: number }
   | { readonly status: 'none' }
-  | { readonly status: 'ambiguous'; readonly matches: readonly Favorite[] };
+  | { readonly status: 'ambiguous'; readonly matches: readonly T[] };
 
 /**
  * Finds the favourite a person means: its id, its 1-based position (as `favorites list`
- * numbers them), or its name (case-insensitively) or dial string / room ID.
+ * numbers them), or its name (case-insensitively) or dial string / room ID. Any list of
+ * favourites: the stored ones, or those listed with the organisation's (ListedFavorite).
  */
-export function findFavorite(items: readonly Favorite[], ref: string): FavoriteLookup {
+export function findFavorite<T extends Favorite>(
+  items: readonly T[],
+  ref: string,
+): FavoriteLookup<T> {
   const text = trimTyped(ref);
   const byId = items.findIndex((item) => item.id === text);
   if (byId !== -1) return found(items, byId);
@@ -331,7 +335,7 @@ export function findFavorite(items: readonly Favorite[], ref: string): FavoriteL
   return found(items, items.indexOf(only));
 }
 
-function found(items: readonly Favorite[], index: number): FavoriteLookup {
+function found<T extends Favorite>(items: readonly T[], index: number): FavoriteLookup<T> {
   const favorite = items[index];
   return favorite === undefined
     ? { status: 'none' }
