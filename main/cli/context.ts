@@ -4,17 +4,20 @@ import {
   DEFAULT_PROFILE,
   type CredentialStore,
 } from '../core/secrets/credential-store';
+import { effectiveSettings, type EffectiveSettings } from '../core/managed/effective-settings';
+import { loadManagedConfig } from '../core/managed/load-managed';
+import type { ManagedConfig } from '../core/managed/managed-config';
+import { listFavorites, type ListedFavorite } from '../core/managed/managed-favorites';
 import {
   ENV_VARS,
   resolveCredentials,
-  withEnvSettings,
   type OverridableSettings,
   type ResolvedCredentials,
 } from '../core/secrets/env-credentials';
 import { openDirectoryCache, type DirectoryCache } from '../core/store/directory-cache';
 import { openFavorites, type FavoritesStore } from '../core/store/favorites';
 import { openHistory, type HistoryStore } from '../core/store/history';
-import type { StoreWarning } from '../core/store/json-document';
+import { pathExists, type StoreWarning } from '../core/store/json-document';
 import { openSettings, type Settings, type SettingsStore } from '../core/store/settings';
 import type { WemeetApi } from '../core/wemeet/api';
 import { createWemeetApi } from '../core/wemeet/api-impl';
@@ -24,8 +27,10 @@ import type { Output } from './output';
 
 /**
  * What one run of the CLI shares between its steps: the output, the data files (opened on
- * first use, warnings printed), the settings with the environment on top, and the signed API
- * (built only when a command needs it, so local commands never touch the keychain).
+ * first use, warnings printed), the machine-wide managed configuration (read once, its
+ * problems printed as warnings), the settings as the app computes them (the file, under the
+ * organisation's values, under the environment), and the signed API (built only when a
+ * command needs it, so local commands never touch the keychain).
  */
 
 const LOGIN_HINT = `Run \`roomcall auth login\`, or set ${ENV_VARS.appId}, ${ENV_VARS.secretId}, ${ENV_VARS.secretKey} and ${ENV_VARS.operatorId}.`;
@@ -53,6 +58,8 @@ export class CliContext {
   readonly output: Output;
   readonly #profileOption: string | undefined;
   #settings: Promise<Settings> | undefined;
+  #effective: Promise<EffectiveSettings> | undefined;
+  #managed: Promise<ManagedConfig | null> | undefined;
   #store: CredentialStore | undefined;
   #session: Promise<Session> | undefined;
   #settingsStore: SettingsStore | undefined;
@@ -97,7 +104,7 @@ export class CliContext {
     return this.#directory;
   }
 
-  /** The settings file as saved (the environment's overrides are applied in `session`). */
+  /** The settings file as saved (use `effectiveSettings` for what applies). */
   settings(): Promise<Settings> {
     this.#settings ??= this.settingsStore.load().then((loaded) => loaded.value);
     return this.#settings;
@@ -105,7 +112,7 @@ export class CliContext {
 
   /** --profile, else the settings' profile, else "default"; checked before any keychain use. */
   async profile(): Promise<string> {
-    const profile = this.#profileOption ?? (await this.settings()).profile;
+    const profile = this.#profileOption ?? (await this.effectiveSettings()).settings.profile;
     assertProfileName(profile);
     return profile;
   }
@@ -115,12 +122,60 @@ export class CliContext {
     return this.#store;
   }
 
-  /** Base URL and operator: the environment's when set, else the settings file's. */
-  async effectiveSettings(): Promise<{
-    readonly settings: Settings;
-    readonly fromEnvironment: readonly OverridableSettings[];
-  }> {
-    return withEnvSettings(await this.settings(), this.deps.env);
+  /**
+   * The machine-wide managed configuration (docs/managed-config.md), read once per run from
+   * ROOMCALL_MANAGED_CONFIG or the platform's path. A file with a problem applies nothing: its
+   * message is printed as a warning, as the app shows it, and the command goes on without it.
+   */
+  managed(): Promise<ManagedConfig | null> {
+    this.#managed ??= this.#loadManaged();
+    return this.#managed;
+  }
+
+  async #loadManaged(): Promise<ManagedConfig | null> {
+    const loaded = await loadManagedConfig({
+      context: { env: this.deps.env, platform: process.platform },
+    });
+    if (loaded.status === 'invalid') this.output.warn(loaded.message);
+    if (loaded.status !== 'ok') return null;
+    for (const problem of loaded.config.userProblems) {
+      this.output.warn(`The managed configuration ${loaded.file}: ${problem}`);
+    }
+    return loaded.config;
+  }
+
+  /**
+   * The settings in force, computed as the app does (core effectiveSettings): the environment's
+   * WEMEET_* values, then the organisation's locked ones, then the settings file, then the
+   * organisation's defaults (which pre-fill only a person without a settings file).
+   */
+  effectiveSettings(): Promise<EffectiveSettings> {
+    this.#effective ??= this.#loadEffective();
+    return this.#effective;
+  }
+
+  async #loadEffective(): Promise<EffectiveSettings> {
+    return effectiveSettings(await this.#user(), await this.managed(), this.deps.env);
+  }
+
+  /**
+   * The same without the environment: what is saved, under the organisation's values. What
+   * `auth login` checks a change against (WEMEET_* values win for a run but lock nothing saved).
+   */
+  async savedSettings(): Promise<EffectiveSettings> {
+    return effectiveSettings(await this.#user(), await this.managed(), {});
+  }
+
+  /** The settings file, or null when there is none yet (the organisation's values pre-fill). */
+  async #user(): Promise<Settings | null> {
+    const saved = await this.settings();
+    return (await pathExists(this.settingsStore.file)) ? saved : null;
+  }
+
+  /** The person's favourites, then the organisation's (`managed: true`), as the app lists them. */
+  async listFavorites(): Promise<ListedFavorite[]> {
+    const { value } = await this.favorites.load();
+    return listFavorites(value, await this.managed());
   }
 
   /**

@@ -1,6 +1,8 @@
 import { parseCallTarget } from '../core/input/dial-string';
 import { quote } from '../core/input/text';
-import { favoriteDisplayName, findFavorite, type Favorite } from '../core/store/favorites';
+import type { ListedFavorite } from '../core/managed/managed-favorites';
+import { favoriteMessages, type ManagedChange } from '../core/store/favorite-messages';
+import { favoriteDisplayName, FavoriteError, findFavorite } from '../core/store/favorites';
 import type { CallTarget } from '../core/wemeet/types';
 import type { CliContext, Session } from './context';
 import { UsageError } from './exit-codes';
@@ -42,9 +44,12 @@ export async function chooseTarget(ctx: CliContext, options: OptionValues): Prom
   return { target: parsed.value, name: null };
 }
 
-/** The favourite a label, position or id names; anything but exactly one is a usage error. */
+/**
+ * The favourite a label, position or id names, among the person's own and the organisation's
+ * (as `favorites list` numbers them); anything but exactly one is a usage error.
+ */
 export async function findOneFavorite(ctx: CliContext, ref: string): Promise<FoundFavorite> {
-  const { value: items } = await ctx.favorites.load();
+  const items = await ctx.listFavorites();
   const found = findFavorite(items, ref);
   if (found.status === 'none') {
     throw new UsageError(
@@ -67,8 +72,24 @@ export async function findOneFavorite(ctx: CliContext, ref: string): Promise<Fou
 }
 
 export interface FoundFavorite {
-  readonly favorite: Favorite;
+  readonly favorite: ListedFavorite;
   readonly position: number;
+}
+
+/**
+ * The person's own favourite a ref names, for a change to it: one of the organisation's is
+ * refused with the app's words (a FavoriteError: exit 2, nothing is changed).
+ */
+export async function findOwnFavorite(
+  ctx: CliContext,
+  ref: string,
+  change: ManagedChange,
+): Promise<FoundFavorite> {
+  const found = await findOneFavorite(ctx, ref);
+  if (found.favorite.managed) {
+    throw new FavoriteError('invalid', favoriteMessages.en.managedRefused(change));
+  }
+  return found;
 }
 
 async function fromFavorite(ctx: CliContext, ref: string): Promise<ChosenTarget> {

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { isLocked } from '../../core/managed/apply-managed';
+import { lockReason, refusedCredentialChanges } from '../../core/managed/effective-settings';
 import { DEFAULT_PROFILE, MalformedCredentialsError } from '../../core/secrets/credential-store';
 import {
   ENV_VARS,
@@ -87,11 +89,24 @@ async function runLogin(ctx: CliContext, options: OptionValues): Promise<ExitCod
   }
   const profile = await ctx.profile();
   const { settings } = await ctx.effectiveSettings();
+  const managed = await ctx.managed();
+  if (baseUrlOption !== undefined && baseUrlOption !== settings.baseUrl) {
+    if (isLocked(managed, 'baseUrl')) throw lockedError(['baseUrl']);
+  }
   await assertKeychainUsable(ctx, profile);
   const input = options.flag('stdin')
     ? await readLoginFromStdin(ctx.deps.stdin)
     : await askOnTerminal(ctx, settings.operatorId);
   ctx.output.protect(input.credentials.secretKey, input.credentials.secretId);
+  // What the organisation locked, by the app's rule (its credentials form). Against the saved
+  // settings without the environment: WEMEET_* values only win for a run, they lock nothing
+  // that login saves (the notes below say they take precedence).
+  const refused = refusedCredentialChanges(await ctx.savedSettings(), managed, {
+    appId: input.credentials.appId,
+    sdkId: input.credentials.sdkId,
+    operatorId: input.operatorId,
+  });
+  if (refused.length > 0) throw lockedError(refused);
 
   const baseUrl = baseUrlOption ?? settings.baseUrl;
   const api = ctx.createApi(
@@ -128,6 +143,15 @@ async function runLogin(ctx: CliContext, options: OptionValues): Promise<ExitCod
   return EXIT_OK;
 }
 
+/** A change the managed configuration locks: refused as the app refuses it (exit 2). */
+function lockedError(keys: readonly string[]): UsageError {
+  const reasons = keys.map((key) => lockReason(key, []));
+  return new UsageError(
+    `${reasons.join('; ')}: it cannot be changed here. Nothing was saved.`,
+    'Ask your IT department, or log in with the values they set (see `roomcall auth status`).',
+  );
+}
+
 /**
  * Reaches the keychain before asking for five fields, so a locked or missing one is reported
  * first. A malformed entry is no obstacle: logging in again is how it gets fixed.
@@ -162,12 +186,26 @@ async function runStatus(ctx: CliContext, options: OptionValues): Promise<ExitCo
   });
   if (resolved !== null)
     ctx.output.protect(resolved.credentials.secretKey, resolved.credentials.secretId);
-  const operatorSource = fromEnvironment.includes('operatorId') ? 'environment' : 'settings';
+  const managed = await ctx.managed();
+  const saved = await ctx.settings();
+  // The organisation's when it locks the value, or pre-filled it and the file does not hold it.
+  const fromOrganisation = (key: 'operatorId' | 'baseUrl'): boolean =>
+    managed !== null &&
+    managed.settings[key] !== undefined &&
+    (isLocked(managed, key) ||
+      (settings[key] === managed.settings[key] && saved[key] !== settings[key]));
+  const operatorSource = fromEnvironment.includes('operatorId')
+    ? 'environment'
+    : fromOrganisation('operatorId')
+      ? 'organisation'
+      : 'settings';
   const baseUrlSource = fromEnvironment.includes('baseUrl')
     ? 'environment'
-    : settings.baseUrl === DEFAULT_BASE_URL
-      ? 'default'
-      : 'settings';
+    : fromOrganisation('baseUrl')
+      ? 'organisation'
+      : settings.baseUrl === DEFAULT_BASE_URL
+        ? 'default'
+        : 'settings';
 
   const operatorId = settings.operatorId;
   const check =
@@ -226,6 +264,13 @@ async function runStatus(ctx: CliContext, options: OptionValues): Promise<ExitCo
   return check.ok ? EXIT_OK : check.exitCode;
 }
 
+const SOURCE_WORDS: Readonly<Record<string, string>> = {
+  environment: 'from the environment',
+  organisation: 'set by your organisation',
+  default: 'default',
+  settings: 'from the settings file',
+};
+
 function printStatus(
   ctx: CliContext,
   resolved: ResolvedCredentials | null,
@@ -255,10 +300,10 @@ function printStatus(
   out.line(
     where.operatorId === null
       ? 'Operator:    none'
-      : `Operator:    ${where.operatorId} (${where.operatorSource === 'environment' ? 'from the environment' : 'from the settings file'})`,
+      : `Operator:    ${where.operatorId} (${SOURCE_WORDS[where.operatorSource] ?? 'from the settings file'})`,
   );
   out.line(
-    `Base URL:    ${where.baseUrl} (${where.baseUrlSource === 'environment' ? 'from the environment' : where.baseUrlSource === 'default' ? 'default' : 'from the settings file'})`,
+    `Base URL:    ${where.baseUrl} (${SOURCE_WORDS[where.baseUrlSource] ?? 'from the settings file'})`,
   );
 }
 

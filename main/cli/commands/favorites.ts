@@ -18,7 +18,7 @@ import type { CliContext } from '../context';
 import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
-import { findOneFavorite } from '../targets';
+import { findOwnFavorite } from '../targets';
 import { targetWords } from '../words';
 import { examples } from './shared-options';
 
@@ -34,7 +34,9 @@ export function registerFavorites(program: Command, define: ActionDefiner): void
     .summary('list and edit favourite rooms and SIP/H.323 addresses')
     .description(
       'Favourite rooms and SIP/H.323 addresses, in your order. Refer to one by its position ' +
-        '(as `list` numbers them), its label or name, its room ID or dial string, or its id.',
+        '(as `list` numbers them), its label or name, its room ID or dial string, or its id. ' +
+        "On a managed machine the organisation's favourites follow your own: they can be " +
+        'invited, not removed, renamed or moved.',
     );
 
   const list = favorites
@@ -134,7 +136,7 @@ function targetOf(favorite: Favorite): string {
 }
 
 async function runList(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
-  const { value: items } = await ctx.favorites.load();
+  const items = await ctx.listFavorites();
   if (options.flag('json')) {
     ctx.output.json(items.map((item, index) => ({ position: index + 1, ...item })));
     return EXIT_OK;
@@ -144,6 +146,7 @@ async function runList(ctx: CliContext, options: OptionValues): Promise<ExitCode
     return EXIT_OK;
   }
   const rows = items.map((item, index) => ({ item, position: index + 1 }));
+  const anyManaged = items.some((item) => item.managed);
   ctx.output.table(rows, [
     { header: '#', value: (row) => String(row.position), align: 'right' },
     { header: 'NAME', value: (row) => favoriteDisplayName(row.item), maxWidth: 40 },
@@ -155,6 +158,15 @@ async function runList(ctx: CliContext, options: OptionValues): Promise<ExitCode
       maxWidth: 30,
     },
     { header: 'ID', value: (row) => row.item.id },
+    // Only on a managed machine: whose favourite it is (the organisation's cannot be changed).
+    ...(anyManaged
+      ? [
+          {
+            header: 'SET BY',
+            value: (row: (typeof rows)[number]) => (row.item.managed ? 'organisation' : ''),
+          },
+        ]
+      : []),
   ]);
   return EXIT_OK;
 }
@@ -231,7 +243,7 @@ async function runRemove(
   _options: OptionValues,
   args: readonly (string | undefined)[],
 ): Promise<ExitCode> {
-  const { favorite, position } = await findOneFavorite(ctx, args[0] ?? '');
+  const { favorite, position } = await findOwnFavorite(ctx, args[0] ?? '', 'removed');
   await ctx.favorites.remove(favorite.id);
   ctx.output.line(`Removed #${position}: ${favoriteDisplayName(favorite)}.`);
   return EXIT_OK;
@@ -242,11 +254,17 @@ async function runMove(
   _options: OptionValues,
   args: readonly (string | undefined)[],
 ): Promise<ExitCode> {
-  const { favorite } = await findOneFavorite(ctx, args[0] ?? '');
+  const { favorite } = await findOwnFavorite(ctx, args[0] ?? '', 'moved');
   const to = Number(args[1]);
   const { value: items } = await ctx.favorites.load();
   if (!Number.isInteger(to) || to < 1 || to > items.length) {
-    throw new UsageError(`Position ${args[1] ?? ''} is not between 1 and ${items.length}.`);
+    // The organisation's come after the person's own, and stay there.
+    throw new UsageError(
+      `Position ${args[1] ?? ''} is not between 1 and ${items.length}.`,
+      ((await ctx.managed())?.favorites.length ?? 0) > 0
+        ? "Your own favourites come first; the organisation's follow them and cannot be moved."
+        : null,
+    );
   }
   await ctx.favorites.move(favorite.id, to - 1);
   ctx.output.line(`Moved ${favoriteDisplayName(favorite)} to #${to}.`);
@@ -258,7 +276,7 @@ async function runRename(
   _options: OptionValues,
   args: readonly (string | undefined)[],
 ): Promise<ExitCode> {
-  const { favorite, position } = await findOneFavorite(ctx, args[0] ?? '');
+  const { favorite, position } = await findOwnFavorite(ctx, args[0] ?? '', 'renamed');
   const label = checkLabel(args[1] ?? null);
   if (!label.ok) throw new UsageError(`The label: ${label.message}.`);
   const renamed = await ctx.favorites.rename(favorite.id, label.value);

@@ -58,7 +58,7 @@ async function runInvite(ctx: CliContext, options: OptionValues): Promise<ExitCo
     meeting: await currentMeeting(ctx, session, !json),
   };
   const name = chosen.name ?? (await cachedRoomName(ctx, session, chosen.target));
-  const settings = await ctx.settings();
+  const { settings } = await ctx.effectiveSettings();
   const history = new InviteHistory(ctx.history, ctx.output, chosen.target, name);
   const progress = new Progress(ctx, chosen.target, name);
 
