@@ -7,7 +7,8 @@
  * 2 usage or input error: the command line cannot be acted on as given. Bad syntax is caught
  *   before any request is sent; a "which meeting?" question (no or several meetings in
  *   progress, a code several meetings share) is answered by the server first, but no room is
- *   ever called;
+ *   ever called; so is a change the organisation's managed configuration does not allow (its
+ *   favourites, a locked setting: the same command will not work later either);
  * 3 `invite --wait` only: the call was placed, but the room did not join (rejected, no answer,
  *   never rang, cancelled elsewhere, or still ringing when RoomCall stopped waiting);
  * 130 interrupted (Ctrl-C): a call that was ringing has been cancelled.

@@ -26,18 +26,23 @@ const ROOT_HELP =
     'roomcall invite --meeting 806-146-667 --favorite 1 --json | jq -r .invite_id',
   ]) +
   `
-Environment (always takes precedence over the keychain and the settings file):
+Environment (always takes precedence over the keychain, the settings file and the
+organisation's managed configuration):
   WEMEET_APP_ID, WEMEET_SDK_ID (optional), WEMEET_SECRET_ID, WEMEET_SECRET_KEY
                        the enterprise app's credentials
   WEMEET_OPERATOR_ID   the userid RoomCall acts as
   WEMEET_BASE_URL      the API (default https://api.meeting.qq.com)
   ROOMCALL_DATA_DIR    where settings, favourites, history and the room cache live
+  ROOMCALL_MANAGED_CONFIG
+                       the managed configuration to read instead of the machine's
+                       (docs/managed-config.md)
 
 Exit codes:
   0    success
   1    Tencent Meeting, the network or the keychain failed (the server's code is on stderr),
        or a data file could not be saved (busy with another RoomCall's change: try again)
-  2    usage or input error, found before any room is called
+  2    usage or input error, found before any room is called (also a change the
+       organisation's managed configuration does not allow)
   3    invite --wait: the call was placed but the room did not join
   130  interrupted (Ctrl-C); a ringing call is cancelled first
 
