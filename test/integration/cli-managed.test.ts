@@ -293,4 +293,26 @@ describe('managed settings in the CLI', () => {
     expect(h.sim.requests).toEqual([]);
     expect(await h.store.get('default')).toBeNull();
   });
+
+  it('auth login with the locked values goes ahead, whatever WEMEET_BASE_URL says for the run', async () => {
+    const h = await harness();
+    const file = await managedFile({
+      settings: { baseUrl: h.sim.baseUrl },
+      appId: SIM_APP_ID,
+      operatorIdPattern: 'tester1',
+      locked: ['baseUrl', 'appId', 'operatorId'],
+    });
+    const result = await h.run(['auth', 'login', '--stdin', '--base-url', h.sim.baseUrl], {
+      env: { ROOMCALL_MANAGED_CONFIG: file, WEMEET_BASE_URL: 'http://127.0.0.1:9/' },
+      stdin: JSON.stringify({
+        appId: SIM_APP_ID,
+        secretId: SIM_SECRET_ID,
+        secretKey: SIM_SECRET_KEY,
+        operatorId: 'tester1',
+      }),
+    });
+    expect(result.stderr).not.toContain('cannot be changed');
+    expect(result.code).toBe(0);
+    expect(await h.store.get('default')).toMatchObject({ appId: SIM_APP_ID });
+  });
 });

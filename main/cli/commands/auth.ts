@@ -90,7 +90,9 @@ async function runLogin(ctx: CliContext, options: OptionValues): Promise<ExitCod
   const profile = await ctx.profile();
   const { settings } = await ctx.effectiveSettings();
   const managed = await ctx.managed();
-  if (baseUrlOption !== undefined && baseUrlOption !== settings.baseUrl) {
+  // Against what is saved (the environment wins for a run, it locks nothing login saves).
+  const saved = await ctx.savedSettings();
+  if (baseUrlOption !== undefined && baseUrlOption !== saved.settings.baseUrl) {
     if (isLocked(managed, 'baseUrl')) throw lockedError(['baseUrl']);
   }
   await assertKeychainUsable(ctx, profile);
@@ -101,7 +103,7 @@ async function runLogin(ctx: CliContext, options: OptionValues): Promise<ExitCod
   // What the organisation locked, by the app's rule (its credentials form). Against the saved
   // settings without the environment: WEMEET_* values only win for a run, they lock nothing
   // that login saves (the notes below say they take precedence).
-  const refused = refusedCredentialChanges(await ctx.savedSettings(), managed, {
+  const refused = refusedCredentialChanges(saved, managed, {
     appId: input.credentials.appId,
     sdkId: input.credentials.sdkId,
     operatorId: input.operatorId,
