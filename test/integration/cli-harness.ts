@@ -61,9 +61,17 @@ export interface CliHarness {
 
 export type HarnessOptions = VirtualSimulatorOptions;
 
+/**
+ * A managed configuration that is never there: a machine with /etc/roomcall/managed.json (or
+ * its macOS/Windows twin) must not change what the CLI tests see. Tests of managed
+ * configuration set ROOMCALL_MANAGED_CONFIG themselves.
+ */
+export const NO_MANAGED_CONFIG = { ROOMCALL_MANAGED_CONFIG: '/nonexistent/roomcall/managed.json' };
+
 /** The WEMEET_* variables that point the CLI at `sim` with its credentials and operator. */
 export function simulatorEnv(sim: Simulator): Record<string, string> {
   return {
+    ...NO_MANAGED_CONFIG,
     WEMEET_BASE_URL: sim.baseUrl,
     WEMEET_APP_ID: sim.credentials.appId,
     WEMEET_SECRET_ID: sim.credentials.secretId,
@@ -99,7 +107,7 @@ export async function startCliHarness(options: HarnessOptions = {}): Promise<Cli
       },
     };
     const deps: CliDeps = {
-      env: runOptions.env ?? env,
+      env: { ...NO_MANAGED_CONFIG, ...(runOptions.env ?? env) },
       stdout: { write: (text) => (stdout += text), isTTY: tty, columns: 100 },
       stderr: { write: (text) => (stderr += text), isTTY: tty, columns: 100 },
       stdin: {
