@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMemoryStore } from '../core/secrets/memory-store';
 import { DEFAULT_PROFILE } from '../core/secrets/credential-store';
+import type { ManagedLoad } from '../core/managed/load-managed';
 import type { Environment } from '../core/secrets/env-credentials';
 import { openSettings } from '../core/store/settings';
 import { createHandlerTable, type HandlerTable } from '../app/handlers/handler-table';
@@ -24,6 +25,8 @@ export interface BackendOptions {
   readonly dataDir?: string | undefined;
   readonly locale?: string | undefined;
   readonly version?: string | undefined;
+  /** The organisation's managed configuration, as the app would load it; default none. */
+  readonly managed?: ManagedLoad | undefined;
 }
 
 /** What the page asked of the windows, which a browser tab cannot do itself. */
@@ -78,7 +81,7 @@ export async function createPreviewBackend(options: BackendOptions = {}): Promis
     dataDir,
     env,
     credentialStore,
-    managed: { status: 'absent', file: '(none in the preview)' },
+    managed: options.managed ?? { status: 'absent', file: '(none in the preview)' },
     identity: {
       version: options.version ?? '0.0.0-preview',
       platform: 'web',

@@ -2,9 +2,11 @@
  * `npm run preview`: the UI in an ordinary browser against a fresh simulator, or against the
  * real API when the CLI's WEMEET_* credentials are set (or with `--api env`; `--api sim` forces
  * the simulator). Options: --port N (default $ROOMCALL_PREVIEW_PORT, else 5174),
- * --api sim|env, --not-configured.
+ * --api sim|env, --not-configured, --managed FILE (an organisation's managed configuration,
+ * docs/managed-config.md, applied as the app applies it).
  */
 import { parseArgs } from 'node:util';
+import { loadManagedConfig } from '../core/managed/load-managed';
 import { startPreview } from './server';
 
 const { values } = parseArgs({
@@ -12,6 +14,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     api: { type: 'string' },
     'not-configured': { type: 'boolean', default: false },
+    managed: { type: 'string' },
   },
 });
 const fromEnvironment = (process.env['WEMEET_APP_ID'] ?? '') !== '';
@@ -27,7 +30,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const preview = await startPreview({ port, api, configured: !values['not-configured'] });
+const managed =
+  values.managed === undefined ? undefined : await loadManagedConfig({ file: values.managed });
+if (managed?.status === 'invalid') console.error(managed.message);
+
+const preview = await startPreview({
+  port,
+  api,
+  configured: !values['not-configured'],
+  managed,
+});
 console.log(`RoomCall preview: ${preview.pageUrl('popover')}`);
 console.log(`  room picker:     ${preview.pageUrl('picker')}`);
 console.log(`  settings:        ${preview.pageUrl('settings')}`);
@@ -40,6 +52,7 @@ if (preview.sim !== null) {
 } else {
   console.log('  talking to the API named by the WEMEET_* environment variables');
 }
+if (managed?.status === 'ok') console.log(`  managed configuration: ${managed.file}`);
 console.log('Ctrl-C to stop.');
 
 const stop = () => {
