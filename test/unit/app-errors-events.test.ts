@@ -57,6 +57,17 @@ const api10004 = new WemeetApiError(label, {
 });
 
 describe('toIpcError', () => {
+  it('gives a window whole sentences: an English clause gets a capital and a full stop', () => {
+    expect(toIpcError(new FavoriteError('invalid', 'a label must be text')).message).toBe(
+      'A label must be text.',
+    );
+    const sentence = "'x' is not a SIP address: nothing follows '@'.";
+    expect(toIpcError(new FavoriteError('invalid', sentence)).message).toBe(sentence);
+    expect(toIpcError(new FavoriteError('invalid', '名称必须是文本。')).message).toBe(
+      '名称必须是文本。',
+    );
+  });
+
   it.each([
     ['a zod error', new z.ZodError([]), 'validation', null],
     ['an API error', api10004, 'api', 10004],

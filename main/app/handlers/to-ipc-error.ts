@@ -70,7 +70,7 @@ export function toIpcError(error: unknown): IpcError {
     error instanceof InvalidCredentialsError ||
     error instanceof InvalidProfileNameError
   ) {
-    return make('validation', error.message, null, null);
+    return make('validation', asSentence(error.message), null, null);
   }
   if (error instanceof DocumentBusyError || error instanceof FileBusyError) {
     // Passing, not a broken disk: the same change works once the other process is done.
@@ -170,4 +170,15 @@ function fileSystemError(error: unknown): IpcError | null {
     null,
     'Free some space or fix the permissions of the RoomCall data folder, then try again.',
   );
+}
+
+/**
+ * A window shows a message on its own, so it must read as a sentence. Some of the favourites'
+ * English messages are clauses the CLI builds into its own sentences ("--label: a label must
+ * be text."; favorite-messages.ts): here they get a capital and a full stop. Sentences, and
+ * the Chinese ones (ending with '。'), pass unchanged.
+ */
+export function asSentence(message: string): string {
+  const capital = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?。！？]$/.test(capital) ? capital : `${capital}.`;
 }
