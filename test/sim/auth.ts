@@ -1,6 +1,6 @@
 /**
  * The API gateway's checks, run on every request before routing, in this order:
- * header names (exact casing, present, not repeated) → AppId / SecretId / SdkId (190303) →
+ * header names (any casing, present, not repeated) → AppId / SecretId / SdkId (190303) →
  * X-TC-Registered (190004) → timestamp within 5 min of the server clock (190300) → nonce shape
  * (190004) → signature over METHOD, the raw request URI and the raw body (200003) →
  * timestamp+nonce not seen in the last 5 min (190301).
@@ -10,12 +10,12 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { computeSignature } from '../../main/core/wemeet/signing';
-import { ErrorCode, SimError, badRequest } from './errors';
+import { ErrorCode, badRequest } from './errors';
 
 export const REPLAY_WINDOW_MS = 5 * 60 * 1000;
 export const MAX_SKEW_SECONDS = 5 * 60;
 
-/** Every header the gateway reads, with its only accepted spelling and its error when wrong. */
+/** Every header the gateway reads, with its documented spelling and its error when missing. */
 const AUTH_HEADERS = {
   'x-tc-key': { name: 'X-TC-Key', code: ErrorCode.unknownApp },
   'x-tc-timestamp': { name: 'X-TC-Timestamp', code: ErrorCode.timestampSkew },
@@ -177,25 +177,21 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * The gateway's headers by lower-case key, after checking each one's spelling: header names
- * are case-sensitive at Tencent's gateway, so `x-tc-key` is not `X-TC-Key`.
+ * The gateway's headers by lower-case key. Header names are case-insensitive (RFC 9110 §5.1),
+ * and Tencent's own clients rely on it: the official Go SDK (wemeet-openapi-sdk-go,
+ * core/authenticator.go) sets them with net/http's Header.Set, which sends `X-Tc-Key`, `Appid`,
+ * `Sdkid`; over HTTP/2 every name is lower-case; Electron's net.fetch lower-cases them too.
  */
 function readAuthHeaders(rawHeaders: readonly string[]): Partial<Record<AuthHeaderKey, string>> {
   const found: Partial<Record<AuthHeaderKey, string>> = {};
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i] ?? '';
-    const lower = name.toLowerCase();
+    const lower = (rawHeaders[i] ?? '').toLowerCase();
     if (!isAuthHeader(lower)) continue;
-    const spec = AUTH_HEADERS[lower];
-    if (name !== spec.name) {
-      throw new SimError(
-        400,
-        spec.code,
-        `header "${name}" is not recognised: header names are case-sensitive, send "${spec.name}"`,
-      );
-    }
     if (found[lower] !== undefined) {
-      throw badRequest(ErrorCode.invalidParameter, `header ${spec.name} sent more than once`);
+      throw badRequest(
+        ErrorCode.invalidParameter,
+        `header ${AUTH_HEADERS[lower].name} sent more than once`,
+      );
     }
     found[lower] = rawHeaders[i + 1] ?? '';
   }
