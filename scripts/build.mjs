@@ -28,13 +28,25 @@ const node = {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
+  // The executable is a small launcher that checks the Node version before it loads the CLI
+  // (main/cli/launcher.ts); the CLI is its own bundle beside it.
   {
     ...node,
-    entryPoints: { roomcall: 'main/cli/roomcall.ts' },
+    entryPoints: { roomcall: 'main/cli/launcher.ts' },
     outdir: 'out/cli',
     format: 'esm',
     outExtension: { '.js': '.mjs' },
-    banner: { js: `#!/usr/bin/env node\n${esmBanner}` },
+    // ES2020: the check itself must parse on any Node old enough to be refused.
+    target: 'node16',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...node,
+    entryPoints: { 'roomcall-main': 'main/cli/roomcall.ts' },
+    outdir: 'out/cli',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: esmBanner },
   },
   {
     ...node,

@@ -46,6 +46,7 @@ const VIRTUAL_BUILD_OUTPUT = [
   'out/renderer/assets/index.js.map',
   'out/cli/roomcall.mjs',
   'out/cli/roomcall.mjs.map',
+  'out/cli/roomcall-main.mjs',
   'out/sim/sim.mjs',
   'out/bench/bench.mjs',
 ];

@@ -1,0 +1,75 @@
+/**
+ * The `roomcall` launcher as a real process: built as scripts/build.mjs builds it, next to a
+ * stand-in CLI bundle that only says it was loaded. The current Node loads the CLI; an older
+ * Node (this machine's system Node, where there is one) is refused in words, exit 1, before the
+ * CLI — and so the native keychain module, which crashes an older Node — is ever loaded.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSupportedNode } from '../../main/cli/node-version';
+
+let dir = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'roomcall-launcher-'));
+  await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'esm',
+    logLevel: 'warning',
+    entryPoints: { roomcall: 'main/cli/launcher.ts' },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+  });
+  await writeFile(path.join(dir, 'roomcall-main.mjs'), "process.stdout.write('cli loaded\\n');\n");
+}, 60_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function run(node: string) {
+  return spawnSync(node, [path.join(dir, 'roomcall.mjs'), '--version'], { encoding: 'utf8' });
+}
+
+/** A Node.js on PATH older than the launcher accepts, with its version, or null. */
+function olderNode(): { path: string; version: string } | null {
+  for (const candidate of ['/usr/bin/node', '/usr/local/bin/node', '/bin/node']) {
+    try {
+      const version = execFileSync(candidate, ['-p', 'process.versions.node'], {
+        encoding: 'utf8',
+      }).trim();
+      if (!isSupportedNode(version)) return { path: candidate, version };
+    } catch {
+      // not installed there
+    }
+  }
+  return null;
+}
+
+describe('the roomcall launcher', () => {
+  it('loads the CLI on a supported Node', () => {
+    const result = run(process.execPath);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('cli loaded\n');
+    expect(result.status).toBe(0);
+  });
+
+  const older = olderNode();
+  it.skipIf(older === null)(
+    `refuses an older Node in words, before loading the CLI (${older === null ? 'no older Node.js on this machine' : older.path})`,
+    () => {
+      if (older === null) return;
+      const result = run(older.path);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`this is Node.js ${older.version}`);
+      expect(result.stderr).toContain('Install Node.js 24');
+      expect(result.status).toBe(1);
+    },
+  );
+});
