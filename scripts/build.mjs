@@ -3,17 +3,14 @@
 // start-up fast. Type checking is `npm run typecheck`'s job, not the bundler's.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { ESM_REQUIRE_BANNER, cliBuildTargets } from './cli-build.ts';
 
 rmSync('out', { recursive: true, force: true });
 
 // Native and Electron-provided modules stay outside the bundles.
 const external = ['electron', 'keytar'];
 
-// ESM bundles may contain CommonJS dependencies that call require(): give them one.
-const esmBanner = [
-  "import { createRequire as __roomcallCreateRequire } from 'node:module';",
-  'const require = __roomcallCreateRequire(import.meta.url);',
-].join('\n');
+const esmBanner = ESM_REQUIRE_BANNER;
 
 /** @type {import('esbuild').BuildOptions} */
 const node = {
@@ -28,26 +25,7 @@ const node = {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
-  // The executable is a small launcher that checks the Node version before it loads the CLI
-  // (main/cli/launcher.ts); the CLI is its own bundle beside it.
-  {
-    ...node,
-    entryPoints: { roomcall: 'main/cli/launcher.ts' },
-    outdir: 'out/cli',
-    format: 'esm',
-    outExtension: { '.js': '.mjs' },
-    // ES2020: the check itself must parse on any Node old enough to be refused.
-    target: 'node16',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-  {
-    ...node,
-    entryPoints: { 'roomcall-main': 'main/cli/roomcall.ts' },
-    outdir: 'out/cli',
-    format: 'esm',
-    outExtension: { '.js': '.mjs' },
-    banner: { js: esmBanner },
-  },
+  ...cliBuildTargets('out/cli'),
   {
     ...node,
     entryPoints: { sim: 'test/sim/main.ts' },

@@ -1,5 +1,5 @@
 /**
- * The `roomcall` launcher as a real process: built as scripts/build.mjs builds it, next to a
+ * The `roomcall` launcher as a real process: built with scripts/build.mjs's own target, next to a
  * stand-in CLI bundle that only says it was loaded. The current Node loads the CLI; an older
  * Node (this machine's system Node, where there is one) is refused in words, exit 1, before the
  * CLI — and so the native keychain module, which crashes an older Node — is ever loaded.
@@ -11,21 +11,15 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSupportedNode } from '../../main/cli/node-version';
+import { cliBuildTargets } from '../../scripts/cli-build';
 
 let dir = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'roomcall-launcher-'));
-  await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'esm',
-    logLevel: 'warning',
-    entryPoints: { roomcall: 'main/cli/launcher.ts' },
-    outdir: dir,
-    outExtension: { '.js': '.mjs' },
-  });
+  const [launcher] = cliBuildTargets(dir);
+  if (launcher === undefined) throw new Error('scripts/cli-build.ts has no launcher target');
+  await build({ ...launcher, sourcemap: false });
   await writeFile(path.join(dir, 'roomcall-main.mjs'), "process.stdout.write('cli loaded\\n');\n");
 }, 60_000);
 
