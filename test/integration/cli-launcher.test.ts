@@ -5,7 +5,7 @@
  * CLI — and so the native keychain module, which crashes an older Node — is ever loaded.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -27,8 +27,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function run(node: string) {
-  return spawnSync(node, [path.join(dir, 'roomcall.mjs'), '--version'], { encoding: 'utf8' });
+function run(node: string, env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(node, [path.join(dir, 'roomcall.mjs'), '--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache'), ...env },
+  });
 }
 
 /** A Node.js on PATH older than the launcher accepts, with its version, or null. */
@@ -52,6 +55,16 @@ describe('the roomcall launcher', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('cli loaded\n');
     expect(result.status).toBe(0);
+  });
+
+  it('keeps a compile cache in the user cache folder, and runs without one', async () => {
+    expect(run(process.execPath).status).toBe(0);
+    expect((await readdir(path.join(dir, 'cache', 'roomcall', 'node'))).length).toBeGreaterThan(0);
+    // A cache folder that cannot be made (its parent is a file) only means no cache.
+    const unwritable = run(process.execPath, { XDG_CACHE_HOME: path.join(dir, 'roomcall.mjs') });
+    expect(unwritable.stderr).toBe('');
+    expect(unwritable.stdout).toBe('cli loaded\n');
+    expect(unwritable.status).toBe(0);
   });
 
   const older = olderNode();
