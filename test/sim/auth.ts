@@ -9,8 +9,8 @@
  * request that passed the gateway has used its nonce even if a fault then loses the answer.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { computeSignature } from '../../main/core/wemeet/signing';
 import { ErrorCode, badRequest } from './errors';
+import { simSignature } from './signature';
 
 export const REPLAY_WINDOW_MS = 5 * 60 * 1000;
 export const MAX_SKEW_SECONDS = 5 * 60;
@@ -136,7 +136,7 @@ export class Gateway {
     } catch {
       throw badRequest(ErrorCode.signatureFailed, 'signature check failed: the body is not UTF-8');
     }
-    const expected = computeSignature({
+    const expected = simSignature({
       method: request.method,
       secretId: config.secretId,
       secretKey: config.secretKey,
