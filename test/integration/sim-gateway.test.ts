@@ -160,6 +160,37 @@ describe('simulator gateway', () => {
     expect(response.text).toContain('SdkId');
   });
 
+  // wemeet-openapi-sdk-go, core/authenticator.go: `req.Header.Set(HeaderSdkId, config.SdkId)`
+  // sends `Sdkid:` with an empty value when the app has none; that SDK works, so it is accepted.
+  it('takes an empty SdkId as no SdkId, as the Go SDK sends it', async () => {
+    const s = await start();
+    const response = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      editHeaders: (headers) => ({ ...headers, Sdkid: '' }),
+    });
+    expect([response.status, response.errorCode]).toEqual([200, null]);
+    const raw = s.requests.at(-1)?.rawHeaders ?? [];
+    expect(raw[raw.indexOf('Sdkid') + 1]).toBe('');
+  });
+
+  it('still requires an assigned SdkId: an empty one is a missing one', async () => {
+    const s = await start({ sdkId: '28370276' });
+    const withoutSdk = {
+      appId: s.credentials.appId,
+      secretId: s.credentials.secretId,
+      secretKey: s.credentials.secretKey,
+    };
+    const empty = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      credentials: withoutSdk,
+      editHeaders: (headers) => ({ ...headers, Sdkid: '' }),
+    });
+    expect([empty.status, empty.errorCode]).toEqual([400, 190303]);
+    expect(empty.text).toContain('missing header SdkId');
+  });
+
   it('requires the assigned SdkId when one was assigned', async () => {
     const s = await start({ sdkId: '28370276' });
     expect(s.credentials.sdkId).toBe('28370276');
