@@ -181,7 +181,7 @@ const en: InputMessages = {
   twoCodes: (first, second) =>
     `The link carries two different meeting codes (${first} and ${second}); paste the one you mean.`,
   shortLinkWithoutToken: (text) =>
-    `The join link ${quote(text)} has nothing after /dm/; copy the whole link, or ${PASTE_CODE}.`,
+    `${quote(text)} is not a whole join link (…/dm/ then one token, e.g. https://meeting.tencent.com/dm/AbCd1234); copy the whole link, or ${PASTE_CODE}.`,
   joinLinkNotFound: (link) =>
     `The join link ${quote(link)} is not the link of any in-progress or upcoming meeting of the account's user (only those can be looked up); ${PASTE_CODE}, or the invitation's link that carries the code (…?meeting_code=…).`,
   personalLink: `Personal meeting links (…/p/…) carry a personal meeting number, not the meeting code; ${PASTE_CODE}.`,
@@ -283,7 +283,7 @@ const zhCN: InputMessages = {
   twoCodes: (first, second) =>
     `链接中有两个不同的会议号（${first} 和 ${second}），请粘贴你要用的那个。`,
   shortLinkWithoutToken: (text) =>
-    `入会链接${q(text)}中 /dm/ 之后没有内容；请复制完整的链接，或${PASTE_CODE_ZH.replace(/^请/, '')}。`,
+    `${q(text)}不是完整的入会链接（/dm/ 之后应为一段标识，例如“https://meeting.tencent.com/dm/AbCd1234”）；请复制完整的链接，或${PASTE_CODE_ZH.replace(/^请/, '')}。`,
   joinLinkNotFound: (link) =>
     `入会链接${q(link)}不属于当前账号用户任何进行中或即将开始的会议（只能查询这些会议）；${PASTE_CODE_ZH}，或粘贴邀请中带有会议号（meeting_code=）的链接。`,
   personalLink: `个人会议室链接（…/p/…）包含的是个人会议号，不是会议号；${PASTE_CODE_ZH}。`,
