@@ -1,4 +1,5 @@
 import { InviteError } from '../core/invite-errors';
+import { JoinLinkNotFoundError } from '../core/meetings/join-link';
 import {
   InvalidCredentialsError,
   InvalidProfileNameError,
@@ -55,7 +56,9 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof InviteError) {
     const code = error.cause instanceof WemeetError ? error.cause.code : null;
     // Several meetings share the code: a question for the user, like several current meetings.
-    const exitCode = error.kind === 'meeting-ambiguous' ? EXIT_USAGE : EXIT_FAILURE;
+    // A join link that is none of the operator's meetings: what was pasted must change.
+    const usage = error.kind === 'meeting-ambiguous' || error instanceof JoinLinkNotFoundError;
+    const exitCode = usage ? EXIT_USAGE : EXIT_FAILURE;
     return { exitCode, message: error.message, hint: error.hint, code };
   }
   if (error instanceof WemeetError) {

@@ -1,4 +1,5 @@
 import type { MeetingRef } from './input/meeting-ref';
+import { findMeetingByJoinLink, JoinLinkNotFoundError } from './meetings/join-link';
 import {
   isMeetingOver,
   lookupFailed,
@@ -19,25 +20,28 @@ const MEETING_NOT_FOUND = 9003;
  * the meeting ID.
  */
 export async function resolveMeeting(
-  api: Pick<WemeetApi, 'meetingById' | 'meetingsByCode'>,
+  api: Pick<WemeetApi, 'meetingById' | 'meetingsByCode' | 'listOperatorMeetings'>,
   ref: MeetingRef,
 ): Promise<Meeting> {
   let found: readonly Meeting[];
   try {
-    if (ref.kind === 'id') {
+    if (ref.kind === 'link') {
+      found = [await findMeetingByJoinLink(api, ref)];
+    } else if (ref.kind === 'id') {
       const meeting = await api.meetingById(ref.meetingId);
       found = meeting === null ? [] : [meeting];
     } else {
       found = await api.meetingsByCode(ref.code);
     }
   } catch (error) {
+    if (error instanceof JoinLinkNotFoundError) throw error;
     if (error instanceof WemeetApiError && error.errorCode === MEETING_NOT_FOUND) {
       throw meetingNotFound(ref);
     }
     throw lookupFailed(ref, error);
   }
 
-  const meeting = ref.kind === 'id' ? found[0] : chooseByCode(ref.code, found);
+  const meeting = ref.kind === 'code' ? chooseByCode(ref.code, found) : found[0];
   if (meeting === undefined) throw meetingNotFound(ref);
   if (isMeetingOver(meeting)) throw meetingOver(meeting);
   return meeting;

@@ -114,6 +114,66 @@ describe('current meeting (against the simulator)', () => {
     expect(unknown).toMatchObject({ ok: false, error: { kind: 'meeting' } });
   });
 
+  it("takes a join link (/dm/…), found by join_url among all pages of the operator's meetings", async () => {
+    // The operator's last upcoming meeting: only on the list's last page.
+    const own = h.sim.meetings
+      .filter((m) => m.creator === h.sim.operatorId && m.status === 'MEETING_STATE_INIT')
+      .sort((a, b) => Number(a.start_time) - Number(b.start_time));
+    const target = own.at(-1);
+    if (target === undefined) throw new Error('no upcoming meeting of the operator');
+    const before = h.requestsTo('GET', MEETINGS).length;
+    const byLink = await h.ok<CurrentMeeting>('setMeeting', {
+      text: `${target.join_url}/?from=wechat`,
+    });
+    expect(byLink.state).toBe('manual');
+    expect(byLink.selected?.meetingId).toBe(target.meeting_id);
+    const pages = h.requestsTo('GET', MEETINGS).slice(before);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages.slice(1).every((r) => r.query['cursory'] !== undefined)).toBe(true);
+  });
+
+  it("a join link of none of the operator's meetings says what to paste instead, in the UI's language", async () => {
+    const link = 'https://meeting.tencent.com/dm/NoSuchMeeting9';
+    const refused = await h.call('setMeeting', { text: link });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(!refused.ok && refused.error.message).toContain(
+      `The join link '${link}' is not the link of any in-progress or upcoming meeting`,
+    );
+    expect(!refused.ok && refused.error.message).toContain('paste the 9-digit meeting code');
+
+    await h.ok('updateSettings', { language: 'zh-CN' });
+    const chinese = await h.call('setMeeting', { text: link });
+    expect(chinese).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(!chinese.ok && chinese.error.message).toBe(
+      `入会链接“${link}”不属于当前账号用户任何进行中或即将开始的会议（只能查询这些会议）；请改为粘贴 9 位会议号（例如 806-146-667），可在会议邀请或会议详情中找到，或粘贴邀请中带有会议号（meeting_code=）的链接。`,
+    );
+    // Nothing was chosen: the tracker still follows the meeting in progress.
+    expect((await h.ok<CurrentMeeting>('getCurrentMeeting')).state).not.toBe('manual');
+  });
+
+  it('refuses 10- and 18-digit numbers before any request, in both languages', async () => {
+    const before = h.sim.requests.length;
+    const ten = await h.call('setMeeting', { text: '8061466670' });
+    expect(!ten.ok && ten.error.message).toBe(
+      "'8061466670' has 10 digits: a meeting code has 9 (e.g. 806-146-667) and a meeting ID 19 or 20 (e.g. 7567173273889276131).",
+    );
+    await h.ok('updateSettings', { language: 'zh-CN' });
+    const eighteen = await h.call('setMeeting', { text: '756717327388927613' });
+    expect(eighteen).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(!eighteen.ok && eighteen.error.message).toBe(
+      '“756717327388927613”有 18 位数字：会议号为 9 位（例如 806-146-667），会议 ID 为 19 或 20 位（例如 7567173273889276131）。',
+    );
+    // No look-up by code or ID (a background refresh of the list would not be one).
+    const lookups = h.sim.requests
+      .slice(before)
+      .filter(
+        (r) =>
+          r.path.startsWith(`${MEETINGS}/`) ||
+          (r.path === MEETINGS && r.query['meeting_code'] !== undefined),
+      );
+    expect(lookups).toEqual([]);
+  });
+
   it('looks up when a window opens, refreshes only while one is visible', async () => {
     const refreshMs = 60_000;
     h.app.meeting.setVisible(true);

@@ -5,7 +5,13 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Meeting, Room } from '../../main/core/wemeet/api';
 import { closeAfterEach } from '../helpers/close-after-each';
-import { SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID, SIM_TWENTY_DIGIT_MEETING } from '../sim/index';
+import {
+  SIM_CURRENT_MEETING,
+  SIM_EXAMPLE_ROOM_ID,
+  SIM_SAME_START_MEETINGS,
+  SIM_TWENTY_DIGIT_MEETING,
+  SIM_UPCOMING_MEETINGS,
+} from '../sim/index';
 import { jsonOf, startCliHarness } from './cli-harness';
 
 const harness = closeAfterEach(startCliHarness);
@@ -91,7 +97,10 @@ describe('roomcall meetings', () => {
     const result = await h.run(['meetings', '--json']);
     expect(result.code).toBe(0);
     const meetings = jsonOf<Meeting[]>(result);
-    expect(meetings).toHaveLength(28);
+    // Every page (pos + cursory), de-duplicated: the current, 20-digit and invitee meetings,
+    // the upcoming ones and the 40 that share a start time.
+    expect(meetings).toHaveLength(3 + SIM_UPCOMING_MEETINGS + SIM_SAME_START_MEETINGS);
+    expect(new Set(meetings.map((m) => m.meeting_id)).size).toBe(meetings.length);
     expect(meetings[0]).toMatchObject({
       meeting_id: SIM_CURRENT_MEETING.meeting_id,
       meeting_code: SIM_CURRENT_MEETING.meeting_code,

@@ -47,9 +47,9 @@ describe('roomcall invite: bad input is refused before anything is sent (exit 2)
       /--meeting: A meeting code has 9 digits; '806-146-6670' has 10\./,
     ],
     [
-      'a short link',
-      ['--meeting', 'https://meeting.tencent.com/dm/abcDEF', '--room', SIM_EXAMPLE_ROOM_ID],
-      /Short join links \(…\/dm\/…\) do not carry the meeting code/,
+      'an 18-digit number, neither a code nor an ID',
+      ['--meeting', '756717327388927613', '--room', SIM_EXAMPLE_ROOM_ID],
+      /--meeting: '756717327388927613' has 18 digits: a meeting code has 9 \(e\.g\. 806-146-667\) and a meeting ID 19 or 20/,
     ],
     [
       'no target',

@@ -13,6 +13,7 @@ import {
   SIM_UNKNOWN_MEETING_CODE,
   SIM_UNKNOWN_MEETING_ID,
   startSimulator,
+  SIM_SAME_START_MEETINGS,
 } from '../sim/index';
 import type { Simulator } from '../sim/index';
 import { signedFetch } from '../sim/signed-fetch';
@@ -44,6 +45,7 @@ interface MeetingList {
   meeting_info_list: Record<string, unknown>[];
   remaining?: number;
   next_pos?: number;
+  next_cursory?: number;
 }
 
 describe('simulator data', () => {
@@ -251,19 +253,44 @@ describe('simulator meetings', () => {
     );
   });
 
-  it("lists the operator's in-progress and upcoming meetings over 2 pages (pos, remaining)", async () => {
+  it("lists the operator's in-progress and upcoming meetings page by page (pos, cursory, remaining)", async () => {
     const s = await start();
     const base = `/v1/meetings?userid=${SIM_OPERATOR_ID}&instanceid=1`;
-    const first = (await signedFetch(s, { method: 'GET', uri: base })).json as MeetingList;
-    expect(first.meeting_number).toBe(MEETINGS_PAGE_SIZE);
-    expect(first.remaining).toBeGreaterThan(0);
-    const second = (
-      await signedFetch(s, { method: 'GET', uri: `${base}&pos=${first.next_pos ?? 0}` })
-    ).json as MeetingList;
-    expect(second.remaining).toBe(0);
-    const all = [...first.meeting_info_list, ...second.meeting_info_list];
-    expect(all.length).toBeGreaterThanOrEqual(25);
-    expect(new Set(all.map((m) => m['meeting_id'])).size).toBe(all.length);
+    const pages: MeetingList[] = [];
+    let uri = base;
+    for (let i = 0; i < 20; i++) {
+      const page = (await signedFetch(s, { method: 'GET', uri })).json as MeetingList;
+      pages.push(page);
+      if (page.remaining === 0) break;
+      uri = `${base}&pos=${page.next_pos ?? 0}&cursory=${page.next_cursory ?? 0}`;
+    }
+    expect(pages.at(-1)?.remaining).toBe(0);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const page of pages) {
+      expect(page.meeting_info_list.length).toBeLessThanOrEqual(MEETINGS_PAGE_SIZE);
+      expect(page.meeting_number).toBe(page.meeting_info_list.length);
+    }
+    expect(pages[0]?.meeting_number).toBe(MEETINGS_PAGE_SIZE);
+    // Both bounds are inclusive: the meeting that ended a page opens the next one.
+    for (let i = 1; i < pages.length; i++) {
+      expect(pages[i]?.meeting_info_list[0]?.['meeting_id']).toBe(
+        pages[i - 1]?.meeting_info_list.at(-1)?.['meeting_id'],
+      );
+    }
+    // Inside the 40 meetings that share a start time: the same next_pos twice, a later cursor.
+    const repeated = pages.findIndex(
+      (page, i) => i > 0 && page.next_pos === pages[i - 1]?.next_pos,
+    );
+    expect(repeated).toBeGreaterThan(0);
+    expect(pages[repeated]?.next_cursory).toBeGreaterThan(pages[repeated - 1]?.next_cursory ?? 0);
+    const withRepeats = pages.flatMap((page) => page.meeting_info_list);
+    const all = [...new Map(withRepeats.map((m) => [m['meeting_id'], m])).values()];
+    expect(withRepeats.length).toBeGreaterThan(all.length);
+    expect(all.length).toBeGreaterThanOrEqual(25 + SIM_SAME_START_MEETINGS);
+    // Every join_url is a short link, each its own.
+    for (const m of all)
+      expect(m['join_url']).toMatch(/^https:\/\/meeting\.tencent\.com\/dm\/\w+$/);
+    expect(new Set(all.map((m) => m['join_url'])).size).toBe(all.length);
     const statuses = new Set(all.map((m) => m['status']));
     expect(statuses).toEqual(new Set(['MEETING_STATE_STARTED', 'MEETING_STATE_INIT']));
     expect(all.filter((m) => m['status'] === 'MEETING_STATE_STARTED')).toHaveLength(1);
@@ -276,5 +303,22 @@ describe('simulator meetings', () => {
       hosts: [{ userid: SIM_COLLEAGUE_ID }],
     });
     for (const meeting of all) expect(meeting['meeting_code']).toMatch(/^\d{9}$/);
+  });
+
+  it('with pos alone, cannot get past 20 meetings that share a start time (as the Go SDK warns)', async () => {
+    const s = await start();
+    const base = `/v1/meetings?userid=${SIM_OPERATOR_ID}&instanceid=1`;
+    const first = (await signedFetch(s, { method: 'GET', uri: base })).json as MeetingList;
+    const second = (await signedFetch(s, { method: 'GET', uri: `${base}&pos=${first.next_pos}` }))
+      .json as MeetingList;
+    const third = (await signedFetch(s, { method: 'GET', uri: `${base}&pos=${second.next_pos}` }))
+      .json as MeetingList;
+    expect(third.next_pos).toBe(second.next_pos);
+    expect(third.meeting_info_list.map((m) => m['meeting_id'])).toEqual(
+      second.meeting_info_list.map((m) => m['meeting_id']),
+    );
+    expect(third.remaining).toBeGreaterThan(0);
+    const bad = await signedFetch(s, { method: 'GET', uri: `${base}&cursory=-1` });
+    expect(bad.errorCode).toBe(190004);
   });
 });

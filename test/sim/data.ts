@@ -62,6 +62,13 @@ export const SIM_UNKNOWN_MEETING_CODE = '999999999';
 
 /** How many upcoming meetings are generated on top of the well-known ones. */
 export const SIM_UPCOMING_MEETINGS = 25;
+/**
+ * Upcoming meetings that all start at the same second (a training day's parallel sessions the
+ * operator is invited to): more than two pages of 20 inside one start time, so the list's
+ * paging hands back the same next_pos twice with a later next_cursory, and the meetings at
+ * the page boundaries repeat, as the Go SDK warns (model.go, V1MeetingsGet200Response).
+ */
+export const SIM_SAME_START_MEETINGS = 40;
 
 // ---------------------------------------------------------------------------------------------
 // Rooms
@@ -331,7 +338,7 @@ const TOKEN_ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ2345678
 
 function meeting(
   rng: Rng,
-  fields: Omit<SimMeeting, 'join_url' | 'start_time' | 'end_time'> & {
+  fields: Omit<SimMeeting, 'join_url' | 'start_time' | 'end_time' | 'updated_ms'> & {
     startSec: number;
     endSec: number;
   },
@@ -341,7 +348,10 @@ function meeting(
     ...rest,
     start_time: String(startSec),
     end_time: String(endSec),
+    // Each meeting's join_url is its short link (reference §4): https://meeting.tencent.com/dm/<token>.
     join_url: `https://meeting.tencent.com/dm/${rng.chars(12, TOKEN_ALPHABET)}`,
+    // Set below, once every meeting exists, so that each is unique.
+    updated_ms: 0,
   };
 }
 
@@ -424,6 +434,41 @@ export function generateMeetings(nowMs: number, seed: number): SimMeeting[] {
         endSec: startSec + rng.pick([30, 60, 90]) * minute,
       }),
     );
+  }
+
+  // The training day: in about three hours, on the hour, all at once; the colleague made them.
+  const sharedStart = Math.ceil((now + 3 * 60 * minute) / (60 * minute)) * 60 * minute;
+  for (let i = 0; i < SIM_SAME_START_MEETINGS; i++) {
+    let id = '';
+    while (id === '' || ids.has(id)) id = rng.digits(19, true);
+    ids.add(id);
+    let code = '';
+    while (code === '' || codes.has(code)) code = rng.digits(9, true);
+    codes.add(code);
+    meetings.push(
+      meeting(rng, {
+        subject: `培训:分组 ${i + 1} Training group ${i + 1}`,
+        meeting_id: id,
+        meeting_code: code,
+        status: 'MEETING_STATE_INIT',
+        type: 0,
+        creator: SIM_COLLEAGUE_ID,
+        hosts: [SIM_COLLEAGUE_ID],
+        participants: [SIM_COLLEAGUE_ID, op],
+        startSec: sharedStart,
+        endSec: sharedStart + 60 * minute,
+      }),
+    );
+  }
+
+  // Last modified: some time in the past month, unique ms (the cursor's order within a start
+  // time), shuffled so that it is not the order of creation.
+  const updated = new Set<number>();
+  for (const m of meetings) {
+    let ms = 0;
+    while (ms === 0 || updated.has(ms)) ms = nowMs - rng.int(60_000, 30 * 24 * 3_600_000);
+    updated.add(ms);
+    m.updated_ms = ms;
   }
   return meetings;
 }

@@ -16,6 +16,7 @@ export {
   SIM_UNKNOWN_MEETING_ID,
   SIM_UNKNOWN_MEETING_CODE,
   SIM_UPCOMING_MEETINGS,
+  SIM_SAME_START_MEETINGS,
   RoomStatus,
   roomBehaviour,
 } from './data';

@@ -152,4 +152,9 @@ export interface SimMeeting {
   creator: string;
   hosts: string[];
   participants: string[];
+  /**
+   * Last modification, Unix ms: what the meeting list's `cursory` / `next_cursory` page by
+   * (Go SDK wemeet_openapi/service/meetings/model.go, NextCursory). Unique per meeting.
+   */
+  updated_ms: number;
 }

@@ -62,9 +62,11 @@ test('the meeting editor opens, takes a code and closes with the keyboard', asyn
   await meeting.getByRole('button', { name: 'Change the meeting' }).click();
   const input = meeting.getByRole('textbox', { name: 'Meeting code or link' });
   await expect(input).toBeFocused();
+  // A join link of none of the operator's meetings: looked up, then what to paste instead.
   await page.keyboard.type('https://meeting.tencent.com/dm/abc');
   await page.keyboard.press('Enter');
   await expect(meeting.getByRole('alert')).toBeVisible();
+  await expect(meeting.getByRole('alert')).toContainText('paste the 9-digit meeting code');
   await input.fill('513 270 981');
   await page.keyboard.press('Enter');
   await expect(meeting).toContainText('513-270-981');

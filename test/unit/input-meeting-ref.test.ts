@@ -9,6 +9,7 @@ import {
 
 const code = (value: string) => ({ ok: true, value: { kind: 'code', code: value } });
 const id = (value: string) => ({ ok: true, value: { kind: 'id', meetingId: value } });
+const link = (host: string, token: string) => ({ ok: true, value: { kind: 'link', host, token } });
 const refused = (message: string) => ({ ok: false, message });
 
 const PASTE =
@@ -27,7 +28,6 @@ describe('parseMeetingRef: codes and IDs', () => {
     ['８０６\u3000１４６\u3000６６７', code('806146667')],
     ['\u200b806146667\ufeff', code('806146667')],
     ['006146667', code('006146667')],
-    ['1234567890', id('1234567890')],
     ['7567173273889276131', id('7567173273889276131')],
     ['18446744073709551615', id('18446744073709551615')],
   ])('accepts %j', (input, expected) => {
@@ -43,7 +43,20 @@ describe('parseMeetingRef: codes and IDs', () => {
     ['1234 5678 9012', "A meeting code has 9 digits; '1234 5678 9012' has 12."],
     [
       '123456789012345678901',
-      "A meeting code has 9 digits and a meeting ID 10 to 20; '123456789012345678901' has 21.",
+      "'123456789012345678901' has 21 digits: a meeting code has 9 (e.g. 806-146-667) and a meeting ID 19 or 20 (e.g. 7567173273889276131).",
+    ],
+    // Neither a code nor an ID as Tencent issues them: refused before any request.
+    [
+      '1234567890',
+      "'1234567890' has 10 digits: a meeting code has 9 (e.g. 806-146-667) and a meeting ID 19 or 20 (e.g. 7567173273889276131).",
+    ],
+    [
+      '756717327388927613',
+      "'756717327388927613' has 18 digits: a meeting code has 9 (e.g. 806-146-667) and a meeting ID 19 or 20 (e.g. 7567173273889276131).",
+    ],
+    [
+      '1234567890123',
+      "'1234567890123' has 13 digits: a meeting code has 9 (e.g. 806-146-667) and a meeting ID 19 or 20 (e.g. 7567173273889276131).",
     ],
     ['80614x667', "'80614x667' is not a meeting code or meeting ID: 'x' is not a digit."],
     ['+806146667', "'+806146667' is not a meeting code or meeting ID: '+' is not a digit."],
@@ -80,18 +93,34 @@ describe('parseMeetingRef: links', () => {
     ['meeting.tencent.com/s/806146667', code('806146667')],
     ['wemeet://page/inmeeting?meeting_code=806146667', code('806146667')],
     ['HTTPS://private.example.cn/join/806146667', code('806146667')],
+    // Join links (each meeting's join_url): kept as host + token, looked up later.
+    ['https://meeting.tencent.com/dm/AbCdEf12', link('meeting.tencent.com', 'AbCdEf12')],
+    ['http://meeting.tencent.com/dm/AbCdEf12', link('meeting.tencent.com', 'AbCdEf12')],
+    ['https://meeting.tencent.com/dm/AbCdEf12/', link('meeting.tencent.com', 'AbCdEf12')],
+    [
+      'https://meeting.tencent.com/dm/AbCdEf12?from=wechat&is_from_app=1#x',
+      link('meeting.tencent.com', 'AbCdEf12'),
+    ],
+    ['  HTTPS://Meeting.Tencent.com/dm/Ab_C-d9  ', link('meeting.tencent.com', 'Ab_C-d9')],
+    ['meeting.tencent.com/dm/x', link('meeting.tencent.com', 'x')],
+    // A code in the link needs no look-up: it wins.
+    ['https://meeting.tencent.com/dm/AbCdEf12?meeting_code=806146667', code('806146667')],
   ])('accepts %j', (input, expected) => {
     expect(parseMeetingRef(input)).toEqual(expected);
   });
 
   it.each([
     [
-      'https://meeting.tencent.com/dm/AbCdEf12',
-      `Short join links (…/dm/…) do not carry the meeting code; ${PASTE}`,
+      'https://meeting.tencent.com/dm/',
+      `'https://meeting.tencent.com/dm/' is not a whole join link (…/dm/ then one token, e.g. https://meeting.tencent.com/dm/AbCd1234); copy the whole link, or ${PASTE}`,
     ],
     [
-      'meeting.tencent.com/dm/x',
-      `Short join links (…/dm/…) do not carry the meeting code; ${PASTE}`,
+      'https://meeting.tencent.com/dm/abc/def',
+      `'https://meeting.tencent.com/dm/abc/def' is not a whole join link (…/dm/ then one token, e.g. https://meeting.tencent.com/dm/AbCd1234); copy the whole link, or ${PASTE}`,
+    ],
+    [
+      'wemeet://meeting.tencent.com/dm/abc',
+      `'wemeet://meeting.tencent.com/dm/abc' is not a whole join link (…/dm/ then one token, e.g. https://meeting.tencent.com/dm/AbCd1234); copy the whole link, or ${PASTE}`,
     ],
     [
       'https://meeting.tencent.com/p/8061466670',
@@ -156,14 +185,29 @@ describe('parseMeetingRef: properties', () => {
     }
   });
 
-  it('keeps every digit of 10- to 20-digit IDs, beyond Number.MAX_SAFE_INTEGER', () => {
-    for (const digits of randomStrings(2000, '0123456789', 19, 3)) {
+  it('keeps every digit of 19- and 20-digit IDs, beyond Number.MAX_SAFE_INTEGER', () => {
+    let checked = 0;
+    for (const digits of randomStrings(4000, '0123456789', 19, 3)) {
       const candidate = `9${digits}`;
-      if (candidate.length < 10) continue;
+      if (candidate.length < 19) continue;
       expect(parseMeetingRef(candidate)).toEqual(id(candidate));
+      checked += 1;
     }
-    expect(parseMeetingRef('9007199254740993')).toEqual(id('9007199254740993'));
+    expect(checked).toBeGreaterThan(100);
+    expect(parseMeetingRef('9007199254740993123')).toEqual(id('9007199254740993123'));
     expect(parseMeetingRef('99999999999999999999')).toEqual(id('99999999999999999999'));
+  });
+
+  it('refuses every length from 10 to 18 digits, before any request, naming the count', () => {
+    for (let length = 10; length <= 18; length += 1) {
+      const digits = '7'.repeat(length);
+      const result = parseMeetingRef(digits);
+      expect(result).toEqual(
+        refused(
+          `'${digits}' has ${length} digits: a meeting code has 9 (e.g. 806-146-667) and a meeting ID 19 or 20 (e.g. 7567173273889276131).`,
+        ),
+      );
+    }
   });
 
   it('reads any grouping of 9 digits as that code', () => {
@@ -184,6 +228,9 @@ describe('meeting ref helpers and schemas', () => {
     expect(describeMeetingRef({ kind: 'id', meetingId: '7567173273889276131' })).toBe(
       'meeting ID 7567173273889276131',
     );
+    expect(describeMeetingRef({ kind: 'link', host: 'meeting.tencent.com', token: 'Ab1' })).toBe(
+      'join link https://meeting.tencent.com/dm/Ab1',
+    );
   });
 
   it('the text schema parses with the same messages', () => {
@@ -198,6 +245,17 @@ describe('meeting ref helpers and schemas', () => {
 
   it('the value schema checks the parsed shape', () => {
     expect(meetingRefSchema.safeParse({ kind: 'id', meetingId: '123' }).success).toBe(false);
+    expect(
+      meetingRefSchema.safeParse({ kind: 'id', meetingId: '756717327388927613' }).success,
+    ).toBe(false);
+    expect(
+      meetingRefSchema.safeParse({ kind: 'link', host: 'meeting.tencent.com', token: 'a/b' })
+        .success,
+    ).toBe(false);
+    expect(
+      meetingRefSchema.safeParse({ kind: 'link', host: 'meeting.tencent.com', token: 'aB3' })
+        .success,
+    ).toBe(true);
     expect(meetingRefSchema.safeParse({ kind: 'code', code: '806146667' }).success).toBe(true);
   });
 });

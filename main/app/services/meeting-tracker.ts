@@ -1,6 +1,7 @@
 import { resolveCurrentMeeting } from '../../core/current-meeting';
 import { parseMeetingRef } from '../../core/input/meeting-ref';
 import { resolveMeeting } from '../../core/invite-resolve';
+import { JoinLinkNotFoundError, joinLinkNotFoundMessage } from '../../core/meetings/join-link';
 import type { UiLanguage } from '../../core/store/settings-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CurrentMeeting, IpcError } from '../../shared/ipc/contract';
@@ -112,10 +113,17 @@ export class MeetingTracker {
 
   /** What the person typed: a meeting code, ID or join link (refused in the UI's language). */
   async setText(text: string): Promise<CurrentMeeting> {
-    const parsed = parseMeetingRef(text, (await this.#options.language?.()) ?? 'en');
+    const lang = (await this.#options.language?.()) ?? 'en';
+    const parsed = parseMeetingRef(text, lang);
     if (!parsed.ok) throw new InputError(parsed.message);
     const { api } = await this.#options.session.requireAccount();
-    const meeting = await resolveMeeting(api, parsed.value);
+    const meeting = await resolveMeeting(api, parsed.value).catch((error: unknown) => {
+      // A link none of the operator's meetings has: what to paste instead, in the UI's language.
+      if (error instanceof JoinLinkNotFoundError) {
+        throw new InputError(joinLinkNotFoundMessage(error.link, lang));
+      }
+      throw error;
+    });
     return this.#setManual(meeting);
   }
 

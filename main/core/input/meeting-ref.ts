@@ -4,14 +4,21 @@
  * Accepted (after NFKC, so full-width digits and dashes work, and trimming):
  * - a meeting code: exactly 9 digits, optionally grouped with spaces or dashes
  *   (`806146667`, `806-146-667`, `806 146 667`);
- * - a meeting ID: 10 to 20 digits with nothing else. IDs are copied, never typed in groups,
- *   so a grouped number is always read as a (mistyped) code, never as an ID;
+ * - a meeting ID: 19 or 20 digits with nothing else, the lengths Tencent issues (the
+ *   reference, §2: "up to ~20 digits", 19 seen most, 20 beyond int64). 10 to 18 digits are
+ *   refused before any request, saying what a code and an ID look like: a 10-digit number is a
+ *   mistyped code or a personal meeting number, never a meeting ID. IDs are copied, never typed
+ *   in groups, so a grouped number is always read as a (mistyped) code, never as an ID;
  * - a link (http, https or the desktop client's wemeet: scheme) that carries a code: a
  *   `meeting_code=` / `meetingcode=` / `code=` query parameter (also in a `#…?` fragment), or a
  *   path segment of exactly 9 digits. Any host is accepted, for private deployments and VooV.
  *
- * Refused with a message saying what to do: short links (`/dm/…`) and personal meeting
- * links (`/p/<10 digits>`), which carry no meeting code; links with two different codes.
+ * - a join link, `http(s)://<host>/dm/<token>` (query and trailing slash ignored): each
+ *   meeting's join_url. It carries no code, so it is kept as a `link` ref and resolved later by
+ *   matching join_url among the operator's meetings (main/core/meetings/join-link.ts).
+ *
+ * Refused with a message saying what to do: personal meeting links (`/p/<10 digits>`), which
+ * carry no meeting code; `/dm/` without a token; links with two different codes.
  *
  * IDs stay strings from end to end: a 19-digit ID is beyond Number.MAX_SAFE_INTEGER.
  */
@@ -23,18 +30,36 @@ import { inputMessages, type InputLanguage, type InputMessages } from './message
 import { cleanTyped } from './text';
 
 export const meetingRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('id'), meetingId: z.string().regex(/^\d{10,20}$/) }).readonly(),
+  z.object({ kind: z.literal('id'), meetingId: z.string().regex(/^\d{19,20}$/) }).readonly(),
   z.object({ kind: z.literal('code'), code: z.string().regex(/^\d{9}$/) }).readonly(),
+  z
+    .object({
+      kind: z.literal('link'),
+      host: z.string().min(1),
+      token: z.string().regex(/^[A-Za-z0-9_-]+$/),
+    })
+    .readonly(),
 ]);
+
+/** A `/dm/` join link, reduced to what identifies it: the host (lower case) and the token. */
+export interface JoinLinkRef {
+  readonly kind: 'link';
+  readonly host: string;
+  /** Case-sensitive, as Tencent's short-link tokens mix cases. */
+  readonly token: string;
+}
 
 export type MeetingRef =
   | { readonly kind: 'id'; readonly meetingId: MeetingId }
-  | { readonly kind: 'code'; readonly code: MeetingCode };
+  | { readonly kind: 'code'; readonly code: MeetingCode }
+  | JoinLinkRef;
 
 /** Text in, MeetingRef out: for contracts that carry what the person typed. */
 export const meetingRefTextSchema = schemaFromParser(parseMeetingRef);
 
 const CODE_DIGITS = 9;
+/** The meeting ID lengths Tencent issues: 19 digits (beyond 2^53), 20 (beyond int64). */
+const ID_MIN_DIGITS = 19;
 const ID_MAX_DIGITS = 20;
 
 /** Spaces and the dashes people (and word processors) put between digit groups. */
@@ -56,11 +81,32 @@ export function formatMeetingCode(code: MeetingCode): string {
   return /^\d{9}$/.test(code) ? `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}` : code;
 }
 
-/** "meeting code 806-146-667" / "meeting ID 1234…": for messages. */
+/** "meeting code 806-146-667" / "meeting ID 1234…" / "join link https://…": for messages. */
 export function describeMeetingRef(ref: MeetingRef): string {
-  return ref.kind === 'code'
-    ? `meeting code ${formatMeetingCode(ref.code)}`
-    : `meeting ID ${ref.meetingId}`;
+  if (ref.kind === 'code') return `meeting code ${formatMeetingCode(ref.code)}`;
+  if (ref.kind === 'id') return `meeting ID ${ref.meetingId}`;
+  return `join link ${joinLinkText(ref)}`;
+}
+
+/** The link as Tencent writes a join_url: https, the host, /dm/ and the token. */
+export function joinLinkText(ref: JoinLinkRef): string {
+  return `https://${ref.host}/dm/${ref.token}`;
+}
+
+/**
+ * A join_url (or any link) as a JoinLinkRef, or null when it is not a `/dm/<token>` link.
+ * Scheme (http or https), query, fragment and a trailing slash do not matter; the host is
+ * compared in lower case (host names are case-insensitive), the token exactly.
+ */
+export function joinLinkOf(text: string): JoinLinkRef | null {
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
+  const url = URL.parse(hasScheme ? text : `https://${text}`);
+  if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  const [first, token, ...rest] = segments;
+  if (first !== 'dm' || token === undefined || rest.length > 0) return null;
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) return null;
+  return { kind: 'link', host: url.hostname.toLowerCase(), token };
 }
 
 function looksLikeLink(text: string): boolean {
@@ -79,7 +125,9 @@ function parseNumber(text: string, m: InputMessages): Result<MeetingRef> {
   const grouped = digits !== text;
   if (digits.length === CODE_DIGITS) return ok({ kind: 'code', code: digits });
   if (grouped || digits.length < CODE_DIGITS) return fail(m.codeDigitCount(text, digits.length));
-  if (digits.length > ID_MAX_DIGITS) return fail(m.codeOrIdDigitCount(text, digits.length));
+  if (digits.length < ID_MIN_DIGITS || digits.length > ID_MAX_DIGITS) {
+    return fail(m.codeOrIdDigitCount(text, digits.length));
+  }
   return ok({ kind: 'id', meetingId: digits });
 }
 
@@ -118,7 +166,11 @@ function parseJoinLink(text: string, m: InputMessages): Result<MeetingRef> {
   }
   if (first !== undefined) return ok({ kind: 'code', code: first });
 
-  if (segments[0] === 'dm') return fail(m.shortLink);
+  if (segments[0] === 'dm') {
+    // A code in the link wins above (no request needed); else the token is looked up later.
+    const link = url.protocol === 'wemeet:' ? null : joinLinkOf(url.href);
+    return link === null ? fail(m.shortLinkWithoutToken(text)) : ok(link);
+  }
   if (segments[0] === 'p') return fail(m.personalLink);
   return fail(m.linkWithoutCode(text));
 }

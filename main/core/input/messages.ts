@@ -84,7 +84,9 @@ export interface InputMessages {
   /** `param` is the query key with '=' ("code="), or null for a path segment. */
   readonly linkValueNotCode: (param: string | null, value: string) => string;
   readonly twoCodes: (first: string, second: string) => string;
-  readonly shortLink: string;
+  readonly shortLinkWithoutToken: (text: string) => string;
+  /** Not a parser's: a join link none of the operator's meetings has (join-link.ts). */
+  readonly joinLinkNotFound: (link: string) => string;
   readonly personalLink: string;
   readonly linkWithoutCode: (text: string) => string;
 }
@@ -93,6 +95,7 @@ const SIP_FORMS = 'an IP address (e.g. 192.168.1.20) or a SIP URI (e.g. room@vc.
 const H323_FORMS = 'an IP address (e.g. 192.168.1.20) or an E.164 number (e.g. +861012345678)';
 const IPV4_EXAMPLE = 'e.g. 192.168.1.20';
 const CODE_EXAMPLE = 'e.g. 806-146-667';
+const ID_EXAMPLE = 'e.g. 7567173273889276131';
 const PASTE_CODE = `paste the 9-digit meeting code instead (${CODE_EXAMPLE}), shown in the meeting's invitation and info panel`;
 const PROTOCOL = { sip: 'SIP', h323: 'H.323' } as const;
 const A_DIAL = { sip: 'A SIP address', h323: 'An H.323 address' } as const;
@@ -169,7 +172,7 @@ const en: InputMessages = {
     `${quote(text)} is not a meeting code, a meeting ID or a join link. A meeting code has 9 digits (${CODE_EXAMPLE}).`,
   codeDigitCount: (text, digits) => `A meeting code has 9 digits; ${quote(text)} has ${digits}.`,
   codeOrIdDigitCount: (text, digits) =>
-    `A meeting code has 9 digits and a meeting ID 10 to 20; ${quote(text)} has ${digits}.`,
+    `${quote(text)} has ${digits} digits: a meeting code has 9 (${CODE_EXAMPLE}) and a meeting ID 19 or 20 (${ID_EXAMPLE}).`,
   invalidLink: (text) => `${quote(text)} is not a valid link.`,
   notJoinLink: (text) =>
     `${quote(text)} is not a Tencent Meeting join link: links start with https:// or wemeet://.`,
@@ -177,7 +180,10 @@ const en: InputMessages = {
     `The link's ${param ?? 'path'} value ${quote(value)} is not a 9-digit meeting code; ${PASTE_CODE}.`,
   twoCodes: (first, second) =>
     `The link carries two different meeting codes (${first} and ${second}); paste the one you mean.`,
-  shortLink: `Short join links (…/dm/…) do not carry the meeting code; ${PASTE_CODE}.`,
+  shortLinkWithoutToken: (text) =>
+    `${quote(text)} is not a whole join link (…/dm/ then one token, e.g. https://meeting.tencent.com/dm/AbCd1234); copy the whole link, or ${PASTE_CODE}.`,
+  joinLinkNotFound: (link) =>
+    `The join link ${quote(link)} is not the link of any in-progress or upcoming meeting of the account's user (only those can be looked up); ${PASTE_CODE}, or the invitation's link that carries the code (…?meeting_code=…).`,
   personalLink: `Personal meeting links (…/p/…) carry a personal meeting number, not the meeting code; ${PASTE_CODE}.`,
   linkWithoutCode: (text) => `The link ${quote(text)} carries no meeting code; ${PASTE_CODE}.`,
 };
@@ -269,14 +275,17 @@ const zhCN: InputMessages = {
     `${q(text)}不是会议号、会议 ID 或入会链接。会议号为 9 位数字（例如 806-146-667）。`,
   codeDigitCount: (text, digits) => `会议号为 9 位数字，${q(text)}有 ${digits} 位。`,
   codeOrIdDigitCount: (text, digits) =>
-    `会议号为 9 位数字，会议 ID 为 10 到 20 位数字，${q(text)}有 ${digits} 位。`,
+    `${q(text)}有 ${digits} 位数字：会议号为 9 位（例如 806-146-667），会议 ID 为 19 或 20 位（例如 7567173273889276131）。`,
   invalidLink: (text) => `${q(text)}不是有效的链接。`,
   notJoinLink: (text) => `${q(text)}不是腾讯会议入会链接：入会链接以 https:// 或 wemeet:// 开头。`,
   linkValueNotCode: (param, value) =>
     `${param === null ? '链接路径中的' : `链接中 ${param} 的值`}${q(value)}不是 9 位会议号；${PASTE_CODE_ZH}。`,
   twoCodes: (first, second) =>
     `链接中有两个不同的会议号（${first} 和 ${second}），请粘贴你要用的那个。`,
-  shortLink: `短链接（…/dm/…）不包含会议号；${PASTE_CODE_ZH}。`,
+  shortLinkWithoutToken: (text) =>
+    `${q(text)}不是完整的入会链接（/dm/ 之后应为一段标识，例如“https://meeting.tencent.com/dm/AbCd1234”）；请复制完整的链接，或${PASTE_CODE_ZH.replace(/^请/, '')}。`,
+  joinLinkNotFound: (link) =>
+    `入会链接${q(link)}不属于当前账号用户任何进行中或即将开始的会议（只能查询这些会议）；${PASTE_CODE_ZH}，或粘贴邀请中带有会议号（meeting_code=）的链接。`,
   personalLink: `个人会议室链接（…/p/…）包含的是个人会议号，不是会议号；${PASTE_CODE_ZH}。`,
   linkWithoutCode: (text) => `链接${q(text)}中没有会议号；${PASTE_CODE_ZH}。`,
 };

@@ -40,8 +40,11 @@ const DEFAULT_ROOM_CONCURRENCY = 4;
 const OPERATOR_ID_TYPE = 1;
 /** The caller's device type, required by meeting queries and some room APIs: 1 = PC. */
 const INSTANCE_ID = 1;
-/** A ceiling on pos/next_pos paging, should a server never report remaining: 0. */
-const MAX_MEETING_PAGES = 500;
+/**
+ * A ceiling on pos/cursory paging, should a server never report remaining: 0 while its cursor
+ * keeps moving: 100 pages of 20 is 2,000 meetings in progress or upcoming for one person.
+ */
+export const MAX_MEETING_PAGES = 100;
 const MEETING_NOT_FOUND = 9003;
 const DIGITS = /^\d+$/;
 
@@ -223,16 +226,36 @@ class WemeetApiImpl implements WemeetApi {
     }
   }
 
+  /**
+   * GET /v1/meetings?userid=&instanceid=1, every page. The paging rules, from the Go SDK
+   * (TencentCloud/wemeet-openapi-sdk-go, wemeet_openapi/service/meetings):
+   * - api.go, ApiV1MeetingsGetRequest: the query takes `pos` ("the query's start time value,
+   *   unix seconds") and `cursory` ("paging cursor");
+   * - model.go, V1MeetingsGet200Response: "at most 20 meetings a query"; while `remaining` is
+   *   not 0, query again with `pos` from `next_pos` and `cursory` from `next_cursory`, "until
+   *   remaining is 0"; "using pos alone may miss the second page or repeat data", so both go
+   *   back, and the list is de-duplicated by meeting_id (reference §4: meetings with the same
+   *   start time can repeat).
+   * As pos is a start time, a page boundary inside meetings that share a start time gives the
+   * same next_pos again with a later next_cursory: that is progress, not the end. Paging stops
+   * when remaining is 0 (or absent: omitted zero), when the server hands back a position
+   * already asked for (it would answer the same again), or after MAX_MEETING_PAGES pages.
+   */
   async listOperatorMeetings(): Promise<Meeting[]> {
     const meetings: Meeting[] = [];
-    let pos: string | undefined;
+    // The first query sends neither: both default to 0 (model.go: "默认值为0").
+    const asked = new Set<string>(['0/0']);
+    let cursor: { pos: string; cursory: string } | null = null;
     for (let pages = 0; pages < MAX_MEETING_PAGES; pages++) {
-      const page = await this.#meetingsPage('/v1/meetings', pos === undefined ? {} : { pos });
+      if (cursor !== null) asked.add(`${cursor.pos}/${cursor.cursory}`);
+      const page = await this.#meetingsPage('/v1/meetings', cursor ?? {});
       meetings.push(...page.meeting_info_list);
-      // Stop when the server says nothing remains, or cannot say where to go next.
-      if (page.remaining === undefined || page.remaining === 0) break;
-      if (page.next_pos === undefined || page.next_pos === pos) break;
-      pos = page.next_pos;
+      if ((page.remaining ?? 0) === 0) break;
+      // Absent is the zero Go's omitempty leaves out; both absent means nowhere to go.
+      if (page.next_pos === undefined && page.next_cursory === undefined) break;
+      const next = { pos: page.next_pos ?? '0', cursory: page.next_cursory ?? '0' };
+      if (asked.has(`${next.pos}/${next.cursory}`)) break;
+      cursor = next;
     }
     return uniqueBy(meetings, (m) => m.meeting_id);
   }

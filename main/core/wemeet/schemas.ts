@@ -105,8 +105,13 @@ export const meetingsSchema = z.object({
   meeting_number: countSchema,
   meeting_info_list: listOf(meetingSchema),
   remaining: countSchema.optional(),
-  /** The `pos` of the next page; an integer the server made, kept as digits. */
+  /**
+   * The `pos` and `cursory` of the next page (Go SDK, wemeet_openapi/service/meetings/model.go,
+   * V1MeetingsGet200Response: NextPos, NextCursory *int64): a start time in Unix seconds and a
+   * last-modified time in Unix ms, kept as digits.
+   */
   next_pos: idSchema.optional(),
+  next_cursory: idSchema.optional(),
 });
 export type MeetingsPage = z.output<typeof meetingsSchema>;
 

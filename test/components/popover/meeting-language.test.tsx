@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { parseMeetingRef } from '../../../main/core/input/meeting-ref';
+import { joinLinkOf, parseMeetingRef } from '../../../main/core/input/meeting-ref';
+import { joinLinkNotFoundMessage } from '../../../main/core/meetings/join-link';
 import { PopoverApp } from '../../../renderer/src/popover/popover-app';
 import { ipcError } from '../fake-bridge';
 import { settle, withBridge } from '../setup';
@@ -38,6 +39,19 @@ describe('meeting editor in Chinese', () => {
     const alert = await typeMeeting('806-146', zhRefusal);
     const detail = alert.querySelector('.notice-detail');
     expect(detail?.textContent).toBe('会议号为 9 位数字，“806-146”有 6 位。');
+    expect(detail?.getAttribute('lang')).toBeNull();
+  });
+
+  it("says what to paste instead when a join link is none of the operator's meetings", async () => {
+    const link = 'https://meeting.tencent.com/dm/NoSuchMeeting9';
+    const alert = await typeMeeting(link, (text) => {
+      const ref = joinLinkOf(text);
+      if (ref === null) throw new Error('expected a join link');
+      return joinLinkNotFoundMessage(ref, 'zh-CN');
+    });
+    const detail = alert.querySelector('.notice-detail');
+    expect(detail?.textContent).toContain(`入会链接“${link}”不属于`);
+    expect(detail?.textContent).toContain('请改为粘贴 9 位会议号（例如 806-146-667）');
     expect(detail?.getAttribute('lang')).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 /**
  * Meeting queries: by code, by ID, and a user's in-progress and upcoming meetings (20 a page,
- * pos / next_pos / remaining).
+ * pos + cursory → next_pos + next_cursory, remaining).
  */
 import { LISTED_STATES } from '../data';
 import { invalidParam } from '../errors';
@@ -53,7 +53,7 @@ export function meetingInfo(meeting: SimMeeting, userid: string): Record<string,
   };
 }
 
-/** GET /v1/meetings?meeting_code=… | GET /v1/meetings?userid=…&instanceid=1[&pos=…] */
+/** GET /v1/meetings?meeting_code=… | GET /v1/meetings?userid=…&instanceid=1[&pos=…&cursory=…] */
 export const meetingsQuery: Route = {
   method: 'GET',
   pattern: /^\/v1\/meetings$/,
@@ -72,26 +72,67 @@ export const meetingsQuery: Route = {
         meeting_info_list: found.map((m) => meetingInfo(m, userid)),
       };
     }
-    const posText = query['pos'] ?? '0';
-    if (!/^\d{1,9}$/.test(posText)) throw invalidParam('pos must be a non-negative integer');
-    const pos = Number(posText);
-    const mine = state.meetings
-      .filter(
-        (m) =>
-          LISTED_STATES.includes(m.status) &&
-          (m.creator === userid || m.hosts.includes(userid) || m.participants.includes(userid)),
-      )
-      .sort((a, b) => Number(a.start_time) - Number(b.start_time));
-    const page = mine.slice(pos, pos + MEETINGS_PAGE_SIZE);
-    const nextPos = pos + page.length;
-    return {
-      meeting_number: page.length,
-      meeting_info_list: page.map((m) => meetingInfo(m, userid)),
-      remaining: Math.max(0, mine.length - nextPos),
-      next_pos: nextPos,
-    };
+    return listPage(query, userid, state.meetings);
   },
 };
+
+/**
+ * A user's in-progress and upcoming meetings, one page. The rules, from the Go SDK
+ * (TencentCloud/wemeet-openapi-sdk-go, wemeet_openapi/service/meetings):
+ * - api.go, V1MeetingsGet: "获取某指定用户的进行中或待开始的会议列表" (the user's in-progress or
+ *   upcoming meetings): STARTED and INIT, as creator, host or participant;
+ * - api.go, ApiV1MeetingsGetRequest: `pos` is "分页获取用户会议列表的查询起始时间值，unix 秒级时间戳"
+ *   (the query's start time, Unix seconds): meetings starting at or after it; `cursory` the
+ *   paging cursor;
+ * - model.go, V1MeetingsGet200Response: at most 20 a query ("一次查询返回会议数量最多为20");
+ *   `next_cursory` is "the last modification time of the meetings queried, Unix ms"; both
+ *   default to 0, the first query; `remaining` non-zero means query again with pos from
+ *   next_pos (and cursory from next_cursory) until it is 0; "using pos alone may miss the
+ *   second page or repeat data".
+ * So: meetings sorted by start time, then last modification; a query answers those starting
+ * after pos, and at pos those modified at or after cursory. Both bounds are inclusive (a
+ * starting value), so the meeting that ended a page opens the next one: the repeat the docs
+ * warn of, which the caller de-duplicates by meeting_id (reference §4). A page boundary inside
+ * meetings sharing a start time gives the same next_pos again with a later next_cursory; pos
+ * alone (cursory 0) can never get past 20 meetings that share a start time.
+ * Not modelled: pos 0 meaning "from today's midnight, Beijing time": every listed meeting is
+ * answered, the in-progress one included.
+ */
+function listPage(
+  query: Readonly<Record<string, string>>,
+  userid: string,
+  meetings: readonly SimMeeting[],
+): Record<string, unknown> {
+  const pos = cursorParam(query, 'pos');
+  const cursory = cursorParam(query, 'cursory');
+  const mine = meetings
+    .filter(
+      (m) =>
+        LISTED_STATES.includes(m.status) &&
+        (m.creator === userid || m.hosts.includes(userid) || m.participants.includes(userid)),
+    )
+    .sort((a, b) => Number(a.start_time) - Number(b.start_time) || a.updated_ms - b.updated_ms);
+  const after = mine.filter((m) => {
+    const start = Number(m.start_time);
+    return start > pos || (start === pos && m.updated_ms >= cursory);
+  });
+  const page = after.slice(0, MEETINGS_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    meeting_number: page.length,
+    meeting_info_list: page.map((m) => meetingInfo(m, userid)),
+    remaining: after.length - page.length,
+    next_pos: last === undefined ? pos : Number(last.start_time),
+    next_cursory: last === undefined ? cursory : last.updated_ms,
+  };
+}
+
+/** pos (Unix seconds) and cursory (Unix ms): absent is 0, the first query (model.go). */
+function cursorParam(query: Readonly<Record<string, string>>, name: 'pos' | 'cursory'): number {
+  const text = query[name] ?? '0';
+  if (!/^\d{1,15}$/.test(text)) throw invalidParam(`${name} must be a non-negative integer`);
+  return Number(text);
+}
 
 /** GET /v1/meetings/{meeting_id}?userid=…&instanceid=1 */
 export const meetingById: Route = {
