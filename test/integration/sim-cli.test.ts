@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -96,7 +96,7 @@ describe('./dev sim (test/sim/main.ts)', () => {
     expect(lines.every((line) => /^export WEMEET_[A-Z_]+='[^']*'$/.test(line))).toBe(true);
 
     const stdoutFile = join(dir, 'stdout.env');
-    await import('node:fs/promises').then((fs) => fs.writeFile(stdoutFile, child.out));
+    await writeFile(stdoutFile, child.out);
     const env = await sourced(stdoutFile);
     expect(Object.keys(env).sort()).toEqual([
       'WEMEET_APP_ID',
@@ -132,7 +132,7 @@ describe('./dev sim (test/sim/main.ts)', () => {
     const child = await startSim(['--exports-file', file, '--sdk-id', '28370276', '--quiet']);
     const env = await sourced(file);
     expect(env['WEMEET_SDK_ID']).toBe('28370276');
-    expect(`${child.out}`).toBe(await readFile(file, 'utf8'));
+    expect(child.out).toBe(await readFile(file, 'utf8'));
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o077).toBe(0);
     expect(await stopSim(child)).toBe(0);
     await expect(access(file)).rejects.toThrow();
@@ -140,12 +140,12 @@ describe('./dev sim (test/sim/main.ts)', () => {
 
   it('--env prints the export lines and nothing else; --sparse and --latency-ms are taken', async () => {
     const child = await startSim(['--env', '--sparse', '--latency-ms', '50']);
-    const env = Object.fromEntries(
-      child.out
-        .trim()
-        .split('\n')
-        .map((line) => /^export (\w+)='([^']*)'$/.exec(line)?.slice(1, 3) ?? ['', '']),
-    );
+    const env: Record<string, string> = {};
+    for (const line of child.out.trim().split('\n')) {
+      const match = /^export (\w+)='([^']*)'$/.exec(line);
+      expect(match, line).not.toBeNull();
+      env[match?.[1] ?? ''] = match?.[2] ?? '';
+    }
     const response = await signedFetch(
       {
         baseUrl: env['WEMEET_BASE_URL'] ?? '',
