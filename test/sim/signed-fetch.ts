@@ -105,7 +105,7 @@ export function errorCodeOf(json: unknown): number | null {
   return typeof info.error_code === 'number' ? info.error_code : null;
 }
 
-/** Renames one header (e.g. to a wrong casing) keeping its value. */
+/** Renames one header (e.g. to another casing, which the gateway accepts) keeping its value. */
 export function renameHeader(
   from: string,
   to: string,
