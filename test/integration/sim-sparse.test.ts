@@ -135,16 +135,21 @@ describe('simulator sparse mode (Go omitempty)', () => {
     expect(meeting?.['settings']).toMatchObject({ mute_enable_join: true });
     expect(first.sparseText).toContain(`"meeting_id":"${SIM_CURRENT_MEETING.meeting_id}"`);
     // Follow the pages to the last: there remaining is 0, so it is not sent at all.
-    let next = (first.full as { next_pos?: number }).next_pos ?? 0;
+    // pos and cursory together, as the Go SDK's model.go says (pos alone repeats pages).
+    type Paging = { remaining?: number; next_pos?: number; next_cursory?: number };
+    let { next_pos: pos = 0, next_cursory: cursory = 0 } = first.full as Paging;
     for (let guard = 0; guard < 10; guard += 1) {
-      const page = await both(pair, { method: 'GET', uri: `${uri}&pos=${next}` });
+      const page = await both(pair, {
+        method: 'GET',
+        uri: `${uri}&pos=${String(pos)}&cursory=${String(cursory)}`,
+      });
       compare(page.full, page.sparse);
-      const full = page.full as { remaining?: number; next_pos?: number };
+      const full = page.full as Paging;
       if (full.remaining === 0) {
         expect(page.sparse).not.toHaveProperty('remaining');
         return;
       }
-      next = full.next_pos ?? 0;
+      ({ next_pos: pos = 0, next_cursory: cursory = 0 } = full);
     }
     throw new Error('the meeting list never reached remaining 0');
   });
