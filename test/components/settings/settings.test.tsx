@@ -86,7 +86,7 @@ describe('onboarding', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Your computer’s clock is off');
     expect(alert.textContent).toContain('Error code 190300');
-    expect(alert.textContent).toContain('Set the date and time automatically');
+    expect(alert.textContent).toContain('turn on automatic date and time');
     fireEvent.click(within(alert).getByRole('button', { name: 'How to fix this' }));
     await settle();
     expect(fake.requestsTo('openHelp')).toEqual([{ topic: 'clock' }]);
