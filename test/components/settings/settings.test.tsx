@@ -109,6 +109,25 @@ describe('onboarding', () => {
     expect(fake.requestsTo('openHelp')).toEqual([{ topic }]);
   });
 
+  it('shows main’s sentence and its next step for a code without words of its own', async () => {
+    const fake = withBridge();
+    const message =
+      'Tencent Meeting refused GET /v1/users/tester1: the request was not accepted (HTTP 400, error 123456)';
+    const hint =
+      'Check the settings (AppId, SecretId, SdkId, operator) and what was asked, then try again.';
+    fake.respond('testConnection', () => ({
+      ok: false,
+      error: { kind: 'api', code: 123456, message, hint },
+    }));
+    await renderSettings(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await settle();
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Tencent Meeting refused the request');
+    const details = [...alert.querySelectorAll('.notice-detail')].map((p) => p.textContent);
+    expect(details).toEqual([message, hint]);
+  });
+
   it('explains a network failure', async () => {
     const fake = withBridge();
     fake.respond('testConnection', () => ({ ok: false, error: ipcError('network') }));
