@@ -1,16 +1,11 @@
 import { version } from '../../package.json';
-import {
-  assertProfileName,
-  DEFAULT_PROFILE,
-  type CredentialStore,
-} from '../core/secrets/credential-store';
+import { resolveAccount, type ReadyAccount } from '../core/account';
+import { assertProfileName, type CredentialStore } from '../core/secrets/credential-store';
 import { effectiveSettings, type EffectiveSettings } from '../core/managed/effective-settings';
 import { loadManagedConfig } from '../core/managed/load-managed';
 import type { ManagedConfig } from '../core/managed/managed-config';
 import { listFavorites, type ListedFavorite } from '../core/managed/managed-favorites';
 import {
-  ENV_VARS,
-  resolveCredentials,
   type OverridableSettings,
   type ResolvedCredentials,
 } from '../core/secrets/env-credentials';
@@ -22,7 +17,6 @@ import { openSettings, type Settings, type SettingsStore } from '../core/store/s
 import type { WemeetApi } from '../core/wemeet/api';
 import { createWemeetApi } from '../core/wemeet/api-impl';
 import type { CliDeps } from './deps';
-import { NotConfiguredError } from './failures';
 import type { Output } from './output';
 
 /**
@@ -33,18 +27,11 @@ import type { Output } from './output';
  * command needs it, so local commands never touch the keychain).
  */
 
-const LOGIN_HINT = `Run \`roomcall auth login\`, or set ${ENV_VARS.appId}, ${ENV_VARS.secretId}, ${ENV_VARS.secretKey} and ${ENV_VARS.operatorId}.`;
-
-/** The account in use, as `auth status` shows it. Never holds more than the SecretId's tail. */
-export interface Session {
+/** The account in use (the core's resolution, shared with the app), as `auth status` shows it. */
+export interface Session extends Omit<ReadyAccount, 'status'> {
   readonly api: WemeetApi;
-  readonly credentials: ResolvedCredentials;
-  readonly operatorId: string;
-  readonly baseUrl: string;
   /** Which settings the environment set (the rest came from the settings file or defaults). */
   readonly fromEnvironment: readonly OverridableSettings[];
-  /** Keys the room directory cache to this account: never a secret. */
-  readonly cacheScope: string;
 }
 
 export interface ApiAccount {
@@ -179,8 +166,8 @@ export class CliContext {
   }
 
   /**
-   * The signed API for the configured account. Throws NotConfiguredError (exit 2) when the
-   * credentials or the operator are missing, saying what to do.
+   * The signed API for the configured account. Throws the core's NotConfiguredError (exit 2)
+   * when the credentials or the operator are missing; failures.ts says what to do.
    */
   session(): Promise<Session> {
     this.#session ??= this.#openSession();
@@ -189,38 +176,27 @@ export class CliContext {
 
   async #openSession(): Promise<Session> {
     const { settings, fromEnvironment } = await this.effectiveSettings();
-    const profile = await this.profile();
-    const credentials = await resolveCredentials({
+    const account = await resolveAccount({
       env: this.deps.env,
       store: this.credentialStore(),
-      profile,
+      settings: { ...settings, profile: await this.profile() },
     });
-    if (credentials === null) {
-      const which = profile === DEFAULT_PROFILE ? '' : ` for profile '${profile}'`;
-      throw new NotConfiguredError(
-        `No Tencent Meeting credentials are set up${which}.`,
-        LOGIN_HINT,
-      );
+    if (account.credentials !== null) {
+      const { secretKey, secretId } = account.credentials.credentials;
+      this.output.protect(secretKey, secretId);
     }
-    this.output.protect(credentials.credentials.secretKey, credentials.credentials.secretId);
-    if (settings.operatorId === null) {
-      throw new NotConfiguredError(
-        'No operator is set up: RoomCall needs the enterprise userid it acts as.',
-        `Run \`roomcall auth login\`, or set ${ENV_VARS.operatorId}.`,
-      );
-    }
-    const account = {
-      credentials: credentials.credentials,
-      operatorId: settings.operatorId,
-      baseUrl: settings.baseUrl,
-    };
+    if (account.status !== 'ready') throw account.error;
+    const { credentials, operatorId, baseUrl, cacheScope } = account;
     return {
-      api: this.createApi(account, settings.meetingIdEncoding),
       credentials,
-      operatorId: settings.operatorId,
-      baseUrl: settings.baseUrl,
+      operatorId,
+      baseUrl,
+      cacheScope,
+      api: this.createApi(
+        { credentials: credentials.credentials, operatorId, baseUrl },
+        settings.meetingIdEncoding,
+      ),
       fromEnvironment,
-      cacheScope: `${credentials.credentials.appId}@${settings.baseUrl}`,
     };
   }
 

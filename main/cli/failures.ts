@@ -1,21 +1,6 @@
-import { InviteError } from '../core/invite-errors';
-import { JoinLinkNotFoundError } from '../core/meetings/join-link';
-import {
-  InvalidCredentialsError,
-  InvalidProfileNameError,
-  MalformedCredentialsError,
-} from '../core/secrets/credential-store';
-import { EnvironmentError } from '../core/secrets/env-credentials';
-import { KeychainUnavailableError } from '../core/secrets/keychain-errors';
-import { FavoriteError } from '../core/store/favorites';
-import {
-  DocumentBusyError,
-  DocumentTooLargeError,
-  InvalidChangeError,
-  ReadOnlyDocumentError,
-} from '../core/store/json-document';
-import { FileBusyError } from '../core/store/process-lock';
-import { describeError, WemeetError } from '../core/wemeet/errors';
+import { classify } from '../core/problem/classify';
+import { problem, rule, type Problem, type ProblemCategory } from '../core/problem/problem';
+import { ENV_VARS } from '../core/secrets/env-credentials';
 import {
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
@@ -33,71 +18,77 @@ export interface Failure {
   readonly code: number | null;
 }
 
-/** Credentials or operator not set up: the user has to configure something first. */
-export class NotConfiguredError extends UsageError {}
+/** The CLI's own errors, added to the core's classification (main/core/problem.ts). */
+export const CLI_PROBLEM_RULES = [
+  rule(InterruptedError, () => problem('cancelled', 'Interrupted.')),
+  rule(UsageError, (e) => problem('bad-input', e.message, e.hint)),
+];
+
+interface ExitEntry {
+  readonly exitCode: ExitCode;
+  /** The CLI's own next step, where the core's is the app's or already in the message. */
+  readonly hint?: (problem: Problem) => string | null;
+}
+
+const LOGIN_HINT = `Run \`roomcall auth login\`, or set ${ENV_VARS.appId}, ${ENV_VARS.secretId}, ${ENV_VARS.secretKey} and ${ENV_VARS.operatorId}.`;
+
+const FAILED: ExitEntry = { exitCode: EXIT_FAILURE };
+const USAGE: ExitEntry = { exitCode: EXIT_USAGE };
 
 /**
- * Every error a command can end with, sorted into exit codes in one place:
+ * Every problem a command can end with, sorted into exit codes in one place (exit-codes.ts):
  * 2 for what the user typed or set up (flags, files, environment variables, profile names,
- * a question only they can answer), 1 for what failed outside (Tencent Meeting, the network,
- * the keychain, a data file RoomCall may not overwrite, a data file another RoomCall process
- * kept busy), 130 for Ctrl-C.
+ * settings the organisation decides, a question only they can answer), 1 for what failed
+ * outside (Tencent Meeting, the network, the keychain, a data file RoomCall may not overwrite,
+ * a data file another RoomCall process kept busy), 130 for Ctrl-C.
  *
  * A keychain that cannot be used is 1, not 2: nothing the user typed is wrong, and the same
- * command works once the keychain is unlocked (or with the WEMEET_* variables).
+ * command works once the keychain is unlocked (or with the WEMEET_* variables). So are damaged
+ * stored credentials: the command line was right, the keychain entry is not.
  */
+export const EXIT_CODES: Readonly<Record<ProblemCategory, ExitEntry>> = {
+  'bad-input': USAGE,
+  'not-found': USAGE,
+  locked: USAGE,
+  'not-configured': {
+    exitCode: EXIT_USAGE,
+    hint: ({ details, hint }) =>
+      details.missing === 'credentials'
+        ? LOGIN_HINT
+        : details.missing === 'operator'
+          ? `Run \`roomcall auth login\`, or set ${ENV_VARS.operatorId}.`
+          : hint,
+  },
+  // Its message already ends with what to do.
+  'credentials-damaged': { exitCode: EXIT_FAILURE, hint: () => null },
+  keychain: { exitCode: EXIT_FAILURE, hint: () => null },
+  'no-meeting': USAGE,
+  meeting: FAILED,
+  // Several meetings share the code: a question for the user, like several current meetings.
+  'meeting-ambiguous': USAGE,
+  auth: FAILED,
+  clock: FAILED,
+  permission: FAILED,
+  'rate-limit': FAILED,
+  refused: FAILED,
+  server: FAILED,
+  network: FAILED,
+  timeout: FAILED,
+  'bad-response': FAILED,
+  // Passing: nothing the user typed is wrong, and the same command works a moment later.
+  busy: FAILED,
+  storage: FAILED,
+  cancelled: { exitCode: EXIT_INTERRUPTED },
+  internal: FAILED,
+};
+
 export function describeFailure(error: unknown): Failure {
-  if (error instanceof InterruptedError) {
-    return { exitCode: EXIT_INTERRUPTED, message: 'Interrupted.', hint: null, code: null };
-  }
-  if (error instanceof UsageError) {
-    return { exitCode: EXIT_USAGE, message: error.message, hint: error.hint, code: null };
-  }
-  if (error instanceof InviteError) {
-    const code = error.cause instanceof WemeetError ? error.cause.code : null;
-    // Several meetings share the code: a question for the user, like several current meetings.
-    // A join link that is none of the operator's meetings: what was pasted must change.
-    const usage = error.kind === 'meeting-ambiguous' || error instanceof JoinLinkNotFoundError;
-    const exitCode = usage ? EXIT_USAGE : EXIT_FAILURE;
-    return { exitCode, message: error.message, hint: error.hint, code };
-  }
-  if (error instanceof WemeetError) {
-    const described = describeError(error);
-    return {
-      exitCode: EXIT_FAILURE,
-      message: described.message,
-      hint: described.hint,
-      code: described.code,
-    };
-  }
-  if (error instanceof KeychainUnavailableError) {
-    // Its message already ends with what to do.
-    return { exitCode: EXIT_FAILURE, message: error.message, hint: null, code: null };
-  }
-  if (error instanceof MalformedCredentialsError) {
-    return { exitCode: EXIT_FAILURE, message: error.message, hint: null, code: null };
-  }
-  if (
-    error instanceof EnvironmentError ||
-    error instanceof InvalidProfileNameError ||
-    error instanceof InvalidCredentialsError ||
-    error instanceof FavoriteError
-  ) {
-    return { exitCode: EXIT_USAGE, message: error.message, hint: null, code: null };
-  }
-  if (error instanceof DocumentBusyError || error instanceof FileBusyError) {
-    // Passing: nothing the user typed is wrong, and the same command works a moment later.
-    const { hint } = error instanceof DocumentBusyError ? error.busy : error;
-    return { exitCode: EXIT_FAILURE, message: error.message, hint, code: null };
-  }
-  if (
-    error instanceof ReadOnlyDocumentError ||
-    error instanceof InvalidChangeError ||
-    error instanceof DocumentTooLargeError
-  ) {
-    // A data file RoomCall must not overwrite, or a change it would not read back.
-    return { exitCode: EXIT_FAILURE, message: error.message, hint: null, code: null };
-  }
-  const described = describeError(error);
-  return { exitCode: EXIT_FAILURE, message: described.message, hint: described.hint, code: null };
+  const found = classify(error, CLI_PROBLEM_RULES);
+  const entry = EXIT_CODES[found.category];
+  return {
+    exitCode: entry.exitCode,
+    message: found.message,
+    hint: entry.hint === undefined ? found.hint : entry.hint(found),
+    code: found.code,
+  };
 }

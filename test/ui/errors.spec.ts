@@ -34,7 +34,7 @@ test.describe('clock skew', () => {
     await page.getByRole('button', { name: 'Test connection' }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Your computer’s clock is off');
-    await expect(alert).toContainText('Set the date and time automatically');
+    await expect(alert).toContainText('turn on automatic date and time');
     await expect(alert).toContainText('Error code 190300');
     await alert.getByRole('button', { name: 'How to fix this' }).click();
     await expect

@@ -34,9 +34,9 @@ import {
   CallNotFoundError,
   InputError,
   NoMeetingError,
-  NotConfiguredError,
   SettingsLockedError,
 } from '../../main/app/services/errors';
+import { NotConfiguredError } from '../../main/core/account';
 
 const label = { method: 'PUT', path: '/v1/meeting-rooms/room-call' };
 const meeting: Meeting = {
@@ -90,12 +90,7 @@ describe('toIpcError', () => {
       'keychain',
       null,
     ],
-    [
-      'no credentials',
-      new NotConfiguredError('No credentials.', 'Open Settings.'),
-      'not-configured',
-      null,
-    ],
+    ['no credentials', new NotConfiguredError('credentials', 'default'), 'not-configured', null],
     [
       'damaged credentials',
       new MalformedCredentialsError('default', 'not JSON'),

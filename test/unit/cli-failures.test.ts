@@ -1,7 +1,8 @@
 /** Every error a command may end with, and the exit code and words it gets. */
 import { describe, expect, it } from 'vitest';
 import { InterruptedError, UsageError } from '../../main/cli/exit-codes';
-import { describeFailure, NotConfiguredError } from '../../main/cli/failures';
+import { describeFailure } from '../../main/cli/failures';
+import { NotConfiguredError } from '../../main/core/account';
 import { InviteError } from '../../main/core/invite-errors';
 import {
   InvalidProfileNameError,
@@ -52,14 +53,19 @@ describe('describeFailure', () => {
   it('what the user typed or set up: 2', () => {
     for (const error of [
       new UsageError('bad'),
-      new NotConfiguredError('no credentials', 'log in'),
+      new NotConfiguredError('credentials', 'default'),
       new EnvironmentError('WEMEET_SECRET_KEY is not set', ['WEMEET_SECRET_KEY']),
       new InvalidProfileNameError('../x'),
       new FavoriteError('not-found', 'none'),
     ]) {
       expect(describeFailure(error).exitCode, error.name).toBe(2);
     }
-    expect(describeFailure(new NotConfiguredError('no credentials', 'log in')).hint).toBe('log in');
+    expect(describeFailure(new NotConfiguredError('credentials', 'default')).hint).toMatch(
+      /^Run `roomcall auth login`, or set WEMEET_APP_ID/,
+    );
+    expect(describeFailure(new NotConfiguredError('operator', 'work')).hint).toBe(
+      'Run `roomcall auth login`, or set WEMEET_OPERATOR_ID.',
+    );
   });
 
   it('the keychain, a damaged entry, a file RoomCall may not overwrite: 1', () => {

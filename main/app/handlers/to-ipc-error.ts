@@ -1,175 +1,92 @@
-import { z } from 'zod';
-import { InviteError } from '../../core/invite-errors';
-import {
-  InvalidCredentialsError,
-  InvalidProfileNameError,
-  MalformedCredentialsError,
-} from '../../core/secrets/credential-store';
-import { EnvironmentError } from '../../core/secrets/env-credentials';
-import { KeychainUnavailableError } from '../../core/secrets/keychain-errors';
-import { FavoriteError } from '../../core/store/favorites';
-import {
-  DocumentBusyError,
-  DocumentTooLargeError,
-  InvalidChangeError,
-  ReadOnlyDocumentError,
-} from '../../core/store/json-document';
-import { FileBusyError } from '../../core/store/process-lock';
-import { describeError, WemeetError } from '../../core/wemeet/errors';
+import { classify } from '../../core/problem/classify';
+import { problem, rule, type Problem, type ProblemCategory } from '../../core/problem/problem';
 import type { IpcError, IpcErrorKind } from '../../shared/ipc/contract';
 import {
   CallNotFoundError,
   InputError,
   NoMeetingError,
-  NotConfiguredError,
   SettingsLockedError,
 } from '../services/errors';
 
+/** The app services' own errors, added to the core's classification (main/core/problem.ts). */
+export const APP_PROBLEM_RULES = [
+  rule(InputError, (e) => problem('bad-input', e.message)),
+  rule(SettingsLockedError, (e) => problem('locked', e.message, null, { keys: e.keys })),
+  rule(CallNotFoundError, (e) => problem('not-found', e.message)),
+  rule(NoMeetingError, (e) => problem('no-meeting', e.message, e.hint)),
+];
+
+interface KindEntry {
+  readonly kind: IpcErrorKind;
+  /** The app's own next step, where the core's is the CLI's or missing. */
+  readonly hint?: (problem: Problem) => string | null;
+  /** A sentence safe to send, where the core's could hold anything. */
+  readonly message?: (problem: Problem) => string;
+}
+
+const SETTINGS_HINT = 'Open Settings and enter the credentials of your Tencent Meeting app.';
+
 /**
- * Every error, whatever threw it, as the contract's IpcError: the one place that decides
- * which kind (and so which words and next step) the windows show. Pure, and safe to send:
- * messages of the core's errors never hold a secret (they are scrubbed where they are made),
- * and anything unrecognised is reported by its class name only, since its message could hold
- * anything.
+ * Which IpcError kind (and so which words and next step) the windows show for each category.
+ * Every server refusal is 'api': the windows word it by its code.
+ */
+export const IPC_KINDS: Readonly<Record<ProblemCategory, KindEntry>> = {
+  'bad-input': { kind: 'validation' },
+  'not-found': { kind: 'validation' },
+  locked: { kind: 'validation' },
+  'not-configured': {
+    kind: 'not-configured',
+    hint: ({ details }) =>
+      details.missing === 'operator'
+        ? 'Open Settings and enter the operator userid.'
+        : details.missing === 'credentials'
+          ? SETTINGS_HINT
+          : 'Fix or unset the WEMEET_* environment variables, then start RoomCall again.',
+  },
+  'credentials-damaged': {
+    kind: 'not-configured',
+    hint: () => 'Enter the credentials again in Settings to replace the damaged entry.',
+  },
+  keychain: { kind: 'keychain' },
+  'no-meeting': { kind: 'no-meeting' },
+  meeting: { kind: 'meeting' },
+  'meeting-ambiguous': { kind: 'meeting' },
+  auth: { kind: 'api' },
+  clock: { kind: 'api' },
+  permission: { kind: 'api' },
+  'rate-limit': { kind: 'api' },
+  refused: { kind: 'api' },
+  server: { kind: 'api' },
+  network: { kind: 'network' },
+  timeout: { kind: 'timeout' },
+  'bad-response': { kind: 'response' },
+  busy: { kind: 'busy' },
+  storage: { kind: 'storage' },
+  cancelled: { kind: 'internal' },
+  internal: {
+    kind: 'internal',
+    // Reported by its class name only: an unknown error's message could hold anything.
+    message: ({ details }) =>
+      `RoomCall ran into an unexpected problem (${(details.errorName ?? 'unknown').slice(0, 60)}).`,
+  },
+};
+
+/**
+ * Every error, whatever threw it, as the contract's IpcError: the core classifies it, the
+ * table above picks the kind. Pure, and safe to send: messages of the core's errors never
+ * hold a secret (they are scrubbed where they are made), and an unknown error is reported by
+ * its class name only.
  */
 export function toIpcError(error: unknown): IpcError {
-  if (error instanceof z.ZodError) return validationError(error);
-  if (error instanceof WemeetError) {
-    const described = describeError(error);
-    return make(error.kind, described.message, described.code, described.hint);
-  }
-  if (error instanceof InviteError) return inviteError(error);
-  if (error instanceof KeychainUnavailableError) {
-    return make('keychain', error.message, null, error.hint);
-  }
-  if (error instanceof NotConfiguredError) {
-    return make('not-configured', error.message, null, error.hint);
-  }
-  if (error instanceof MalformedCredentialsError) {
-    return make(
-      'not-configured',
-      error.message,
-      null,
-      'Enter the credentials again in Settings to replace the damaged entry.',
-    );
-  }
-  if (error instanceof EnvironmentError) {
-    return make(
-      'not-configured',
-      error.message,
-      null,
-      'Fix or unset the WEMEET_* environment variables, then start RoomCall again.',
-    );
-  }
-  if (error instanceof NoMeetingError) return make('no-meeting', error.message, null, error.hint);
-  if (
-    error instanceof InputError ||
-    error instanceof FavoriteError ||
-    error instanceof SettingsLockedError ||
-    error instanceof CallNotFoundError ||
-    error instanceof InvalidCredentialsError ||
-    error instanceof InvalidProfileNameError
-  ) {
-    return make('validation', asSentence(error.message), null, null);
-  }
-  if (error instanceof DocumentBusyError || error instanceof FileBusyError) {
-    // Passing, not a broken disk: the same change works once the other process is done.
-    const { hint } = error instanceof DocumentBusyError ? error.busy : error;
-    return make('busy', error.message, null, hint);
-  }
-  if (
-    error instanceof ReadOnlyDocumentError ||
-    error instanceof InvalidChangeError ||
-    error instanceof DocumentTooLargeError
-  ) {
-    return make('storage', error.message, null, null);
-  }
-  const storage = fileSystemError(error);
-  if (storage !== null) return storage;
-  const name = error instanceof Error ? error.name : typeof error;
-  return make(
-    'internal',
-    `RoomCall ran into an unexpected problem (${name.slice(0, 60)}).`,
-    null,
-    'Try again; if it persists, report it with the RoomCall version.',
-  );
-}
-
-/** A file another RoomCall process was saving for the whole wait (DocumentBusyError). */
-function make(
-  kind: IpcErrorKind,
-  message: string,
-  code: number | null,
-  hint: string | null,
-): IpcError {
-  return { kind, message, code, hint };
-}
-
-const MAX_LISTED_ISSUES = 5;
-
-/**
- * Where the request was wrong and by which rule; values are never quoted (zod's own messages
- * name types and limits, and the input parsers' messages quote only what a person typed).
- */
-function validationError(error: z.ZodError): IpcError {
-  const issues = error.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
-    const where = issue.path.map((part) => String(part).slice(0, 40)).join('.');
-    const message = issue.message.slice(0, 200);
-    return where === '' ? message : `${where}: ${message}`;
-  });
-  const more = error.issues.length > MAX_LISTED_ISSUES ? '; …' : '';
-  return make('validation', `The request was not valid: ${issues.join('; ')}${more}.`, null, null);
-}
-
-/** Meeting problems are 'meeting'; a failed call keeps the kind and code of what caused it. */
-function inviteError(error: InviteError): IpcError {
-  switch (error.kind) {
-    case 'meeting-not-found':
-    case 'meeting-ambiguous':
-    case 'meeting-over':
-      return make('meeting', error.message, null, error.hint);
-    case 'lookup-failed':
-    case 'call-failed':
-    case 'status-failed':
-    case 'cancel-failed': {
-      const cause = error.cause;
-      if (cause instanceof WemeetError)
-        return make(cause.kind, error.message, cause.code, error.hint);
-      // room-call answered "failed" (status 5) without an error: the server said no.
-      if (cause === undefined) return make('api', error.message, null, error.hint);
-      return toIpcError(cause);
-    }
-    case 'unexpected':
-      return toIpcError(error.cause);
-  }
-}
-
-const STORAGE_CODES = new Set([
-  'EACCES',
-  'EPERM',
-  'EROFS',
-  'ENOSPC',
-  'EDQUOT',
-  'EISDIR',
-  'ENOTDIR',
-]);
-
-function fileSystemError(error: unknown): IpcError | null {
-  if (!(error instanceof Error) || !('code' in error)) return null;
-  const code = error.code;
-  if (typeof code !== 'string' || !STORAGE_CODES.has(code)) return null;
-  const words =
-    code === 'ENOSPC' || code === 'EDQUOT'
-      ? 'the disk is full'
-      : code === 'EROFS'
-        ? 'the disk is read-only'
-        : 'RoomCall is not allowed to write there';
-  return make(
-    'storage',
-    `RoomCall could not save its files: ${words} (${code}).`,
-    null,
-    'Free some space or fix the permissions of the RoomCall data folder, then try again.',
-  );
+  const found = classify(error, APP_PROBLEM_RULES);
+  const entry = IPC_KINDS[found.category];
+  const message = entry.message?.(found) ?? found.message;
+  return {
+    kind: entry.kind,
+    message: entry.kind === 'validation' ? asSentence(message) : message,
+    code: found.code,
+    hint: entry.hint === undefined ? found.hint : entry.hint(found),
+  };
 }
 
 /**

@@ -1,18 +1,9 @@
 /**
- * Errors the app's services throw for expected situations. Each maps to one IpcError kind in
- * handlers/to-ipc-error.ts; messages are sentences for people and never hold a secret.
+ * Errors the app's services throw for expected situations. Each has one problem category
+ * (handlers/to-ipc-error.ts adds them to the core's, main/core/problem.ts); messages are
+ * sentences for people and never hold a secret. "Not configured" is the core's
+ * (main/core/account.ts), shared with the CLI.
  */
-
-/** No credentials or no operator yet: the person has to finish setting RoomCall up. */
-export class NotConfiguredError extends Error {
-  readonly kind = 'not-configured';
-  readonly hint: string;
-  constructor(message: string, hint: string) {
-    super(message);
-    this.name = 'NotConfiguredError';
-    this.hint = hint;
-  }
-}
 
 /** An invite needs a meeting to go into, and none is selected. */
 export class NoMeetingError extends Error {

@@ -1,17 +1,13 @@
+import { resolveAccount, type ReadyAccount, type UnconfiguredAccount } from '../../core/account';
 import type { ManagedConfig } from '../../core/managed/managed-config';
 import { type CredentialStore, type StoredCredentials } from '../../core/secrets/credential-store';
-import {
-  resolveCredentials,
-  type Environment,
-  type ResolvedCredentials,
-} from '../../core/secrets/env-credentials';
+import type { Environment } from '../../core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../core/secrets/keychain-errors';
 import { pathExists } from '../../core/store/json-document';
 import type { WemeetApi } from '../../core/wemeet/api';
 import { createWemeetApi } from '../../core/wemeet/api-impl';
 import type { FetchLike, WemeetClientOptions } from '../../core/wemeet/client';
 import { effectiveSettings, type EffectiveSettings } from './effective-settings';
-import { NotConfiguredError } from './errors';
 import type { AppStores } from './stores';
 
 /** Client knobs tests turn (a virtual clock, short timeouts); the app leaves the defaults. */
@@ -31,22 +27,13 @@ export interface SessionOptions {
   readonly api?: ApiTuning | undefined;
 }
 
-/** The account the app acts for, ready to sign requests, or why it is not. */
+/**
+ * The account the app acts for (the core's resolution, shared with the CLI), ready to sign
+ * requests, or why it is not.
+ */
 export type Account =
-  | {
-      readonly status: 'ready';
-      readonly api: WemeetApi;
-      readonly credentials: ResolvedCredentials;
-      readonly operatorId: string;
-      readonly baseUrl: string;
-      /** Keys the room directory cache to this account, as the CLI does: never a secret. */
-      readonly cacheScope: string;
-    }
-  | {
-      readonly status: 'not-configured';
-      readonly credentials: ResolvedCredentials | null;
-      readonly error: NotConfiguredError;
-    }
+  | (ReadyAccount & { readonly api: WemeetApi })
+  | UnconfiguredAccount
   /** The keychain or the WEMEET_* environment could not give credentials. */
   | { readonly status: 'unavailable'; readonly error: Error };
 
@@ -54,8 +41,6 @@ export interface KeychainState {
   readonly available: boolean;
   readonly message: string | null;
 }
-
-const SETTINGS_HINT = 'Open Settings and enter the credentials of your Tencent Meeting app.';
 
 /**
  * Settings, managed configuration and credentials, resolved into one signed WemeetApi. The
@@ -186,14 +171,14 @@ export class Session {
 
   async #resolveAccount(): Promise<Account> {
     const { settings } = await this.settings();
-    let credentials: ResolvedCredentials | null;
+    let account: Awaited<ReturnType<typeof resolveAccount>>;
     try {
-      credentials = await resolveCredentials({
+      account = await resolveAccount({
         env: this.#options.env,
         store: this.#options.credentialStore,
-        profile: settings.profile,
+        settings,
       });
-      if (credentials?.source !== 'environment')
+      if (account.credentials?.source !== 'environment')
         this.#keychain = { available: true, message: null };
     } catch (error) {
       if (error instanceof KeychainUnavailableError) {
@@ -201,44 +186,18 @@ export class Session {
       }
       return { status: 'unavailable', error: asError(error) };
     }
-    if (credentials === null) {
-      return {
-        status: 'not-configured',
-        credentials: null,
-        error: new NotConfiguredError(
-          'No Tencent Meeting credentials are saved yet.',
-          SETTINGS_HINT,
-        ),
-      };
-    }
-    this.#remember(credentials.credentials);
-    if (settings.operatorId === null) {
-      return {
-        status: 'not-configured',
-        credentials,
-        error: new NotConfiguredError(
-          'No operator is set up: RoomCall needs the enterprise userid it acts as.',
-          'Open Settings and enter the operator userid.',
-        ),
-      };
-    }
+    if (account.credentials !== null) this.#remember(account.credentials.credentials);
+    if (account.status !== 'ready') return account;
     const api = createWemeetApi({
       ...this.#options.api,
-      baseUrl: settings.baseUrl,
-      credentials: credentials.credentials,
-      operatorId: settings.operatorId,
+      baseUrl: account.baseUrl,
+      credentials: account.credentials.credentials,
+      operatorId: account.operatorId,
       fetch: this.#options.fetch,
       appVersion: this.#options.appVersion,
       meetingIdEncoding: settings.meetingIdEncoding,
     });
-    return {
-      status: 'ready',
-      api,
-      credentials,
-      operatorId: settings.operatorId,
-      baseUrl: settings.baseUrl,
-      cacheScope: `${credentials.credentials.appId}@${settings.baseUrl}`,
-    };
+    return { ...account, api };
   }
 
   #remember(credentials: StoredCredentials): void {

@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
+import { resolveAccount } from '../../core/account';
 import { isLocked } from '../../core/managed/apply-managed';
 import { lockReason, refusedCredentialChanges } from '../../core/managed/effective-settings';
 import { DEFAULT_PROFILE, MalformedCredentialsError } from '../../core/secrets/credential-store';
-import {
-  ENV_VARS,
-  resolveCredentials,
-  type ResolvedCredentials,
-} from '../../core/secrets/env-credentials';
+import { ENV_VARS, type ResolvedCredentials } from '../../core/secrets/env-credentials';
 import { baseUrlSchema, DEFAULT_BASE_URL } from '../../core/store/settings';
 import { describeCredentials } from '../../core/wemeet/credentials';
 import type { WemeetApi } from '../../core/wemeet/api';
@@ -181,11 +178,13 @@ async function runStatus(ctx: CliContext, options: OptionValues): Promise<ExitCo
   const json = options.flag('json');
   const { settings, fromEnvironment } = await ctx.effectiveSettings();
   const profile = await ctx.profile();
-  const resolved = await resolveCredentials({
+  // The same resolution as every other command's (core account.ts), shown rather than thrown.
+  const account = await resolveAccount({
     env: ctx.deps.env,
     store: ctx.credentialStore(),
-    profile,
+    settings: { ...settings, profile },
   });
+  const resolved = account.credentials;
   if (resolved !== null)
     ctx.output.protect(resolved.credentials.secretKey, resolved.credentials.secretId);
   const managed = await ctx.managed();
@@ -209,13 +208,16 @@ async function runStatus(ctx: CliContext, options: OptionValues): Promise<ExitCo
         ? 'default'
         : 'settings';
 
-  const operatorId = settings.operatorId;
   const check =
-    resolved === null || operatorId === null
+    account.status !== 'ready'
       ? null
       : await liveCheck(
           ctx.createApi(
-            { credentials: resolved.credentials, operatorId, baseUrl: settings.baseUrl },
+            {
+              credentials: account.credentials.credentials,
+              operatorId: account.operatorId,
+              baseUrl: account.baseUrl,
+            },
             settings.meetingIdEncoding,
           ),
         );

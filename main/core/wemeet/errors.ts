@@ -7,6 +7,8 @@
  * passes the values to scrub; see `redact`). `hint` says what to do next.
  */
 
+import { tencentCodeInfo } from '../../shared/tencent-error-codes';
+
 export type WemeetErrorKind = 'api' | 'network' | 'timeout' | 'response';
 
 /** Where a request went: enough to tell calls apart in a message, nothing more (no query). */
@@ -32,115 +34,6 @@ export abstract class WemeetError extends Error {
     this.path = label.path;
   }
 }
-
-/** Words and a next step for each documented `error_code`. */
-interface CodeInfo {
-  readonly words: string;
-  readonly hint: string;
-}
-
-const RETRY_SOON = 'Wait a few seconds, then try again.';
-const ASK_FOR_RIGHTS =
-  'Ask the meeting host to make the operator a host or co-host, or use an enterprise admin as operator.';
-
-const CODE_INFO: ReadonlyMap<number, CodeInfo> = new Map<number, CodeInfo>([
-  [
-    200003,
-    {
-      words: 'the request signature was rejected',
-      hint: 'Check that the SecretKey belongs to the SecretId: copy both again from the Tencent Meeting admin console.',
-    },
-  ],
-  [
-    190300,
-    {
-      words: "the request time is more than 5 minutes off Tencent's clock",
-      hint: "Fix this computer's clock (turn on automatic date and time), then try again.",
-    },
-  ],
-  [
-    190301,
-    {
-      words: 'Tencent refused the request as a replay (same timestamp and nonce seen twice)',
-      hint: "Try again. If it keeps happening, check this computer's clock and any proxy in between.",
-    },
-  ],
-  [
-    190303,
-    {
-      words:
-        'Tencent does not recognise the AppId or SecretId (or an SdkId was sent where none was assigned)',
-      hint: 'Check the AppId, SecretId and SdkId in the settings; leave SdkId empty unless Tencent assigned one.',
-    },
-  ],
-  [
-    190004,
-    {
-      words: 'Tencent found an invalid parameter in the request',
-      hint: 'Check the meeting ID or code, the room and any dial string, then try again.',
-    },
-  ],
-  [
-    190001,
-    {
-      words: 'the operator user does not exist in the enterprise',
-      hint: "Check the operator userid in the settings: it is the enterprise's userid, not a display name.",
-    },
-  ],
-  [
-    20001,
-    {
-      words: 'the operator user does not exist in the enterprise',
-      hint: "Check the operator userid in the settings: it is the enterprise's userid, not a display name.",
-    },
-  ],
-  [
-    9003,
-    {
-      words: 'the meeting does not exist',
-      hint: 'Check the meeting code or ID: the meeting may have ended, or its code been recycled.',
-    },
-  ],
-  [9042, { words: 'the operator is not allowed to do this', hint: ASK_FOR_RIGHTS }],
-  [190315, { words: 'only the meeting creator may do this', hint: ASK_FOR_RIGHTS }],
-  [
-    10004,
-    {
-      words: 'the room call failed',
-      hint: 'Check that the room is online and idle, then call it again.',
-    },
-  ],
-  [
-    10002,
-    {
-      words: 'Tencent could not query the room call status',
-      hint: RETRY_SOON,
-    },
-  ],
-  [
-    20000,
-    {
-      words: 'Tencent rejected the type of a request parameter',
-      hint: 'Check the meeting ID and room; if it persists, report it with the RoomCall version (the meeting ID encoding setting may help).',
-    },
-  ],
-  [
-    190310,
-    {
-      words: 'the per-minute rate limit was reached',
-      hint: 'Wait a minute, then try again.',
-    },
-  ],
-  [
-    190311,
-    {
-      words: "the app's daily call quota is used up",
-      hint: 'Wait until tomorrow, or ask the Tencent Meeting admin about the quota.',
-    },
-  ],
-  [190313, { words: 'this API is being called too often', hint: RETRY_SOON }],
-  [9061, { words: 'meeting queries are too frequent', hint: RETRY_SOON }],
-]);
 
 /** The codes that only mean "slow down": a later retry of a read can succeed. */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([190310, 190313, 9061]);
@@ -170,15 +63,16 @@ export class WemeetApiError extends WemeetError {
   readonly serverMessage: string | null;
 
   constructor(label: RequestLabel, details: WemeetApiErrorDetails) {
-    const info = details.errorCode === null ? undefined : CODE_INFO.get(details.errorCode);
-    const words = info?.words ?? genericWords(details.status);
+    // Words and a next step for each documented code: one list with the windows' copy.
+    const info = tencentCodeInfo(details.errorCode);
+    const words = info?.meaning ?? genericWords(details.status);
     const codePart = details.errorCode === null ? '' : `, error ${details.errorCode}`;
     const serverPart = details.serverMessage === null ? '' : `: "${details.serverMessage}"`;
     super(
       `Tencent Meeting refused ${label.method} ${label.path}: ${words} (HTTP ${details.status}${codePart})${serverPart}`,
       label,
       details.errorCode,
-      info?.hint ?? genericHint(details.status),
+      info?.advice ?? genericHint(details.status),
     );
     this.name = 'WemeetApiError';
     this.status = details.status;

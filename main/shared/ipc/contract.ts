@@ -45,7 +45,7 @@ export const ipcErrorSchema = z.object({
   message: z.string(),
   /** The server's error_code, when the server sent one. */
   code: z.number().int().nullable(),
-  /** What to do next. */
+  /** What to do next after `message`: the windows show it under `message` whenever they show it. */
   hint: z.string().nullable(),
 });
 export type IpcError = z.output<typeof ipcErrorSchema>;

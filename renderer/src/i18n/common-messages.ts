@@ -1,9 +1,36 @@
+import {
+  TENCENT_ERROR_CODES,
+  TENCENT_CODES,
+  type TencentErrorCode,
+} from '../../../main/shared/tencent-error-codes';
 import type { Catalog } from './locale';
+
+/** A headline and what to do next. */
+interface ErrorWords {
+  readonly title: string;
+  readonly hint: string;
+}
+
+/**
+ * Words for each Tencent Meeting error code, keyed by code: the English ones are the shared
+ * list's (the CLI says the same), the Chinese ones are below. Typed by the list's codes, so a
+ * code added there without Chinese words does not compile.
+ */
+type CodeWords = Readonly<Record<TencentErrorCode, ErrorWords>>;
+
+function englishCodeWords(): CodeWords {
+  const entries = TENCENT_CODES.map((code) => {
+    const { title, advice } = TENCENT_ERROR_CODES[code];
+    return [code, { title, hint: advice }] as const;
+  });
+  return Object.fromEntries(entries) as CodeWords;
+}
 
 /**
  * Words every page uses: room statuses, call phases, invite outcomes and error copy. Error
- * copy is keyed by the error's kind and the server's code (error-copy.ts picks the entry), so
- * the same failure reads the same in the popover, the picker and settings.
+ * copy is keyed by the server's code (`codes`) and else by the error's kind (`errors`;
+ * error-copy.ts picks the entry), so the same failure reads the same in the popover, the
+ * picker and settings.
  */
 const en = {
   appName: 'RoomCall',
@@ -15,6 +42,7 @@ const en = {
   learnMore: 'How to fix this',
   errorCode: (code: number) => `Error code ${String(code)}`,
   serverSaid: 'Details',
+  codes: englishCodeWords(),
   status: {
     idle: 'Available',
     'in-use': 'In use',
@@ -58,42 +86,6 @@ const en = {
   cancelCallTo: (name: string) => `Cancel the call to ${name}`,
   callUpdate: (name: string, phase: string) => `${name}: ${phase}`,
   errors: {
-    clock: {
-      title: 'Your computer’s clock is off',
-      hint: 'Tencent Meeting refuses requests signed more than 5 minutes off. Set the date and time automatically, then try again.',
-    },
-    credentials: {
-      title: 'The AppId, SdkId or SecretId was not accepted',
-      hint: 'Check them against the enterprise app in the Tencent Meeting admin console, then save them again in Settings.',
-    },
-    signature: {
-      title: 'The SecretKey does not match the SecretId',
-      hint: 'Copy the SecretKey again from the admin console and save it in Settings.',
-    },
-    permission: {
-      title: 'The app is not allowed to do this',
-      hint: 'Ask your Tencent Meeting administrator to grant the enterprise app the meeting-room and meeting permissions.',
-    },
-    rateLimit: {
-      title: 'Too many requests',
-      hint: 'Tencent Meeting is limiting requests for this app. Wait a minute, then try again.',
-    },
-    operator: {
-      title: 'The operator userid is not known',
-      hint: 'Enter the enterprise userid of an account in your organisation in Settings.',
-    },
-    replay: {
-      title: 'The request was refused as a repeat',
-      hint: 'Try again.',
-    },
-    meetingNotFound: {
-      title: 'No meeting with that code or ID',
-      hint: 'Check the meeting code, or paste the meeting’s link.',
-    },
-    roomUnavailable: {
-      title: 'The room could not be called',
-      hint: 'The room may be offline, not activated, or not allowed to be called. Check its status in the room picker.',
-    },
     api: {
       title: 'Tencent Meeting refused the request',
       hint: 'Try again. If it keeps happening, give your administrator the error code.',
@@ -161,6 +153,76 @@ const zh: CommonMessages = {
   learnMore: '如何解决',
   errorCode: (code) => `错误码 ${String(code)}`,
   serverSaid: '详细信息',
+  codes: {
+    200003: {
+      title: 'SecretKey 与 SecretId 不匹配',
+      hint: '请确认 SecretKey 属于该 SecretId：从腾讯会议管理后台重新复制这两项，并在设置中保存。',
+    },
+    190300: {
+      title: '电脑时间不准确',
+      hint: '腾讯会议会拒绝与服务器时间相差超过 5 分钟的请求。请将日期和时间设为自动同步，然后重试。',
+    },
+    190301: {
+      title: '请求被判定为重复请求',
+      hint: '请重试。如果问题持续，请检查电脑时间以及中间的代理。',
+    },
+    190303: {
+      title: 'AppId、SdkId 或 SecretId 未通过校验',
+      hint: '请在设置中核对 AppId、SecretId 和 SdkId；除非腾讯为你分配了 SdkId，否则请留空。',
+    },
+    190004: {
+      title: '腾讯会议发现请求参数无效',
+      hint: '请检查会议 ID 或会议号、会议室以及呼叫地址，然后重试。',
+    },
+    190001: {
+      title: '操作者 userid 不存在',
+      hint: '请在设置中检查操作者 userid：它是企业内的 userid，而不是显示名称。',
+    },
+    20001: {
+      title: '操作者 userid 不存在',
+      hint: '请在设置中检查操作者 userid：它是企业内的 userid，而不是显示名称。',
+    },
+    9003: {
+      title: '找不到该会议号或会议 ID 对应的会议',
+      hint: '请检查会议号或会议 ID：会议可能已结束，或会议号已被回收。',
+    },
+    9042: {
+      title: '应用没有执行此操作的权限',
+      hint: '请让会议主持人将操作者设为主持人或联席主持人，或使用企业管理员作为操作者。',
+    },
+    190315: {
+      title: '只有会议创建者可以执行此操作',
+      hint: '请让会议主持人将操作者设为主持人或联席主持人，或使用企业管理员作为操作者。',
+    },
+    10004: {
+      title: '无法呼叫该会议室',
+      hint: '请确认会议室在线且空闲，然后再次呼叫。',
+    },
+    10002: {
+      title: '无法查询呼叫状态',
+      hint: '请等待几秒后重试。',
+    },
+    20000: {
+      title: '请求参数类型错误',
+      hint: '请检查会议 ID 和会议室；如果问题持续，请附上 RoomCall 版本号反馈（“会议 ID 编码”设置可能有帮助）。',
+    },
+    190310: {
+      title: '请求过于频繁',
+      hint: '请等待一分钟后重试。',
+    },
+    190311: {
+      title: '今日调用次数已用完',
+      hint: '请明天再试，或联系腾讯会议管理员了解调用配额。',
+    },
+    190313: {
+      title: '请求过于频繁',
+      hint: '请等待几秒后重试。',
+    },
+    9061: {
+      title: '会议查询过于频繁',
+      hint: '请等待几秒后重试。',
+    },
+  },
   status: {
     idle: '空闲',
     'in-use': '使用中',
@@ -203,42 +265,6 @@ const zh: CommonMessages = {
   cancelCallTo: (name) => `取消呼叫 ${name}`,
   callUpdate: (name, phase) => `${name}：${phase}`,
   errors: {
-    clock: {
-      title: '电脑时间不准确',
-      hint: '腾讯会议会拒绝与服务器时间相差超过 5 分钟的请求。请将日期和时间设为自动同步，然后重试。',
-    },
-    credentials: {
-      title: 'AppId、SdkId 或 SecretId 未通过校验',
-      hint: '请在腾讯会议管理后台核对企业自建应用的凭据，然后在设置中重新保存。',
-    },
-    signature: {
-      title: 'SecretKey 与 SecretId 不匹配',
-      hint: '请从管理后台重新复制 SecretKey，并在设置中保存。',
-    },
-    permission: {
-      title: '应用没有执行此操作的权限',
-      hint: '请联系腾讯会议管理员，为企业自建应用开通会议室和会议相关权限。',
-    },
-    rateLimit: {
-      title: '请求过于频繁',
-      hint: '腾讯会议正在限制此应用的请求频率。请等待一分钟后重试。',
-    },
-    operator: {
-      title: '操作者 userid 不存在',
-      hint: '请在设置中填写企业内某个账号的 userid。',
-    },
-    replay: {
-      title: '请求被判定为重复请求',
-      hint: '请重试。',
-    },
-    meetingNotFound: {
-      title: '找不到该会议号或会议 ID 对应的会议',
-      hint: '请检查会议号，或粘贴会议链接。',
-    },
-    roomUnavailable: {
-      title: '无法呼叫该会议室',
-      hint: '会议室可能离线、未激活或不允许呼叫。请在会议室列表中查看其状态。',
-    },
     api: {
       title: '腾讯会议拒绝了请求',
       hint: '请重试。如果问题持续，请将错误码告知管理员。',

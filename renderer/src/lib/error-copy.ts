@@ -1,3 +1,8 @@
+import {
+  isTencentErrorCode,
+  TENCENT_ERROR_CODES,
+  type TencentCodeInfo,
+} from '../../../main/shared/tencent-error-codes';
 import type { CommonMessages } from '../i18n/common-messages';
 import type { HelpTopic, IpcError } from './types';
 
@@ -12,30 +17,16 @@ export interface ErrorCopy {
   readonly settings: boolean;
   /** Main's own sentence, kept for details (English, or the page's language for bad input). */
   readonly detail: string | null;
+  /** Main's next step for that sentence (IpcError.hint), shown under it; null with no detail. */
+  readonly detailHint: string | null;
 }
 
-type ErrorKey = keyof CommonMessages['errors'];
+type KindKey = keyof CommonMessages['errors'];
 
 interface Mapping {
-  readonly key: ErrorKey;
-  readonly help?: HelpTopic;
+  readonly key: KindKey;
   readonly settings?: boolean;
 }
-
-/** Tencent Meeting error codes people can act on; anything else reads as a generic refusal. */
-const BY_CODE: ReadonlyMap<number, Mapping> = new Map<number, Mapping>([
-  [190300, { key: 'clock', help: 'clock' }],
-  [190303, { key: 'credentials', help: 'credentials', settings: true }],
-  [200003, { key: 'signature', help: 'credentials', settings: true }],
-  [9042, { key: 'permission', help: 'permissions' }],
-  [190315, { key: 'permission', help: 'permissions' }],
-  [190310, { key: 'rateLimit' }],
-  [190001, { key: 'operator', settings: true }],
-  [20001, { key: 'operator', settings: true }],
-  [190301, { key: 'replay' }],
-  [9003, { key: 'meetingNotFound' }],
-  [10004, { key: 'roomUnavailable' }],
-]);
 
 const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
   validation: { key: 'validation' },
@@ -56,24 +47,42 @@ const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
 /** Kinds whose core message says something our generic copy cannot (which input, why). */
 const DETAILED_KINDS = new Set<IpcError['kind']>(['validation', 'meeting', 'api', 'storage']);
 
+/**
+ * The words for an error: a Tencent Meeting code RoomCall knows has its own (from the shared
+ * code list, main/shared/tencent-error-codes.ts); anything else reads by its kind.
+ */
 export function describeError(error: IpcError, m: CommonMessages): ErrorCopy {
-  const mapping =
-    (error.code === null ? undefined : BY_CODE.get(error.code)) ?? BY_KIND[error.kind];
+  const code = error.code;
+  const known = code !== null && isTencentErrorCode(code);
+  // The core's sentence (and its next step) helps where our words are generic (bad input, an
+  // unknown server code); where a code has its own copy, the technical sentence would only
+  // add noise.
+  const detail =
+    error.message !== '' && DETAILED_KINDS.has(error.kind) && !known ? error.message : null;
+  const detailHint = detail === null ? null : error.hint;
+  if (known) {
+    const info: TencentCodeInfo = TENCENT_ERROR_CODES[code];
+    const words = m.codes[code];
+    return {
+      title: words.title,
+      hint: words.hint,
+      code,
+      help: info.help ?? null,
+      settings: info.settings ?? false,
+      detail,
+      detailHint,
+    };
+  }
+  const mapping = BY_KIND[error.kind];
   const words = m.errors[mapping.key];
   return {
     title: words.title,
     hint: words.hint,
     code: error.code,
-    help: mapping.help ?? null,
+    help: null,
     settings: mapping.settings ?? false,
-    // The core's sentence helps where our words are generic (bad input, an unknown server
-    // code); where a code has its own copy, the technical sentence would only add noise.
-    detail:
-      error.message !== '' &&
-      DETAILED_KINDS.has(error.kind) &&
-      !(error.code !== null && BY_CODE.has(error.code))
-        ? error.message
-        : null,
+    detail,
+    detailHint,
   };
 }
 

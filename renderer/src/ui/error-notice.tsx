@@ -65,6 +65,12 @@ export function ErrorNotice({
             {copy.detail}
           </p>
         )}
+        {copy.detail !== null && copy.detailHint !== null && copy.detailHint !== copy.hint && (
+          // Main's next step for its own sentence, under it and in its language.
+          <p class="notice-detail" lang={langOf(copy.detailHint, locale)}>
+            {copy.detailHint}
+          </p>
+        )}
         {(onRetry !== undefined || (offerSettings && copy.settings) || copy.help !== null) && (
           <div class="notice-actions">
             {onRetry !== undefined && (

@@ -13,20 +13,56 @@ import { popoverMessages } from '../../../renderer/src/popover/messages';
 import { pickerMessages } from '../../../renderer/src/picker/messages';
 import { settingsMessages } from '../../../renderer/src/settings/messages';
 import { ipcError, ROOMS } from '../fake-bridge';
+import { TENCENT_CODES, TENCENT_ERROR_CODES } from '../../../main/shared/tencent-error-codes';
 
 const en = commonMessages.en;
 
 describe('error copy', () => {
   it.each([
-    [190300, 'clock', 'clock'],
-    [190303, 'credentials', 'credentials'],
-    [9042, 'permission', 'permissions'],
-    [190315, 'permission', 'permissions'],
-  ] as const)('maps server code %i to its own words and help', (code, key, help) => {
+    [190300, 'clock'],
+    [190303, 'credentials'],
+    [9042, 'permissions'],
+    [190315, 'permissions'],
+  ] as const)('maps server code %i to its own words and help', (code, help) => {
     const copy = describeError(ipcError('api', code), en);
-    expect(copy.title).toBe(en.errors[key].title);
+    expect(copy.title).toBe(en.codes[code].title);
     expect(copy.code).toBe(code);
     expect(copy.help).toBe(help);
+  });
+
+  it('words every code of the shared list in both languages, as the CLI does in English', () => {
+    const zh = commonMessages['zh-CN'];
+    for (const code of TENCENT_CODES) {
+      const info = TENCENT_ERROR_CODES[code];
+      const english = describeError(ipcError('api', code, 'Tencent Meeting refused …'), en);
+      expect(english, String(code)).toMatchObject({
+        title: info.title,
+        hint: info.advice,
+        code,
+        detail: null,
+        detailHint: null,
+      });
+      const chinese = describeError(ipcError('api', code), zh);
+      expect(chinese.title, String(code)).toMatch(/\p{Script=Han}/u);
+      expect(chinese.hint, String(code)).toMatch(/。$/);
+    }
+    // Once generic in the windows: the rate limits per interface and for meeting queries.
+    expect(describeError(ipcError('api', 190313), en).title).not.toBe(en.errors.api.title);
+    expect(describeError(ipcError('api', 9061), zh).title).toBe('会议查询过于频繁');
+  });
+
+  it('shows main’s next step under main’s own sentence, and only with it', () => {
+    const unknownCode = {
+      kind: 'api',
+      message: 'Tencent Meeting refused GET /v1/x: the request was not accepted (HTTP 400)',
+      code: 123456,
+      hint: 'Check the settings (AppId, SecretId, SdkId, operator) and what was asked, then try again.',
+    } as const;
+    const copy = describeError(unknownCode, en);
+    expect(copy.detail).toBe(unknownCode.message);
+    expect(copy.detailHint).toBe(unknownCode.hint);
+    const network = describeError({ ...unknownCode, kind: 'network', code: null }, en);
+    expect(network).toMatchObject({ detail: null, detailHint: null });
   });
 
   it('falls back to the kind, and keeps the core’s sentence for input errors', () => {

@@ -86,7 +86,7 @@ describe('onboarding', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Your computer’s clock is off');
     expect(alert.textContent).toContain('Error code 190300');
-    expect(alert.textContent).toContain('Set the date and time automatically');
+    expect(alert.textContent).toContain('turn on automatic date and time');
     fireEvent.click(within(alert).getByRole('button', { name: 'How to fix this' }));
     await settle();
     expect(fake.requestsTo('openHelp')).toEqual([{ topic: 'clock' }]);
@@ -107,6 +107,25 @@ describe('onboarding', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'How to fix this' }));
     await settle();
     expect(fake.requestsTo('openHelp')).toEqual([{ topic }]);
+  });
+
+  it('shows main’s sentence and its next step for a code without words of its own', async () => {
+    const fake = withBridge();
+    const message =
+      'Tencent Meeting refused GET /v1/users/tester1: the request was not accepted (HTTP 400, error 123456)';
+    const hint =
+      'Check the settings (AppId, SecretId, SdkId, operator) and what was asked, then try again.';
+    fake.respond('testConnection', () => ({
+      ok: false,
+      error: { kind: 'api', code: 123456, message, hint },
+    }));
+    await renderSettings(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await settle();
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Tencent Meeting refused the request');
+    const details = [...alert.querySelectorAll('.notice-detail')].map((p) => p.textContent);
+    expect(details).toEqual([message, hint]);
   });
 
   it('explains a network failure', async () => {

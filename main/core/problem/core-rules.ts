@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { tencentCodeInfo } from '../../shared/tencent-error-codes';
+import { NotConfiguredError } from '../account';
+import { InviteError } from '../invite-errors';
+import { JoinLinkNotFoundError } from '../meetings/join-link';
+import {
+  InvalidCredentialsError,
+  InvalidProfileNameError,
+  MalformedCredentialsError,
+} from '../secrets/credential-store';
+import { EnvironmentError } from '../secrets/env-credentials';
+import { KeychainUnavailableError } from '../secrets/keychain-errors';
+import { FileTooLargeError, NotAFileError } from '../store/atomic-file';
+import { FavoriteError } from '../store/favorites';
+import {
+  DocumentBusyError,
+  DocumentTooLargeError,
+  InvalidChangeError,
+  ReadOnlyDocumentError,
+} from '../store/json-document';
+import { FileBusyError } from '../store/process-lock';
+import {
+  WemeetApiError,
+  WemeetNetworkError,
+  WemeetResponseError,
+  WemeetTimeoutError,
+} from '../wemeet/errors';
+import {
+  problem,
+  rule,
+  type Classify,
+  type Problem,
+  type ProblemCategory,
+  type ProblemRule,
+} from './problem';
+
+/** The core's errors, each with its one category (main/core/problem/problem.ts). */
+
+function apiCategory(error: WemeetApiError): ProblemCategory {
+  const known = tencentCodeInfo(error.errorCode);
+  if (known !== undefined) return known.category;
+  if (error.status >= 500) return 'server';
+  if (error.status === 401 || error.status === 403) return 'auth';
+  return 'refused';
+}
+
+const label = (error: { method: string; path: string }) => ({
+  method: error.method,
+  path: error.path,
+});
+
+/** An invite's failure: a meeting problem, or what caused it, said as the invite's step. */
+function inviteProblem(error: InviteError, classify: Classify): Problem {
+  const inviteId = error.inviteId === null ? {} : { inviteId: error.inviteId };
+  switch (error.kind) {
+    case 'meeting-not-found':
+    case 'meeting-over':
+      return problem('meeting', error.message, error.hint);
+    case 'meeting-ambiguous':
+      return problem('meeting-ambiguous', error.message, error.hint);
+    case 'lookup-failed':
+    case 'call-failed':
+    case 'status-failed':
+    case 'cancel-failed': {
+      // room-call answered "failed" (status 5) without an error: the server said no.
+      if (error.cause === undefined) return problem('refused', error.message, error.hint, inviteId);
+      const cause = classify(error.cause);
+      const details = { ...cause.details, ...inviteId };
+      return { ...cause, message: error.message, hint: error.hint, details };
+    }
+    case 'unexpected': {
+      // What stopped the invite says best what to do (a locked keychain, a busy file), unless
+      // nothing knows it: then the invite's own sentence.
+      const cause = classify(error.cause);
+      const details = { ...cause.details, ...inviteId };
+      if (cause.category !== 'internal') return { ...cause, details };
+      return { ...cause, message: error.message, hint: error.hint, details };
+    }
+  }
+}
+
+const MAX_LISTED_ISSUES = 5;
+
+/**
+ * Where a request was wrong and by which rule; values are never quoted (zod's own messages
+ * name types and limits, and the input parsers' messages quote only what a person typed).
+ */
+function validationMessage(error: z.ZodError): string {
+  const issues = error.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
+    const where = issue.path.map((part) => String(part).slice(0, 40)).join('.');
+    const message = issue.message.slice(0, 200);
+    return where === '' ? message : `${where}: ${message}`;
+  });
+  const more = error.issues.length > MAX_LISTED_ISSUES ? '; …' : '';
+  return `The request was not valid: ${issues.join('; ')}${more}.`;
+}
+
+/** Every error class the core raises, and its one category. */
+export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
+  // A join link that is none of the operator's meetings: what was pasted must change.
+  rule(JoinLinkNotFoundError, (e) => problem('bad-input', e.message, e.hint)),
+  rule(InviteError, inviteProblem),
+  rule(WemeetApiError, (e) =>
+    problem(apiCategory(e), e.message, e.hint, { status: e.status, ...label(e) }, e.errorCode),
+  ),
+  rule(WemeetNetworkError, (e) => problem('network', e.message, e.hint, label(e))),
+  rule(WemeetTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),
+  rule(WemeetResponseError, (e) => problem('bad-response', e.message, e.hint, label(e))),
+  rule(NotConfiguredError, (e) =>
+    problem('not-configured', e.message, null, { missing: e.missing, profile: e.profile }),
+  ),
+  rule(EnvironmentError, (e) =>
+    problem('not-configured', e.message, null, { variables: e.variables }),
+  ),
+  // Its message already says how to store them again.
+  rule(MalformedCredentialsError, (e) =>
+    problem('credentials-damaged', e.message, null, { profile: e.profile }),
+  ),
+  rule(KeychainUnavailableError, (e) => problem('keychain', e.message, e.hint)),
+  rule(InvalidCredentialsError, (e) => problem('bad-input', e.message)),
+  rule(InvalidProfileNameError, (e) => problem('bad-input', e.message)),
+  rule(FavoriteError, (e) =>
+    problem(e.kind === 'not-found' ? 'not-found' : 'bad-input', e.message),
+  ),
+  // Passing, not a broken disk: the same change works once the other process is done.
+  rule(DocumentBusyError, (e) => problem('busy', e.message, e.busy.hint, { file: e.file })),
+  rule(FileBusyError, (e) => problem('busy', e.message, e.hint, { file: e.file })),
+  rule(ReadOnlyDocumentError, (e) => problem('storage', e.message, null, { file: e.file })),
+  rule(InvalidChangeError, (e) => problem('storage', e.message)),
+  rule(DocumentTooLargeError, (e) => problem('storage', e.message)),
+  rule(FileTooLargeError, (e) => problem('storage', e.message)),
+  rule(NotAFileError, (e) => problem('storage', e.message)),
+  rule(z.ZodError, (e) => problem('bad-input', validationMessage(e))),
+];
