@@ -210,6 +210,13 @@ describe('the running shell', () => {
     expect(shell.windows.isAppWindow(picker.webContents.id)).toBe(false);
   });
 
+  it('sends the API calls through their own partition, never the default session', () => {
+    const api = electron.session.partitions.get('roomcall-api');
+    expect(api?.seen.length).toBeGreaterThan(0);
+    expect(api?.seen.every((request) => request.credentials === 'omit')).toBe(true);
+    expect(electron.session.defaultSession.seen).toEqual([]);
+  });
+
   it('registers the global shortcut from the settings', async () => {
     const result = await handler('updateSettings')(fromWindow(popover()), {
       globalShortcut: 'CommandOrControl+Shift+R',

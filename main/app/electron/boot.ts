@@ -22,8 +22,8 @@ import { createAppServices, type AppServices } from '../services/create-app-serv
 import type { UpdateController } from '../updates/update-controller';
 import { setupUpdates } from '../updates/electron-updater-port';
 import { APP_HOST, APP_SCHEME } from '../web/pages';
+import { createApiFetch } from './api-session';
 import { serveRenderer } from './app-protocol';
-import { electronFetch } from './electron-fetch';
 import { logProblem } from './log';
 import { showNotification } from './notifications';
 import { appPaths } from './paths';
@@ -80,7 +80,8 @@ export async function bootShell(): Promise<Shell> {
     emit: (name, payload) => {
       hub.emit(name, payload);
     },
-    fetch: electronFetch,
+    // Its own in-memory partition, no cookies, no cache (api-session.ts).
+    fetch: createApiFetch(session),
     onCallSettled: (view) => {
       tray?.callSettled(view);
       updates?.callStateChanged();
