@@ -181,6 +181,16 @@ describe('the running shell', () => {
     });
   });
 
+  it('never lets the popover save credentials (the verb scope per window)', async () => {
+    const result = await handler('saveCredentials')(fromWindow(popover()), {
+      appId: '200000001',
+      secretId: 'AKIDEXAMPLEEXAMPLE',
+      secretKey: 'x'.repeat(32),
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(shell.windows.windowOf(popover().webContents.id)).toBe('popover');
+  });
+
   it('hides on blur, and the click that caused the blur does not reopen it', () => {
     const window = popover();
     if (!window.visible) window.show();
@@ -218,7 +228,12 @@ describe('the running shell', () => {
   });
 
   it('registers the global shortcut from the settings', async () => {
-    const result = await handler('updateSettings')(fromWindow(popover()), {
+    shell.windows.open('settings');
+    const settings = FakeBrowserWindow.all.find((candidate) =>
+      candidate.url.endsWith('/settings.html'),
+    );
+    if (settings === undefined) throw new Error('no settings window');
+    const result = await handler('updateSettings')(fromWindow(settings), {
       globalShortcut: 'CommandOrControl+Shift+R',
     });
     expect(result).toMatchObject({ ok: true });

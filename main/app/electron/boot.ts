@@ -127,7 +127,12 @@ export async function bootShell(): Promise<Shell> {
     openExternal: (url) => shell.openExternal(url),
   };
   registerInvokeHandlers(ipcMain, createHandlerTable(services, windowPort), {
-    policy: { isAppWindow: (id) => windows.isAppWindow(id), scheme: APP_SCHEME, host: APP_HOST },
+    policy: {
+      isAppWindow: (id) => windows.isAppWindow(id),
+      windowOf: (id) => windows.windowOf(id),
+      scheme: APP_SCHEME,
+      host: APP_HOST,
+    },
     secrets,
     onError: (verb, error) => {
       logProblem(`call ${verb} failed`, error);

@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron';
+import type { AppWindowKind } from '../ipc/window-scope';
 import { pageUrl, type PageName } from '../web/pages';
 import { createBlurGuard } from './blur-guard';
 import type { Point } from './popover-position';
@@ -42,7 +43,19 @@ export class AppWindows {
 
   /** The ids the IPC wrapper accepts senders from. */
   isAppWindow(webContentsId: number): boolean {
-    return this.all().some((window) => window.webContents.id === webContentsId);
+    return this.windowOf(webContentsId) !== null;
+  }
+
+  /** Which window a webContents belongs to, for the IPC verb scope (ipc/window-scope.ts). */
+  windowOf(webContentsId: number): AppWindowKind | null {
+    const popover = this.#popover;
+    if (popover !== null && !popover.isDestroyed() && popover.webContents.id === webContentsId) {
+      return 'popover';
+    }
+    for (const [name, window] of this.#onDemand) {
+      if (!window.isDestroyed() && window.webContents.id === webContentsId) return name;
+    }
+    return null;
   }
 
   popover(): BrowserWindow | null {
