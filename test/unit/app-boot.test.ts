@@ -100,6 +100,10 @@ describe('booting the shell', () => {
     expect(tray).toBeLessThan(firstWindow);
   });
 
+  it('leaves the login item as the OS has it at start (applied only when changed)', () => {
+    expect(electron.app.loginItems).toEqual([]);
+  });
+
   it('serves app:// and hardens every webContents and the session', () => {
     expect(electron.protocol.handled.has('app')).toBe(true);
     expect(electron.app.listenerCount('web-contents-created')).toBe(1);

@@ -210,6 +210,15 @@ describe('tray menu template', () => {
     });
   });
 
+  it('leaves launch at login out where the OS has no login items (Linux)', () => {
+    const template = trayMenuTemplate(state({ launchAtLoginAvailable: false }), actions(), en);
+    expect(template.some((entry) => entry.id === 'launch-at-login')).toBe(false);
+    expect(template.filter((entry) => entry.type === 'separator').length).toBe(
+      trayMenuTemplate(state(), actions(), en).filter((entry) => entry.type === 'separator')
+        .length - 1,
+    );
+  });
+
   it('speaks Chinese when the setting or the system says so', () => {
     const zh = shellStrings('system', 'zh-Hans-CN');
     const template = trayMenuTemplate(state(), actions(), zh);

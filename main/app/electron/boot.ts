@@ -169,6 +169,7 @@ export async function bootShell(): Promise<Shell> {
   windows.createPopover();
 
   let shortcut: string | null = null;
+  let launchAtLogin: boolean | null = null;
   onSettings = (settings) => {
     shortcut = applyGlobalShortcut(
       globalShortcut,
@@ -181,7 +182,7 @@ export async function bootShell(): Promise<Shell> {
         logProblem('global shortcut', message);
       },
     );
-    applyLaunchAtLogin(app, platform, settings.launchAtLogin);
+    launchAtLogin = applyLaunchAtLogin(app, platform, launchAtLogin, settings.launchAtLogin);
   };
   onSettings(state.snapshot.settings);
 
