@@ -32,7 +32,7 @@ export function electronEvent(): { preventDefault(): void; defaultPrevented: boo
 
 let nextContentsId = 1;
 /** Whether app 'ready' has been emitted (lib/browser/api/app.ts: app.isReady()). */
-const lifecycle = { ready: false };
+const lifecycle: { ready: boolean; app: Emitter | null } = { ready: false, app: null };
 
 function requireReady(message: string, kind: 'Error' | 'TypeError' = 'Error'): void {
   if (!lifecycle.ready) throw kind === 'TypeError' ? new TypeError(message) : new Error(message);
@@ -82,6 +82,10 @@ export class FakeBrowserWindow extends Emitter {
       typeof options['backgroundColor'] === 'string' ? options['backgroundColor'] : null;
     FakeBrowserWindow.all.push(this);
     bootOrder.push('window');
+    // docs/api/app.md: 'web-contents-created', then 'browser-window-created', as a window is
+    // made (lib/browser/api/browser-window.ts emits the latter from its constructor).
+    lifecycle.app?.fire('web-contents-created', electronEvent(), this.webContents);
+    lifecycle.app?.fire('browser-window-created', electronEvent(), this);
   }
 
   loadURL = (url: string) => {
@@ -274,6 +278,7 @@ export function createFakeElectron(userData: () => string, options: FakeElectron
       app.exitCodes.push(code);
     },
   });
+  lifecycle.app = app;
   const handlers = new Map<string, Listener>();
   const protocol = {
     privileged: [] as unknown[],

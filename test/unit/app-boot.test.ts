@@ -44,7 +44,9 @@ function handler(verb: string): Handler {
 }
 
 function popover(): FakeBrowserWindow {
-  const found = FakeBrowserWindow.all.find((window) => window.url.endsWith('/popover.html'));
+  const found = FakeBrowserWindow.all.findLast(
+    (window) => window.url.endsWith('/popover.html') && !window.destroyed,
+  );
   if (found === undefined) throw new Error('no popover');
   return found;
 }
@@ -242,5 +244,52 @@ describe('the running shell', () => {
     });
     expect(result).toMatchObject({ ok: true });
     expect([...electron.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+R']);
+  });
+});
+
+describe('recovery and theme', () => {
+  it("paints each window in the theme's background before its page, and follows changes", () => {
+    const window = popover();
+    expect(window.options['backgroundColor']).toBe('#ffffff');
+    electron.nativeTheme.shouldUseDarkColors = true;
+    electron.nativeTheme.fire('updated');
+    expect(window.backgroundColor).toBe('#1b1d21');
+    electron.nativeTheme.shouldUseDarkColors = false;
+    electron.nativeTheme.fire('updated');
+  });
+
+  it('replaces a popover whose page crashed, showing it again if it was open', () => {
+    const old = popover();
+    old.show();
+    old.webContents.crash('oom');
+    expect(old.destroyed).toBe(true);
+    const fresh = popover();
+    expect(fresh).not.toBe(old);
+    expect(shell.windows.popover()).toBe(fresh);
+    expect(fresh.visible).toBe(true);
+    expect(fresh.url).toBe('app://roomcall/popover.html');
+    expect(shell.windows.windowOf(fresh.webContents.id)).toBe('popover');
+    expect(shell.windows.windowOf(old.webContents.id)).toBeNull();
+  });
+
+  it("cancels a ringing call when Windows ends the session ('session-end')", async () => {
+    const room = sim.roomWithOutcome('no-answer');
+    const started = await shell.services.calls.start({
+      room: {
+        meetingRoomId: room.meeting_room_id,
+        name: room.meeting_room_name,
+        location: room.meeting_room_location,
+      },
+    });
+    expect(started.settled).toBe(false);
+    popover().fire('session-end', {});
+    await waitFor(
+      () =>
+        shell.services.calls.list().find((call) => call.callId === started.callId)?.settled ??
+        false,
+    );
+    expect(shell.services.calls.list().find((call) => call.callId === started.callId)?.phase).toBe(
+      'cancelled',
+    );
   });
 });

@@ -1,7 +1,11 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   app,
   globalShortcut,
   ipcMain,
+  nativeTheme,
+  powerMonitor,
   protocol,
   screen,
   session,
@@ -24,12 +28,15 @@ import { setupUpdates } from '../updates/electron-updater-port';
 import { APP_HOST, APP_SCHEME } from '../web/pages';
 import { createApiFetch } from './api-session';
 import { serveRenderer } from './app-protocol';
-import { logProblem } from './log';
+import { logInfo, logProblem, setLogSecrets } from './log';
 import { showNotification } from './notifications';
 import { appPaths } from './paths';
+import { popoverMode, type PopoverMode } from './popover-mode';
 import { popoverPosition } from './popover-position';
+import { watchSessionAndPower } from './power-events';
 import { denyAllPermissions, hardenAllWebContents } from './security';
 import { ShellState } from './shell-state';
+import { shellStrings } from './shell-strings';
 import { applyGlobalShortcut, applyLaunchAtLogin } from './system-integration';
 import { setupTray, type ShellTray } from './shell-tray';
 import { AppWindows } from './windows';
@@ -37,8 +44,11 @@ import { AppWindows } from './windows';
 export interface Shell {
   readonly services: AppServices;
   readonly windows: AppWindows;
-  readonly tray: ShellTray;
+  /** Null where no tray could be made (the popover is then a normal window). */
+  readonly tray: ShellTray | null;
   showPopover(): void;
+  /** macOS 'activate' (RoomCall opened again from Finder): the room picker. */
+  openPicker(): void;
 }
 
 /**
@@ -63,6 +73,7 @@ export async function bootShell(): Promise<Shell> {
   let updates: UpdateController | null = null;
   let tray: ShellTray | null = null;
   const secrets = (): readonly string[] => services.session.knownSecrets();
+  setLogSecrets(secrets);
   const hub = createEventHub({
     validate: !app.isPackaged,
     secrets,
@@ -92,6 +103,9 @@ export async function bootShell(): Promise<Shell> {
   });
 
   let clickBounds: Rectangle | null = null;
+  // Before any window: each one's 'session-end' is watched from its creation.
+  watchSessionAndPower({ app, powerMonitor, services, log: logProblem });
+  let mode: PopoverMode = popoverMode(platform, process.env, process.argv, true);
   const windows = new AppWindows({
     preload: paths.preload,
     devTools: !app.isPackaged,
@@ -113,6 +127,13 @@ export async function bootShell(): Promise<Shell> {
       services.meeting.windowOpened();
       hub.emit('popoverShown', null);
     },
+    get popoverMode() {
+      return mode;
+    },
+    dark: () => nativeTheme.shouldUseDarkColors,
+  });
+  nativeTheme.on('updated', () => {
+    windows.themeChanged();
   });
   hub.subscribe(windowSink(() => windows.all().map((window) => window.webContents)));
 
@@ -148,25 +169,40 @@ export async function bootShell(): Promise<Shell> {
     clickBounds = bounds;
     windows.showPopover();
   };
-  const shellTray = setupTray({
-    services,
-    state,
-    iconsDir: paths.trayIcons,
-    platform,
-    systemLocale,
-    onClick: (bounds) => {
-      clickBounds = bounds;
-      windows.togglePopover();
-    },
-    openPopover: () => {
-      openPopover(null);
-    },
-    openWindow: (name) => {
-      windows.open(name);
-    },
-  });
+  let shellTray: ShellTray | null = null;
+  try {
+    shellTray = setupTray({
+      services,
+      state,
+      iconsDir: paths.trayIcons,
+      platform,
+      systemLocale,
+      onClick: (bounds) => {
+        clickBounds = bounds;
+        windows.togglePopover();
+      },
+      openPopover: () => {
+        openPopover(null);
+      },
+      openWindow: (name) => {
+        windows.open(name);
+      },
+    });
+  } catch (error) {
+    logProblem('tray', error);
+    mode = popoverMode(platform, process.env, process.argv, false);
+  }
   tray = shellTray;
   windows.createPopover();
+  if (mode.mode === 'window') {
+    // Said once per start, in the log: the person sees a normal window where a popover would be.
+    logInfo(`popover opens as a window (${mode.reason})`);
+    sayOnce(path.join(app.getPath('userData'), 'popover-window-notice'), () => {
+      const words = shellStrings(state.snapshot.settings.language, systemLocale);
+      showNotification('RoomCall', words.popoverAsWindow);
+    });
+    if (shellTray === null) openPopover(null);
+  }
 
   let shortcut: string | null = null;
   let launchAtLogin: boolean | null = null;
@@ -190,7 +226,7 @@ export async function bootShell(): Promise<Shell> {
     feedUrl: resolveUpdateFeedUrl(services.session.managed, null),
     canRestartNow: () => !services.calls.busy(),
     onReady: ({ version }) => {
-      const words = shellTray.strings();
+      const words = shellStrings(state.snapshot.settings.language, systemLocale);
       showNotification(words.updateReady(version), words.updateReadyBody);
     },
   });
@@ -202,7 +238,21 @@ export async function bootShell(): Promise<Shell> {
     showPopover: () => {
       openPopover(null);
     },
+    openPicker: () => {
+      windows.open('picker');
+    },
   };
+}
+
+/** Runs `say` the first time only: a marker file remembers it was said. */
+function sayOnce(marker: string, say: () => void): void {
+  if (existsSync(marker)) return;
+  try {
+    writeFileSync(marker, '', { mode: 0o600 });
+    say();
+  } catch (error) {
+    logProblem('notice', error);
+  }
 }
 
 /** A tray app stays when its windows close; on quit, calls in flight are cancelled first. */
