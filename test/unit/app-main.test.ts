@@ -11,19 +11,7 @@ import { DEV_USER_DATA } from '../../main/app/electron/before-ready';
 import { createFakeElectron, type FakeElectron } from '../helpers/fake-electron';
 
 const appData = mkdtempSync(path.join(tmpdir(), 'roomcall-main-'));
-const boot = vi.hoisted(() => ({
-  result: null,
-  calls: 0,
-}));
-
-vi.mock('../../main/app/electron/boot', () => ({
-  bootShell: () => {
-    boot.calls += 1;
-    return boot.result instanceof Error
-      ? Promise.reject(boot.result)
-      : Promise.resolve(boot.result);
-  },
-}));
+let bootCalls = 0;
 
 afterAll(() => {
   vi.unstubAllEnvs();
@@ -40,8 +28,13 @@ async function waitFor(condition: () => boolean): Promise<void> {
 async function start(result: unknown): Promise<FakeElectron> {
   vi.resetModules();
   vi.stubEnv('ROOMCALL_E2E', '');
-  boot.result = result;
-  boot.calls = 0;
+  bootCalls = 0;
+  vi.doMock('../../main/app/electron/boot', () => ({
+    bootShell: () => {
+      bootCalls += 1;
+      return result instanceof Error ? Promise.reject(result) : Promise.resolve(result);
+    },
+  }));
   // A fresh, not yet ready Electron for each start of main.ts.
   const electron = createFakeElectron(() => path.join(appData, 'RoomCall'), { ready: false });
   vi.doMock('electron', () => electron);
@@ -68,9 +61,9 @@ describe('the main entry', () => {
     expect(electron.record.singleInstanceLocks).toEqual([devData]);
     // Registering after ready would have thrown (electron_api_protocol.cc).
     expect(electron.protocol.privileged).toHaveLength(1);
-    expect(boot.calls).toBe(0);
+    expect(bootCalls).toBe(0);
     electron.app.emitReady();
-    await waitFor(() => boot.calls === 1);
+    await waitFor(() => bootCalls === 1);
     await new Promise((resolve) => setTimeout(resolve, 0));
     electron.app.fire('activate', {}, false);
     expect(shell.openPicker).toHaveBeenCalledOnce();
