@@ -122,6 +122,12 @@ describe('Linux', () => {
     expect(config.linux?.category).toBe('Office');
   });
 
+  it('names the .desktop file after package.json’s desktopName (the Wayland app id)', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { desktopName?: string };
+    expect(pkg.desktopName).toBe(`${config.appId ?? ''}.desktop`);
+    expect(config.linux?.syncDesktopName).toBe(true);
+  });
+
   it('keeps electron-builder’s default deb dependencies, since setting depends replaces them', () => {
     for (const dependency of ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6']) {
       expect(config.deb?.depends).toContain(dependency);

@@ -254,11 +254,12 @@ describe('tray tooltip and icon', () => {
     expect(trayIconFile({ platform: 'darwin', darkTaskbar: false, calling: true })).toBe(
       'trayCallingTemplate.png',
     );
+    // Windows: the .ico, so 125/150 % scaling gets an exact 20/24 px image.
     expect(trayIconFile({ platform: 'win32', darkTaskbar: true, calling: false })).toBe(
-      'tray-dark.png',
+      'tray-dark.ico',
     );
     expect(trayIconFile({ platform: 'win32', darkTaskbar: false, calling: true })).toBe(
-      'tray-light-calling.png',
+      'tray-light-calling.ico',
     );
     expect(trayIconFile({ platform: 'linux', darkTaskbar: true, calling: true })).toBe(
       'tray-dark-calling.png',
