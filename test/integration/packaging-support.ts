@@ -26,8 +26,6 @@ export const REQUIRED_FUSES = {
   onlyLoadAppFromAsar: true,
   loadBrowserProcessSpecificV8Snapshot: false,
   grantFileProtocolExtraPrivileges: false,
-  // An unsigned Apple-silicon build must still launch after its fuses are flipped.
-  resetAdHocDarwinSignature: true,
 } as const;
 
 const electronBuilderPackage = createRequire(path.join(projectDir, 'package.json')).resolve(
