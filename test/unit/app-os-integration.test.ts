@@ -91,6 +91,7 @@ describe('where the popover opens', () => {
     expect(
       popoverMode('linux', { XDG_SESSION_TYPE: 'wayland' }, ['--ozone-platform=x11'], true),
     ).toEqual({ mode: 'anchored' });
+    // Electron 38 removed ELECTRON_OZONE_PLATFORM_HINT (docs/breaking-changes.md): ignored.
     expect(
       popoverMode(
         'linux',
@@ -98,7 +99,10 @@ describe('where the popover opens', () => {
         [],
         true,
       ),
-    ).toEqual({ mode: 'anchored' });
+    ).toEqual({ mode: 'window', reason: 'wayland' });
+    expect(
+      popoverMode('linux', { XDG_SESSION_TYPE: 'x11' }, ['--ozone-platform=wayland'], true),
+    ).toEqual({ mode: 'window', reason: 'wayland' });
     expect(popoverMode('win32', { XDG_SESSION_TYPE: 'wayland' }, [], true)).toEqual({
       mode: 'anchored',
     });

@@ -5,8 +5,9 @@
  * - Wayland: a client may not place its windows ("programmatically changing the global
  *   window coordinates is prohibited": docs/api/base-window.md, getPosition/setBounds), and
  *   Electron 38+ runs as a native Wayland client whenever XDG_SESSION_TYPE=wayland (the
- *   --ozone-platform default became `auto`: docs/breaking-changes.md). Forced back to X11
- *   (`--ozone-platform=x11` or ELECTRON_OZONE_PLATFORM_HINT=x11, i.e. XWayland), placing works.
+ *   --ozone-platform default became `auto`: docs/breaking-changes.md, 38.0). Forced back to
+ *   X11 with `--ozone-platform=x11` (XWayland), placing works. ELECTRON_OZONE_PLATFORM_HINT
+ *   was removed in the same release, so it is not looked at.
  * - No tray: a Linux desktop without a StatusNotifierItem host (GNOME without the
  *   AppIndicator extension) shows no icon at all, so nothing could be clicked to open it.
  */
@@ -21,9 +22,7 @@ export function isNativeWayland(
 ): boolean {
   if (platform !== 'linux') return false;
   const flag = argv.find((arg) => arg.startsWith('--ozone-platform='))?.split('=')[1];
-  const hint = env['ELECTRON_OZONE_PLATFORM_HINT'];
-  const forced = flag ?? (hint === 'x11' || hint === 'wayland' ? hint : undefined);
-  if (forced !== undefined) return forced === 'wayland';
+  if (flag === 'x11' || flag === 'wayland') return flag === 'wayland';
   return env['XDG_SESSION_TYPE'] === 'wayland';
 }
 
