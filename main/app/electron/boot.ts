@@ -195,7 +195,8 @@ export async function bootShell(): Promise<Shell> {
   tray = shellTray;
   windows.createPopover();
   if (mode.mode === 'window') {
-    // Said once per start, in the log: the person sees a normal window where a popover would be.
+    // Logged at every start; the person is told why once (a notification, remembered by a
+    // marker file in userData), since they see a normal window where a popover would be.
     logInfo(`popover opens as a window (${mode.reason})`);
     sayOnce(path.join(app.getPath('userData'), 'popover-window-notice'), () => {
       const words = shellStrings(state.snapshot.settings.language, systemLocale);
