@@ -23,6 +23,13 @@ const APP_SIZES = [1024, 512, 256, 128, 64, 48, 32, 16];
 /** Sizes inside the Windows .ico: shell small/medium/large icons at 100-200 % scaling. */
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 /**
+ * Sizes inside the Windows tray .ico files: the small icon at 100/125/150/200 % scaling and the
+ * large one's first steps (docs/api/native-image.md: "On Windows, you can also load ICO icons
+ * from file paths. For best visual effects, it is recommended to include at least" these), so
+ * Windows picks an exact size instead of blurring the 16 or 32 px PNG at 125-150 %.
+ */
+const TRAY_ICO_SIZES = [16, 20, 24, 32, 40, 48];
+/**
  * Up to this size the app icon is cropped to its body: the Apple grid's 100 px margin would
  * waste a quarter of a 16 px icon. Larger sizes keep the grid (macOS draws them as they are).
  */
@@ -130,6 +137,11 @@ function main() {
       const svg = traySvg({ glyph: scheme.glyph, accent, calling });
       writeFileSync(join(trayDir, `${name}.png`), render(svg, 16));
       writeFileSync(join(trayDir, `${name}@2x.png`), render(svg, 32));
+      // Windows only reads .ico for its tray; macOS uses the template PNGs.
+      if (!name.endsWith('Template')) {
+        const entries = TRAY_ICO_SIZES.map((size) => ({ size, png: render(svg, size) }));
+        writeFileSync(join(trayDir, `${name}.ico`), encodeIco(entries));
+      }
     }
   }
   console.log(`icons written to ${build}/icon.{png,icns,ico} and ${build}/icons/`);

@@ -188,3 +188,28 @@ test('invites a favourite into the current meeting and shows the outcome', async
     await close(fixture);
   }
 });
+
+test('runs in its own profile and lets the popover call only its own verbs', async () => {
+  const fixture = await launch();
+  try {
+    const { app, dataDir } = fixture;
+    // Its own userData (and so its own single-instance lock), never the installed app's.
+    const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'));
+    expect(userData).toBe(path.join(dataDir, 'electron-profile'));
+    const page = await popoverPage(app);
+    const saved = await page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          roomcall: { saveCredentials(request: unknown): Promise<unknown> };
+        }
+      ).roomcall.saveCredentials({
+        appId: '200000001',
+        secretId: 'AKIDEXAMPLEEXAMPLE',
+        secretKey: 'x'.repeat(32),
+      }),
+    );
+    expect(saved).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  } finally {
+    await close(fixture);
+  }
+});

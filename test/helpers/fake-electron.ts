@@ -1,10 +1,15 @@
 /**
- * A stand-in for the parts of Electron the RoomCall shell uses, for a boot test that runs the
- * real main-process code in Node (`vi.mock('electron', () => fakeElectron)`). It records what
- * the shell did (windows, tray, protocol, IPC handlers, permission handlers) and lets a test
- * act as the OS would (click the tray, blur a window).
+ * A stand-in for the parts of Electron 45 the RoomCall shell uses, for tests that run the real
+ * main-process code in Node (`vi.mock('electron', () => createFakeElectron(...))`). It records
+ * what the shell did and lets a test act as the OS would (ready, click the tray, blur, crash a
+ * renderer, end the session). Where the shell relies on Electron's behaviour, the stand-in
+ * follows Electron's docs or source (electron/electron at v45, cited beside each rule) rather
+ * than Node's: net.fetch is test/helpers/fake-net-fetch.ts.
  */
+import { existsSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { createNetFetch, type SeenRequest } from './fake-net-fetch';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -14,14 +19,33 @@ class Emitter extends EventEmitter {
   }
 }
 
+/** An Electron Event: preventDefault() and defaultPrevented (docs/api/structures/event.md). */
+export function electronEvent(): { preventDefault(): void; defaultPrevented: boolean } {
+  const event = {
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}
+
 let nextContentsId = 1;
+/** Whether app 'ready' has been emitted (lib/browser/api/app.ts: app.isReady()). */
+const lifecycle: { ready: boolean; app: Emitter | null } = { ready: false, app: null };
+
+function requireReady(message: string, kind: 'Error' | 'TypeError' = 'Error'): void {
+  if (!lifecycle.ready) throw kind === 'TypeError' ? new TypeError(message) : new Error(message);
+}
 
 export class FakeWebContents extends Emitter {
   readonly id = nextContentsId++;
   readonly sent: [string, unknown][] = [];
   readonly mainFrame = { url: '', parent: null, frameTreeNodeId: this.id * 10 };
   windowOpenHandler: Listener | null = null;
-  isDestroyed = () => false;
+  reloads = 0;
+  destroyed = false;
+  isDestroyed = () => this.destroyed;
   isDevToolsFocused = () => false;
   send = (channel: string, payload: unknown) => {
     this.sent.push([channel, payload]);
@@ -29,6 +53,13 @@ export class FakeWebContents extends Emitter {
   setWindowOpenHandler = (handler: Listener) => {
     this.windowOpenHandler = handler;
   };
+  reload = () => {
+    this.reloads += 1;
+  };
+  /** Electron's 'render-process-gone' (docs/api/web-contents.md): details.reason. */
+  crash(reason = 'crashed'): void {
+    this.fire('render-process-gone', electronEvent(), { reason, exitCode: 1 });
+  }
 }
 
 export class FakeBrowserWindow extends Emitter {
@@ -38,13 +69,23 @@ export class FakeBrowserWindow extends Emitter {
   url = '';
   visible = false;
   focused = false;
+  destroyed = false;
+  backgroundColor: string | null = null;
   bounds: { x: number; y: number; width: number; height: number } | null = null;
 
   constructor(options: Record<string, unknown>) {
+    // electron_api_browser_window.cc: "Cannot create BrowserWindow before app is ready".
+    requireReady('Cannot create BrowserWindow before app is ready');
     super();
     this.options = options;
+    this.backgroundColor =
+      typeof options['backgroundColor'] === 'string' ? options['backgroundColor'] : null;
     FakeBrowserWindow.all.push(this);
     bootOrder.push('window');
+    // docs/api/app.md: 'web-contents-created', then 'browser-window-created', as a window is
+    // made (lib/browser/api/browser-window.ts emits the latter from its constructor).
+    lifecycle.app?.fire('web-contents-created', electronEvent(), this.webContents);
+    lifecycle.app?.fire('browser-window-created', electronEvent(), this);
   }
 
   loadURL = (url: string) => {
@@ -54,7 +95,10 @@ export class FakeBrowserWindow extends Emitter {
   };
   setVisibleOnAllWorkspaces = () => undefined;
   setMenu = () => undefined;
-  isDestroyed = () => false;
+  setBackgroundColor = (color: string) => {
+    this.backgroundColor = color;
+  };
+  isDestroyed = () => this.destroyed;
   isVisible = () => this.visible;
   isMinimized = () => false;
   restore = () => undefined;
@@ -72,6 +116,23 @@ export class FakeBrowserWindow extends Emitter {
   focus = () => {
     this.focused = true;
   };
+  /**
+   * destroy(): no 'close' event, but 'closed' (docs/api/browser-window.md, win.destroy());
+   * the webContents goes with it.
+   */
+  destroy = () => {
+    if (this.destroyed) return;
+    this.visible = false;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.fire('closed');
+  };
+  /** close(): 'close' (cancellable), then as destroy() (docs/api/browser-window.md). */
+  close = () => {
+    const event = electronEvent();
+    this.fire('close', event);
+    if (!event.defaultPrevented) this.destroy();
+  };
 }
 
 export class FakeTray extends Emitter {
@@ -80,6 +141,7 @@ export class FakeTray extends Emitter {
   tooltip = '';
   contextMenu: unknown = null;
   poppedUp: unknown[] = [];
+  destroyed = false;
   constructor(image: unknown) {
     super();
     this.image = image;
@@ -99,21 +161,107 @@ export class FakeTray extends Emitter {
     this.poppedUp.push(menu);
   };
   getBounds = () => ({ x: 1800, y: 1045, width: 24, height: 30 });
-  isDestroyed = () => false;
-  destroy = () => undefined;
+  isDestroyed = () => this.destroyed;
+  destroy = () => {
+    this.destroyed = true;
+  };
 }
 
-/** What the shell did, in order: "handle:<channel>", "tray", "window:<url or new>". */
+/** What the shell did, in order: "handle:<channel>", "tray", "window". */
 export const bootOrder: string[] = [];
 
-export function createFakeElectron(userData: () => string) {
+export interface FakeElectronOptions {
+  /** Start already ready (the boot test calls bootShell directly); default true. */
+  readonly ready?: boolean;
+  readonly isPackaged?: boolean;
+  readonly platform?: NodeJS.Platform;
+}
+
+function fakeSession(partition: string, options: unknown) {
+  const seen: SeenRequest[] = [];
+  const permissions: Record<string, Listener> = {};
+  return Object.assign(new Emitter(), {
+    partition,
+    options,
+    seen,
+    permissions,
+    fetch: createNetFetch(seen),
+    setPermissionRequestHandler: (handler: Listener) => (permissions['request'] = handler),
+    setPermissionCheckHandler: (handler: Listener) => (permissions['check'] = handler),
+    setDevicePermissionHandler: (handler: Listener) => (permissions['device'] = handler),
+    setDisplayMediaRequestHandler: (handler: Listener) => (permissions['display'] = handler),
+  });
+}
+
+export function createFakeElectron(userData: () => string, options: FakeElectronOptions = {}) {
+  lifecycle.ready = options.ready ?? true;
+  const platform = options.platform ?? process.platform;
+  const paths = new Map<string, string>();
+  const record = {
+    appUserModelIds: [] as string[],
+    /** The userData path each requestSingleInstanceLock() saw: Electron locks that folder. */
+    singleInstanceLocks: [] as string[],
+    errorBoxes: [] as [string, string][],
+    /** Calls made before 'ready', by name. */
+    beforeReady: [] as string[],
+  };
+  const note = (name: string) => {
+    if (!lifecycle.ready) record.beforeReady.push(name);
+  };
+  const getPath = (name: string): string => {
+    const set = paths.get(name);
+    if (set !== undefined) return set;
+    if (name === 'userData') return userData();
+    // electron_paths.cc, DIR_APP_LOGS: ~/Library/Logs/<name> on macOS, <userData>/logs else.
+    if (name === 'logs') {
+      return platform === 'darwin'
+        ? path.join('/tmp', 'Library', 'Logs', 'RoomCall')
+        : path.join(getPath('userData'), 'logs');
+    }
+    if (name === 'appData') return path.dirname(userData());
+    return '/tmp';
+  };
+  let readyResolve: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => {
+    readyResolve = resolve;
+  });
   const app = Object.assign(new Emitter(), {
-    isPackaged: false,
+    isPackaged: options.isPackaged ?? false,
+    name: 'RoomCall',
     dock: { hide: () => undefined, hidden: false },
-    requestSingleInstanceLock: () => true,
-    whenReady: () => Promise.resolve(),
+    isReady: () => lifecycle.ready,
+    // lib/browser/api/app.ts: whenReady() settles once 'ready' has been emitted.
+    whenReady: () => (lifecycle.ready ? Promise.resolve() : readyPromise),
+    /** The OS finishing start-up: 'will-finish-launching', then 'ready' (docs/api/app.md). */
+    emitReady: () => {
+      app.fire('will-finish-launching');
+      lifecycle.ready = true;
+      app.fire('ready', electronEvent(), {});
+      readyResolve();
+    },
+    requestSingleInstanceLock: () => {
+      note('requestSingleInstanceLock');
+      // electron_api_app.cc RequestSingleInstanceLock: the lock is the userData folder's.
+      record.singleInstanceLocks.push(getPath('userData'));
+      return true;
+    },
+    setAppUserModelId: (id: string) => {
+      note('setAppUserModelId');
+      record.appUserModelIds.push(id);
+    },
     getAppPath: () => process.cwd(),
-    getPath: (name: string) => (name === 'userData' ? userData() : '/tmp'),
+    getPath,
+    /**
+     * electron_api_app.cc SetPath: "Path must be absolute", and PathService's
+     * OverrideAndCreateIfNeeded(create = false) fails ("Failed to set path") when the folder
+     * does not exist (docs/api/app.md, app.setPath).
+     */
+    setPath: (name: string, value: string) => {
+      note(`setPath:${name}`);
+      if (!path.isAbsolute(value)) throw new Error('Path must be absolute');
+      if (!existsSync(value)) throw new Error('Failed to set path');
+      paths.set(name, value);
+    },
     getVersion: () => '9.9.9',
     getPreferredSystemLanguages: () => ['en-US'],
     getLocale: () => 'en-US',
@@ -121,32 +269,63 @@ export function createFakeElectron(userData: () => string) {
       app.loginItems.push(settings);
     },
     loginItems: [] as unknown[],
-    quit: () => undefined,
-    exit: () => undefined,
+    quitCalls: 0,
+    quit: () => {
+      app.quitCalls += 1;
+    },
+    exitCodes: [] as number[],
+    exit: (code = 0) => {
+      app.exitCodes.push(code);
+    },
   });
+  lifecycle.app = app;
   const handlers = new Map<string, Listener>();
   const protocol = {
     privileged: [] as unknown[],
     handled: new Map<string, Listener>(),
     registerSchemesAsPrivileged: (schemes: unknown[]) => {
+      // electron_api_protocol.cc: "should be called before app is ready".
+      if (lifecycle.ready) {
+        throw new Error(
+          'protocol.registerSchemesAsPrivileged should be called before app is ready',
+        );
+      }
       protocol.privileged.push(...schemes);
     },
     handle: (scheme: string, handler: Listener) => {
       protocol.handled.set(scheme, handler);
     },
   };
-  const permissions: Record<string, Listener> = {};
-  const defaultSession = Object.assign(new Emitter(), {
-    setPermissionRequestHandler: (handler: Listener) => (permissions['request'] = handler),
-    setPermissionCheckHandler: (handler: Listener) => (permissions['check'] = handler),
-    setDevicePermissionHandler: (handler: Listener) => (permissions['device'] = handler),
-    setDisplayMediaRequestHandler: (handler: Listener) => (permissions['display'] = handler),
-  });
+  const defaultSession = fakeSession('', undefined);
+  const partitions = new Map<string, ReturnType<typeof fakeSession>>();
+  const session = {
+    get defaultSession() {
+      requireReady('Session can only be received when app is ready', 'TypeError');
+      return defaultSession;
+    },
+    /**
+     * docs/api/session.md, session.fromPartition: the same Session for the same partition;
+     * '' is the default session. electron_api_session.cc throws a TypeError before ready.
+     */
+    fromPartition: (partition: string, partitionOptions?: unknown) => {
+      requireReady('Session can only be received when app is ready', 'TypeError');
+      if (partition === '') return defaultSession;
+      let found = partitions.get(partition);
+      if (found === undefined) {
+        found = fakeSession(partition, partitionOptions);
+        partitions.set(partition, found);
+      }
+      return found;
+    },
+    partitions,
+  };
   const shortcuts = new Map<string, Listener>();
   return {
     app,
+    record,
     protocol,
-    permissions,
+    /** The default session's permission handlers. */
+    permissions: defaultSession.permissions,
     handlers,
     shortcuts,
     BrowserWindow: FakeBrowserWindow,
@@ -158,8 +337,16 @@ export function createFakeElectron(userData: () => string) {
       },
       removeHandler: (channel: string) => handlers.delete(channel),
     },
-    session: { defaultSession },
+    session,
     shell: { openExternal: () => Promise.resolve() },
+    dialog: {
+      // docs/api/dialog.md: showErrorBox may be called before 'ready' (it is the one dialog
+      // that can: it shows a plain native box).
+      showErrorBox: (title: string, content: string) => {
+        record.errorBoxes.push([title, content]);
+      },
+    },
+    powerMonitor: new Emitter(),
     screen: {
       getCursorScreenPoint: () => ({ x: 1810, y: 1060 }),
       getAllDisplays: () => [
@@ -189,9 +376,14 @@ export function createFakeElectron(userData: () => string) {
     }),
     Notification: class {
       static isSupported = () => false;
+      constructor() {
+        // electron_api_notification.cc: "Cannot create Notification before app is ready".
+        requireReady('Cannot create Notification before app is ready');
+      }
       show = () => undefined;
     },
-    net: { fetch: (input: string | Request, init?: RequestInit) => fetch(input, init) },
+    /** docs/api/net.md: net.fetch issues requests from the default session. */
+    net: { fetch: defaultSession.fetch },
   };
 }
 

@@ -64,7 +64,9 @@ describe('electron-builder.yml against electron-builder’s own schema', () => {
 
 describe('electron fuses (the Electron-app issue’s security checklist)', () => {
   it('are all set as required', () => {
-    expect(config.electronFuses).toEqual(REQUIRED_FUSES);
+    // Plus the ad-hoc signature reset, so an unsigned Apple-silicon build still launches after
+    // its fuses are flipped (not a fuse in the binary, an instruction to electron-builder).
+    expect(config.electronFuses).toEqual({ ...REQUIRED_FUSES, resetAdHocDarwinSignature: true });
   });
 
   it('have the asar they rely on', () => {
@@ -120,6 +122,12 @@ describe('Linux', () => {
     expect(targets(config.linux?.target).map((it) => it.target)).toEqual(['AppImage', 'deb']);
     expect(config.deb?.depends).toContain('libsecret-1-0');
     expect(config.linux?.category).toBe('Office');
+  });
+
+  it('names the .desktop file after package.json’s desktopName (the Wayland app id)', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { desktopName?: string };
+    expect(pkg.desktopName).toBe(`${config.appId ?? ''}.desktop`);
+    expect(config.linux?.syncDesktopName).toBe(true);
   });
 
   it('keeps electron-builder’s default deb dependencies, since setting depends replaces them', () => {

@@ -252,8 +252,11 @@ describe('extra resources', () => {
     const images = readdirSync(tray.from).filter((name) =>
       filter(path.join(tray.from, name), lstatSync(path.join(tray.from, name))),
     );
-    expect(images).toHaveLength(12);
-    expect(images).toEqual(expect.arrayContaining(['trayTemplate.png', 'trayTemplate@2x.png']));
+    // 12 PNGs (macOS templates, Linux) and the four Windows .ico files.
+    expect(images).toHaveLength(16);
+    expect(images).toEqual(
+      expect.arrayContaining(['trayTemplate.png', 'trayTemplate@2x.png', 'tray-dark.ico']),
+    );
     expect(existsSync(path.join(tray.from, 'tray-dark-calling@2x.png'))).toBe(true);
   });
 });

@@ -44,7 +44,9 @@ function handler(verb: string): Handler {
 }
 
 function popover(): FakeBrowserWindow {
-  const found = FakeBrowserWindow.all.find((window) => window.url.endsWith('/popover.html'));
+  const found = FakeBrowserWindow.all.findLast(
+    (window) => window.url.endsWith('/popover.html') && !window.destroyed,
+  );
   if (found === undefined) throw new Error('no popover');
   return found;
 }
@@ -98,6 +100,10 @@ describe('booting the shell', () => {
     );
     expect(bootOrder.findLastIndex((step) => step.startsWith('handle:'))).toBeLessThan(tray);
     expect(tray).toBeLessThan(firstWindow);
+  });
+
+  it('leaves the login item as the OS has it at start (applied only when changed)', () => {
+    expect(electron.app.loginItems).toEqual([]);
   });
 
   it('serves app:// and hardens every webContents and the session', () => {
@@ -181,6 +187,16 @@ describe('the running shell', () => {
     });
   });
 
+  it('never lets the popover save credentials (the verb scope per window)', async () => {
+    const result = await handler('saveCredentials')(fromWindow(popover()), {
+      appId: '200000001',
+      secretId: 'AKIDEXAMPLEEXAMPLE',
+      secretKey: 'x'.repeat(32),
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(shell.windows.windowOf(popover().webContents.id)).toBe('popover');
+  });
+
   it('hides on blur, and the click that caused the blur does not reopen it', () => {
     const window = popover();
     if (!window.visible) window.show();
@@ -210,11 +226,70 @@ describe('the running shell', () => {
     expect(shell.windows.isAppWindow(picker.webContents.id)).toBe(false);
   });
 
+  it('sends the API calls through their own partition, never the default session', () => {
+    const api = electron.session.partitions.get('roomcall-api');
+    expect(api?.seen.length).toBeGreaterThan(0);
+    expect(api?.seen.every((request) => request.credentials === 'omit')).toBe(true);
+    expect(electron.session.defaultSession.seen).toEqual([]);
+  });
+
   it('registers the global shortcut from the settings', async () => {
-    const result = await handler('updateSettings')(fromWindow(popover()), {
+    shell.windows.open('settings');
+    const settings = FakeBrowserWindow.all.find((candidate) =>
+      candidate.url.endsWith('/settings.html'),
+    );
+    if (settings === undefined) throw new Error('no settings window');
+    const result = await handler('updateSettings')(fromWindow(settings), {
       globalShortcut: 'CommandOrControl+Shift+R',
     });
     expect(result).toMatchObject({ ok: true });
     expect([...electron.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+R']);
+  });
+});
+
+describe('recovery and theme', () => {
+  it("paints each window in the theme's background before its page, and follows changes", () => {
+    const window = popover();
+    expect(window.options['backgroundColor']).toBe('#ffffff');
+    electron.nativeTheme.shouldUseDarkColors = true;
+    electron.nativeTheme.fire('updated');
+    expect(window.backgroundColor).toBe('#1b1d21');
+    electron.nativeTheme.shouldUseDarkColors = false;
+    electron.nativeTheme.fire('updated');
+  });
+
+  it('replaces a popover whose page crashed, showing it again if it was open', () => {
+    const old = popover();
+    old.show();
+    old.webContents.crash('oom');
+    expect(old.destroyed).toBe(true);
+    const fresh = popover();
+    expect(fresh).not.toBe(old);
+    expect(shell.windows.popover()).toBe(fresh);
+    expect(fresh.visible).toBe(true);
+    expect(fresh.url).toBe('app://roomcall/popover.html');
+    expect(shell.windows.windowOf(fresh.webContents.id)).toBe('popover');
+    expect(shell.windows.windowOf(old.webContents.id)).toBeNull();
+  });
+
+  it("cancels a ringing call when Windows ends the session ('session-end')", async () => {
+    const room = sim.roomWithOutcome('no-answer');
+    const started = await shell.services.calls.start({
+      room: {
+        meetingRoomId: room.meeting_room_id,
+        name: room.meeting_room_name,
+        location: room.meeting_room_location,
+      },
+    });
+    expect(started.settled).toBe(false);
+    popover().fire('session-end', {});
+    await waitFor(
+      () =>
+        shell.services.calls.list().find((call) => call.callId === started.callId)?.settled ??
+        false,
+    );
+    expect(shell.services.calls.list().find((call) => call.callId === started.callId)?.phase).toBe(
+      'cancelled',
+    );
   });
 });

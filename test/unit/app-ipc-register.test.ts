@@ -10,6 +10,7 @@ import {
   type RegisterOptions,
 } from '../../main/app/ipc/register';
 import type { FrameLike, InvokeEventLike, IpcMainLike } from '../../main/app/ipc/types';
+import { VERB_WINDOWS, type AppWindowKind } from '../../main/app/ipc/window-scope';
 
 const APP_STATE: AppState = {
   version: '1.0.0',
@@ -258,5 +259,81 @@ describe('plain data', () => {
     // The same object twice is not a cycle.
     const shared = { x: 1 };
     expect(plainDataProblem([shared, shared])).toBeNull();
+  });
+});
+
+describe('the verb scope per window', () => {
+  const windows: Record<number, AppWindowKind> = { 1: 'popover', 2: 'picker', 3: 'settings' };
+  const scoped = options({
+    policy: {
+      isAppWindow: (id) => id in windows,
+      windowOf: (id) => windows[id] ?? null,
+      scheme: 'app',
+      host: 'roomcall',
+    },
+  });
+  const from = (id: number) =>
+    event({ id, url: `app://roomcall/${windows[id] ?? 'popover'}.html` });
+
+  it('lists every verb, each for at least one window', () => {
+    expect(Object.keys(VERB_WINDOWS).sort()).toEqual([...INVOKE_VERBS].sort());
+    for (const allowed of Object.values(VERB_WINDOWS)) expect(allowed.length).toBeGreaterThan(0);
+  });
+
+  it('refuses the popover and the picker the credentials, before any handler runs', async () => {
+    const { table: t, calls } = table();
+    for (const id of [1, 2]) {
+      for (const verb of ['saveCredentials', 'logout', 'testConnection', 'updateSettings']) {
+        const request =
+          verb === 'saveCredentials'
+            ? { appId: '1', secretId: 'AKIDEXAMPLE1', secretKey: 'k'.repeat(32) }
+            : undefined;
+        expect(await handleInvoke(t, verb, from(id), [request], scoped)).toMatchObject({
+          ok: false,
+          error: { kind: 'forbidden' },
+        });
+      }
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('lets each window call what its page uses, and nothing of the others', async () => {
+    const { table: t, calls } = table({
+      getAppState: () => Promise.resolve(APP_STATE),
+      hidePopover: () => Promise.resolve(null),
+    });
+    for (const id of [1, 2, 3]) {
+      expect(await handleInvoke(t, 'getAppState', from(id), [undefined], scoped)).toMatchObject({
+        ok: true,
+      });
+    }
+    expect(await handleInvoke(t, 'hidePopover', from(1), [undefined], scoped)).toEqual({
+      ok: true,
+      data: null,
+    });
+    for (const [id, verb] of [
+      [2, 'hidePopover'],
+      [3, 'startCall'],
+      [1, 'importFavorites'],
+      [3, 'removeFavorite'],
+      [2, 'setMeeting'],
+    ] as const) {
+      expect(await handleInvoke(t, verb, from(id), [undefined], scoped)).toMatchObject({
+        ok: false,
+        error: { kind: 'forbidden' },
+      });
+    }
+    expect(calls).toEqual(['getAppState', 'getAppState', 'getAppState', 'hidePopover']);
+  });
+
+  it('refuses a sender whose window the shell does not know', async () => {
+    const { table: t } = table({ getAppState: () => Promise.resolve(APP_STATE) });
+    const stranger = options({
+      policy: { isAppWindow: () => true, windowOf: () => null, scheme: 'app', host: 'roomcall' },
+    });
+    expect(await handleInvoke(t, 'getAppState', event(), [undefined], stranger)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
 import {
   applyGlobalShortcut,
   applyLaunchAtLogin,
+  launchAtLoginAvailable,
 } from '../../main/app/electron/system-integration';
 import { secureWebPreferences } from '../../main/app/electron/web-preferences';
 import { HELP_URLS } from '../../main/app/handlers/window-port';
@@ -180,14 +181,21 @@ describe('system integration', () => {
     expect(problems).toHaveLength(2);
   });
 
-  it('sets launch at login where Electron supports it', () => {
+  it('sets launch at login only when the person changes it, named after the app on Windows', () => {
     const app = { setLoginItemSettings: vi.fn() };
-    applyLaunchAtLogin(app, 'darwin', true);
-    applyLaunchAtLogin(app, 'win32', false);
-    applyLaunchAtLogin(app, 'linux', true);
+    // At start (no previous value) nothing is applied: a login item the person disabled in
+    // Task Manager or Login Items stays disabled.
+    expect(applyLaunchAtLogin(app, 'win32', null, true)).toBe(true);
+    expect(applyLaunchAtLogin(app, 'win32', true, true)).toBe(true);
+    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+    applyLaunchAtLogin(app, 'win32', true, false);
+    applyLaunchAtLogin(app, 'darwin', false, true);
+    applyLaunchAtLogin(app, 'linux', false, true);
     expect(app.setLoginItemSettings.mock.calls).toEqual([
+      [{ openAtLogin: false, name: 'RoomCall' }],
       [{ openAtLogin: true }],
-      [{ openAtLogin: false }],
     ]);
+    expect(launchAtLoginAvailable('linux')).toBe(false);
+    expect(launchAtLoginAvailable('win32')).toBe(true);
   });
 });

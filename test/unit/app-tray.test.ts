@@ -210,6 +210,15 @@ describe('tray menu template', () => {
     });
   });
 
+  it('leaves launch at login out where the OS has no login items (Linux)', () => {
+    const template = trayMenuTemplate(state({ launchAtLoginAvailable: false }), actions(), en);
+    expect(template.some((entry) => entry.id === 'launch-at-login')).toBe(false);
+    expect(template.filter((entry) => entry.type === 'separator').length).toBe(
+      trayMenuTemplate(state(), actions(), en).filter((entry) => entry.type === 'separator')
+        .length - 1,
+    );
+  });
+
   it('speaks Chinese when the setting or the system says so', () => {
     const zh = shellStrings('system', 'zh-Hans-CN');
     const template = trayMenuTemplate(state(), actions(), zh);
@@ -245,11 +254,12 @@ describe('tray tooltip and icon', () => {
     expect(trayIconFile({ platform: 'darwin', darkTaskbar: false, calling: true })).toBe(
       'trayCallingTemplate.png',
     );
+    // Windows: the .ico, so 125/150 % scaling gets an exact 20/24 px image.
     expect(trayIconFile({ platform: 'win32', darkTaskbar: true, calling: false })).toBe(
-      'tray-dark.png',
+      'tray-dark.ico',
     );
     expect(trayIconFile({ platform: 'win32', darkTaskbar: false, calling: true })).toBe(
-      'tray-light-calling.png',
+      'tray-light-calling.ico',
     );
     expect(trayIconFile({ platform: 'linux', darkTaskbar: true, calling: true })).toBe(
       'tray-dark-calling.png',

@@ -36,6 +36,25 @@ function pixels(file: string): Uint8Array {
   return new Uint8Array(frame);
 }
 
+/** The sizes an .ico's directory declares, each checked against its PNG stream. */
+function icoSizes(file: string): number[] {
+  const ico = readFileSync(path.join(build, file));
+  expect(ico.readUInt16LE(0)).toBe(0);
+  expect(ico.readUInt16LE(2)).toBe(1);
+  const count = ico.readUInt16LE(4);
+  const sizes: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const entry = 6 + index * 16;
+    const declared = ico.readUInt8(entry) === 0 ? 256 : ico.readUInt8(entry);
+    const length = ico.readUInt32LE(entry + 8);
+    const offset = ico.readUInt32LE(entry + 12);
+    const image = pngSize(ico.subarray(offset, offset + length));
+    expect(image).toMatchObject({ width: declared, height: declared });
+    sizes.push(declared);
+  }
+  return sizes;
+}
+
 describe('app icon', () => {
   it('has a 1024 px master where electron-builder looks for it', () => {
     expect(readPng('icon.png')).toMatchObject({ width: 1024, height: 1024, colorType: 6 });
@@ -84,25 +103,18 @@ describe('app icon', () => {
   });
 
   it('has an .ico with every size Windows shows, up to 256 px', () => {
-    const ico = readFileSync(path.join(build, 'icon.ico'));
-    expect(ico.readUInt16LE(0)).toBe(0);
-    expect(ico.readUInt16LE(2)).toBe(1);
-    const count = ico.readUInt16LE(4);
-    const sizes: number[] = [];
-    for (let index = 0; index < count; index += 1) {
-      const entry = 6 + index * 16;
-      const declared = ico.readUInt8(entry) === 0 ? 256 : ico.readUInt8(entry);
-      const length = ico.readUInt32LE(entry + 8);
-      const offset = ico.readUInt32LE(entry + 12);
-      const image = pngSize(ico.subarray(offset, offset + length));
-      expect(image).toMatchObject({ width: declared, height: declared });
-      sizes.push(declared);
-    }
-    expect(sizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
+    expect(icoSizes('icon.ico')).toEqual([16, 24, 32, 48, 64, 128, 256]);
   });
 });
 
 describe('tray icons', () => {
+  it.each(['tray-light', 'tray-light-calling', 'tray-dark', 'tray-dark-calling'])(
+    "%s.ico holds Windows' small tray sizes at 100-200 %% scaling (native-image.md)",
+    (name) => {
+      expect(icoSizes(`icons/tray/${name}.ico`)).toEqual([16, 20, 24, 32, 40, 48]);
+    },
+  );
+
   const variants = [
     'trayTemplate',
     'trayCallingTemplate',

@@ -1,7 +1,11 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   app,
   globalShortcut,
   ipcMain,
+  nativeTheme,
+  powerMonitor,
   protocol,
   screen,
   session,
@@ -22,14 +26,17 @@ import { createAppServices, type AppServices } from '../services/create-app-serv
 import type { UpdateController } from '../updates/update-controller';
 import { setupUpdates } from '../updates/electron-updater-port';
 import { APP_HOST, APP_SCHEME } from '../web/pages';
+import { createApiFetch } from './api-session';
 import { serveRenderer } from './app-protocol';
-import { electronFetch } from './electron-fetch';
-import { logProblem } from './log';
+import { logInfo, logProblem, setLogSecrets } from './log';
 import { showNotification } from './notifications';
 import { appPaths } from './paths';
+import { popoverMode, type PopoverMode } from './popover-mode';
 import { popoverPosition } from './popover-position';
+import { watchSessionAndPower } from './power-events';
 import { denyAllPermissions, hardenAllWebContents } from './security';
 import { ShellState } from './shell-state';
+import { shellStrings } from './shell-strings';
 import { applyGlobalShortcut, applyLaunchAtLogin } from './system-integration';
 import { setupTray, type ShellTray } from './shell-tray';
 import { AppWindows } from './windows';
@@ -37,8 +44,11 @@ import { AppWindows } from './windows';
 export interface Shell {
   readonly services: AppServices;
   readonly windows: AppWindows;
-  readonly tray: ShellTray;
+  /** Null where no tray could be made (the popover is then a normal window). */
+  readonly tray: ShellTray | null;
   showPopover(): void;
+  /** macOS 'activate' (RoomCall opened again from Finder): the room picker. */
+  openPicker(): void;
 }
 
 /**
@@ -63,6 +73,7 @@ export async function bootShell(): Promise<Shell> {
   let updates: UpdateController | null = null;
   let tray: ShellTray | null = null;
   const secrets = (): readonly string[] => services.session.knownSecrets();
+  setLogSecrets(secrets);
   const hub = createEventHub({
     validate: !app.isPackaged,
     secrets,
@@ -80,7 +91,8 @@ export async function bootShell(): Promise<Shell> {
     emit: (name, payload) => {
       hub.emit(name, payload);
     },
-    fetch: electronFetch,
+    // Its own in-memory partition, no cookies, no cache (api-session.ts).
+    fetch: createApiFetch(session),
     onCallSettled: (view) => {
       tray?.callSettled(view);
       updates?.callStateChanged();
@@ -91,6 +103,9 @@ export async function bootShell(): Promise<Shell> {
   });
 
   let clickBounds: Rectangle | null = null;
+  // Before any window: each one's 'session-end' is watched from its creation.
+  watchSessionAndPower({ app, powerMonitor, services, log: logProblem });
+  let mode: PopoverMode = popoverMode(platform, process.env, process.argv, true);
   const windows = new AppWindows({
     preload: paths.preload,
     devTools: !app.isPackaged,
@@ -112,6 +127,13 @@ export async function bootShell(): Promise<Shell> {
       services.meeting.windowOpened();
       hub.emit('popoverShown', null);
     },
+    get popoverMode() {
+      return mode;
+    },
+    dark: () => nativeTheme.shouldUseDarkColors,
+  });
+  nativeTheme.on('updated', () => {
+    windows.themeChanged();
   });
   hub.subscribe(windowSink(() => windows.all().map((window) => window.webContents)));
 
@@ -126,7 +148,12 @@ export async function bootShell(): Promise<Shell> {
     openExternal: (url) => shell.openExternal(url),
   };
   registerInvokeHandlers(ipcMain, createHandlerTable(services, windowPort), {
-    policy: { isAppWindow: (id) => windows.isAppWindow(id), scheme: APP_SCHEME, host: APP_HOST },
+    policy: {
+      isAppWindow: (id) => windows.isAppWindow(id),
+      windowOf: (id) => windows.windowOf(id),
+      scheme: APP_SCHEME,
+      host: APP_HOST,
+    },
     secrets,
     onError: (verb, error) => {
       logProblem(`call ${verb} failed`, error);
@@ -142,27 +169,44 @@ export async function bootShell(): Promise<Shell> {
     clickBounds = bounds;
     windows.showPopover();
   };
-  const shellTray = setupTray({
-    services,
-    state,
-    iconsDir: paths.trayIcons,
-    platform,
-    systemLocale,
-    onClick: (bounds) => {
-      clickBounds = bounds;
-      windows.togglePopover();
-    },
-    openPopover: () => {
-      openPopover(null);
-    },
-    openWindow: (name) => {
-      windows.open(name);
-    },
-  });
+  let shellTray: ShellTray | null = null;
+  try {
+    shellTray = setupTray({
+      services,
+      state,
+      iconsDir: paths.trayIcons,
+      platform,
+      systemLocale,
+      onClick: (bounds) => {
+        clickBounds = bounds;
+        windows.togglePopover();
+      },
+      openPopover: () => {
+        openPopover(null);
+      },
+      openWindow: (name) => {
+        windows.open(name);
+      },
+    });
+  } catch (error) {
+    logProblem('tray', error);
+    mode = popoverMode(platform, process.env, process.argv, false);
+  }
   tray = shellTray;
   windows.createPopover();
+  if (mode.mode === 'window') {
+    // Logged at every start; the person is told why once (a notification, remembered by a
+    // marker file in userData), since they see a normal window where a popover would be.
+    logInfo(`popover opens as a window (${mode.reason})`);
+    sayOnce(path.join(app.getPath('userData'), 'popover-window-notice'), () => {
+      const words = shellStrings(state.snapshot.settings.language, systemLocale);
+      showNotification('RoomCall', words.popoverAsWindow);
+    });
+    if (shellTray === null) openPopover(null);
+  }
 
   let shortcut: string | null = null;
+  let launchAtLogin: boolean | null = null;
   onSettings = (settings) => {
     shortcut = applyGlobalShortcut(
       globalShortcut,
@@ -175,7 +219,7 @@ export async function bootShell(): Promise<Shell> {
         logProblem('global shortcut', message);
       },
     );
-    applyLaunchAtLogin(app, platform, settings.launchAtLogin);
+    launchAtLogin = applyLaunchAtLogin(app, platform, launchAtLogin, settings.launchAtLogin);
   };
   onSettings(state.snapshot.settings);
 
@@ -183,7 +227,7 @@ export async function bootShell(): Promise<Shell> {
     feedUrl: resolveUpdateFeedUrl(services.session.managed, null),
     canRestartNow: () => !services.calls.busy(),
     onReady: ({ version }) => {
-      const words = shellTray.strings();
+      const words = shellStrings(state.snapshot.settings.language, systemLocale);
       showNotification(words.updateReady(version), words.updateReadyBody);
     },
   });
@@ -195,7 +239,21 @@ export async function bootShell(): Promise<Shell> {
     showPopover: () => {
       openPopover(null);
     },
+    openPicker: () => {
+      windows.open('picker');
+    },
   };
+}
+
+/** Runs `say` the first time only: a marker file remembers it was said. */
+function sayOnce(marker: string, say: () => void): void {
+  if (existsSync(marker)) return;
+  try {
+    writeFileSync(marker, '', { mode: 0o600 });
+    say();
+  } catch (error) {
+    logProblem('notice', error);
+  }
 }
 
 /** A tray app stays when its windows close; on quit, calls in flight are cancelled first. */

@@ -25,6 +25,9 @@ export interface ShellStrings {
   readonly failed: (target: string) => string;
   readonly updateReady: (version: string) => string;
   readonly updateReadyBody: string;
+  readonly bootFailedTitle: string;
+  readonly bootFailed: (reason: string, logFile: string | null) => string;
+  readonly popoverAsWindow: string;
 }
 
 const en: ShellStrings = {
@@ -48,6 +51,12 @@ const en: ShellStrings = {
   failed: (target) => `Could not invite ${target}`,
   updateReady: (version) => `RoomCall ${version} is ready`,
   updateReadyBody: 'It will be installed when RoomCall quits.',
+  bootFailedTitle: 'RoomCall could not start',
+  bootFailed: (reason, logFile) =>
+    `${reason}\n\nQuit other copies of RoomCall and start it again.` +
+    (logFile === null ? '' : ` If this keeps happening, send the log file:\n${logFile}`),
+  popoverAsWindow:
+    'RoomCall opens as a normal window here: this desktop cannot place it next to the tray icon.',
 };
 
 const zhCN: ShellStrings = {
@@ -71,6 +80,11 @@ const zhCN: ShellStrings = {
   failed: (target) => `无法邀请 ${target}`,
   updateReady: (version) => `RoomCall ${version} 已准备就绪`,
   updateReadyBody: '将在退出 RoomCall 时安装。',
+  bootFailedTitle: 'RoomCall 无法启动',
+  bootFailed: (reason, logFile) =>
+    `${reason}\n\n请退出其他 RoomCall 副本后重新启动。` +
+    (logFile === null ? '' : `如果问题反复出现，请发送日志文件：\n${logFile}`),
+  popoverAsWindow: '此桌面无法将 RoomCall 放在托盘图标旁，因此以普通窗口打开。',
 };
 
 /** The setting's language, or for 'system' the OS language (Chinese variants → zh-CN). */

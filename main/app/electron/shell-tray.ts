@@ -7,6 +7,7 @@ import { logProblem } from './log';
 import { callNotification } from './notification-text';
 import { showNotification } from './notifications';
 import { shellStrings, type ShellStrings } from './shell-strings';
+import { launchAtLoginAvailable } from './system-integration';
 import type { ShellState } from './shell-state';
 import { AppTray, type TrayLook } from './tray';
 import { trayMenuTemplate, trayTooltip, type TrayActions, type TrayState } from './tray-menu';
@@ -43,6 +44,7 @@ export function setupTray(options: ShellTrayOptions): ShellTray {
       calls: snapshot.calls,
       launchAtLogin: snapshot.settings.launchAtLogin,
       launchAtLoginLocked: snapshot.locked.includes('launchAtLogin'),
+      launchAtLoginAvailable: launchAtLoginAvailable(platform),
     };
   };
   const look = (): TrayLook => ({

@@ -27,19 +27,41 @@ export function applyGlobalShortcut(
   return null;
 }
 
+/** The name of RoomCall's login item (Windows: the Run key's value, what Task Manager lists). */
+export const LOGIN_ITEM_NAME = 'RoomCall';
+
 /**
- * Launch at login through the OS (login items on macOS, the Run key on Windows). Electron has
- * no Linux implementation of setLoginItemSettings (macOS and Windows only:
- * https://www.electronjs.org/docs/latest/api/app#appsetloginitemsettingssettings-macos-windows),
- * so there the setting is kept but has no effect; desktop environments start apps from
- * ~/.config/autostart, which the .deb does not manage for the user.
+ * Whether Electron can set a login item here: macOS and Windows only
+ * (docs/api/app.md, `app.setLoginItemSettings(settings)` _macOS_ _Windows_). Linux desktops
+ * start apps from ~/.config/autostart, which Electron does not manage, so there the setting
+ * is hidden from the tray menu (and the windows know the platform from getAppState).
+ */
+export function launchAtLoginAvailable(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin' || platform === 'win32';
+}
+
+/**
+ * Launch at login through the OS (login items on macOS, the Run key on Windows), applied
+ * only when the person changes the setting (`previous` is the value before the change; null
+ * at start, when nothing is applied). Applying it at every start would turn it back on after
+ * the person disabled RoomCall in Task Manager's Startup apps or in macOS's Login Items
+ * (Windows: `enabled` defaults to true and rewrites the StartupApproved key,
+ * docs/api/app.md). On Windows the item is named after the app, not the AppUserModelId
+ * (`name` defaults to the AppUserModelId, docs/api/app.md). Returns the value now in force.
  */
 export function applyLaunchAtLogin(
   app: Pick<App, 'setLoginItemSettings'>,
   platform: NodeJS.Platform,
+  previous: boolean | null,
   enabled: boolean,
-): void {
-  if (platform === 'darwin' || platform === 'win32') {
-    app.setLoginItemSettings({ openAtLogin: enabled });
+): boolean {
+  if (previous === null || previous === enabled || !launchAtLoginAvailable(platform)) {
+    return enabled;
   }
+  app.setLoginItemSettings(
+    platform === 'win32'
+      ? { openAtLogin: enabled, name: LOGIN_ITEM_NAME }
+      : { openAtLogin: enabled },
+  );
+  return enabled;
 }

@@ -26,7 +26,7 @@ export function exposeTestHooks(shell: Shell): void {
     state: () => {
       const popover = shell.windows.popover();
       return {
-        trayCreated: shell.tray.isAlive(),
+        trayCreated: shell.tray?.isAlive() ?? false,
         popoverCreated: popover !== null,
         popoverVisible: popover?.isVisible() ?? false,
       };

@@ -13,6 +13,8 @@ export interface TrayState {
   readonly launchAtLogin: boolean;
   /** The organisation decides launch at login (managed configuration). */
   readonly launchAtLoginLocked: boolean;
+  /** False where the OS has no login items Electron can set (Linux: system-integration.ts). */
+  readonly launchAtLoginAvailable?: boolean;
 }
 
 export interface TrayActions {
@@ -104,17 +106,7 @@ export function trayMenuTemplate(
       },
     },
     { type: 'separator' },
-    {
-      id: 'launch-at-login',
-      label: strings.launchAtLogin,
-      type: 'checkbox',
-      checked: state.launchAtLogin,
-      enabled: !state.launchAtLoginLocked,
-      click: (item) => {
-        actions.setLaunchAtLogin(item.checked);
-      },
-    },
-    { type: 'separator' },
+    ...launchAtLoginItems(state, actions, strings),
     {
       id: 'quit',
       label: strings.quit,
@@ -158,4 +150,26 @@ export function meetingName(meeting: MeetingSummary): string {
 function menuText(text: string): string {
   const chars = Array.from(text.replace(/&/g, '&&'));
   return chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : chars.join('');
+}
+
+/** The launch-at-login checkbox and its separator, or nothing where the OS cannot do it. */
+function launchAtLoginItems(
+  state: TrayState,
+  actions: TrayActions,
+  strings: ShellStrings,
+): MenuItemConstructorOptions[] {
+  if (state.launchAtLoginAvailable === false) return [];
+  return [
+    {
+      id: 'launch-at-login',
+      label: strings.launchAtLogin,
+      type: 'checkbox',
+      checked: state.launchAtLogin,
+      enabled: !state.launchAtLoginLocked,
+      click: (item) => {
+        actions.setLaunchAtLogin(item.checked);
+      },
+    },
+    { type: 'separator' },
+  ];
 }

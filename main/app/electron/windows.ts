@@ -1,8 +1,12 @@
 import { BrowserWindow } from 'electron';
+import type { AppWindowKind } from '../ipc/window-scope';
 import { pageUrl, type PageName } from '../web/pages';
 import { createBlurGuard } from './blur-guard';
 import type { Point } from './popover-position';
+import { logProblem } from './log';
+import type { PopoverMode } from './popover-mode';
 import { secureWebPreferences } from './web-preferences';
+import { watchWindow } from './window-recovery';
 
 export const POPOVER_SIZE = { width: 360, height: 520 } as const;
 
@@ -15,7 +19,18 @@ export interface AppWindowsOptions {
   /** Whether any window is visible now (the meeting refresh runs only then). */
   readonly onVisibilityChange: (anyVisible: boolean) => void;
   readonly onPopoverShown: () => void;
+  /** Anchored by the tray, or a normal window (Wayland, no tray: popover-mode.ts). */
+  readonly popoverMode: PopoverMode;
+  /** Whether the windows are dark now (nativeTheme.shouldUseDarkColors). */
+  readonly dark: () => boolean;
 }
+
+/**
+ * Each window's background before its page paints: the renderer's --bg of each theme
+ * (renderer/src/styles/base.css). Electron's default is white (docs/api/browser-window.md,
+ * "Setting the backgroundColor property"), which flashes in dark mode.
+ */
+export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#1b1d21' } as const;
 
 type OnDemand = Exclude<PageName, 'popover'>;
 
@@ -42,7 +57,19 @@ export class AppWindows {
 
   /** The ids the IPC wrapper accepts senders from. */
   isAppWindow(webContentsId: number): boolean {
-    return this.all().some((window) => window.webContents.id === webContentsId);
+    return this.windowOf(webContentsId) !== null;
+  }
+
+  /** Which window a webContents belongs to, for the IPC verb scope (ipc/window-scope.ts). */
+  windowOf(webContentsId: number): AppWindowKind | null {
+    const popover = this.#popover;
+    if (popover !== null && !popover.isDestroyed() && popover.webContents.id === webContentsId) {
+      return 'popover';
+    }
+    for (const [name, window] of this.#onDemand) {
+      if (!window.isDestroyed() && window.webContents.id === webContentsId) return name;
+    }
+    return null;
   }
 
   popover(): BrowserWindow | null {
@@ -56,18 +83,21 @@ export class AppWindows {
   }
 
   createPopover(): BrowserWindow {
+    const anchored = this.#options.popoverMode.mode === 'anchored';
     const popover = new BrowserWindow({
       ...POPOVER_SIZE,
       show: false,
-      frame: false,
+      // A normal, movable window where it cannot be placed by the tray (popover-mode.ts).
+      frame: !anchored,
       resizable: false,
-      movable: false,
-      minimizable: false,
+      movable: !anchored,
+      minimizable: !anchored,
       maximizable: false,
       fullscreenable: false,
-      skipTaskbar: true,
-      alwaysOnTop: true,
+      skipTaskbar: anchored,
+      alwaysOnTop: anchored,
       title: 'RoomCall',
+      backgroundColor: this.#background(),
       webPreferences: secureWebPreferences(this.#options.preload, this.#options.devTools),
     });
     if (this.#options.platform === 'darwin') {
@@ -76,14 +106,26 @@ export class AppWindows {
       // with LSUIElement and dock.hide() already is, so no Dock icon comes or goes.
       popover.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
     }
-    popover.on('blur', () => {
-      if (popover.webContents.isDevToolsFocused()) return;
-      this.#blur.hiddenByBlur();
-      popover.hide();
-    });
+    if (anchored) {
+      popover.on('blur', () => {
+        if (popover.webContents.isDevToolsFocused()) return;
+        this.#blur.hiddenByBlur();
+        popover.hide();
+      });
+    }
     this.#track(popover);
+    watchWindow(popover, {
+      name: 'popover',
+      log: logProblem,
+      recreate: () => {
+        const wasVisible = popover.isVisible();
+        popover.destroy();
+        this.createPopover();
+        if (wasVisible) this.showPopover();
+      },
+    });
     popover.on('closed', () => {
-      this.#popover = null;
+      if (this.#popover === popover) this.#popover = null;
     });
     void popover.loadURL(pageUrl('popover'));
     this.#popover = popover;
@@ -100,8 +142,10 @@ export class AppWindows {
 
   showPopover(): void {
     const popover = this.#popover ?? this.createPopover();
-    const { x, y } = this.#options.popoverPosition(POPOVER_SIZE);
-    popover.setBounds({ x, y, ...POPOVER_SIZE });
+    if (this.#options.popoverMode.mode === 'anchored') {
+      const { x, y } = this.#options.popoverPosition(POPOVER_SIZE);
+      popover.setBounds({ x, y, ...POPOVER_SIZE });
+    }
     popover.show();
     popover.focus();
     this.#options.onPopoverShown();
@@ -127,6 +171,7 @@ export class AppWindows {
       show: false,
       title: 'RoomCall',
       autoHideMenuBar: true,
+      backgroundColor: this.#background(),
       webPreferences: secureWebPreferences(this.#options.preload, this.#options.devTools),
     });
     window.setMenu(null);
@@ -135,12 +180,29 @@ export class AppWindows {
       window.focus();
     });
     this.#track(window);
+    watchWindow(window, {
+      name,
+      log: logProblem,
+      recreate: () => {
+        window.destroy();
+        this.open(name);
+      },
+    });
     window.on('closed', () => {
-      this.#onDemand.delete(name);
+      if (this.#onDemand.get(name) === window) this.#onDemand.delete(name);
       this.#visibilityChanged();
     });
     this.#onDemand.set(name, window);
     void window.loadURL(pageUrl(name));
+  }
+
+  /** The system or app theme changed: every window's background follows. */
+  themeChanged(): void {
+    for (const window of this.all()) window.setBackgroundColor(this.#background());
+  }
+
+  #background(): string {
+    return this.#options.dark() ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light;
   }
 
   #track(window: BrowserWindow): void {

@@ -4,6 +4,7 @@ import type { HandlerTable } from '../handlers/handler-table';
 import { dispatchInvoke, FORBIDDEN, ipcFailure, type DispatchOptions } from './dispatch';
 import { senderProblem, type SenderPolicy } from './sender-policy';
 import type { InvokeEventLike, IpcMainLike } from './types';
+import { scopeProblem } from './window-scope';
 
 export interface RegisterOptions extends DispatchOptions {
   readonly policy: SenderPolicy;
@@ -33,6 +34,18 @@ export function registerInvokeHandlers(
   };
 }
 
+/** The verb scope per window (window-scope.ts), when the policy knows the windows. */
+function windowProblem(
+  verb: string,
+  event: InvokeEventLike,
+  options: RegisterOptions,
+): string | null {
+  const windowOf = options.policy.windowOf;
+  if (windowOf === undefined) return null;
+  const window = windowOf(event.sender.id);
+  return window === null ? 'the sender is not one of the app windows' : scopeProblem(verb, window);
+}
+
 /** One invoke from a window; exported for tests that drive it without an ipcMain. */
 export async function handleInvoke(
   table: HandlerTable,
@@ -43,7 +56,7 @@ export async function handleInvoke(
 ): Promise<IpcResult<unknown>> {
   let refusal: string | null;
   try {
-    refusal = senderProblem(event, options.policy);
+    refusal = senderProblem(event, options.policy) ?? windowProblem(verb, event, options);
   } catch {
     refusal = 'the sender could not be checked';
   }

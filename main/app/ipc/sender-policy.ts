@@ -1,9 +1,16 @@
 import type { InvokeEventLike } from './types';
+import type { AppWindowKind } from './window-scope';
 
 /** The app's own pages: served from app://roomcall/… (see web/pages.ts), in a known window. */
 export interface SenderPolicy {
   /** True for the webContents of the app's own windows. */
   readonly isAppWindow: (webContentsId: number) => boolean;
+  /**
+   * Which of the app's windows a webContents is. When given (the Electron shell always gives
+   * it), each verb is accepted only from the windows window-scope.ts lists for it; a sender
+   * whose window is unknown is refused.
+   */
+  readonly windowOf?: ((webContentsId: number) => AppWindowKind | null) | undefined;
   readonly scheme: string;
   readonly host: string;
 }

@@ -38,7 +38,17 @@ export interface KeytarStoreOptions {
   readonly service?: string;
 }
 
+/**
+ * keytar is CommonJS with a native addon, so it is loaded with `require` wherever there is one:
+ * the app's main bundle is CommonJS (out/main/main.cjs), where Electron's own require reads
+ * node_modules/keytar from app.asar and keytar.node from app.asar.unpacked; the CLI's ESM
+ * bundle gets a require from createRequire (scripts/build.mjs's banner). import() would go
+ * through the ESM resolver inside app.asar instead, a path that has regressed in Electron
+ * more than once. Unbundled ESM (tests) has no require and imports it.
+ */
 async function importKeytar(): Promise<unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose, see above
+  if (typeof require === 'function') return require('keytar') as unknown;
   return import('keytar');
 }
 
