@@ -2,11 +2,12 @@ import { parseCallTarget } from '../core/input/dial-string';
 import { quote } from '../core/input/text';
 import type { ListedFavorite } from '../core/managed/managed-favorites';
 import { favoriteMessages, type ManagedChange } from '../core/store/favorite-messages';
-import { favoriteDisplayName, FavoriteError, findFavorite } from '../core/store/favorites';
+import { FavoriteError, findFavorite } from '../core/store/favorites';
 import type { CallTarget } from '../core/wemeet/types';
 import type { CliContext, Session } from './context';
 import { UsageError } from './exit-codes';
 import type { OptionValues } from './options';
+import { favoriteDisplayName } from '../shared/rules/targets';
 
 /**
  * "What to call" from the command line: exactly one of --room, --sip, --h323 or --favorite,

@@ -1,7 +1,7 @@
-import { formatMeetingCode } from '../core/input/meeting-ref';
 import type { Meeting } from '../core/wemeet/api';
 import { roomStatusFromCode } from '../core/wemeet/schemas';
 import type { CallState, CallTarget } from '../core/wemeet/types';
+import { formatMeetingCode } from '../shared/rules/meeting-code';
 
 /** How the CLI names things in human output. One place, so every command says it alike. */
 

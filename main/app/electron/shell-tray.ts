@@ -1,5 +1,4 @@
 import { app, nativeTheme, type Rectangle } from 'electron';
-import { favoriteDisplayName } from '../../core/store/favorites-schema';
 import type { CallView } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';
 import type { AppServices } from '../services/create-app-services';
@@ -10,6 +9,7 @@ import { shellStrings, type ShellStrings } from './shell-strings';
 import type { ShellState } from './shell-state';
 import { AppTray, type TrayLook } from './tray';
 import { trayMenuTemplate, trayTooltip, type TrayActions, type TrayState } from './tray-menu';
+import { favoriteDisplayName } from '../../shared/rules/targets';
 
 export interface ShellTrayOptions {
   readonly services: AppServices;

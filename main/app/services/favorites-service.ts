@@ -10,17 +10,14 @@ import {
   parseFavoritesFile,
   type AddFavoriteResult,
   type AddressChange,
-  type Favorite,
   type FavoritesStore,
   type NewFavorite,
   type SeenRoom,
 } from '../../core/store/favorites';
-import type { UiLanguage } from '../../core/store/settings-schema';
 import type { z } from 'zod';
 import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
-
-/** The id rule and the merge are the core's (managed-favorites.ts), shared with the CLI. */
-export { MANAGED_FAVORITE_PREFIX, managedFavoriteId } from '../../core/managed/managed-favorites';
+import type { UiLanguage } from '../../shared/rules/language';
+import type { Favorite } from '../../core/store/favorites-schema';
 
 export interface FavoritesServiceOptions {
   readonly store: FavoritesStore;

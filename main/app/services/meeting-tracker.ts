@@ -1,7 +1,6 @@
 import { resolveCurrentMeeting } from '../../core/current-meeting';
 import { parseMeetingRef } from '../../core/input/meeting-ref';
 import { resolveMeeting } from '../../core/invite-resolve';
-import type { UiLanguage } from '../../core/store/settings-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CurrentMeeting, IpcError } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';
@@ -9,6 +8,7 @@ import { isoTime, type AppClock, type TimerHandle } from './clock';
 import { InputError, NoMeetingError } from './errors';
 import type { Session } from './session';
 import { meetingSummary } from './views';
+import type { UiLanguage } from '../../shared/rules/language';
 
 export interface MeetingTrackerOptions {
   readonly session: Pick<Session, 'account' | 'requireAccount'>;

@@ -2,9 +2,9 @@ import { lockedChange } from '../../core/managed/apply-managed';
 import type { SettingsPatch } from '../../core/store/settings';
 import type { Settings } from '../../core/store/settings-schema';
 import type { SettingsView } from '../../shared/ipc/contract';
-import { lockReason } from './effective-settings';
 import { SettingsLockedError } from './errors';
 import type { Session } from './session';
+import { lockReason } from '../../core/managed/effective-settings';
 
 export interface SettingsServiceOptions {
   readonly session: Session;

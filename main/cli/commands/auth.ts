@@ -7,7 +7,6 @@ import {
   resolveCredentials,
   type ResolvedCredentials,
 } from '../../core/secrets/env-credentials';
-import { baseUrlSchema, DEFAULT_BASE_URL } from '../../core/store/settings';
 import { describeCredentials } from '../../core/wemeet/credentials';
 import type { WemeetApi } from '../../core/wemeet/api';
 import type { CliContext } from '../context';
@@ -17,6 +16,8 @@ import { askLogin, readLoginFromStdin } from '../login-input';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
 import { examples } from './shared-options';
+import { DEFAULT_BASE_URL } from '../../shared/rules/base-url';
+import { baseUrlSchema } from '../../core/store/settings-schema';
 
 /**
  * `roomcall auth login|status|logout`: credentials in the OS keychain (one entry per

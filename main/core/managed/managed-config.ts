@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import { checkNewFavorite, type FavoriteFields } from '../store/favorites';
-import { favoriteKey, MAX_FAVORITES } from '../store/favorites-schema';
+import { MAX_FAVORITES } from '../store/favorites-schema';
 import { settingsSchema, type Settings } from '../store/settings-schema';
 import { checkOperatorPattern, expandOperatorPattern } from './operator-pattern';
+import { targetKey } from '../../shared/rules/targets';
 
 /**
  * The managed configuration file IT deploys machine-wide (docs/managed-config.md), checked as a
@@ -177,7 +178,7 @@ function crossChecks(file: ManagedFile): { issues: Issue[]; favorites: FavoriteF
       issues.push({ path: ['favorites', index], message: checked.message });
       return;
     }
-    const key = favoriteKey(checked.value);
+    const key = targetKey(checked.value);
     const first = seen.get(key);
     if (first !== undefined) {
       issues.push({ path: ['favorites', index], message: `calls the same as favorites[${first}]` });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PROFILE, profileNameSchema } from '../secrets/credential-store';
-import { DEFAULT_BASE_URL } from '../wemeet/base-url';
+import { DEFAULT_BASE_URL, isBaseUrl } from '../../shared/rules/base-url';
 
 /**
  * The user's settings, modelled once: this schema gives the type, the defaults, and the checks
@@ -9,12 +9,11 @@ import { DEFAULT_BASE_URL } from '../wemeet/base-url';
  * in the keychain.
  */
 
-export { DEFAULT_BASE_URL };
-
-export const baseUrlSchema = z.url({
-  protocol: /^https?$/,
-  error: 'expected an http(s) URL such as https://api.meeting.qq.com',
-});
+/** The settings window's field checks the same rule (isBaseUrl) as you type. */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .refine(isBaseUrl, { error: 'expected an http(s) URL such as https://api.meeting.qq.com' });
 
 /** An enterprise userid: sent as operator_id, shown in the UI. */
 export const operatorIdSchema = z
@@ -45,8 +44,6 @@ export const settingsSchema = z.object({
 
 export type Settings = z.output<typeof settingsSchema>;
 export type Language = Settings['language'];
-// The one resolver of the language setting, shared with the windows.
-export { uiLanguage, type UiLanguage } from '../language';
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

@@ -8,20 +8,7 @@ import {
 import { STORE_FILES } from './paths';
 import { settingsSchema, type Settings } from './settings-schema';
 
-/**
- * The settings file. The schema, type and defaults are in settings-schema.ts (re-exported here
- * for callers that want one import).
- */
-
-export {
-  baseUrlSchema,
-  DEFAULT_BASE_URL,
-  defaultSettings,
-  operatorIdSchema,
-  settingsSchema,
-  type Language,
-  type Settings,
-} from './settings-schema';
+/** The settings file. The schema, type and defaults are in settings-schema.ts. */
 
 export const SETTINGS_VERSION = 1;
 

@@ -5,7 +5,7 @@ import {
   uiLanguage,
   type LanguageSetting,
   type UiLanguage,
-} from '../../../main/core/language';
+} from '../../../main/shared/rules/language';
 
 /** The languages RoomCall speaks (main's resolver decides which, for both sides). */
 export type Locale = UiLanguage;

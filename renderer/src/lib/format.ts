@@ -80,8 +80,3 @@ export function formatNumber(value: number, intl: string): string {
   }
   return format.format(value);
 }
-
-/** 806146667 → 806-146-667, the way Tencent Meeting shows codes. */
-export function formatMeetingCode(code: string): string {
-  return /^\d{9}$/.test(code) ? `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}` : code;
-}

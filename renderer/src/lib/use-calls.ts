@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RequestOf } from '../../../main/shared/ipc/contract';
 import { bridge } from '../bridge';
 import { invoke } from './call';
-import { targetKey } from './target-key';
 import type { CallView, IpcError } from './types';
 import { useBridgeEvent } from './use-bridge-event';
+import { targetKey } from '../../../main/shared/rules/targets';
 
 export interface CallsApi {
   /** The latest call per target key (targetKey()). */

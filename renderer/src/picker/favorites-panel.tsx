@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { favoriteName, targetKey } from '../lib/target-key';
 import type { DialProtocol, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges, type Change } from '../lib/use-change';
@@ -15,6 +14,7 @@ import { FavoriteEditor } from './favorite-editor';
 import { pickerMessages } from './messages';
 import { TransferBar } from './transfer-bar';
 import { useDragReorder } from './use-drag-reorder';
+import { favoriteDisplayName, targetKey } from '../../../main/shared/rules/targets';
 
 interface Props {
   readonly favorites: readonly Favorite[];
@@ -128,7 +128,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
   const drag = useDragReorder(ownCount, (id, from, to) => {
     const favorite = favorites[from];
     if (favorite?.id !== id) return;
-    const name = favoriteName(favorite);
+    const name = favoriteDisplayName(favorite);
     move(favorite, name, from, to, m.favorites.moveTo(name, to + 1));
   });
 
@@ -174,7 +174,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       failed: m.favorites.failed.add(name),
       retryLabel: m.favorites.failed.retry(m.row.star(name)),
       done: (data, retried) => {
-        const shownName = favoriteName(data.favorite);
+        const shownName = favoriteDisplayName(data.favorite);
         // A retry that finds the address saved: the first attempt was saved after all (or
         // another window added it meanwhile). Either way it is there once, as asked.
         setNotice(
@@ -211,7 +211,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       ) : (
         <ol class="fav-manage" aria-label={m.favorites.heading}>
           {favorites.map((favorite, index) => {
-            const name = favoriteName(favorite);
+            const name = favoriteDisplayName(favorite);
             const key = targetKey(favorite);
             const call = calls.byTarget.get(key);
             const starting = calls.starting.has(key);

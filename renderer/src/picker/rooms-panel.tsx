@@ -3,7 +3,6 @@ import { bridge } from '../bridge';
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatNumber } from '../lib/format';
 import { keystrokeDone, keystrokeStarted, markOnce } from '../lib/perf-marks';
-import { targetKey } from '../lib/target-key';
 import type { CallView, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges } from '../lib/use-change';
@@ -18,6 +17,7 @@ import { RoomToolbar } from './room-toolbar';
 import { SearchIndex } from './search-index';
 import type { DirectoryState } from './use-directory';
 import { VirtualList, type FocusRequest } from './virtual-list';
+import { targetKey } from '../../../main/shared/rules/targets';
 
 export const ROW_HEIGHT = 56;
 

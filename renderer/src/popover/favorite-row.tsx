@@ -1,10 +1,10 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { favoriteName } from '../lib/target-key';
 import type { CallView, Favorite, IpcError, RoomView } from '../lib/types';
 import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
+import { favoriteDisplayName } from '../../../main/shared/rules/targets';
 
 interface Props {
   readonly favorite: Favorite;
@@ -35,7 +35,7 @@ export function FavoriteRow({
   onCancel,
 }: Props) {
   const m = useMessages(commonMessages);
-  const name = favoriteName(favorite);
+  const name = favoriteDisplayName(favorite);
   const id = `fav-${favorite.id}`;
   const blocked = room !== undefined && !room.callable;
   const detail =

@@ -1,5 +1,5 @@
-import { favoriteName } from '../lib/target-key';
 import type { Favorite } from '../lib/types';
+import { favoriteDisplayName } from '../../../main/shared/rules/targets';
 
 /** Lower case, full-width folded (NFKC), so "ＢＪ" finds "bj" and "Marina" finds "marina". */
 export function normalise(text: string): string {
@@ -9,9 +9,9 @@ export function normalise(text: string): string {
 function haystack(favorite: Favorite): string {
   const parts =
     favorite.kind === 'room'
-      ? [favoriteName(favorite), favorite.name, favorite.location]
+      ? [favoriteDisplayName(favorite), favorite.name, favorite.location]
       : [
-          favoriteName(favorite),
+          favoriteDisplayName(favorite),
           favorite.dialString,
           favorite.protocol === 'sip' ? 'sip' : 'h.323',
         ];

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { commonMessages } from '../../../renderer/src/i18n/common-messages';
-import { uiLanguage } from '../../../main/core/language';
 import { resolveLocale } from '../../../renderer/src/i18n/locale';
 import { dropIndex } from '../../../renderer/src/picker/use-drag-reorder';
 import { describeError } from '../../../renderer/src/lib/error-copy';
-import { formatMeetingCode, formatMeetingTime } from '../../../renderer/src/lib/format';
-import { targetKey } from '../../../renderer/src/lib/target-key';
+import { formatMeetingTime } from '../../../renderer/src/lib/format';
 import { RoomFilter, sortRooms } from '../../../renderer/src/picker/room-query';
 import { SearchIndex } from '../../../renderer/src/picker/search-index';
 import { acceleratorFromKey, formatAccelerator } from '../../../renderer/src/settings/shortcut';
@@ -13,6 +11,9 @@ import { popoverMessages } from '../../../renderer/src/popover/messages';
 import { pickerMessages } from '../../../renderer/src/picker/messages';
 import { settingsMessages } from '../../../renderer/src/settings/messages';
 import { ipcError, ROOMS } from '../fake-bridge';
+import { formatMeetingCode } from '../../../main/shared/rules/meeting-code';
+import { targetKey } from '../../../main/shared/rules/targets';
+import { uiLanguage } from '../../../main/shared/rules/language';
 
 const en = commonMessages.en;
 
