@@ -7,7 +7,7 @@ import type { CallTarget } from '../core/wemeet/types';
 import type { CliContext, Session } from './context';
 import { UsageError } from './exit-codes';
 import type { OptionValues } from './options';
-import { favoriteDisplayName } from '../shared/rules/targets';
+import { favoriteDisplayName } from '../shared/rules/favorites';
 
 /**
  * "What to call" from the command line: exactly one of --room, --sip, --h323 or --favorite,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../main/core/store/settings-schema';
+import { dateFromSeconds } from '../../main/shared/rules/api-time';
 import { DEFAULT_BASE_URL, isBaseUrl } from '../../main/shared/rules/base-url';
 import { formatMeetingCode } from '../../main/shared/rules/meeting-code';
-import { favoriteDisplayName, targetKey } from '../../main/shared/rules/targets';
+import { targetKey } from '../../main/shared/rules/targets';
+import { favoriteDisplayName } from '../../main/shared/rules/favorites';
 
 // The rules main and the windows share (main/shared/rules). The settings window marks a base
 // URL with isBaseUrl; the settings file's schema must refuse exactly what it marks.
@@ -59,5 +61,18 @@ describe('formatMeetingCode', () => {
   it('groups 9 digits and leaves anything else alone', () => {
     expect(formatMeetingCode('806146667')).toBe('806-146-667');
     expect(formatMeetingCode('1234567890')).toBe('1234567890');
+  });
+});
+
+describe('dateFromSeconds', () => {
+  it("reads the API's decimal seconds, and gives null for none, 0 or text", () => {
+    expect(dateFromSeconds('1717400000')?.toISOString()).toBe('2024-06-03T07:33:20.000Z');
+    expect([null, '', '0', 'soon', '-5'].map((value) => dateFromSeconds(value))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -10,8 +10,8 @@ import {
 } from '../../main/core/store/favorites';
 import type { StoreWarning } from '../../main/core/store/json-document';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
-import { favoriteDisplayName } from '../../main/shared/rules/targets';
 import { MAX_FAVORITES, type Favorite } from '../../main/core/store/favorites-schema';
+import { favoriteDisplayName } from '../../main/shared/rules/favorites';
 
 const everest: NewFavorite = {
   kind: 'room',

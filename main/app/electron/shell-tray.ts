@@ -9,7 +9,7 @@ import { shellStrings, type ShellStrings } from './shell-strings';
 import type { ShellState } from './shell-state';
 import { AppTray, type TrayLook } from './tray';
 import { trayMenuTemplate, trayTooltip, type TrayActions, type TrayState } from './tray-menu';
-import { favoriteDisplayName } from '../../shared/rules/targets';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 export interface ShellTrayOptions {
   readonly services: AppServices;

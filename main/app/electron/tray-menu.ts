@@ -3,7 +3,8 @@ import { type Favorite } from '../../core/store/favorites-schema';
 import type { CallView, CurrentMeeting, MeetingSummary } from '../../shared/ipc/contract';
 import type { ShellStrings } from './shell-strings';
 import { formatMeetingCode } from '../../shared/rules/meeting-code';
-import { favoriteDisplayName, targetKey } from '../../shared/rules/targets';
+import { targetKey } from '../../shared/rules/targets';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 /** Everything the right-click menu and the tooltip show. */
 export interface TrayState {

@@ -4,7 +4,7 @@ import type { Meeting, Room } from '../../core/wemeet/api';
 import { roomStatusFromCode } from '../../core/wemeet/schemas';
 import type { CallTarget } from '../../core/wemeet/types';
 import type { CallTargetView, MeetingSummary, RoomView } from '../../shared/ipc/contract';
-import { favoriteDisplayName } from '../../shared/rules/targets';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 /** Core shapes (API field names) → the contract's views (what the windows show). */
 

@@ -15,8 +15,8 @@ import type { ActionDefiner } from '../program-support';
 import { findOwnFavorite } from '../targets';
 import { targetWords } from '../words';
 import { examples } from './shared-options';
-import { favoriteDisplayName } from '../../shared/rules/targets';
 import type { Favorite } from '../../core/store/favorites-schema';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 /**
  * `roomcall favorites …`: the same list the app shows, in the same file. Everything is local

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LABEL } from '../../shared/rules/favorites';
 import { targetKey } from '../../shared/rules/targets';
 
 /**
@@ -11,7 +12,6 @@ import { targetKey } from '../../shared/rules/targets';
  */
 
 export const MAX_FAVORITES = 500;
-export const MAX_LABEL = 100;
 export const MAX_ROOM_TEXT = 200;
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

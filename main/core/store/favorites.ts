@@ -16,14 +16,15 @@ import {
   FAVORITES_VERSION,
   favoritesFileSchema,
   MAX_FAVORITES,
-  MAX_LABEL,
   MAX_ROOM_TEXT,
   type AddressFavorite,
   type Favorite,
 } from './favorites-schema';
 import { STORE_FILES } from './paths';
 import { parseJsonBytes, parseJsonText } from './safe-json';
-import { favoriteDisplayName, targetKey } from '../../shared/rules/targets';
+import { targetKey } from '../../shared/rules/targets';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
+import { MAX_LABEL } from '../../shared/rules/favorites';
 
 /**
  * Favourites: meeting rooms (by meeting_room_id, with the name and location last seen) and

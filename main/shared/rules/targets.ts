@@ -1,8 +1,8 @@
 /**
- * What identifies a thing that can be called, and what people call it. Main (the favourites
- * store, the call manager, the tray, the CLI) and the windows use these same functions: the
- * one-ring check and the "calling…" marks on every row depend on both sides computing the same
- * key. Pure and zod-free, so the renderer imports it as it is.
+ * What identifies a thing that can be called. Main (the favourites store, the call manager,
+ * the tray, the CLI) and the windows use this same function: the one-ring check and the
+ * "calling…" marks on every row depend on both sides computing the same key. Pure and
+ * zod-free, so the renderer imports it as it is.
  */
 
 /** A room by its ID, or a SIP/H.323 address: anything room-call can call. */
@@ -21,22 +21,4 @@ export function targetKey(target: KeyedTarget): string {
   const dial = target.dialString.toLowerCase();
   const bare = target.protocol === 'sip' && dial.startsWith('sip:') ? dial.slice(4) : dial;
   return `${target.protocol}:${bare}`;
-}
-
-/** The fields of a favourite that its shown name comes from. */
-export type NamedFavorite =
-  | {
-      readonly kind: 'room';
-      readonly label: string | null;
-      readonly name: string;
-      readonly meetingRoomId: string;
-    }
-  | { readonly kind: 'mra'; readonly label: string | null; readonly dialString: string };
-
-/** What people see: the label, else the room's name, else its ID or what is dialled. */
-export function favoriteDisplayName(favorite: NamedFavorite): string {
-  if (favorite.label !== null) return favorite.label;
-  if (favorite.kind === 'room')
-    return favorite.name === '' ? favorite.meetingRoomId : favorite.name;
-  return favorite.dialString;
 }

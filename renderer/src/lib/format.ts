@@ -3,12 +3,7 @@
  * Chinese system reads "下午3:00" and an English one "3:00 PM" without us spelling either.
  */
 
-/** Unix seconds as the API gives them ("1717400000"); null when missing or unusable. */
-export function dateFromSeconds(seconds: string | null): Date | null {
-  if (seconds === null || !/^\d{1,12}$/.test(seconds)) return null;
-  const value = Number(seconds);
-  return value === 0 ? null : new Date(value * 1000);
-}
+import { dateFromSeconds } from '../../../main/shared/rules/api-time';
 
 function sameDay(a: Date, b: Date): boolean {
   return (

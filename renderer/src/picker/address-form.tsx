@@ -1,3 +1,4 @@
+import { MAX_LABEL } from '../../../main/shared/rules/favorites';
 import { useState } from 'preact/hooks';
 import { useLocale, useMessages } from '../i18n/locale';
 import type { DialProtocol } from '../lib/types';
@@ -155,7 +156,7 @@ export function AddressForm({
           id={ids.label}
           class="input"
           type="text"
-          maxLength={100}
+          maxLength={MAX_LABEL}
           autoComplete="off"
           placeholder={m.address.labelPlaceholder}
           value={draft.label}

@@ -1,3 +1,4 @@
+import { MAX_LABEL } from '../../../main/shared/rules/favorites';
 import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
@@ -101,7 +102,7 @@ export function FavoriteEditor({ favorite, name, onDone }: Props) {
           id={`label-${favorite.id}`}
           class="input"
           type="text"
-          maxLength={100}
+          maxLength={MAX_LABEL}
           placeholder={favorite.name === '' ? m.favorites.labelPlaceholderRoom : favorite.name}
           value={label}
           onInput={(event) => {

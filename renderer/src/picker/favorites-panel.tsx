@@ -14,7 +14,8 @@ import { FavoriteEditor } from './favorite-editor';
 import { pickerMessages } from './messages';
 import { TransferBar } from './transfer-bar';
 import { useDragReorder } from './use-drag-reorder';
-import { favoriteDisplayName, targetKey } from '../../../main/shared/rules/targets';
+import { targetKey } from '../../../main/shared/rules/targets';
+import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
 
 interface Props {
   readonly favorites: readonly Favorite[];

@@ -4,7 +4,7 @@ import type { CallView, Favorite, IpcError, RoomView } from '../lib/types';
 import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
-import { favoriteDisplayName } from '../../../main/shared/rules/targets';
+import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
 
 interface Props {
   readonly favorite: Favorite;

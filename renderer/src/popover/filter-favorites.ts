@@ -1,5 +1,5 @@
 import type { Favorite } from '../lib/types';
-import { favoriteDisplayName } from '../../../main/shared/rules/targets';
+import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
 
 /** Lower case, full-width folded (NFKC), so "ＢＪ" finds "bj" and "Marina" finds "marina". */
 export function normalise(text: string): string {
