@@ -1,9 +1,5 @@
 import { version } from '../../package.json';
-import {
-  assertProfileName,
-  DEFAULT_PROFILE,
-  type CredentialStore,
-} from '../core/secrets/credential-store';
+import { assertProfileName, type CredentialStore } from '../core/secrets/credential-store';
 import { effectiveSettings, type EffectiveSettings } from '../core/managed/effective-settings';
 import { loadManagedConfig } from '../core/managed/load-managed';
 import type { ManagedConfig } from '../core/managed/managed-config';
@@ -24,7 +20,8 @@ import { createWemeetApi } from '../core/wemeet/api-impl';
 import type { CliDeps } from './deps';
 import { NotConfiguredError } from './failures';
 import type { Output } from './output';
-import type { Settings } from '../core/store/settings-schema';
+import type { Settings } from '../shared/model/settings-schema';
+import { DEFAULT_PROFILE } from '../shared/model/settings-schema';
 
 /**
  * What one run of the CLI shares between its steps: the output, the data files (opened on

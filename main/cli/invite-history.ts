@@ -5,7 +5,7 @@ import type { Meeting } from '../core/wemeet/api';
 import { WemeetError } from '../core/wemeet/errors';
 import type { CallTarget } from '../core/wemeet/types';
 import type { Output } from './output';
-import type { HistoryEntry, HistoryOutcome } from '../core/store/history-schema';
+import type { HistoryEntry, HistoryOutcome } from '../shared/model/history-schema';
 
 /**
  * Writes an invite into the recent-invites history as it happens: an entry once room-call has

@@ -3,7 +3,7 @@ import { storedCredentialsSchema, type StoredCredentials } from '../core/secrets
 import type { InputSource } from './deps';
 import { UsageError } from './exit-codes';
 import type { Prompter } from './prompt';
-import { operatorIdSchema } from '../core/store/settings-schema';
+import { operatorIdSchema } from '../shared/model/settings-schema';
 
 /**
  * What `auth login` is told: from a JSON document on stdin (scripts), or asked one field at a

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMemoryStore } from '../core/secrets/memory-store';
-import { DEFAULT_PROFILE } from '../core/secrets/credential-store';
 import type { ManagedLoad } from '../core/managed/load-managed';
 import type { Environment } from '../core/secrets/env-credentials';
 import { openSettings } from '../core/store/settings';
@@ -11,6 +10,7 @@ import type { AppWindowName } from '../app/handlers/window-port';
 import { createEventHub, type EventHub } from '../app/ipc/event-hub';
 import { createAppServices, type AppServices } from '../app/services/create-app-services';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../test/sim/index';
+import { DEFAULT_PROFILE } from '../shared/model/settings-schema';
 
 export type PreviewApi = 'sim' | 'env';
 

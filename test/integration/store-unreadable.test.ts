@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreWarning } from '../../main/core/store/json-document';
 import { bundleForNode } from '../helpers/bundle-for-node';
-import { defaultSettings, type Settings } from '../../main/core/store/settings-schema';
+import { defaultSettings, type Settings } from '../../main/shared/model/settings-schema';
 
 /**
  * An unreadable file (mode 000) is moved aside like any other unusable file. Root reads every

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsSchema } from '../../main/core/store/settings-schema';
+import { settingsSchema } from '../../main/shared/model/settings-schema';
 import { dateFromSeconds } from '../../main/shared/rules/api-time';
 import { DEFAULT_BASE_URL, isBaseUrl } from '../../main/shared/rules/base-url';
 import { formatMeetingCode } from '../../main/shared/rules/meeting-code';

@@ -10,7 +10,7 @@ import {
 } from '../../main/core/store/favorites';
 import type { StoreWarning } from '../../main/core/store/json-document';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
-import { MAX_FAVORITES, type Favorite } from '../../main/core/store/favorites-schema';
+import { MAX_FAVORITES, type Favorite } from '../../main/shared/model/favorites-schema';
 import { favoriteDisplayName } from '../../main/shared/rules/favorites';
 
 const everest: NewFavorite = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openHistory, type NewHistoryEntry } from '../../main/core/store/history';
 import type { StoreWarning } from '../../main/core/store/json-document';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
-import { MAX_HISTORY } from '../../main/core/store/history-schema';
+import { MAX_HISTORY } from '../../main/shared/model/history-schema';
 
 const invite = (n: number): NewHistoryEntry => ({
   target: { kind: 'room', meetingRoomId: String(n), name: `Room ${n}` },

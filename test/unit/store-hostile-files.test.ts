@@ -15,7 +15,7 @@ import {
 import { STORE_FILES } from '../../main/core/store/paths';
 import { openSettings } from '../../main/core/store/settings';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
-import { defaultSettings } from '../../main/core/store/settings-schema';
+import { defaultSettings } from '../../main/shared/model/settings-schema';
 
 /**
  * Every store, every kind of bad file: the file is moved aside as <name>.corrupt-<time>.json

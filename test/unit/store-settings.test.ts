@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidChangeError, type StoreWarning } from '../../main/core/store/json-document';
 import { openSettings, SETTINGS_VERSION, settingsMigrations } from '../../main/core/store/settings';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
-import { defaultSettings } from '../../main/core/store/settings-schema';
+import { defaultSettings } from '../../main/shared/model/settings-schema';
 
 describe('settings', () => {
   const dir = useTempDir();

@@ -1,4 +1,4 @@
-import { type Language } from '../../core/store/settings-schema';
+import { type Language } from '../../shared/model/settings-schema';
 import { uiLanguage } from '../../shared/rules/language';
 
 /**

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { type Favorite } from '../../core/store/favorites-schema';
+import { type Favorite } from '../../shared/model/favorites-schema';
 import type { CallView, CurrentMeeting, MeetingSummary } from '../../shared/ipc/contract';
 import type { ShellStrings } from './shell-strings';
 import { formatMeetingCode } from '../../shared/rules/meeting-code';

@@ -3,7 +3,7 @@ import { startInvite } from '../../core/invite';
 import type { Clock } from '../../core/invite-clock';
 import type { Invite, InviteEvent, InviteOptions } from '../../core/invite-types';
 import type { HistoryStore } from '../../core/store/history';
-import type { HistoryOutcome } from '../../core/store/history-schema';
+import type { HistoryOutcome } from '../../shared/model/history-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CallView, ParsedRequestOf } from '../../shared/ipc/contract';
 import { isoTime, type AppClock } from './clock';

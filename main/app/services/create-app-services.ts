@@ -3,7 +3,7 @@ import type { ManagedLoad } from '../../core/managed/load-managed';
 import type { CredentialStore } from '../../core/secrets/credential-store';
 import type { Environment } from '../../core/secrets/env-credentials';
 import type { HistoryStore } from '../../core/store/history';
-import { type Settings } from '../../core/store/settings-schema';
+import { type Settings } from '../../shared/model/settings-schema';
 import type { FetchLike } from '../../core/wemeet/client';
 import type { AppState, CallView, EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import { buildAppState, type AppIdentity } from './app-state';

@@ -17,7 +17,7 @@ import {
 import type { z } from 'zod';
 import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
 import type { UiLanguage } from '../../shared/rules/language';
-import type { Favorite } from '../../core/store/favorites-schema';
+import type { Favorite } from '../../shared/model/favorites-schema';
 
 export interface FavoritesServiceOptions {
   readonly store: FavoritesStore;

@@ -1,6 +1,6 @@
 import { lockedChange } from '../../core/managed/apply-managed';
 import type { SettingsPatch } from '../../core/store/settings';
-import type { Settings } from '../../core/store/settings-schema';
+import type { Settings } from '../../shared/model/settings-schema';
 import type { SettingsView } from '../../shared/ipc/contract';
 import { SettingsLockedError } from './errors';
 import type { Session } from './session';

@@ -1,5 +1,5 @@
-import { type Favorite } from '../../core/store/favorites-schema';
-import type { HistoryMeeting, HistoryTarget } from '../../core/store/history-schema';
+import { type Favorite } from '../../shared/model/favorites-schema';
+import type { HistoryMeeting, HistoryTarget } from '../../shared/model/history-schema';
 import type { Meeting, Room } from '../../core/wemeet/api';
 import { roomStatusFromCode } from '../../core/wemeet/schemas';
 import type { CallTarget } from '../../core/wemeet/types';

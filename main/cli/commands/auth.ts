@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isLocked } from '../../core/managed/apply-managed';
 import { lockReason, refusedCredentialChanges } from '../../core/managed/effective-settings';
-import { DEFAULT_PROFILE, MalformedCredentialsError } from '../../core/secrets/credential-store';
+import { MalformedCredentialsError } from '../../core/secrets/credential-store';
 import {
   ENV_VARS,
   resolveCredentials,
@@ -17,7 +17,8 @@ import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
 import { examples } from './shared-options';
 import { DEFAULT_BASE_URL } from '../../shared/rules/base-url';
-import { baseUrlSchema } from '../../core/store/settings-schema';
+import { baseUrlSchema } from '../../shared/model/settings-schema';
+import { DEFAULT_PROFILE } from '../../shared/model/settings-schema';
 
 /**
  * `roomcall auth login|status|logout`: credentials in the OS keychain (one entry per

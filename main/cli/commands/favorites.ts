@@ -15,7 +15,7 @@ import type { ActionDefiner } from '../program-support';
 import { findOwnFavorite } from '../targets';
 import { targetWords } from '../words';
 import { examples } from './shared-options';
-import type { Favorite } from '../../core/store/favorites-schema';
+import type { Favorite } from '../../shared/model/favorites-schema';
 import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 /**

@@ -10,7 +10,7 @@ import {
   MAX_HISTORY,
   type HistoryEntry,
   type HistoryOutcome,
-} from '../../core/store/history-schema';
+} from '../../shared/model/history-schema';
 
 /** `roomcall history`: the recent invites the app and the CLI recorded, newest first. */
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import { checkNewFavorite, type FavoriteFields } from '../store/favorites';
-import { MAX_FAVORITES } from '../store/favorites-schema';
-import { settingsSchema, type Settings } from '../store/settings-schema';
+import { MAX_FAVORITES } from '../../shared/model/favorites-schema';
+import { settingsSchema, type Settings } from '../../shared/model/settings-schema';
 import { checkOperatorPattern, expandOperatorPattern } from './operator-pattern';
 import { targetKey } from '../../shared/rules/targets';
 

@@ -1,4 +1,4 @@
-import { type Favorite } from '../store/favorites-schema';
+import { type Favorite } from '../../shared/model/favorites-schema';
 import type { ManagedConfig } from './managed-config';
 import { targetKey } from '../../shared/rules/targets';
 

@@ -19,7 +19,7 @@ import {
   MAX_ROOM_TEXT,
   type AddressFavorite,
   type Favorite,
-} from './favorites-schema';
+} from '../../shared/model/favorites-schema';
 import { STORE_FILES } from './paths';
 import { parseJsonBytes, parseJsonText } from './safe-json';
 import { targetKey } from '../../shared/rules/targets';

@@ -14,7 +14,7 @@ import {
   type HistoryOutcome,
   type historyMeetingSchema,
   type historyTargetSchema,
-} from './history-schema';
+} from '../../shared/model/history-schema';
 import { STORE_FILES } from './paths';
 
 /**

@@ -6,7 +6,7 @@ import {
   type Migration,
 } from './json-document';
 import { STORE_FILES } from './paths';
-import { settingsSchema, type Settings } from './settings-schema';
+import { settingsSchema, type Settings } from '../../shared/model/settings-schema';
 
 /** The settings file. The schema, type and defaults are in settings-schema.ts. */
 

@@ -11,9 +11,9 @@
  * the popover's bundle. It must stay free of Node and Electron imports.
  */
 import { z } from 'zod';
-import { settingsSchema } from '../../core/store/settings-schema';
-import { addressFavoriteSchema, roomFavoriteSchema } from '../../core/store/favorites-schema';
-import { historyEntrySchema } from '../../core/store/history-schema';
+import { settingsSchema } from '../model/settings-schema';
+import { addressFavoriteSchema, roomFavoriteSchema } from '../model/favorites-schema';
+import { historyEntrySchema } from '../model/history-schema';
 
 // ── shared shapes ─────────────────────────────────────────────────────────────
 

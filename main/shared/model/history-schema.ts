@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Recent invites' data model, on its own so the IPC contract can share it: zod and nothing
- * else (no Node, no file access). The store is history.ts.
+ * else (no Node, no file access). The store is main/core/store/history.ts.
  */
 
 export const MAX_HISTORY = 100;

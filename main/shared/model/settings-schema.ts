@@ -1,13 +1,25 @@
 import { z } from 'zod';
-import { DEFAULT_PROFILE, profileNameSchema } from '../secrets/credential-store';
-import { DEFAULT_BASE_URL, isBaseUrl } from '../../shared/rules/base-url';
+import { DEFAULT_BASE_URL, isBaseUrl } from '../rules/base-url';
 
 /**
  * The user's settings, modelled once: this schema gives the type, the defaults, and the checks
  * a hand-edited file must pass. It is zod and nothing else (no Node, no file access) so the IPC
- * contract can share it; the store is settings.ts. No secret belongs here: credentials live
+ * contract can share it; the store is main/core/store/settings.ts. No secret belongs here: credentials live
  * in the keychain.
  */
+
+export const DEFAULT_PROFILE = 'default';
+
+/**
+ * A profile name (the settings' `profile`) is a keychain account name and appears in messages
+ * and file names, so it is kept to a boring, portable alphabet.
+ */
+export const profileNameSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'a profile name is 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+  );
 
 /** The settings window's field checks the same rule (isBaseUrl) as you type. */
 export const baseUrlSchema = z

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { MAX_LABEL } from '../../shared/rules/favorites';
-import { targetKey } from '../../shared/rules/targets';
+import { MAX_LABEL } from '../rules/favorites';
+import { targetKey } from '../rules/targets';
 
 /**
  * The favourites' data model, on its own so the IPC contract can share it: zod and nothing
- * else (no Node, no file access). The store is favorites.ts.
+ * else (no Node, no file access). The store is main/core/store/favorites.ts.
  *
  * The file's schema checks structure only; the full dial-string and room-ID rules run when a
- * favourite is added or imported (favorites.ts). That way a stricter rule in a later version
+ * favourite is added or imported (main/core/store/favorites.ts). That way a stricter rule in a later version
  * never turns a user's existing list into a "corrupt" file.
  */
 
