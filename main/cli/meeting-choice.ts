@@ -32,14 +32,14 @@ export async function currentMeeting(
   interactive: boolean,
 ): Promise<Meeting> {
   const current = await resolveCurrentMeeting(session.api);
-  if (current.kind === 'one') return current.meeting;
-  if (current.kind === 'none') {
+  if (current.selected !== null) return current.selected;
+  if (current.state === 'none') {
     throw new UsageError(
       `No meeting of ${session.operatorId} is in progress, so there is no current meeting to call into.`,
       'Pass --meeting <code, ID or join link>.',
     );
   }
-  const { meetings } = current;
+  const meetings = current.candidates;
   const listing = meetings.map((meeting, index) => `  ${index + 1}) ${describe(ctx, meeting)}`);
   const { stdin, stderr } = ctx.deps;
   if (!interactive || !stdin.isTTY || !stderr.isTTY) {

@@ -49,7 +49,7 @@ export async function chooseTarget(ctx: CliContext, options: OptionValues): Prom
  * The favourite a label, position or id names, among the person's own and the organisation's
  * (as `favorites list` numbers them); anything but exactly one is a usage error.
  */
-export async function findOneFavorite(ctx: CliContext, ref: string): Promise<FoundFavorite> {
+async function findOneFavorite(ctx: CliContext, ref: string): Promise<FoundFavorite> {
   const items = await ctx.listFavorites();
   const found = findFavorite(items, ref);
   if (found.status === 'none') {

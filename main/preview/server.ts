@@ -137,7 +137,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
  * of another site sends (Origin, Sec-Fetch-Site) is refused, so no website the person visits
  * can drive RoomCall through the preview.
  */
-export function refuse(request: IncomingMessage, port: number): string | null {
+function refuse(request: IncomingMessage, port: number): string | null {
   if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) return 'Loopback only.';
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   if (!hosts.includes(request.headers.host ?? '')) return 'Unknown host.';

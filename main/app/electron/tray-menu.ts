@@ -147,7 +147,7 @@ function meetingLine(state: TrayState, strings: ShellStrings): string {
   return state.meeting.state === 'several' ? strings.severalMeetings : strings.noMeeting;
 }
 
-export function meetingName(meeting: MeetingSummary): string {
+function meetingName(meeting: MeetingSummary): string {
   const code = formatMeetingCode(meeting.meetingCode);
   const subject = menuText(meeting.subject.trim());
   return subject === '' ? code : `${subject} (${code})`;

@@ -4,7 +4,7 @@ import { createBlurGuard } from './blur-guard';
 import type { Point } from './popover-position';
 import { secureWebPreferences } from './web-preferences';
 
-export const POPOVER_SIZE = { width: 360, height: 520 } as const;
+const POPOVER_SIZE = { width: 360, height: 520 } as const;
 
 export interface AppWindowsOptions {
   readonly preload: string;

@@ -181,10 +181,9 @@ export class MeetingTracker {
       const found = await resolveCurrentMeeting(account.api);
       this.#error = null;
       this.#checkedAt = isoTime(this.#options.clock);
-      this.#auto = found.kind;
-      this.#autoMeeting = found.kind === 'one' ? found.meeting : null;
-      this.#candidates =
-        found.kind === 'several' ? found.meetings : found.kind === 'one' ? [found.meeting] : [];
+      this.#auto = found.state;
+      this.#autoMeeting = found.selected;
+      this.#candidates = found.candidates;
     } catch (error) {
       this.#error = toIpcError(error);
     }

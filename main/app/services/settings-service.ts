@@ -12,14 +12,6 @@ export interface SettingsServiceOptions {
   readonly onChange: (view: SettingsView, changed: readonly (keyof Settings)[]) => void;
 }
 
-/** Settings that decide which account the app acts for and how it talks to the API. */
-export const ACCOUNT_KEYS: readonly (keyof Settings)[] = [
-  'operatorId',
-  'baseUrl',
-  'profile',
-  'meetingIdEncoding',
-];
-
 /**
  * The settings windows see and change. A change to a value the organisation locked, or the
  * environment set, is refused with the reason; sending a locked value unchanged is fine, so a

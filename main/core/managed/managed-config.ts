@@ -16,7 +16,7 @@ import { targetKey } from '../../shared/rules/targets';
  * SecretKey there would be everyone's. A file that so much as names one is refused.
  */
 
-export const MANAGED_VERSION = 1;
+const MANAGED_VERSION = 1;
 
 /** Settings IT may pre-fill. operatorId is per person: IT gives operatorIdPattern instead. */
 const managedSettingsShape = settingsSchema.omit({ operatorId: true }).shape;
@@ -46,7 +46,7 @@ const managedSettingsSchema = z.strictObject(withoutDefaults(managedSettingsShap
 export type ManagedSettings = Partial<Settings>;
 
 /** Every key `locked` accepts. */
-export const LOCKABLE_KEYS: readonly string[] = [
+const LOCKABLE_KEYS: readonly string[] = [
   ...Object.keys(settingsSchema.shape),
   'appId',
   'sdkId',
@@ -54,7 +54,7 @@ export const LOCKABLE_KEYS: readonly string[] = [
 ];
 export type LockableKey = keyof Settings | 'appId' | 'sdkId' | 'updateFeedUrl';
 
-export function isLockableKey(key: string): key is LockableKey {
+function isLockableKey(key: string): key is LockableKey {
   return LOCKABLE_KEYS.includes(key);
 }
 

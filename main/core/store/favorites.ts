@@ -172,8 +172,8 @@ function describeEntry(input: unknown, m: FavoriteMessages): string {
   return m.entryUnknown;
 }
 
-export const EXPORT_FORMAT = 'roomcall-favorites';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'roomcall-favorites';
+const EXPORT_VERSION = 1;
 
 export interface FavoritesExport {
   readonly format: typeof EXPORT_FORMAT;
@@ -224,7 +224,7 @@ export interface ImportPlan {
  * reasons and entry names in `lang`). Throws FavoriteError('invalid') when the document as a
  * whole is not a RoomCall favourites export.
  */
-export function planFavoritesImport(
+function planFavoritesImport(
   document: unknown,
   existing: readonly Favorite[],
   lang: InputLanguage = 'en',

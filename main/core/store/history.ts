@@ -23,7 +23,7 @@ import { STORE_FILES } from './paths';
  * jumps back cannot reshuffle the list. The data model is history-schema.ts.
  */
 
-export const HISTORY_VERSION = 1;
+const HISTORY_VERSION = 1;
 
 export interface NewHistoryEntry {
   readonly target: z.input<typeof historyTargetSchema>;

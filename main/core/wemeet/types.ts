@@ -31,8 +31,3 @@ export type CallState =
   | 'joined-or-cancelled'
   | 'left'
   | 'unknown';
-
-/** Who acts: every room/meeting API takes the operator's enterprise userid (type 1). */
-export interface Operator {
-  readonly userId: string;
-}

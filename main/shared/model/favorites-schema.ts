@@ -37,12 +37,8 @@ export const addressFavoriteSchema = z.object({
   label: labelSchema,
 });
 
-export const favoriteSchema = z.discriminatedUnion('kind', [
-  roomFavoriteSchema,
-  addressFavoriteSchema,
-]);
+const favoriteSchema = z.discriminatedUnion('kind', [roomFavoriteSchema, addressFavoriteSchema]);
 
-export type RoomFavorite = z.output<typeof roomFavoriteSchema>;
 export type AddressFavorite = z.output<typeof addressFavoriteSchema>;
 export type Favorite = z.output<typeof favoriteSchema>;
 

@@ -31,7 +31,7 @@ export const historyMeetingSchema = z.object({
  * `invited` until the call settles; then one of the room-call-info states, `cancelled` (the
  * user hung up first) or `failed` (the invite itself was refused; `detail` says why).
  */
-export const historyOutcomeSchema = z.enum([
+const historyOutcomeSchema = z.enum([
   'invited',
   'ringing',
   'accepted',

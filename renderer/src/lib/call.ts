@@ -12,7 +12,7 @@ export async function invoke<T>(run: () => Promise<IpcResult<T>>): Promise<IpcRe
   }
 }
 
-export function transportError(cause: unknown): IpcError {
+function transportError(cause: unknown): IpcError {
   const message = cause instanceof Error ? cause.message : String(cause);
   const network = cause instanceof TypeError || /fetch|network|connect/i.test(message);
   return { kind: network ? 'network' : 'internal', message, code: null, hint: null };

@@ -13,7 +13,3 @@ export function fromResult<T>(result: IpcResult<T>): Loadable<T> {
     ? { status: 'ready', value: result.data }
     : { status: 'error', error: result.error };
 }
-
-export function valueOf<T>(loadable: Loadable<T>): T | null {
-  return loadable.status === 'ready' ? loadable.value : null;
-}

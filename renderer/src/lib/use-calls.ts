@@ -20,10 +20,6 @@ export interface CallsApi {
   readonly clearRefusals: () => void;
 }
 
-export function isInFlight(call: CallView | undefined): boolean {
-  return call !== undefined && !call.settled;
-}
-
 /** Newer wins: a later call to the same target, or a later update of the same call. */
 function newer(current: CallView | undefined, next: CallView): boolean {
   if (current === undefined) return true;

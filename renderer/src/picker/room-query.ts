@@ -1,3 +1,4 @@
+import { foldForSearch } from '../lib/search-text';
 import type { RoomView } from '../lib/types';
 import { queryWords, type SearchIndex } from './search-index';
 
@@ -94,5 +95,5 @@ export class RoomFilter {
 }
 
 function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trimStart();
+  return foldForSearch(text).replace(/\s+/g, ' ').trimStart();
 }

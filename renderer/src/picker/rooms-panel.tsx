@@ -19,7 +19,7 @@ import type { DirectoryState } from './use-directory';
 import { VirtualList, type FocusRequest } from './virtual-list';
 import { targetKey } from '../../../main/shared/rules/targets';
 
-export const ROW_HEIGHT = 56;
+const ROW_HEIGHT = 56;
 
 interface Props {
   readonly directory: DirectoryState;

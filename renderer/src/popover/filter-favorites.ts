@@ -1,10 +1,6 @@
+import { foldForSearch } from '../lib/search-text';
 import type { Favorite } from '../lib/types';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
-
-/** Lower case, full-width folded (NFKC), so "ＢＪ" finds "bj" and "Marina" finds "marina". */
-export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
 
 function haystack(favorite: Favorite): string {
   const parts =
@@ -15,7 +11,7 @@ function haystack(favorite: Favorite): string {
           favorite.dialString,
           favorite.protocol === 'sip' ? 'sip' : 'h.323',
         ];
-  return normalise(parts.join(' '));
+  return foldForSearch(parts.join(' '));
 }
 
 /** Favourites whose name, location or dial string contain every typed word, in order kept. */
@@ -23,7 +19,7 @@ export function filterFavorites(
   favorites: readonly Favorite[],
   query: string,
 ): readonly Favorite[] {
-  const words = normalise(query)
+  const words = foldForSearch(query)
     .split(/\s+/)
     .filter((word) => word !== '');
   if (words.length === 0) return favorites;

@@ -9,7 +9,7 @@ import { targetKey } from '../../../main/shared/rules/targets';
 const SHOWN = 5;
 
 /** The latest invite per target, newest first: a person re-invites the same few rooms. */
-export function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN): HistoryEntry[] {
+function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN): HistoryEntry[] {
   const seen = new Set<string>();
   const out: HistoryEntry[] = [];
   const newestFirst = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -23,7 +23,7 @@ export function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN)
   return out;
 }
 
-export function historyName(entry: HistoryEntry): string {
+function historyName(entry: HistoryEntry): string {
   return entry.target.kind === 'room'
     ? (entry.target.name ?? entry.target.meetingRoomId)
     : entry.target.dialString;

@@ -5,7 +5,7 @@ import type { CallTargetView } from '../lib/types';
 import { useBridgeEvent } from '../lib/use-bridge-event';
 import { callText } from './call-progress';
 
-export function targetName(target: CallTargetView): string {
+function targetName(target: CallTargetView): string {
   if (target.kind === 'room') return target.name === '' ? target.meetingRoomId : target.name;
   return target.label ?? target.dialString;
 }
