@@ -29,7 +29,7 @@ import { MAX_LABEL } from '../../shared/rules/favorites';
 /**
  * Favourites: meeting rooms (by meeting_room_id, with the name and location last seen) and
  * SIP/H.323 addresses, in the user's order. No two favourites call the same thing. The data
- * model is favorites-schema.ts; this module validates input, imports and
+ * model is main/shared/model/favorites-schema.ts; this module validates input, imports and
  * exports, and keeps the file.
  */
 

@@ -20,7 +20,7 @@ import { STORE_FILES } from './paths';
 /**
  * Recent invites, newest first, at most MAX_HISTORY: what was called, into which meeting,
  * when, and how it ended. Order is the order of recording (not of `at`), so a clock that
- * jumps back cannot reshuffle the list. The data model is history-schema.ts.
+ * jumps back cannot reshuffle the list. The data model is main/shared/model/history-schema.ts.
  */
 
 const HISTORY_VERSION = 1;

@@ -8,7 +8,7 @@ import {
 import { STORE_FILES } from './paths';
 import { settingsSchema, type Settings } from '../../shared/model/settings-schema';
 
-/** The settings file. The schema, type and defaults are in settings-schema.ts. */
+/** The settings file. The schema, type and defaults are in main/shared/model/settings-schema.ts. */
 
 export const SETTINGS_VERSION = 1;
 
