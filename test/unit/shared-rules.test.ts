@@ -4,7 +4,7 @@ import { dateFromSeconds } from '../../main/shared/rules/api-time';
 import { DEFAULT_BASE_URL, isBaseUrl } from '../../main/shared/rules/base-url';
 import { formatMeetingCode } from '../../main/shared/rules/meeting-code';
 import { targetKey } from '../../main/shared/rules/targets';
-import { favoriteDisplayName } from '../../main/shared/rules/favorites';
+import { callTargetName, favoriteDisplayName } from '../../main/shared/rules/favorites';
 
 // The rules main and the windows share (main/shared/rules). The settings window marks a base
 // URL with isBaseUrl; the settings file's schema must refuse exactly what it marks.
@@ -74,5 +74,14 @@ describe('dateFromSeconds', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('callTargetName', () => {
+  it('names a room by its name, else its ID, and an address by its label, else its dial string', () => {
+    expect(callTargetName({ kind: 'room', name: '长城', meetingRoomId: '1' })).toBe('长城');
+    expect(callTargetName({ kind: 'room', name: '', meetingRoomId: '1' })).toBe('1');
+    expect(callTargetName({ kind: 'mra', label: 'Lobby', dialString: 'a@b' })).toBe('Lobby');
+    expect(callTargetName({ kind: 'mra', label: null, dialString: 'a@b' })).toBe('a@b');
   });
 });

@@ -14,8 +14,7 @@ import {
   type NewFavorite,
   type SeenRoom,
 } from '../../core/store/favorites';
-import type { z } from 'zod';
-import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
+import type { FavoriteView, ImportReportView, ParsedRequestOf } from '../../shared/ipc/contract';
 import type { UiLanguage } from '../../shared/rules/language';
 import type { Favorite } from '../../shared/model/favorites-schema';
 
@@ -40,8 +39,6 @@ export interface AddFavoriteView {
   readonly status: AddFavoriteResult['status'];
   readonly favorite: FavoriteView;
 }
-
-type ImportReportView = z.output<typeof importReportSchema>;
 
 /** The contract's addFavorite request as the store's input (an absent label is no label). */
 export function newFavoriteFrom(request: ParsedRequestOf<'addFavorite'>): NewFavorite {

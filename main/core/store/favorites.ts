@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { parseDialString, parseRoomId } from '../input/dial-string';
 import type { InputLanguage } from '../input/messages';
 import { trimTyped } from '../input/text';
-import type { DialProtocol } from '../wemeet/types';
 import {
   openJsonDocument,
   type JsonDocument,
@@ -25,6 +24,7 @@ import { parseJsonBytes, parseJsonText } from './safe-json';
 import { targetKey } from '../../shared/rules/targets';
 import { favoriteDisplayName } from '../../shared/rules/favorites';
 import { MAX_LABEL } from '../../shared/rules/favorites';
+import type { DialProtocol } from '../../shared/rules/targets';
 
 /**
  * Favourites: meeting rooms (by meeting_room_id, with the name and location last seen) and

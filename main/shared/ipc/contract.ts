@@ -193,6 +193,8 @@ export const importReportSchema = z.object({
   added: z.number().int(),
   skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })),
 });
+/** What an import did, as the windows show it (the store's own ImportReport lists the items). */
+export type ImportReportView = z.output<typeof importReportSchema>;
 
 /**
  * A favourite as the windows see it: the stored shape (favorites-schema.ts, unchanged on disk)

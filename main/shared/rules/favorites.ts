@@ -1,6 +1,6 @@
 /**
- * How a favourite is named, for main (the tray, the CLI, the messages of the store) and the
- * windows alike. Pure and zod-free, so the renderer imports it as it is.
+ * How a favourite or a call's target is named, for main (the tray, notifications, the CLI, the
+ * store's messages) and the windows alike. Pure and zod-free, so the renderer imports it.
  */
 
 /** The longest label a favourite may have: the store refuses more, the fields stop there. */
@@ -22,4 +22,18 @@ export function favoriteDisplayName(favorite: NamedFavorite): string {
   if (favorite.kind === 'room')
     return favorite.name === '' ? favorite.meetingRoomId : favorite.name;
   return favorite.dialString;
+}
+
+/** The fields of a call's target that its shown name comes from (CallTargetView). */
+export type NamedCallTarget =
+  | { readonly kind: 'room'; readonly name: string; readonly meetingRoomId: string }
+  | { readonly kind: 'mra'; readonly label: string | null; readonly dialString: string };
+
+/**
+ * What a call is called in a notification (main) and in the windows' announcements: the
+ * room's name, else its ID; an address's label, else what is dialled.
+ */
+export function callTargetName(target: NamedCallTarget): string {
+  if (target.kind === 'room') return target.name === '' ? target.meetingRoomId : target.name;
+  return target.label ?? target.dialString;
 }

@@ -5,10 +5,13 @@
  * zod-free, so the renderer imports it as it is.
  */
 
+/** How an address is dialled: SIP or H.323. */
+export type DialProtocol = 'sip' | 'h323';
+
 /** A room by its ID, or a SIP/H.323 address: anything room-call can call. */
 export type KeyedTarget =
   | { readonly kind: 'room'; readonly meetingRoomId: string }
-  | { readonly kind: 'mra'; readonly protocol: 'sip' | 'h323'; readonly dialString: string };
+  | { readonly kind: 'mra'; readonly protocol: DialProtocol; readonly dialString: string };
 
 /**
  * One key per thing that can be called, so two favourites never share one and a call started

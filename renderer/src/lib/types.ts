@@ -1,8 +1,9 @@
 /**
- * The renderer's vocabulary, derived from the IPC contract as types only: importing a type
- * costs nothing at run time, so zod never reaches a renderer bundle through here.
+ * The renderer's vocabulary: main/shared's names, as types only (importing a type costs
+ * nothing at run time, so zod never reaches a renderer bundle through here). Every name is
+ * main/shared's own, never a second declaration of it.
  */
-import type { ResponseOf, SettingsView } from '../../../main/shared/ipc/contract';
+import type { ResponseOf } from '../../../main/shared/ipc/contract';
 
 export type {
   AppState,
@@ -12,7 +13,9 @@ export type {
   CurrentMeeting,
   Directory,
   DirectoryStatus,
+  FavoriteView,
   HelpTopic,
+  ImportReportView,
   IpcError,
   IpcErrorKind,
   IpcResult,
@@ -21,10 +24,7 @@ export type {
   SettingsView,
 } from '../../../main/shared/ipc/contract';
 
-export type Favorite = ResponseOf<'listFavorites'>[number];
-export type AddressFavorite = Extract<Favorite, { kind: 'mra' }>;
-export type HistoryEntry = ResponseOf<'listHistory'>[number];
-export type Settings = SettingsView['settings'];
-export type DialProtocol = AddressFavorite['protocol'];
-export type ImportReport = ResponseOf<'importFavorites'>;
+export type { HistoryEntry } from '../../../main/shared/model/history-schema';
+export type { Settings } from '../../../main/shared/model/settings-schema';
+export type { DialProtocol } from '../../../main/shared/rules/targets';
 export type ConnectionReport = ResponseOf<'testConnection'>;

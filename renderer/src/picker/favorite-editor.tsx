@@ -2,14 +2,14 @@ import { MAX_LABEL } from '../../../main/shared/rules/favorites';
 import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import type { Favorite } from '../lib/types';
+import type { FavoriteView } from '../lib/types';
 import { useChanges } from '../lib/use-change';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { AddressForm, type AddressDraft } from './address-form';
 import { pickerMessages } from './messages';
 
 interface Props {
-  readonly favorite: Favorite;
+  readonly favorite: FavoriteView;
   /** The name the row shows, for what a failure says. */
   readonly name: string;
   readonly onDone: () => void;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import type { DialProtocol, Favorite, RoomView } from '../lib/types';
+import type { DialProtocol, FavoriteView, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges, type Change } from '../lib/use-change';
 import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
@@ -18,7 +18,7 @@ import { targetKey } from '../../../main/shared/rules/targets';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
 
 interface Props {
-  readonly favorites: readonly Favorite[];
+  readonly favorites: readonly FavoriteView[];
   readonly rooms: ReadonlyMap<string, RoomView>;
   readonly calls: CallsApi;
 }
@@ -28,7 +28,7 @@ type RowControl = 'up' | 'down' | 'edit' | 'remove' | 'invite';
 
 /** Where focus goes once the list shows a change: tried after each render until `ready`. */
 interface FocusPlan {
-  readonly ready: (favorites: readonly Favorite[]) => boolean;
+  readonly ready: (favorites: readonly FavoriteView[]) => boolean;
   readonly target: () => HTMLElement | null;
 }
 
@@ -99,7 +99,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
 
   /** `action` names the move for its Try again ("Move … up", "Move … to position 3"). */
   const move = (
-    favorite: Favorite,
+    favorite: FavoriteView,
     name: string,
     from: number,
     toIndex: number,
@@ -120,7 +120,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       },
     });
   };
-  const step = (favorite: Favorite, name: string, index: number, by: -1 | 1) => {
+  const step = (favorite: FavoriteView, name: string, index: number, by: -1 | 1) => {
     const action = by < 0 ? m.favorites.moveUp(name) : m.favorites.moveDown(name);
     move(favorite, name, index, index + by, action);
   };
@@ -133,7 +133,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
     move(favorite, name, from, to, m.favorites.moveTo(name, to + 1));
   });
 
-  const remove = (favorite: Favorite, name: string, index: number) => {
+  const remove = (favorite: FavoriteView, name: string, index: number) => {
     runRow({
       send: () => bridge().removeFavorite({ id: favorite.id }),
       about: favorite.id,

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
-import type { AppState, Favorite, IpcError, RoomView } from '../lib/types';
+import type { AppState, FavoriteView, IpcError, RoomView } from '../lib/types';
 import { useAppFrame } from '../lib/use-app-frame';
 import { useCalls } from '../lib/use-calls';
 import { useCurrentMeeting } from '../lib/use-current-meeting';
@@ -88,7 +88,7 @@ function PickerScreen() {
   const { favorites, reload: reloadFavorites } = useFavorites();
   const calls = useCalls();
   const meeting = useCurrentMeeting().value;
-  const list: readonly Favorite[] = favorites.status === 'ready' ? favorites.value : [];
+  const list: readonly FavoriteView[] = favorites.status === 'ready' ? favorites.value : [];
   const rooms = useMemo(
     () =>
       new Map<string, RoomView>((directory.rooms ?? []).map((room) => [room.meetingRoomId, room])),

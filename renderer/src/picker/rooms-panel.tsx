@@ -3,7 +3,7 @@ import { bridge } from '../bridge';
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatNumber } from '../lib/format';
 import { keystrokeDone, keystrokeStarted, markOnce } from '../lib/perf-marks';
-import type { CallView, Favorite, RoomView } from '../lib/types';
+import type { CallView, FavoriteView, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges } from '../lib/use-change';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
@@ -23,7 +23,7 @@ const ROW_HEIGHT = 56;
 
 interface Props {
   readonly directory: DirectoryState;
-  readonly favorites: readonly Favorite[];
+  readonly favorites: readonly FavoriteView[];
   readonly calls: CallsApi;
   readonly canInvite: boolean;
 }

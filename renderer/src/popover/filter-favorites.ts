@@ -1,8 +1,8 @@
 import { foldForSearch } from '../lib/search-text';
-import type { Favorite } from '../lib/types';
+import type { FavoriteView } from '../lib/types';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
 
-function haystack(favorite: Favorite): string {
+function haystack(favorite: FavoriteView): string {
   const parts =
     favorite.kind === 'room'
       ? [favoriteDisplayName(favorite), favorite.name, favorite.location]
@@ -16,9 +16,9 @@ function haystack(favorite: Favorite): string {
 
 /** Favourites whose name, location or dial string contain every typed word, in order kept. */
 export function filterFavorites(
-  favorites: readonly Favorite[],
+  favorites: readonly FavoriteView[],
   query: string,
-): readonly Favorite[] {
+): readonly FavoriteView[] {
   const words = foldForSearch(query)
     .split(/\s+/)
     .filter((word) => word !== '');

@@ -4,7 +4,7 @@ import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { prepareDateFormats } from '../lib/format';
-import type { AppState, CallView, Favorite, HistoryEntry, IpcError } from '../lib/types';
+import type { AppState, CallView, FavoriteView, HistoryEntry, IpcError } from '../lib/types';
 import { useAppFrame } from '../lib/use-app-frame';
 import { useBridgeEvent } from '../lib/use-bridge-event';
 import { useCalls, type CallsApi } from '../lib/use-calls';
@@ -135,7 +135,7 @@ function PopoverScreen({
   }, [listShown]);
 
   const invite = useCallback(
-    (favorite: Favorite) => {
+    (favorite: FavoriteView) => {
       void calls.start(targetKey(favorite), { favoriteId: favorite.id });
     },
     [calls],
