@@ -417,6 +417,9 @@ export type EventName = keyof EventContract;
 export type RequestOf<V extends InvokeVerb> = z.input<InvokeContract[V]['request']>;
 export type ParsedRequestOf<V extends InvokeVerb> = z.output<InvokeContract[V]['request']>;
 
+/** What testConnection found: the settings window shows it step by step. */
+export type ConnectionReport = ResponseOf<'testConnection'>;
+
 /** The help pages a window may ask main to open (main keeps their addresses). */
 export type HelpTopic = ParsedRequestOf<'openHelp'>['topic'];
 export type ResponseOf<V extends InvokeVerb> = z.output<InvokeContract[V]['response']>;

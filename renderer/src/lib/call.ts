@@ -1,4 +1,4 @@
-import type { IpcError, IpcResult } from './types';
+import type { IpcError, IpcResult } from '../../../main/shared/ipc/contract';
 
 /**
  * Runs one bridge call and never throws: a rejected promise (the preview's connection

@@ -1,4 +1,4 @@
-import type { IpcError, IpcResult } from './types';
+import type { IpcError, IpcResult } from '../../../main/shared/ipc/contract';
 
 /** A value fetched over the bridge: not there yet, there, or refused with an error. */
 export type Loadable<T> =

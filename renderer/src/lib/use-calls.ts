@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { RequestOf } from '../../../main/shared/ipc/contract';
+import type { CallView, IpcError, RequestOf } from '../../../main/shared/ipc/contract';
 import { bridge } from '../bridge';
 import { invoke } from './call';
-import type { CallView, IpcError } from './types';
 import { useBridgeEvent } from './use-bridge-event';
 import { targetKey } from '../../../main/shared/rules/targets';
 

@@ -1,7 +1,7 @@
 import { bridge } from '../bridge';
 import type { Loadable } from './loadable';
-import type { FavoriteView } from './types';
 import { useLiveValue } from './use-live-value';
+import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
 /** The favourites list, live: every window sees a star or a reorder from any other. */
 export function useFavorites(): {

@@ -2,11 +2,11 @@ import { MAX_LABEL } from '../../../main/shared/rules/favorites';
 import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import type { FavoriteView } from '../lib/types';
 import { useChanges } from '../lib/use-change';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { AddressForm, type AddressDraft } from './address-form';
 import { pickerMessages } from './messages';
+import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly favorite: FavoriteView;

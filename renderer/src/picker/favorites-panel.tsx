@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import type { DialProtocol, FavoriteView, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges, type Change } from '../lib/use-change';
 import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
@@ -14,8 +13,9 @@ import { FavoriteEditor } from './favorite-editor';
 import { pickerMessages } from './messages';
 import { TransferBar } from './transfer-bar';
 import { useDragReorder } from './use-drag-reorder';
-import { targetKey } from '../../../main/shared/rules/targets';
+import { targetKey, type DialProtocol } from '../../../main/shared/rules/targets';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import type { FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly favorites: readonly FavoriteView[];

@@ -1,6 +1,6 @@
 import { foldForSearch } from '../lib/search-text';
-import type { RoomView } from '../lib/types';
 import { queryWords, type SearchIndex } from './search-index';
+import type { RoomView } from '../../../main/shared/ipc/contract';
 
 export type StatusFilter = 'all' | 'idle' | 'in-use' | 'offline' | 'not-set-up';
 export type RoomSort = 'name' | 'location' | 'status';

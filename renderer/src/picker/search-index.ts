@@ -1,5 +1,5 @@
 import { foldForSearch } from '../lib/search-text';
-import type { RoomView } from '../lib/types';
+import type { RoomView } from '../../../main/shared/ipc/contract';
 
 /** The words of a query; a room matches when its key contains every one. */
 export function queryWords(query: string): string[] {

@@ -2,10 +2,10 @@ import { useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { langOf, useLocale, useMessages } from '../i18n/locale';
 import { useChanges } from '../lib/use-change';
-import type { ImportReportView } from '../lib/types';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { Icon } from '../ui/icons';
 import { pickerMessages } from './messages';
+import type { ImportReportView } from '../../../main/shared/ipc/contract';
 
 type Outcome =
   | { readonly kind: 'imported'; readonly report: ImportReportView }

@@ -1,10 +1,10 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import type { CallView, FavoriteView, IpcError, RoomView } from '../lib/types';
 import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import type { CallView, FavoriteView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly favorite: FavoriteView;

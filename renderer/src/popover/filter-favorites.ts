@@ -1,6 +1,6 @@
 import { foldForSearch } from '../lib/search-text';
-import type { FavoriteView } from '../lib/types';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
 function haystack(favorite: FavoriteView): string {
   const parts =

@@ -1,10 +1,10 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatMoment } from '../lib/format';
-import type { HistoryEntry } from '../lib/types';
 import { Icon } from '../ui/icons';
 import { popoverMessages } from './messages';
 import { targetKey } from '../../../main/shared/rules/targets';
+import type { HistoryEntry } from '../../../main/shared/model/history-schema';
 
 const SHOWN = 5;
 

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { invoke } from '../lib/call';
 import type { Loadable } from '../lib/loadable';
-import type { CurrentMeeting, FavoriteView, HistoryEntry, RoomView } from '../lib/types';
 import { useBridgeEvent } from '../lib/use-bridge-event';
 import { useCurrentMeeting } from '../lib/use-current-meeting';
 import { useFavorites } from '../lib/use-favorites';
+import type { CurrentMeeting, FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
+import type { HistoryEntry } from '../../../main/shared/model/history-schema';
 
 export interface PopoverData {
   readonly meeting: Loadable<CurrentMeeting>;

@@ -1,8 +1,8 @@
 import { isChineseLocale } from '../../../main/shared/rules/language';
 import { useMessages } from '../i18n/locale';
-import type { Settings } from '../lib/types';
 import { LockedNote } from './locked-note';
 import { settingsMessages } from './messages';
+import type { Settings } from '../../../main/shared/model/settings-schema';
 
 type Language = Settings['language'];
 const LANGUAGES: readonly Language[] = ['system', 'zh-CN', 'en'];

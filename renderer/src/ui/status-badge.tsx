@@ -1,6 +1,6 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import type { RoomView } from '../lib/types';
+import type { RoomView } from '../../../main/shared/ipc/contract';
 
 export type StatusTone = 'ok' | 'busy' | 'off' | 'blocked';
 
