@@ -73,7 +73,8 @@ targets.push(
   },
   {
     ...node,
-    entryPoints: { preview: 'main/preview/main.ts' },
+    // The simulator-backed entry: the preview (main/preview) takes its API by address.
+    entryPoints: { preview: 'test/preview/main.ts' },
     outdir: 'out/preview',
     format: 'esm',
     outExtension: { '.js': '.mjs' },

@@ -13,11 +13,12 @@ import { openDirectoryCache, type DirectoryCache } from '../core/store/directory
 import { openFavorites, type FavoritesStore } from '../core/store/favorites';
 import { openHistory, type HistoryStore } from '../core/store/history';
 import { pathExists, type StoreWarning } from '../core/store/json-document';
-import { openSettings, type Settings, type SettingsStore } from '../core/store/settings';
+import { openSettings, type SettingsStore } from '../core/store/settings';
 import type { WemeetApi } from '../core/wemeet/api';
 import { createWemeetApi } from '../core/wemeet/api-impl';
 import type { CliDeps } from './deps';
 import type { Output } from './output';
+import type { Settings } from '../shared/model/settings-schema';
 
 /**
  * What one run of the CLI shares between its steps: the output, the data files (opened on

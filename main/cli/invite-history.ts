@@ -1,10 +1,11 @@
 import { InviteError } from '../core/invite-errors';
 import type { InviteEvent, InviteOutcome } from '../core/invite-types';
-import type { HistoryEntry, HistoryOutcome, HistoryStore } from '../core/store/history';
+import type { HistoryStore } from '../core/store/history';
 import type { Meeting } from '../core/wemeet/api';
 import { WemeetError } from '../core/wemeet/errors';
 import type { CallTarget } from '../core/wemeet/types';
 import type { Output } from './output';
+import type { HistoryEntry, HistoryOutcome } from '../shared/model/history-schema';
 
 /**
  * Writes an invite into the recent-invites history as it happens: an entry once room-call has

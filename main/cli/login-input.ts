@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { storedCredentialsSchema, type StoredCredentials } from '../core/secrets/credential-store';
-import { operatorIdSchema } from '../core/store/settings';
 import type { InputSource } from './deps';
 import { UsageError } from './exit-codes';
 import type { Prompter } from './prompt';
+import { operatorIdSchema } from '../shared/model/settings-schema';
 
 /**
  * What `auth login` is told: from a JSON document on stdin (scripts), or asked one field at a

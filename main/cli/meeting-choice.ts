@@ -1,11 +1,12 @@
 import { resolveCurrentMeeting } from '../core/current-meeting';
-import { formatMeetingCode, parseMeetingRef, type MeetingRef } from '../core/input/meeting-ref';
+import { parseMeetingRef, type MeetingRef } from '../core/input/meeting-ref';
 import { resolveMeeting } from '../core/invite-resolve';
 import type { Meeting } from '../core/wemeet/api';
 import type { MeetingId } from '../core/wemeet/types';
 import type { CliContext, Session } from './context';
 import { UsageError } from './exit-codes';
 import { formatLocalTime, unixSecondsToMs } from './words';
+import { formatMeetingCode } from '../shared/rules/meeting-code';
 
 /**
  * "Which meeting": --meeting as typed (checked before anything is sent), or else the one the
@@ -31,14 +32,14 @@ export async function currentMeeting(
   interactive: boolean,
 ): Promise<Meeting> {
   const current = await resolveCurrentMeeting(session.api);
-  if (current.kind === 'one') return current.meeting;
-  if (current.kind === 'none') {
+  if (current.selected !== null) return current.selected;
+  if (current.state === 'none') {
     throw new UsageError(
       `No meeting of ${session.operatorId} is in progress, so there is no current meeting to call into.`,
       'Pass --meeting <code, ID or join link>.',
     );
   }
-  const { meetings } = current;
+  const meetings = current.candidates;
   const listing = meetings.map((meeting, index) => `  ${index + 1}) ${describe(ctx, meeting)}`);
   const { stdin, stderr } = ctx.deps;
   if (!interactive || !stdin.isTTY || !stderr.isTTY) {

@@ -75,9 +75,3 @@ export function createTerminalPrompter(
     askHidden: (text) => question(text, true),
   };
 }
-
-/** For runs without a terminal: asking is a bug there, so it fails loudly in tests. */
-export const noPrompter: Prompter = {
-  ask: () => Promise.reject(new Error('No terminal to ask on')),
-  askHidden: () => Promise.reject(new Error('No terminal to ask on')),
-};

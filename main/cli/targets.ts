@@ -2,11 +2,12 @@ import { parseCallTarget } from '../core/input/dial-string';
 import { quote } from '../core/input/text';
 import type { ListedFavorite } from '../core/managed/managed-favorites';
 import { favoriteMessages, type ManagedChange } from '../core/store/favorite-messages';
-import { favoriteDisplayName, FavoriteError, findFavorite } from '../core/store/favorites';
+import { FavoriteError, findFavorite } from '../core/store/favorites';
 import type { CallTarget } from '../core/wemeet/types';
 import type { CliContext, Session } from './context';
 import { UsageError } from './exit-codes';
 import type { OptionValues } from './options';
+import { favoriteDisplayName } from '../shared/rules/favorites';
 
 /**
  * "What to call" from the command line: exactly one of --room, --sip, --h323 or --favorite,
@@ -48,7 +49,7 @@ export async function chooseTarget(ctx: CliContext, options: OptionValues): Prom
  * The favourite a label, position or id names, among the person's own and the organisation's
  * (as `favorites list` numbers them); anything but exactly one is a usage error.
  */
-export async function findOneFavorite(ctx: CliContext, ref: string): Promise<FoundFavorite> {
+async function findOneFavorite(ctx: CliContext, ref: string): Promise<FoundFavorite> {
   const items = await ctx.listFavorites();
   const found = findFavorite(items, ref);
   if (found.status === 'none') {

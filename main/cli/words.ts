@@ -1,7 +1,8 @@
-import { formatMeetingCode } from '../core/input/meeting-ref';
 import type { Meeting } from '../core/wemeet/api';
 import { roomStatusFromCode } from '../core/wemeet/schemas';
 import type { CallState, CallTarget } from '../core/wemeet/types';
+import { dateFromSeconds } from '../shared/rules/api-time';
+import { formatMeetingCode } from '../shared/rules/meeting-code';
 
 /** How the CLI names things in human output. One place, so every command says it alike. */
 
@@ -91,7 +92,7 @@ export function formatLocalTime(ms: number, timeZone?: string): string {
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
-/** Unix seconds as the API sends them (a decimal string) → ms; NaN when not a number. */
+/** Unix seconds as the API sends them → ms for formatLocalTime; NaN when none or unusable. */
 export function unixSecondsToMs(seconds: string): number {
-  return /^\d{1,12}$/.test(seconds) ? Number(seconds) * 1000 : Number.NaN;
+  return dateFromSeconds(seconds)?.getTime() ?? Number.NaN;
 }

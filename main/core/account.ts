@@ -1,4 +1,5 @@
-import { DEFAULT_PROFILE, type CredentialStore } from './secrets/credential-store';
+import { DEFAULT_PROFILE } from '../shared/model/settings-schema';
+import type { CredentialStore } from './secrets/credential-store';
 import {
   resolveCredentials,
   type Environment,

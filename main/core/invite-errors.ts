@@ -1,6 +1,7 @@
-import { describeMeetingRef, formatMeetingCode, type MeetingRef } from './input/meeting-ref';
+import { describeMeetingRef, type MeetingRef } from './input/meeting-ref';
 import type { Meeting } from './wemeet/api';
 import { WemeetError } from './wemeet/errors';
+import { formatMeetingCode } from '../shared/rules/meeting-code';
 
 /**
  * Why an invite failed, as one small family the CLI and the app map to words in one place.

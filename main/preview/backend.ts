@@ -2,25 +2,37 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMemoryStore } from '../core/secrets/memory-store';
-import { DEFAULT_PROFILE } from '../core/secrets/credential-store';
 import type { ManagedLoad } from '../core/managed/load-managed';
 import type { Environment } from '../core/secrets/env-credentials';
+import type { Credentials } from '../core/wemeet/credentials';
 import { openSettings } from '../core/store/settings';
 import { createHandlerTable, type HandlerTable } from '../app/handlers/handler-table';
 import type { AppWindowName } from '../app/handlers/window-port';
 import { createEventHub, type EventHub } from '../app/ipc/event-hub';
 import { createAppServices, type AppServices } from '../app/services/create-app-services';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../test/sim/index';
+import { DEFAULT_PROFILE } from '../shared/model/settings-schema';
 
-export type PreviewApi = 'sim' | 'env';
+/**
+ * Which API the preview talks to. The preview has none of its own: the caller names one (the
+ * simulator's entry under test/preview/ starts a simulator and passes its address).
+ */
+export type PreviewApi =
+  /** The API the WEMEET_* variables name, read as the CLI reads them (default process.env). */
+  | { readonly kind: 'env'; readonly env?: Environment | undefined }
+  /**
+   * The API at `baseUrl`, saved in the settings before anything starts. `account`: saved too,
+   * as if the person had set it up; null starts at onboarding, where what the person types is
+   * tested against this address.
+   */
+  | { readonly kind: 'url'; readonly baseUrl: string; readonly account: PreviewAccount | null };
+
+export interface PreviewAccount {
+  readonly credentials: Credentials;
+  readonly operatorId: string;
+}
 
 export interface BackendOptions {
-  /** 'sim' (default): a fresh simulator. 'env': the API the WEMEET_* variables name. */
-  readonly api?: PreviewApi | undefined;
-  readonly env?: Environment | undefined;
-  /** With the simulator: start with its demo credentials saved (default) or not set up. */
-  readonly configured?: boolean | undefined;
-  readonly sim?: SimulatorOptions | undefined;
+  readonly api: PreviewApi;
   /** A folder to keep the data in; default a fresh temporary one, removed on close. */
   readonly dataDir?: string | undefined;
   readonly locale?: string | undefined;
@@ -39,7 +51,6 @@ export interface PreviewBackend {
   readonly services: AppServices;
   readonly table: HandlerTable;
   readonly hub: EventHub;
-  readonly sim: Simulator | null;
   readonly dataDir: string;
   readonly windowActions: WindowAction[];
   close(): Promise<void>;
@@ -48,26 +59,25 @@ export interface PreviewBackend {
 /**
  * The app's services and handler table for the web preview, exactly as Electron builds them,
  * but with an in-memory credential store (the preview never touches the keychain), a
- * temporary data folder and the simulator, or with the real API when `api: 'env'`.
+ * temporary data folder, and the API the options name.
  */
-export async function createPreviewBackend(options: BackendOptions = {}): Promise<PreviewBackend> {
-  const api = options.api ?? 'sim';
+export async function createPreviewBackend(options: BackendOptions): Promise<PreviewBackend> {
+  const { api } = options;
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'roomcall-preview-')));
-  const sim = api === 'sim' ? await startSimulator(options.sim ?? {}) : null;
   const credentialStore = createMemoryStore();
-  if (sim !== null) {
-    // The settings point at the simulator even before onboarding, so the demo credentials the
-    // person types in pass "Test connection".
+  if (api.kind === 'url') {
+    // The settings point at the API even before onboarding, so the credentials the person
+    // types in are tested against it.
     const settings = openSettings({ dir: dataDir, onWarning: () => undefined });
-    const configured = options.configured ?? true;
+    const { account } = api;
     await settings.update({
-      baseUrl: sim.baseUrl,
-      ...(configured ? { operatorId: sim.operatorId } : {}),
+      baseUrl: api.baseUrl,
+      ...(account === null ? {} : { operatorId: account.operatorId }),
     });
-    if (configured) await credentialStore.set(DEFAULT_PROFILE, sim.credentials);
+    if (account !== null) await credentialStore.set(DEFAULT_PROFILE, account.credentials);
   }
-  const env = api === 'env' ? (options.env ?? process.env) : {};
+  const env = api.kind === 'env' ? (api.env ?? process.env) : {};
 
   let services: AppServices | null = null;
   const hub = createEventHub({
@@ -105,12 +115,10 @@ export async function createPreviewBackend(options: BackendOptions = {}): Promis
     services: running,
     table,
     hub,
-    sim,
     dataDir,
     windowActions,
     async close() {
       await running.close();
-      await sim?.close();
       if (ownDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -10,7 +10,7 @@ import type { HandlerTable } from '../app/handlers/handler-table';
 import type { IpcResult } from '../shared/ipc/contract';
 
 /** importFavorites takes up to 5 MB of JSON text, which JSON-escaping can roughly double. */
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 /**
  * POST /ipc/<verb>: the web preview's stand-in for Electron's IPC. The body is the request

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { securityHeaders } from '../app/web/csp';
 import { PAGES, type PageName } from '../app/web/pages';
 import type { AppServices } from '../app/services/create-app-services';
-import type { Simulator } from '../../test/sim/index';
 import { createPreviewBackend, type BackendOptions, type WindowAction } from './backend';
 import { handleIpc } from './http-bridge';
 import { EventStreams } from './sse';
@@ -31,8 +30,6 @@ export interface Preview {
   /** http://127.0.0.1:<port>, without a trailing slash. */
   readonly url: string;
   pageUrl(page: PageName): string;
-  /** The simulator behind it (null with api: 'env'): inject faults, read requests. */
-  readonly sim: Simulator | null;
   readonly services: AppServices;
   readonly dataDir: string;
   /** openWindow / hidePopover / openHelp calls the pages made, in order. */
@@ -49,7 +46,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * same dispatch as Electron's IPC. Loopback only, the same CSP as the app (connect-src 'self'
  * for the bridge), and requests from other sites refused. See README.md.
  */
-export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const rendererDir = options.rendererDir ?? path.join(ROOT, 'out', 'renderer');
   const bridgeFile = options.bridgeScript ?? path.join(ROOT, 'out', 'preview', 'preview-bridge.js');
   const bridgeScript = await readFile(bridgeFile).catch(() => {
@@ -106,7 +103,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   return {
     url,
     pageUrl: (page) => `${url}/${PAGES[page]}`,
-    sim: backend.sim,
     services,
     dataDir: backend.dataDir,
     windowActions: backend.windowActions,
@@ -141,7 +137,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
  * of another site sends (Origin, Sec-Fetch-Site) is refused, so no website the person visits
  * can drive RoomCall through the preview.
  */
-export function refuse(request: IncomingMessage, port: number): string | null {
+function refuse(request: IncomingMessage, port: number): string | null {
   if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) return 'Loopback only.';
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   if (!hosts.includes(request.headers.host ?? '')) return 'Unknown host.';

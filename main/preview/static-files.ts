@@ -49,7 +49,7 @@ export async function serveStatic(
  * Adds the bridge's <script src> before the page's first script (else at the end of <head>):
  * a classic script there runs before any module script, and after the page's <meta> tags.
  */
-export function withBridgeScript(html: string): string {
+function withBridgeScript(html: string): string {
   const tag = `<script src="${BRIDGE_SCRIPT_PATH}"></script>`;
   const at = [/<script[\s>]/i, /<\/head>/i]
     .map((pattern) => pattern.exec(html)?.index)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright';
-import { startPreview, type Preview } from '../../main/preview/index';
+import { startSimPreview, type SimPreview } from '../preview/sim-preview';
 import { median } from './stats';
 
 /**
@@ -68,7 +68,7 @@ async function firstContentfulPaint(page: Page): Promise<number> {
   return (await page.evaluate(paint)) ?? Number.NaN;
 }
 
-async function addFavorites(preview: Preview, count: number): Promise<void> {
+async function addFavorites(preview: SimPreview, count: number): Promise<void> {
   const rooms = preview.sim?.rooms ?? [];
   for (const room of rooms.slice(0, count)) {
     await bridgeCall(preview, 'addFavorite', {
@@ -80,7 +80,7 @@ async function addFavorites(preview: Preview, count: number): Promise<void> {
   }
 }
 
-async function bridgeCall(preview: Preview, verb: string, request?: unknown): Promise<unknown> {
+async function bridgeCall(preview: SimPreview, verb: string, request?: unknown): Promise<unknown> {
   const response = await fetch(new URL(`/ipc/${verb}`, preview.pageUrl('popover')), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -96,7 +96,7 @@ async function bridgeCall(preview: Preview, verb: string, request?: unknown): Pr
  * (recorded straight away it would still say "looking for your meeting"). Each answer is kept
  * as JSON text.
  */
-async function recordedAnswers(preview: Preview): Promise<Record<string, string>> {
+async function recordedAnswers(preview: SimPreview): Promise<Record<string, string>> {
   await bridgeCall(preview, 'refreshCurrentMeeting');
   const verbs = [
     'getAppState',
@@ -148,7 +148,7 @@ interface PopoverLoad {
 }
 
 /** A small document of the same origin (the preview answers 404): see loadPopover. */
-function betweenLoads(preview: Preview): string {
+function betweenLoads(preview: SimPreview): string {
   return `${preview.url}/bench-between-loads`;
 }
 
@@ -159,7 +159,7 @@ function betweenLoads(preview: Preview): string {
  * hidden, at start); and the popover's work after its first paint (the other rows, the
  * directory, history) does not run into the next load, in this page or the other.
  */
-async function loadPopover(page: Page, preview: Preview): Promise<PopoverLoad> {
+async function loadPopover(page: Page, preview: SimPreview): Promise<PopoverLoad> {
   await page.goto(betweenLoads(preview));
   await page.goto(preview.pageUrl('popover'));
   const rendered = await mark(page, 'popover-rendered');
@@ -182,10 +182,10 @@ export async function benchUi(runs: number): Promise<string[][]> {
   const picker = pageScriptGzipBytes('picker') / 1024;
   rows.push(['picker first JavaScript, gzipped (info)', `${picker.toFixed(1)} KB`, '-']);
   try {
-    const preview = await startPreview({ sim: { rooms: 200 } });
+    const preview = await startSimPreview({ sim: { rooms: 200 } });
     // The same pages served as built, without the preview's bridge <script>: in Electron the
     // preload provides window.roomcall, and the page makes no request for it.
-    const asBuilt = await startPreview({ sim: { rooms: 0 }, injectBridge: false });
+    const asBuilt = await startSimPreview({ sim: { rooms: 0 }, injectBridge: false });
     try {
       await addFavorites(preview, 100);
       const answers = await recordedAnswers(preview);
@@ -224,7 +224,7 @@ export async function benchUi(runs: number): Promise<string[][]> {
       await preview.close();
     }
 
-    const big = await startPreview({ sim: { rooms: 10_000 } });
+    const big = await startSimPreview({ sim: { rooms: 10_000 } });
     try {
       await bridgeCall(big, 'refreshDirectory');
       for (let i = 0; i < 200; i++) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../main/core/store/history-schema';
+import type { HistoryEntry } from '../../main/shared/model/history-schema';
 import type { CallView } from '../../main/shared/ipc/contract';
 import { SIM_CURRENT_MEETING } from '../sim/index';
 import { startAppHarness, type AppHarness, type HarnessOptions } from './app-harness';

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Clock } from '../../main/core/invite-clock';
 import type { ManagedLoad } from '../../main/core/managed/load-managed';
-import { DEFAULT_PROFILE } from '../../main/core/secrets/credential-store';
 import {
   createMemoryStore,
   type MemoryCredentialStore,
@@ -28,6 +27,7 @@ import {
 } from '../../main/app/services/create-app-services';
 import type { EventName, EventPayloadOf, IpcResult } from '../../main/shared/ipc/contract';
 import { startSimulator, type Simulator } from '../sim/index';
+import { DEFAULT_PROFILE } from '../../main/shared/model/settings-schema';
 
 export const START = 1_763_000_000_000;
 

@@ -3,13 +3,14 @@
  * enforcement over HTTP as over Electron's IPC (fuzzed here too), Server-Sent Events, and the
  * preview bridge script driving a whole invite against a fresh simulator.
  */
+import { execFile } from 'node:child_process';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPreviewBridge, type EventSourceLike } from '../../main/preview/client/bridge-client';
-import { startPreview, type Preview, type PreviewOptions } from '../../main/preview/index';
+import { startSimPreview, type SimPreview, type SimPreviewOptions } from '../preview/sim-preview';
 import { INVOKE_VERBS } from '../../main/shared/ipc/channels';
 import { invokeContract, type CallView, type InvokeVerb } from '../../main/shared/ipc/contract';
 import { nearMiss, randomValue, seededRandom, VALID_REQUESTS } from '../helpers/hostile-payloads';
@@ -27,7 +28,7 @@ const PAGE = `<!doctype html>
 
 const dir = useTempDir('roomcall-preview-test-');
 let bridgeScript = '';
-let preview: Preview | null = null;
+let preview: SimPreview | null = null;
 
 beforeAll(async () => {
   const result = await build({
@@ -46,14 +47,14 @@ afterEach(async () => {
   preview = null;
 });
 
-async function start(options: PreviewOptions = {}): Promise<Preview> {
+async function start(options: SimPreviewOptions = {}): Promise<SimPreview> {
   const rendererDir = path.join(dir(), 'renderer');
   await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
   await writeFile(path.join(rendererDir, 'popover.html'), PAGE);
   await writeFile(path.join(rendererDir, 'assets', 'popover.js'), 'export {};\n');
   const bridge = path.join(dir(), 'preview-bridge.js');
   await writeFile(bridge, bridgeScript);
-  preview = await startPreview({
+  preview = await startSimPreview({
     rendererDir,
     bridgeScript: bridge,
     sim: { callTiming: { ringMs: 300 } },
@@ -94,7 +95,7 @@ function raw(
   });
 }
 
-function post(p: Preview, verb: string, body: string, headers: Record<string, string> = {}) {
+function post(p: SimPreview, verb: string, body: string, headers: Record<string, string> = {}) {
   return raw(`${p.url}/ipc/${verb}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -320,9 +321,50 @@ describe('the preview server', () => {
   });
 
   it('says so when the bridge script is not built', async () => {
-    await expect(startPreview({ bridgeScript: path.join(dir(), 'missing.js') })).rejects.toThrow(
+    await expect(startSimPreview({ bridgeScript: path.join(dir(), 'missing.js') })).rejects.toThrow(
       /npm run build/,
     );
+  });
+});
+
+describe('npm run preview (test/preview/main.ts)', () => {
+  /** The entry as scripts/build.mjs bundles it, run with `args`. */
+  async function runEntry(args: readonly string[]) {
+    const outfile = path.join(dir(), 'preview.mjs');
+    await build({
+      entryPoints: ['test/preview/main.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      external: ['electron', 'keytar'],
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+      outfile,
+      logLevel: 'error',
+    });
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [outfile, ...args], (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : (error.code as number | null), stdout, stderr });
+      });
+    });
+  }
+
+  it('prints its usage for --help and starts nothing', async () => {
+    const run = await runEntry(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run preview/);
+    expect(run.stdout).toContain('--not-configured');
+  });
+
+  it('refuses an unknown option or a bad port with the usage, exit 2', async () => {
+    const unknown = await runEntry(['--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--bogus'");
+    expect(unknown.stderr).toContain('Usage:');
+    const port = await runEntry(['--port', 'nope']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('--port is a number from 0 to 65535');
   });
 });
 

@@ -157,10 +157,9 @@ describe('resolveCurrentMeeting over the simulator', () => {
   it('one meeting in progress', async () => {
     const { api } = await harness();
     const current = await resolveCurrentMeeting(api);
-    expect(current.kind).toBe('one');
-    expect(current.kind === 'one' && current.meeting.meeting_id).toBe(
-      SIM_CURRENT_MEETING.meeting_id,
-    );
+    expect(current.state).toBe('one');
+    expect(current.selected?.meeting_id).toBe(SIM_CURRENT_MEETING.meeting_id);
+    expect(current.candidates).toEqual([current.selected]);
   });
 
   it('several, most recently started first', async () => {
@@ -172,7 +171,9 @@ describe('resolveCurrentMeeting over the simulator', () => {
       start_time: String(Number(current.start_time) + 60),
     });
     const result = await resolveCurrentMeeting(api);
-    expect(result.kind === 'several' && result.meetings.map((m) => m.meeting_id)).toEqual([
+    expect(result.state).toBe('several');
+    expect(result.selected).toBeNull();
+    expect(result.candidates.map((m) => m.meeting_id)).toEqual([
       later.meeting_id,
       SIM_CURRENT_MEETING.meeting_id,
     ]);
@@ -181,6 +182,10 @@ describe('resolveCurrentMeeting over the simulator', () => {
   it('none when nothing is in progress', async () => {
     const { sim, api } = await harness();
     simMeeting(sim, SIM_CURRENT_MEETING.meeting_id).status = 'MEETING_STATE_ENDED';
-    expect(await resolveCurrentMeeting(api)).toEqual({ kind: 'none' });
+    expect(await resolveCurrentMeeting(api)).toEqual({
+      state: 'none',
+      selected: null,
+      candidates: [],
+    });
   });
 });

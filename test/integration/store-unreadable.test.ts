@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreWarning } from '../../main/core/store/json-document';
-import { defaultSettings, type Settings } from '../../main/core/store/settings';
 import { bundleForNode } from '../helpers/bundle-for-node';
+import { defaultSettings, type Settings } from '../../main/shared/model/settings-schema';
 
 /**
  * An unreadable file (mode 000) is moved aside like any other unusable file. Root reads every

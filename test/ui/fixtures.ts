@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test as base, type Locator, type Page, type TestInfo } from 'playwright/test';
-import { startPreview, type Preview, type PreviewOptions } from '../../main/preview/index';
+import { startSimPreview, type SimPreview, type SimPreviewOptions } from '../preview/sim-preview';
 
 export type PageName = 'popover' | 'picker' | 'settings';
 
@@ -19,10 +19,10 @@ export const VIEWPORTS: Readonly<Record<PageName, { width: number; height: numbe
   settings: { width: 760, height: 960 },
 };
 
-export const test = base.extend<{ previewOptions: PreviewOptions; preview: Preview }>({
+export const test = base.extend<{ previewOptions: SimPreviewOptions; preview: SimPreview }>({
   previewOptions: [{}, { option: true }],
   preview: async ({ previewOptions }, use) => {
-    const preview = await startPreview(previewOptions);
+    const preview = await startSimPreview(previewOptions);
     try {
       await use(preview);
     } finally {
@@ -34,7 +34,7 @@ export const test = base.extend<{ previewOptions: PreviewOptions; preview: Previ
 export { expect };
 
 /** Opens one of the app's pages at its window size and waits for its first content. */
-export async function open(page: Page, preview: Preview, name: PageName): Promise<void> {
+export async function open(page: Page, preview: SimPreview, name: PageName): Promise<void> {
   await page.setViewportSize(VIEWPORTS[name]);
   await page.goto(preview.pageUrl(name));
   await expect(page.locator('#app > *').first()).toBeVisible();
@@ -62,7 +62,7 @@ export function favouriteRow(page: Page, name: string, invite = 'Invite'): Locat
 
 /** Adds directory rooms to the favourites directly through the app's services. */
 export async function addRoomFavorites(
-  preview: Preview,
+  preview: SimPreview,
   indexes: readonly number[],
 ): Promise<void> {
   const sim = preview.sim;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeMeetingRef,
-  formatMeetingCode,
   meetingRefSchema,
   meetingRefTextSchema,
   parseMeetingRef,
 } from '../../main/core/input/meeting-ref';
+import { formatMeetingCode } from '../../main/shared/rules/meeting-code';
 
 const code = (value: string) => ({ ok: true, value: { kind: 'code', code: value } });
 const id = (value: string) => ({ ok: true, value: { kind: 'id', meetingId: value } });

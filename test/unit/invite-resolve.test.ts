@@ -147,14 +147,17 @@ describe('resolveMeeting by code', () => {
 describe('resolveCurrentMeeting', () => {
   it('none when nothing is in progress', async () => {
     expect(await resolveCurrentMeeting(new FakeApi({ meetings: [upcoming, ended] }))).toEqual({
-      kind: 'none',
+      state: 'none',
+      selected: null,
+      candidates: [],
     });
   });
 
   it('one when exactly one is in progress', async () => {
     expect(await resolveCurrentMeeting(new FakeApi({ meetings: [upcoming, started] }))).toEqual({
-      kind: 'one',
-      meeting: started,
+      state: 'one',
+      selected: started,
+      candidates: [started],
     });
   });
 
@@ -167,6 +170,6 @@ describe('resolveCurrentMeeting', () => {
     const result = await resolveCurrentMeeting(
       new FakeApi({ meetings: [started, upcoming, newer] }),
     );
-    expect(result).toEqual({ kind: 'several', meetings: [newer, started] });
+    expect(result).toEqual({ state: 'several', selected: null, candidates: [newer, started] });
   });
 });

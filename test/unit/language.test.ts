@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChineseLocale, uiLanguage } from '../../main/core/language';
+import { isChineseLocale, uiLanguage } from '../../main/shared/rules/language';
 
 describe('uiLanguage', () => {
   it('keeps an explicit choice whatever the OS speaks', () => {

@@ -16,7 +16,7 @@ import {
 } from '../../main/core/managed/managed-config';
 import { expandOperatorPattern } from '../../main/core/managed/operator-pattern';
 import { managedConfigPath } from '../../main/core/managed/paths';
-import { defaultSettings } from '../../main/core/store/settings-schema';
+import { defaultSettings } from '../../main/shared/model/settings-schema';
 
 const posix = process.platform !== 'win32';
 

@@ -16,8 +16,8 @@ import {
   managedFavoriteId,
   MANAGED_FAVORITE_PREFIX,
 } from '../../main/core/managed/managed-favorites';
-import type { Favorite } from '../../main/core/store/favorites';
-import { defaultSettings, type Settings } from '../../main/core/store/settings-schema';
+import { defaultSettings, type Settings } from '../../main/shared/model/settings-schema';
+import type { Favorite } from '../../main/shared/model/favorites-schema';
 
 function managed(raw: object): ManagedConfig {
   const parsed = parseManagedConfig(raw, { username: 'JSmith' });

@@ -8,7 +8,7 @@ import {
   withEnvSettings,
 } from '../../main/core/secrets/env-credentials';
 import { createMemoryStore } from '../../main/core/secrets/memory-store';
-import { defaultSettings } from '../../main/core/store/settings';
+import { defaultSettings } from '../../main/shared/model/settings-schema';
 
 const full = {
   WEMEET_APP_ID: '200000001',

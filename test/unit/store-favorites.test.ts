@@ -3,16 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   buildFavoritesExport,
   FavoriteError,
-  favoriteDisplayName,
   findFavorite,
-  MAX_FAVORITES,
   openFavorites,
   parseFavoritesFile,
-  type Favorite,
   type NewFavorite,
 } from '../../main/core/store/favorites';
 import type { StoreWarning } from '../../main/core/store/json-document';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
+import { MAX_FAVORITES, type Favorite } from '../../main/shared/model/favorites-schema';
+import { favoriteDisplayName } from '../../main/shared/rules/favorites';
 
 const everest: NewFavorite = {
   kind: 'room',

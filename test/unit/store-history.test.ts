@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { MAX_HISTORY, openHistory, type NewHistoryEntry } from '../../main/core/store/history';
+import { openHistory, type NewHistoryEntry } from '../../main/core/store/history';
 import type { StoreWarning } from '../../main/core/store/json-document';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
+import { MAX_HISTORY } from '../../main/shared/model/history-schema';
 
 const invite = (n: number): NewHistoryEntry => ({
   target: { kind: 'room', meetingRoomId: String(n), name: `Room ${n}` },

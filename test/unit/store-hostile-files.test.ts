@@ -13,8 +13,9 @@ import {
   type StoreWarningReason,
 } from '../../main/core/store/json-document';
 import { STORE_FILES } from '../../main/core/store/paths';
-import { defaultSettings, openSettings } from '../../main/core/store/settings';
+import { openSettings } from '../../main/core/store/settings';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
+import { defaultSettings } from '../../main/shared/model/settings-schema';
 
 /**
  * Every store, every kind of bad file: the file is moved aside as <name>.corrupt-<time>.json

@@ -1,13 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { InvalidChangeError, type StoreWarning } from '../../main/core/store/json-document';
-import {
-  defaultSettings,
-  openSettings,
-  SETTINGS_VERSION,
-  settingsMigrations,
-} from '../../main/core/store/settings';
+import { openSettings, SETTINGS_VERSION, settingsMigrations } from '../../main/core/store/settings';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
+import { defaultSettings } from '../../main/shared/model/settings-schema';
 
 describe('settings', () => {
   const dir = useTempDir();

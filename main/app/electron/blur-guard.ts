@@ -5,7 +5,7 @@
  * never close the popover (max-mapper/menubar#274). A click that arrives right after a
  * blur-hide is the same gesture, so it means "close" and is ignored.
  */
-export const BLUR_CLICK_WINDOW_MS = 300;
+const BLUR_CLICK_WINDOW_MS = 300;
 
 export interface BlurGuard {
   /** The popover was just hidden because it lost focus. */

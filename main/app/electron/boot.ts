@@ -16,7 +16,7 @@ import { resolveUpdateFeedUrl } from '../../core/managed/apply-managed';
 import { loadManagedConfig } from '../../core/managed/load-managed';
 import { createKeytarStore } from '../../core/secrets/keytar-store';
 import { resolveDataDir } from '../../core/store/paths';
-import type { Settings } from '../../core/store/settings-schema';
+import type { Settings } from '../../shared/model/settings-schema';
 import { createHandlerTable } from '../handlers/handler-table';
 import type { WindowPort } from '../handlers/window-port';
 import { createEventHub, windowSink } from '../ipc/event-hub';

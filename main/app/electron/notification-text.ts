@@ -1,4 +1,5 @@
 import type { CallView } from '../../shared/ipc/contract';
+import { callTargetName } from '../../shared/rules/favorites';
 import type { ShellStrings } from './shell-strings';
 
 export interface NotificationText {
@@ -13,7 +14,7 @@ export interface NotificationText {
  */
 export function callNotification(view: CallView, strings: ShellStrings): NotificationText | null {
   if (!view.settled) return null;
-  const target = targetName(view);
+  const target = callTargetName(view.target);
   const meeting = view.meeting === null ? '' : view.meeting.subject;
   switch (view.phase) {
     case 'accepted':
@@ -29,10 +30,4 @@ export function callNotification(view: CallView, strings: ShellStrings): Notific
     default:
       return null;
   }
-}
-
-function targetName(view: CallView): string {
-  const { target } = view;
-  if (target.kind === 'room') return target.name === '' ? target.meetingRoomId : target.name;
-  return target.label ?? target.dialString;
 }

@@ -111,7 +111,7 @@ export function taskbarEdge(
 }
 
 /** The display whose bounds hold the point, else the nearest one; null when there is none. */
-export function displayFor(point: Point, displays: readonly DisplayArea[]): DisplayArea | null {
+function displayFor(point: Point, displays: readonly DisplayArea[]): DisplayArea | null {
   let nearest: DisplayArea | null = null;
   let nearestDistance = Number.POSITIVE_INFINITY;
   for (const display of displays) {

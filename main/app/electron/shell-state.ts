@@ -1,5 +1,5 @@
-import type { Favorite } from '../../core/store/favorites-schema';
-import type { Settings } from '../../core/store/settings-schema';
+import type { Favorite } from '../../shared/model/favorites-schema';
+import type { Settings } from '../../shared/model/settings-schema';
 import type {
   AppState,
   CallView,

@@ -1,4 +1,5 @@
-import { uiLanguage, type Language } from '../../core/store/settings-schema';
+import { type Language } from '../../shared/model/settings-schema';
+import { uiLanguage } from '../../shared/rules/language';
 
 /**
  * The few words the main process shows itself (tray menu, tooltip, notifications), in the

@@ -1,5 +1,4 @@
 import { app, nativeTheme, type Rectangle } from 'electron';
-import { favoriteDisplayName } from '../../core/store/favorites-schema';
 import type { CallView } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';
 import type { AppServices } from '../services/create-app-services';
@@ -11,6 +10,7 @@ import { launchAtLoginAvailable } from './system-integration';
 import type { ShellState } from './shell-state';
 import { AppTray, type TrayLook } from './tray';
 import { trayMenuTemplate, trayTooltip, type TrayActions, type TrayState } from './tray-menu';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 export interface ShellTrayOptions {
   readonly services: AppServices;

@@ -1,8 +1,10 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { formatMeetingCode } from '../../core/input/meeting-ref';
-import { favoriteDisplayName, favoriteKey, type Favorite } from '../../core/store/favorites-schema';
+import { type Favorite } from '../../shared/model/favorites-schema';
 import type { CallView, CurrentMeeting, MeetingSummary } from '../../shared/ipc/contract';
 import type { ShellStrings } from './shell-strings';
+import { formatMeetingCode } from '../../shared/rules/meeting-code';
+import { targetKey } from '../../shared/rules/targets';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 /** Everything the right-click menu and the tooltip show. */
 export interface TrayState {
@@ -46,8 +48,8 @@ export function trayMenuTemplate(
       .filter((call) => !call.settled)
       .map((call) =>
         call.target.kind === 'room'
-          ? favoriteKey({ kind: 'room', meetingRoomId: call.target.meetingRoomId })
-          : favoriteKey({
+          ? targetKey({ kind: 'room', meetingRoomId: call.target.meetingRoomId })
+          : targetKey({
               kind: 'mra',
               protocol: call.target.protocol,
               dialString: call.target.dialString,
@@ -59,7 +61,7 @@ export function trayMenuTemplate(
     state.favorites.length === 0
       ? [{ label: strings.noFavorites, enabled: false }]
       : state.favorites.slice(0, MENU_FAVORITES).map((favorite) => {
-          const calling = ringing.has(favoriteKey(favorite));
+          const calling = ringing.has(targetKey(favorite));
           const name = menuText(favoriteDisplayName(favorite));
           return {
             id: `favorite:${favorite.id}`,
@@ -137,7 +139,7 @@ function meetingLine(state: TrayState, strings: ShellStrings): string {
   return state.meeting.state === 'several' ? strings.severalMeetings : strings.noMeeting;
 }
 
-export function meetingName(meeting: MeetingSummary): string {
+function meetingName(meeting: MeetingSummary): string {
   const code = formatMeetingCode(meeting.meetingCode);
   const subject = menuText(meeting.subject.trim());
   return subject === '' ? code : `${subject} (${code})`;

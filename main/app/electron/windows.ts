@@ -8,7 +8,7 @@ import type { PopoverMode } from './popover-mode';
 import { secureWebPreferences } from './web-preferences';
 import { watchWindow } from './window-recovery';
 
-export const POPOVER_SIZE = { width: 360, height: 520 } as const;
+const POPOVER_SIZE = { width: 360, height: 520 } as const;
 
 export interface AppWindowsOptions {
   readonly preload: string;

@@ -1,7 +1,6 @@
-import type { ParsedRequestOf } from '../../shared/ipc/contract';
+import type { HelpTopic, ParsedRequestOf } from '../../shared/ipc/contract';
 
 export type AppWindowName = ParsedRequestOf<'openWindow'>['window'];
-export type HelpTopic = ParsedRequestOf<'openHelp'>['topic'];
 
 /**
  * What the handlers may ask of the windows. The Electron shell implements it with real

@@ -3,9 +3,7 @@ import { startInvite } from '../../core/invite';
 import type { Clock } from '../../core/invite-clock';
 import type { Invite, InviteEvent, InviteOptions } from '../../core/invite-types';
 import type { HistoryStore } from '../../core/store/history';
-import type { HistoryOutcome } from '../../core/store/history-schema';
-import type { UiLanguage } from '../../core/store/settings-schema';
-import { favoriteKey } from '../../core/store/favorites-schema';
+import type { HistoryOutcome } from '../../shared/model/history-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CallView, ParsedRequestOf } from '../../shared/ipc/contract';
 import { isoTime, type AppClock } from './clock';
@@ -15,6 +13,8 @@ import { CallNotFoundError } from './errors';
 import type { FavoritesService } from './favorites-service';
 import type { Session } from './session';
 import { historyMeeting, historyTarget, meetingSummary, type NamedTarget } from './views';
+import { targetKey } from '../../shared/rules/targets';
+import type { UiLanguage } from '../../shared/rules/language';
 
 /** Invite knobs tests turn (shorter deadlines); the app uses the core's defaults. */
 export type InviteTuning = Pick<
@@ -118,7 +118,7 @@ export class CallManager {
         // A history file that cannot be written must not stop the call.
         () => null,
       );
-    const key = favoriteKey(named.target);
+    const key = targetKey(named.target);
     const record: CallRecord = { view, key, invite, historyId, done: Promise.resolve() };
     record.done = invite.done.then(
       async (outcome) => this.#recordOutcome(record, historyOutcome(outcome), null),
@@ -168,7 +168,7 @@ export class CallManager {
   }
 
   #existing(named: NamedTarget): CallView | null {
-    const callId = this.#inFlight.get(favoriteKey(named.target));
+    const callId = this.#inFlight.get(targetKey(named.target));
     return callId === undefined ? null : (this.#calls.get(callId)?.view ?? null);
   }
 

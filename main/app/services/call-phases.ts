@@ -1,5 +1,5 @@
 import type { InviteEvent, InviteOutcome } from '../../core/invite-types';
-import type { HistoryOutcome } from '../../core/store/history-schema';
+import type { HistoryOutcome } from '../../shared/model/history-schema';
 import type { CallPhase, IpcError } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';
 

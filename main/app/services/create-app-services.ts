@@ -3,7 +3,7 @@ import type { ManagedLoad } from '../../core/managed/load-managed';
 import type { CredentialStore } from '../../core/secrets/credential-store';
 import type { Environment } from '../../core/secrets/env-credentials';
 import type { HistoryStore } from '../../core/store/history';
-import { uiLanguage, type Settings, type UiLanguage } from '../../core/store/settings-schema';
+import { type Settings } from '../../shared/model/settings-schema';
 import type { FetchLike } from '../../core/wemeet/client';
 import type { AppState, CallView, EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import { buildAppState, type AppIdentity } from './app-state';
@@ -17,6 +17,7 @@ import { Session, type ApiTuning } from './session';
 import { SettingsService } from './settings-service';
 import { openAppStores } from './stores';
 import { createWarningLog } from './warnings';
+import { uiLanguage, type UiLanguage } from '../../shared/rules/language';
 
 /** Sends one contract event to every window (Electron) or page (the web preview). */
 export type EmitEvent = <E extends EventName>(name: E, payload: EventPayloadOf<E>) => void;

@@ -1,6 +1,6 @@
 import { lockReason, refusedCredentialChanges } from '../../core/managed/effective-settings';
 import type { StoredCredentials } from '../../core/secrets/credential-store';
-import { operatorIdSchema } from '../../core/store/settings-schema';
+import { operatorIdSchema } from '../../shared/model/settings-schema';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { InputError, SettingsLockedError } from './errors';
 import type { Session } from './session';

@@ -10,17 +10,13 @@ import {
   parseFavoritesFile,
   type AddFavoriteResult,
   type AddressChange,
-  type Favorite,
   type FavoritesStore,
   type NewFavorite,
   type SeenRoom,
 } from '../../core/store/favorites';
-import type { UiLanguage } from '../../core/store/settings-schema';
-import type { z } from 'zod';
-import type { FavoriteView, importReportSchema, ParsedRequestOf } from '../../shared/ipc/contract';
-
-/** The id rule and the merge are the core's (managed-favorites.ts), shared with the CLI. */
-export { MANAGED_FAVORITE_PREFIX, managedFavoriteId } from '../../core/managed/managed-favorites';
+import type { FavoriteView, ImportReportView, ParsedRequestOf } from '../../shared/ipc/contract';
+import type { UiLanguage } from '../../shared/rules/language';
+import type { Favorite } from '../../shared/model/favorites-schema';
 
 export interface FavoritesServiceOptions {
   readonly store: FavoritesStore;
@@ -43,8 +39,6 @@ export interface AddFavoriteView {
   readonly status: AddFavoriteResult['status'];
   readonly favorite: FavoriteView;
 }
-
-type ImportReportView = z.output<typeof importReportSchema>;
 
 /** The contract's addFavorite request as the store's input (an absent label is no label). */
 export function newFavoriteFrom(request: ParsedRequestOf<'addFavorite'>): NewFavorite {

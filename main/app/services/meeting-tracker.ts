@@ -2,7 +2,6 @@ import { resolveCurrentMeeting } from '../../core/current-meeting';
 import { parseMeetingRef } from '../../core/input/meeting-ref';
 import { resolveMeeting } from '../../core/invite-resolve';
 import { JoinLinkNotFoundError, joinLinkNotFoundMessage } from '../../core/meetings/join-link';
-import type { UiLanguage } from '../../core/store/settings-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CurrentMeeting, IpcError } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';
@@ -10,6 +9,7 @@ import { isoTime, type AppClock, type TimerHandle } from './clock';
 import { InputError, NoMeetingError } from './errors';
 import type { Session } from './session';
 import { meetingSummary } from './views';
+import type { UiLanguage } from '../../shared/rules/language';
 
 export interface MeetingTrackerOptions {
   readonly session: Pick<Session, 'account' | 'requireAccount'>;
@@ -189,10 +189,9 @@ export class MeetingTracker {
       const found = await resolveCurrentMeeting(account.api);
       this.#error = null;
       this.#checkedAt = isoTime(this.#options.clock);
-      this.#auto = found.kind;
-      this.#autoMeeting = found.kind === 'one' ? found.meeting : null;
-      this.#candidates =
-        found.kind === 'several' ? found.meetings : found.kind === 'one' ? [found.meeting] : [];
+      this.#auto = found.state;
+      this.#autoMeeting = found.selected;
+      this.#candidates = found.candidates;
     } catch (error) {
       this.#error = toIpcError(error);
     }

@@ -7,8 +7,8 @@ import { pathExists } from '../../core/store/json-document';
 import type { WemeetApi } from '../../core/wemeet/api';
 import { createWemeetApi } from '../../core/wemeet/api-impl';
 import type { FetchLike, WemeetClientOptions } from '../../core/wemeet/client';
-import { effectiveSettings, type EffectiveSettings } from './effective-settings';
 import type { AppStores } from './stores';
+import { effectiveSettings, type EffectiveSettings } from '../../core/managed/effective-settings';
 
 /** Client knobs tests turn (a virtual clock, short timeouts); the app leaves the defaults. */
 export type ApiTuning = Pick<

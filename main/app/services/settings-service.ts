@@ -1,24 +1,16 @@
 import { lockedChange } from '../../core/managed/apply-managed';
 import type { SettingsPatch } from '../../core/store/settings';
-import type { Settings } from '../../core/store/settings-schema';
+import type { Settings } from '../../shared/model/settings-schema';
 import type { SettingsView } from '../../shared/ipc/contract';
-import { lockReason } from './effective-settings';
 import { SettingsLockedError } from './errors';
 import type { Session } from './session';
+import { lockReason } from '../../core/managed/effective-settings';
 
 export interface SettingsServiceOptions {
   readonly session: Session;
   /** After a saved change: which keys changed, and the view to push as settingsChanged. */
   readonly onChange: (view: SettingsView, changed: readonly (keyof Settings)[]) => void;
 }
-
-/** Settings that decide which account the app acts for and how it talks to the API. */
-export const ACCOUNT_KEYS: readonly (keyof Settings)[] = [
-  'operatorId',
-  'baseUrl',
-  'profile',
-  'meetingIdEncoding',
-];
 
 /**
  * The settings windows see and change. A change to a value the organisation locked, or the

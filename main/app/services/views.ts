@@ -1,9 +1,10 @@
-import { favoriteDisplayName, type Favorite } from '../../core/store/favorites-schema';
-import type { HistoryMeeting, HistoryTarget } from '../../core/store/history-schema';
+import { type Favorite } from '../../shared/model/favorites-schema';
+import type { HistoryMeeting, HistoryTarget } from '../../shared/model/history-schema';
 import type { Meeting, Room } from '../../core/wemeet/api';
 import { roomStatusFromCode } from '../../core/wemeet/schemas';
 import type { CallTarget } from '../../core/wemeet/types';
 import type { CallTargetView, MeetingSummary, RoomView } from '../../shared/ipc/contract';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 /** Core shapes (API field names) → the contract's views (what the windows show). */
 

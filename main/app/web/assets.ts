@@ -24,7 +24,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** Larger than any bundle RoomCall builds; a guard against serving something unexpected. */
 const MAX_ASSET_BYTES = 8 * 1024 * 1024;
 
-export function contentTypeFor(file: string): string | null {
+function contentTypeFor(file: string): string | null {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? null;
 }
 

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { resolveAccount } from '../../core/account';
 import { isLocked } from '../../core/managed/apply-managed';
 import { lockReason, refusedCredentialChanges } from '../../core/managed/effective-settings';
-import { DEFAULT_PROFILE, MalformedCredentialsError } from '../../core/secrets/credential-store';
+import { MalformedCredentialsError } from '../../core/secrets/credential-store';
 import { ENV_VARS, type ResolvedCredentials } from '../../core/secrets/env-credentials';
-import { baseUrlSchema, DEFAULT_BASE_URL } from '../../core/store/settings';
 import { describeCredentials } from '../../core/wemeet/credentials';
 import type { WemeetApi } from '../../core/wemeet/api';
 import type { CliContext } from '../context';
@@ -14,6 +13,9 @@ import { askLogin, readLoginFromStdin } from '../login-input';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
 import { examples } from './shared-options';
+import { DEFAULT_BASE_URL } from '../../shared/rules/base-url';
+import { baseUrlSchema } from '../../shared/model/settings-schema';
+import { DEFAULT_PROFILE } from '../../shared/model/settings-schema';
 
 /**
  * `roomcall auth login|status|logout`: credentials in the OS keychain (one entry per

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { formatMeetingCode } from '../../core/input/meeting-ref';
 import type { Meeting, Room } from '../../core/wemeet/api';
 import type { CliContext, Session } from '../context';
 import { EXIT_OK, type ExitCode } from '../exit-codes';
@@ -8,6 +7,7 @@ import type { ActionDefiner } from '../program-support';
 import type { Column } from '../table';
 import { formatLocalTime, meetingStatusWords, roomStatusWords, unixSecondsToMs } from '../words';
 import { examples } from './shared-options';
+import { formatMeetingCode } from '../../shared/rules/meeting-code';
 
 /** `roomcall rooms` and `roomcall meetings`: what there is to call, and into what. */
 

@@ -7,13 +7,7 @@ import {
   FileTooLargeError,
   readFileLimited,
 } from '../../core/store/atomic-file';
-import {
-  checkLabel,
-  favoriteDisplayName,
-  parseFavoritesFile,
-  type Favorite,
-  type NewFavorite,
-} from '../../core/store/favorites';
+import { checkLabel, parseFavoritesFile, type NewFavorite } from '../../core/store/favorites';
 import type { CliContext } from '../context';
 import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';
@@ -21,6 +15,8 @@ import type { ActionDefiner } from '../program-support';
 import { findOwnFavorite } from '../targets';
 import { targetWords } from '../words';
 import { examples } from './shared-options';
+import type { Favorite } from '../../shared/model/favorites-schema';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
 
 /**
  * `roomcall favorites …`: the same list the app shows, in the same file. Everything is local

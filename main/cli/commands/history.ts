@@ -1,12 +1,16 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { formatMeetingCode } from '../../core/input/meeting-ref';
-import { MAX_HISTORY, type HistoryEntry, type HistoryOutcome } from '../../core/store/history';
 import type { CliContext } from '../context';
 import { EXIT_OK, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
 import { callStateWords, formatLocalTime } from '../words';
 import { examples } from './shared-options';
+import { formatMeetingCode } from '../../shared/rules/meeting-code';
+import {
+  MAX_HISTORY,
+  type HistoryEntry,
+  type HistoryOutcome,
+} from '../../shared/model/history-schema';
 
 /** `roomcall history`: the recent invites the app and the CLI recorded, newest first. */
 

@@ -22,11 +22,12 @@
  */
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import type { CallTarget, DialProtocol } from '../wemeet/types';
+import type { CallTarget } from '../wemeet/types';
 import { domainProblem, ipv4Problem, ipv6Problem, looksLikeIpv4, portProblem } from './address';
 import { schemaFromParser } from './from-parser';
 import { inputMessages, type InputLanguage, type InputMessages } from './messages';
 import { trimTyped } from './text';
+import type { DialProtocol } from '../../shared/rules/targets';
 
 const MAX_LENGTH = 255;
 const MAX_ROOM_ID = 128;

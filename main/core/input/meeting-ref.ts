@@ -23,6 +23,7 @@
  * IDs stay strings from end to end: a 19-digit ID is beyond Number.MAX_SAFE_INTEGER.
  */
 import { z } from 'zod';
+import { formatMeetingCode } from '../../shared/rules/meeting-code';
 import { fail, ok, type Result } from '../result';
 import type { MeetingCode, MeetingId } from '../wemeet/types';
 import { schemaFromParser } from './from-parser';
@@ -74,11 +75,6 @@ export function parseMeetingRef(input: unknown, lang: InputLanguage = 'en'): Res
   const text = typeof input === 'string' ? cleanTyped(input) : '';
   if (text === '') return fail(m.enterMeeting);
   return looksLikeLink(text) ? parseJoinLink(text, m) : parseNumber(text, m);
-}
-
-/** 806146667 → 806-146-667, the grouping Tencent Meeting shows. */
-export function formatMeetingCode(code: MeetingCode): string {
-  return /^\d{9}$/.test(code) ? `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}` : code;
 }
 
 /** "meeting code 806-146-667" / "meeting ID 1234…" / "join link https://…": for messages. */

@@ -7,8 +7,8 @@
  * sentence: "'x' is not a SIP address: <clause>." / "“x”不是有效的 SIP 地址：<clause>。".
  * Pure: no Node, so the renderer can import it with the parsers.
  */
-import type { UiLanguage } from '../language';
 import { describeChar, quote, shorten } from './text';
+import type { UiLanguage } from '../../shared/rules/language';
 
 /** The languages the messages are written in: the UI's languages. */
 export type InputLanguage = UiLanguage;

@@ -1,4 +1,4 @@
-import { defaultSettings, type Settings } from '../store/settings-schema';
+import { defaultSettings, type Settings } from '../../shared/model/settings-schema';
 import type { LockableKey, ManagedConfig } from './managed-config';
 
 /**

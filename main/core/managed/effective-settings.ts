@@ -4,7 +4,7 @@ import {
   type Environment,
   type OverridableSettings,
 } from '../secrets/env-credentials';
-import type { Settings } from '../store/settings-schema';
+import type { Settings } from '../../shared/model/settings-schema';
 import { applyManagedSettings, isLocked } from './apply-managed';
 import type { ManagedConfig } from './managed-config';
 

@@ -19,7 +19,7 @@ export type ManagedLoad =
   | { readonly status: 'invalid'; readonly file: string; readonly message: string };
 
 /** A managed file is a few kilobytes; anything near this is not one. */
-export const MAX_MANAGED_BYTES = 1024 * 1024;
+const MAX_MANAGED_BYTES = 1024 * 1024;
 
 export interface LoadManagedOptions {
   /** The file to read; by default the platform's path or ROOMCALL_MANAGED_CONFIG. */

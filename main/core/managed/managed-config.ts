@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import { checkNewFavorite, type FavoriteFields } from '../store/favorites';
-import { favoriteKey, MAX_FAVORITES } from '../store/favorites-schema';
-import { settingsSchema, type Settings } from '../store/settings-schema';
+import { MAX_FAVORITES } from '../../shared/model/favorites-schema';
+import { settingsSchema, type Settings } from '../../shared/model/settings-schema';
 import { checkOperatorPattern, expandOperatorPattern } from './operator-pattern';
+import { targetKey } from '../../shared/rules/targets';
 
 /**
  * The managed configuration file IT deploys machine-wide (docs/managed-config.md), checked as a
@@ -15,7 +16,7 @@ import { checkOperatorPattern, expandOperatorPattern } from './operator-pattern'
  * SecretKey there would be everyone's. A file that so much as names one is refused.
  */
 
-export const MANAGED_VERSION = 1;
+const MANAGED_VERSION = 1;
 
 /** Settings IT may pre-fill. operatorId is per person: IT gives operatorIdPattern instead. */
 const managedSettingsShape = settingsSchema.omit({ operatorId: true }).shape;
@@ -45,7 +46,7 @@ const managedSettingsSchema = z.strictObject(withoutDefaults(managedSettingsShap
 export type ManagedSettings = Partial<Settings>;
 
 /** Every key `locked` accepts. */
-export const LOCKABLE_KEYS: readonly string[] = [
+const LOCKABLE_KEYS: readonly string[] = [
   ...Object.keys(settingsSchema.shape),
   'appId',
   'sdkId',
@@ -53,7 +54,7 @@ export const LOCKABLE_KEYS: readonly string[] = [
 ];
 export type LockableKey = keyof Settings | 'appId' | 'sdkId' | 'updateFeedUrl';
 
-export function isLockableKey(key: string): key is LockableKey {
+function isLockableKey(key: string): key is LockableKey {
   return LOCKABLE_KEYS.includes(key);
 }
 
@@ -177,7 +178,7 @@ function crossChecks(file: ManagedFile): { issues: Issue[]; favorites: FavoriteF
       issues.push({ path: ['favorites', index], message: checked.message });
       return;
     }
-    const key = favoriteKey(checked.value);
+    const key = targetKey(checked.value);
     const first = seen.get(key);
     if (first !== undefined) {
       issues.push({ path: ['favorites', index], message: `calls the same as favorites[${first}]` });

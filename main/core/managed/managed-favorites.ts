@@ -1,5 +1,6 @@
-import { favoriteKey, type Favorite } from '../store/favorites-schema';
+import { type Favorite } from '../../shared/model/favorites-schema';
 import type { ManagedConfig } from './managed-config';
+import { targetKey } from '../../shared/rules/targets';
 
 /**
  * The favourites a person sees, for the app and the CLI alike (docs/managed-config.md): their
@@ -40,10 +41,10 @@ export function listFavorites(
   own: readonly Favorite[],
   managed: ManagedConfig | null,
 ): ListedFavorite[] {
-  const keys = new Set(own.map(favoriteKey));
+  const keys = new Set(own.map(targetKey));
   const ownIds = new Set(own.map((item) => item.id));
   const organisation = (managed?.favorites ?? []).flatMap((fields, index): ListedFavorite[] =>
-    keys.has(favoriteKey(fields))
+    keys.has(targetKey(fields))
       ? []
       : [{ ...fields, id: managedFavoriteId(index, ownIds), managed: true }],
   );

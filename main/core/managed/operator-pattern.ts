@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../result';
-import { operatorIdSchema } from '../store/settings-schema';
+import { operatorIdSchema } from '../../shared/model/settings-schema';
 
 /**
  * The operator userid pattern: IT writes it once for the whole company and each person's

@@ -11,8 +11,8 @@ import path from 'node:path';
  * ROOMCALL_MANAGED_CONFIG overrides the path (tests, and trying a file before deploying it).
  */
 
-export const MANAGED_CONFIG_ENV = 'ROOMCALL_MANAGED_CONFIG';
-export const MANAGED_FILE_NAME = 'managed.json';
+const MANAGED_CONFIG_ENV = 'ROOMCALL_MANAGED_CONFIG';
+const MANAGED_FILE_NAME = 'managed.json';
 
 export interface ManagedPathContext {
   readonly env: Readonly<Record<string, string | undefined>>;

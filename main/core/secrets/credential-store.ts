@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileNameSchema } from '../../shared/model/settings-schema';
 import type { Credentials } from '../wemeet/credentials';
 
 /**
@@ -19,19 +20,6 @@ export interface CredentialStore {
 
 /** One keychain entry per profile holds exactly what signing needs. */
 export type StoredCredentials = Credentials;
-
-export const DEFAULT_PROFILE = 'default';
-
-/**
- * A profile name is a keychain account name and appears in messages and file names, so it is
- * kept to a boring, portable alphabet.
- */
-export const profileNameSchema = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
-    'a profile name is 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-  );
 
 /**
  * These values end up in HTTP headers (AppId, SdkId, X-TC-Key) and in an HMAC: a control

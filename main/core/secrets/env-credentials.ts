@@ -1,4 +1,4 @@
-import { baseUrlSchema, operatorIdSchema } from '../store/settings-schema';
+import { baseUrlSchema, operatorIdSchema } from '../../shared/model/settings-schema';
 import {
   storedCredentialsSchema,
   type CredentialStore,

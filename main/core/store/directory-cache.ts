@@ -18,21 +18,21 @@ import { STORE_FILES } from './paths';
  * so switching profiles never shows the previous enterprise's rooms.
  */
 
-export const MAX_CACHED_ROOMS = 20_000;
+const MAX_CACHED_ROOMS = 20_000;
 
 /** The API's room, as the client parsed it: IDs are strings by then. */
-export const cachedRoomSchema = roomSchema.extend({
+const cachedRoomSchema = roomSchema.extend({
   meeting_room_id: z.string().min(1).max(128),
 }) satisfies z.ZodType<Room>;
 
-export const directoryCacheFileSchema = z.object({
+const directoryCacheFileSchema = z.object({
   scope: z.string().max(500).nullable().default(null),
   /** ISO 8601; null when nothing was cached yet. */
   fetchedAt: z.iso.datetime({ offset: true }).nullable().default(null),
   rooms: z.array(cachedRoomSchema).max(MAX_CACHED_ROOMS).default([]),
 });
 
-export const DIRECTORY_CACHE_VERSION = 1;
+const DIRECTORY_CACHE_VERSION = 1;
 
 export interface DirectorySnapshot {
   readonly scope: string | null;

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { parseDialString, parseRoomId } from '../input/dial-string';
 import type { InputLanguage } from '../input/messages';
 import { trimTyped } from '../input/text';
-import type { DialProtocol } from '../wemeet/types';
 import {
   openJsonDocument,
   type JsonDocument,
@@ -14,38 +13,25 @@ import { DEFAULT_MAX_FILE_BYTES } from './atomic-file';
 import { favoriteMessages, type FavoriteMessages } from './favorite-messages';
 import {
   FAVORITES_VERSION,
-  favoriteDisplayName,
-  favoriteKey,
   favoritesFileSchema,
   MAX_FAVORITES,
-  MAX_LABEL,
   MAX_ROOM_TEXT,
   type AddressFavorite,
   type Favorite,
-} from './favorites-schema';
+} from '../../shared/model/favorites-schema';
 import { STORE_FILES } from './paths';
 import { parseJsonBytes, parseJsonText } from './safe-json';
+import { targetKey } from '../../shared/rules/targets';
+import { favoriteDisplayName } from '../../shared/rules/favorites';
+import { MAX_LABEL } from '../../shared/rules/favorites';
+import type { DialProtocol } from '../../shared/rules/targets';
 
 /**
  * Favourites: meeting rooms (by meeting_room_id, with the name and location last seen) and
  * SIP/H.323 addresses, in the user's order. No two favourites call the same thing. The data
- * model is favorites-schema.ts (re-exported here); this module validates input, imports and
+ * model is main/shared/model/favorites-schema.ts; this module validates input, imports and
  * exports, and keeps the file.
  */
-
-export {
-  addressFavoriteSchema,
-  FAVORITES_VERSION,
-  favoriteDisplayName,
-  favoriteKey,
-  favoriteSchema,
-  favoritesFileSchema,
-  MAX_FAVORITES,
-  roomFavoriteSchema,
-  type AddressFavorite,
-  type Favorite,
-  type RoomFavorite,
-} from './favorites-schema';
 
 export type FavoriteErrorKind = 'invalid' | 'not-found' | 'out-of-range' | 'full' | 'duplicate';
 
@@ -186,8 +172,8 @@ function describeEntry(input: unknown, m: FavoriteMessages): string {
   return m.entryUnknown;
 }
 
-export const EXPORT_FORMAT = 'roomcall-favorites';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'roomcall-favorites';
+const EXPORT_VERSION = 1;
 
 export interface FavoritesExport {
   readonly format: typeof EXPORT_FORMAT;
@@ -238,7 +224,7 @@ export interface ImportPlan {
  * reasons and entry names in `lang`). Throws FavoriteError('invalid') when the document as a
  * whole is not a RoomCall favourites export.
  */
-export function planFavoritesImport(
+function planFavoritesImport(
   document: unknown,
   existing: readonly Favorite[],
   lang: InputLanguage = 'en',
@@ -264,7 +250,7 @@ export function planFavoritesImport(
   if (!Array.isArray(entries)) throw new FavoriteError('invalid', m.importNoList);
 
   const keys = new Map<string, 'existing' | number>();
-  for (const item of existing) keys.set(favoriteKey(item), 'existing');
+  for (const item of existing) keys.set(targetKey(item), 'existing');
   let room = MAX_FAVORITES - existing.length;
   const add: FavoriteFields[] = [];
   const skipped: ImportSkip[] = [];
@@ -278,7 +264,7 @@ export function planFavoritesImport(
       skip(checked.message);
       return;
     }
-    const key = favoriteKey(checked.value);
+    const key = targetKey(checked.value);
     const seen = keys.get(key);
     if (seen === 'existing') {
       skip(m.skipExisting);
@@ -457,8 +443,8 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       const checked = checkNewFavorite(input, lang);
       if (!checked.ok) throw new FavoriteError('invalid', checked.message);
       return edit<AddFavoriteResult>((items) => {
-        const key = favoriteKey(checked.value);
-        const existing = items.find((item) => favoriteKey(item) === key);
+        const key = targetKey(checked.value);
+        const existing = items.find((item) => targetKey(item) === key);
         if (existing !== undefined)
           return { items, result: { status: 'duplicate', favorite: existing } };
         if (items.length >= MAX_FAVORITES) {
@@ -497,8 +483,8 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
         }
         // The same rule as add: no two favourites call the same thing. Itself does not count,
         // so changing only the case or the `sip:` prefix of its own address is allowed.
-        const key = favoriteKey(fields);
-        const other = items.find((item) => item.id !== id && favoriteKey(item) === key);
+        const key = targetKey(fields);
+        const other = items.find((item) => item.id !== id && targetKey(item) === key);
         if (other !== undefined) {
           throw new FavoriteError(
             'duplicate',

@@ -14,29 +14,16 @@ import {
   type HistoryOutcome,
   type historyMeetingSchema,
   type historyTargetSchema,
-} from './history-schema';
+} from '../../shared/model/history-schema';
 import { STORE_FILES } from './paths';
 
 /**
  * Recent invites, newest first, at most MAX_HISTORY: what was called, into which meeting,
  * when, and how it ended. Order is the order of recording (not of `at`), so a clock that
- * jumps back cannot reshuffle the list. The data model is history-schema.ts (re-exported here).
+ * jumps back cannot reshuffle the list. The data model is main/shared/model/history-schema.ts.
  */
 
-export {
-  historyEntrySchema,
-  historyFileSchema,
-  historyMeetingSchema,
-  historyOutcomeSchema,
-  historyTargetSchema,
-  MAX_HISTORY,
-  type HistoryEntry,
-  type HistoryMeeting,
-  type HistoryOutcome,
-  type HistoryTarget,
-} from './history-schema';
-
-export const HISTORY_VERSION = 1;
+const HISTORY_VERSION = 1;
 
 export interface NewHistoryEntry {
   readonly target: z.input<typeof historyTargetSchema>;

@@ -14,8 +14,8 @@ import path from 'node:path';
  * ROOMCALL_DATA_DIR overrides both (tests, portable installs).
  */
 
-export const APP_FOLDER_NAME = 'RoomCall';
-export const DATA_DIR_ENV = 'ROOMCALL_DATA_DIR';
+const APP_FOLDER_NAME = 'RoomCall';
+const DATA_DIR_ENV = 'ROOMCALL_DATA_DIR';
 
 export const STORE_FILES = {
   settings: 'settings.json',

@@ -33,10 +33,10 @@ import { errorCode, processIsAlive, READ_FLAGS, tempNameFor } from './atomic-fil
  * of a killed writer's leftovers (removeStaleTempFiles) covers them too.
  */
 
-export const LOCK_SUFFIX = '.lock';
+const LOCK_SUFFIX = '.lock';
 const BREAKER_SUFFIX = '.lock.break';
-export const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
-export const DEFAULT_LOCK_STALE_MS = 30_000;
+const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
+const DEFAULT_LOCK_STALE_MS = 30_000;
 const MAX_LOCK_BYTES = 4096;
 
 export interface ProcessLockOptions {

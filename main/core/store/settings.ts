@@ -6,22 +6,9 @@ import {
   type Migration,
 } from './json-document';
 import { STORE_FILES } from './paths';
-import { settingsSchema, type Settings } from './settings-schema';
+import { settingsSchema, type Settings } from '../../shared/model/settings-schema';
 
-/**
- * The settings file. The schema, type and defaults are in settings-schema.ts (re-exported here
- * for callers that want one import).
- */
-
-export {
-  baseUrlSchema,
-  DEFAULT_BASE_URL,
-  defaultSettings,
-  operatorIdSchema,
-  settingsSchema,
-  type Language,
-  type Settings,
-} from './settings-schema';
+/** The settings file. The schema, type and defaults are in main/shared/model/settings-schema.ts. */
 
 export const SETTINGS_VERSION = 1;
 

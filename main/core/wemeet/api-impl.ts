@@ -34,7 +34,7 @@ import type { CallTarget, MeetingCode, MeetingId } from './types';
  */
 
 /** The API's maximum page size for GET /v1/meeting-rooms. */
-export const ROOMS_PAGE_SIZE = 50;
+const ROOMS_PAGE_SIZE = 50;
 const DEFAULT_ROOM_CONCURRENCY = 4;
 /** Operator type 1: operator_id is the enterprise userid. */
 const OPERATOR_ID_TYPE = 1;

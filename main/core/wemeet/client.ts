@@ -15,6 +15,7 @@ import { resolveRetryPolicy, retryDelayMs, shouldRetry } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
 import { errorBodySchema } from './schemas';
 import { defaultNonce, signedHeaders, unixSeconds } from './signing';
+import { DEFAULT_BASE_URL } from '../../shared/rules/base-url';
 
 /**
  * The one place RoomCall talks HTTP to Tencent Meeting: build the URI, serialise the body
@@ -29,10 +30,6 @@ import { defaultNonce, signedHeaders, unixSeconds } from './signing';
  * ourselves), so it only added its per-request work: ~20 µs hot, 90-150 µs of a ~600 µs
  * loopback round trip in `npm run bench`, past the client's 1.10× budget.
  */
-
-import { DEFAULT_BASE_URL } from './base-url';
-
-export { DEFAULT_BASE_URL };
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 

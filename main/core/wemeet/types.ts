@@ -1,3 +1,5 @@
+import type { DialProtocol } from '../../shared/rules/targets';
+
 /**
  * Domain types shared by the client, the invite use-case, the CLI and (later) the app.
  * API payloads keep the API's snake_case field names (see schemas.ts); these types are the
@@ -9,8 +11,6 @@ export type MeetingId = string;
 
 /** The 9-digit number people type to join. */
 export type MeetingCode = string;
-
-export type DialProtocol = 'sip' | 'h323';
 
 /** What room-call can call: an enterprise room by ID, or a SIP/H.323 address (an "MRA"). */
 export type CallTarget =
@@ -31,8 +31,3 @@ export type CallState =
   | 'joined-or-cancelled'
   | 'left'
   | 'unknown';
-
-/** Who acts: every room/meeting API takes the operator's enterprise userid (type 1). */
-export interface Operator {
-  readonly userId: string;
-}

@@ -11,9 +11,9 @@
  * the popover's bundle. It must stay free of Node and Electron imports.
  */
 import { z } from 'zod';
-import { settingsSchema } from '../../core/store/settings-schema';
-import { addressFavoriteSchema, roomFavoriteSchema } from '../../core/store/favorites-schema';
-import { historyEntrySchema } from '../../core/store/history-schema';
+import { settingsSchema } from '../model/settings-schema';
+import { addressFavoriteSchema, roomFavoriteSchema } from '../model/favorites-schema';
+import { historyEntrySchema } from '../model/history-schema';
 
 // ── shared shapes ─────────────────────────────────────────────────────────────
 
@@ -54,7 +54,7 @@ export type IpcErrorKind = IpcError['kind'];
 export type IpcResult<T> =
   { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: IpcError };
 
-export const meetingSummarySchema = z.object({
+const meetingSummarySchema = z.object({
   meetingId: digits(1, 24),
   meetingCode: z.string(),
   subject: z.string(),
@@ -70,7 +70,7 @@ export type MeetingSummary = z.output<typeof meetingSummarySchema>;
  * The meeting invites go into. `auto` follows the operator's in-progress meeting; `manual`
  * is one the person typed or picked, and sticks until cleared.
  */
-export const currentMeetingSchema = z.object({
+const currentMeetingSchema = z.object({
   state: z.enum(['unconfigured', 'loading', 'none', 'one', 'several', 'manual', 'error']),
   selected: meetingSummarySchema.nullable(),
   /** In-progress meetings found for the operator (several → the person chooses). */
@@ -81,7 +81,7 @@ export const currentMeetingSchema = z.object({
 });
 export type CurrentMeeting = z.output<typeof currentMeetingSchema>;
 
-export const roomStatusSchema = z.enum([
+const roomStatusSchema = z.enum([
   'not-activated',
   'not-bound',
   'idle',
@@ -91,7 +91,7 @@ export const roomStatusSchema = z.enum([
   'unknown',
 ]);
 
-export const roomViewSchema = z.object({
+const roomViewSchema = z.object({
   meetingRoomId: z.string(),
   name: z.string(),
   location: z.string(),
@@ -101,7 +101,7 @@ export const roomViewSchema = z.object({
 });
 export type RoomView = z.output<typeof roomViewSchema>;
 
-export const directoryStatusSchema = z.object({
+const directoryStatusSchema = z.object({
   /** ISO time the cached list was fetched; null when there is none yet. */
   fetchedAt: z.string().nullable(),
   roomCount: z.number().int(),
@@ -111,10 +111,10 @@ export const directoryStatusSchema = z.object({
 });
 export type DirectoryStatus = z.output<typeof directoryStatusSchema>;
 
-export const directorySchema = directoryStatusSchema.extend({ rooms: z.array(roomViewSchema) });
+const directorySchema = directoryStatusSchema.extend({ rooms: z.array(roomViewSchema) });
 export type Directory = z.output<typeof directorySchema>;
 
-export const callTargetViewSchema = z.discriminatedUnion('kind', [
+const callTargetViewSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('room'),
     meetingRoomId: z.string(),
@@ -130,7 +130,7 @@ export const callTargetViewSchema = z.discriminatedUnion('kind', [
 ]);
 export type CallTargetView = z.output<typeof callTargetViewSchema>;
 
-export const callPhaseSchema = z.enum([
+const callPhaseSchema = z.enum([
   'resolving', // finding the meeting
   'calling', // room-call sent
   'ringing',
@@ -146,7 +146,7 @@ export const callPhaseSchema = z.enum([
 export type CallPhase = z.output<typeof callPhaseSchema>;
 
 /** One invite as the windows see it; pushed as `callProgress` on every change. */
-export const callViewSchema = z.object({
+const callViewSchema = z.object({
   callId: z.string(),
   target: callTargetViewSchema,
   favoriteId: z.string().nullable(),
@@ -160,7 +160,7 @@ export const callViewSchema = z.object({
 });
 export type CallView = z.output<typeof callViewSchema>;
 
-export const credentialsStatusSchema = z.object({
+const credentialsStatusSchema = z.object({
   appId: z.string(),
   sdkId: z.string().nullable(),
   /** "…7QX": the most any window learns about the SecretId. Never the SecretKey. */
@@ -168,7 +168,7 @@ export const credentialsStatusSchema = z.object({
   source: z.enum(['keychain', 'environment']),
 });
 
-export const appStateSchema = z.object({
+const appStateSchema = z.object({
   version: z.string(),
   platform: z.enum(['darwin', 'win32', 'linux', 'web']),
   /** The OS language ("zh-CN", "en-US"…), for the 'system' language setting. */
@@ -182,7 +182,7 @@ export const appStateSchema = z.object({
 });
 export type AppState = z.output<typeof appStateSchema>;
 
-export const settingsViewSchema = z.object({
+const settingsViewSchema = z.object({
   settings: settingsSchema,
   /** Settings an IT department locked through managed configuration. */
   locked: z.array(z.string()),
@@ -193,6 +193,8 @@ export const importReportSchema = z.object({
   added: z.number().int(),
   skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })),
 });
+/** What an import did, as the windows show it (the store's own ImportReport lists the items). */
+export type ImportReportView = z.output<typeof importReportSchema>;
 
 /**
  * A favourite as the windows see it: the stored shape (favorites-schema.ts, unchanged on disk)
@@ -200,7 +202,7 @@ export const importReportSchema = z.object({
  * renamed, edited or moved. The windows go by this flag, never by the id.
  */
 const managed = { managed: z.boolean() };
-export const favoriteViewSchema = z.discriminatedUnion('kind', [
+const favoriteViewSchema = z.discriminatedUnion('kind', [
   roomFavoriteSchema.extend(managed),
   addressFavoriteSchema.extend(managed),
 ]);
@@ -217,7 +219,7 @@ const favoriteListSchema = z.array(favoriteViewSchema);
  * settings field fail to compile here until it is listed.
  */
 const settingsFields = settingsSchema.shape;
-export const settingsPatchSchema = z.strictObject({
+const settingsPatchSchema = z.strictObject({
   operatorId: settingsFields.operatorId.unwrap().optional(),
   baseUrl: settingsFields.baseUrl.unwrap().optional(),
   language: settingsFields.language.unwrap().optional(),
@@ -234,7 +236,7 @@ const favoriteId = z.string().min(1).max(64);
 const label = z.string().max(100).nullable();
 
 /** Who to call: a saved favourite, or a room or address picked in the picker. */
-export const callRequestSchema = z.union([
+const callRequestSchema = z.union([
   z.object({ favoriteId }).strict(),
   z
     .object({
@@ -260,7 +262,7 @@ export const callRequestSchema = z.union([
     .strict(),
 ]);
 
-export const newFavoriteSchema = z.discriminatedUnion('kind', [
+const newFavoriteSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('room'),
@@ -414,5 +416,11 @@ export type EventName = keyof EventContract;
 
 export type RequestOf<V extends InvokeVerb> = z.input<InvokeContract[V]['request']>;
 export type ParsedRequestOf<V extends InvokeVerb> = z.output<InvokeContract[V]['request']>;
+
+/** What testConnection found: the settings window shows it step by step. */
+export type ConnectionReport = ResponseOf<'testConnection'>;
+
+/** The help pages a window may ask main to open (main keeps their addresses). */
+export type HelpTopic = ParsedRequestOf<'openHelp'>['topic'];
 export type ResponseOf<V extends InvokeVerb> = z.output<InvokeContract[V]['response']>;
 export type EventPayloadOf<E extends EventName> = z.output<EventContract[E]>;

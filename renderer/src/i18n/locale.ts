@@ -5,7 +5,7 @@ import {
   uiLanguage,
   type LanguageSetting,
   type UiLanguage,
-} from '../../../main/core/language';
+} from '../../../main/shared/rules/language';
 
 /** The languages RoomCall speaks (main's resolver decides which, for both sides). */
 export type Locale = UiLanguage;
@@ -50,7 +50,7 @@ export function useMessages<M>(catalog: Catalog<M>): M {
  * main/core/store/favorite-messages.ts; every Chinese sentence there ends with '。', which their
  * tests check), the rest of main's sentences in English.
  */
-export function sentenceLocale(text: string): Locale {
+function sentenceLocale(text: string): Locale {
   return /。\s*$/.test(text) ? 'zh-CN' : 'en';
 }
 

@@ -1,4 +1,4 @@
-import type { IpcError, IpcResult } from './types';
+import type { IpcError, IpcResult } from '../../../main/shared/ipc/contract';
 
 /**
  * Runs one bridge call and never throws: a rejected promise (the preview's connection
@@ -12,7 +12,7 @@ export async function invoke<T>(run: () => Promise<IpcResult<T>>): Promise<IpcRe
   }
 }
 
-export function transportError(cause: unknown): IpcError {
+function transportError(cause: unknown): IpcError {
   const message = cause instanceof Error ? cause.message : String(cause);
   const network = cause instanceof TypeError || /fetch|network|connect/i.test(message);
   return { kind: network ? 'network' : 'internal', message, code: null, hint: null };

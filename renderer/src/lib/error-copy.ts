@@ -4,7 +4,7 @@ import {
   type TencentCodeInfo,
 } from '../../../main/shared/tencent-error-codes';
 import type { CommonMessages } from '../i18n/common-messages';
-import type { HelpTopic, IpcError } from './types';
+import type { HelpTopic, IpcError } from '../../../main/shared/ipc/contract';
 
 /** What the UI says about an error: our own words, the server's code, and a next step. */
 export interface ErrorCopy {

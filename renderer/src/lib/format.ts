@@ -3,12 +3,7 @@
  * Chinese system reads "下午3:00" and an English one "3:00 PM" without us spelling either.
  */
 
-/** Unix seconds as the API gives them ("1717400000"); null when missing or unusable. */
-export function dateFromSeconds(seconds: string | null): Date | null {
-  if (seconds === null || !/^\d{1,12}$/.test(seconds)) return null;
-  const value = Number(seconds);
-  return value === 0 ? null : new Date(value * 1000);
-}
+import { dateFromSeconds } from '../../../main/shared/rules/api-time';
 
 function sameDay(a: Date, b: Date): boolean {
   return (
@@ -79,9 +74,4 @@ export function formatNumber(value: number, intl: string): string {
     numberFormats.set(intl, format);
   }
   return format.format(value);
-}
-
-/** 806146667 → 806-146-667, the way Tencent Meeting shows codes. */
-export function formatMeetingCode(code: string): string {
-  return /^\d{9}$/.test(code) ? `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}` : code;
 }

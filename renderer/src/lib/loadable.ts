@@ -1,4 +1,4 @@
-import type { IpcError, IpcResult } from './types';
+import type { IpcError, IpcResult } from '../../../main/shared/ipc/contract';
 
 /** A value fetched over the bridge: not there yet, there, or refused with an error. */
 export type Loadable<T> =
@@ -12,8 +12,4 @@ export function fromResult<T>(result: IpcResult<T>): Loadable<T> {
   return result.ok
     ? { status: 'ready', value: result.data }
     : { status: 'error', error: result.error };
-}
-
-export function valueOf<T>(loadable: Loadable<T>): T | null {
-  return loadable.status === 'ready' ? loadable.value : null;
 }

@@ -3,7 +3,7 @@
  * with the filter box above the first row. Typing a character on a row sends it to the
  * filter, so a person can keep typing wherever the focus is.
  */
-export function rowsIn(container: ParentNode): HTMLElement[] {
+function rowsIn(container: ParentNode): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>('[data-nav="row"]'));
 }
 

@@ -7,8 +7,8 @@ import {
   type LocaleInfo,
 } from '../i18n/locale';
 import type { Loadable } from './loadable';
-import type { AppState, SettingsView } from './types';
 import { useLiveValue } from './use-live-value';
+import type { AppState, SettingsView } from '../../../main/shared/ipc/contract';
 
 export interface AppFrame {
   readonly appState: Loadable<AppState>;

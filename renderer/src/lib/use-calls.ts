@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { RequestOf } from '../../../main/shared/ipc/contract';
+import type { CallView, IpcError, RequestOf } from '../../../main/shared/ipc/contract';
 import { bridge } from '../bridge';
 import { invoke } from './call';
-import { targetKey } from './target-key';
-import type { CallView, IpcError } from './types';
 import { useBridgeEvent } from './use-bridge-event';
+import { targetKey } from '../../../main/shared/rules/targets';
 
 export interface CallsApi {
   /** The latest call per target key (targetKey()). */
@@ -18,10 +17,6 @@ export interface CallsApi {
   readonly cancel: (call: CallView) => Promise<IpcError | null>;
   /** Forgets the refusals (the meeting changed, the popover was shown again). */
   readonly clearRefusals: () => void;
-}
-
-export function isInFlight(call: CallView | undefined): boolean {
-  return call !== undefined && !call.settled;
 }
 
 /** Newer wins: a later call to the same target, or a later update of the same call. */

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { invoke } from './call';
 import { canRetry } from './error-copy';
-import type { IpcError, IpcResult } from './types';
+import type { IpcError, IpcResult } from '../../../main/shared/ipc/contract';
 
 /** A change to main's data: one bridge call, which a retry sends again exactly as it was. */
 export interface Change<T, K> {

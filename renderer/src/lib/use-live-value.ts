@@ -1,8 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import type { EventName, EventPayloadOf } from '../../../main/shared/ipc/contract';
+import type { EventName, EventPayloadOf, IpcResult } from '../../../main/shared/ipc/contract';
 import { invoke } from './call';
 import { fromResult, LOADING, type Loadable } from './loadable';
-import type { IpcResult } from './types';
 import { useBridgeEvent } from './use-bridge-event';
 
 export interface LiveValue<T> {

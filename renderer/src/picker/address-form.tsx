@@ -1,9 +1,10 @@
+import { MAX_LABEL } from '../../../main/shared/rules/favorites';
 import { useState } from 'preact/hooks';
 import { useLocale, useMessages } from '../i18n/locale';
-import type { DialProtocol } from '../lib/types';
 import { Icon } from '../ui/icons';
 import { pickerMessages } from './messages';
 import { useDialParser } from './use-dial-parser';
+import type { DialProtocol } from '../../../main/shared/rules/targets';
 
 export interface AddressDraft {
   readonly protocol: DialProtocol;
@@ -155,7 +156,7 @@ export function AddressForm({
           id={ids.label}
           class="input"
           type="text"
-          maxLength={100}
+          maxLength={MAX_LABEL}
           autoComplete="off"
           placeholder={m.address.labelPlaceholder}
           value={draft.label}

@@ -1,9 +1,9 @@
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatMoment, formatNumber } from '../lib/format';
-import type { DirectoryStatus } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { pickerMessages } from './messages';
+import type { DirectoryStatus } from '../../../main/shared/ipc/contract';
 
 /** "10,000 rooms · updated 10:02 [Refresh]", or a progress bar while the list is fetched. */
 export function DirectoryStatusBar({

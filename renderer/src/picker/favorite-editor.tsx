@@ -1,14 +1,15 @@
+import { MAX_LABEL } from '../../../main/shared/rules/favorites';
 import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import type { Favorite } from '../lib/types';
 import { useChanges } from '../lib/use-change';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { AddressForm, type AddressDraft } from './address-form';
 import { pickerMessages } from './messages';
+import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
 interface Props {
-  readonly favorite: Favorite;
+  readonly favorite: FavoriteView;
   /** The name the row shows, for what a failure says. */
   readonly name: string;
   readonly onDone: () => void;
@@ -101,7 +102,7 @@ export function FavoriteEditor({ favorite, name, onDone }: Props) {
           id={`label-${favorite.id}`}
           class="input"
           type="text"
-          maxLength={100}
+          maxLength={MAX_LABEL}
           placeholder={favorite.name === '' ? m.favorites.labelPlaceholderRoom : favorite.name}
           value={label}
           onInput={(event) => {

@@ -2,8 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { favoriteName, targetKey } from '../lib/target-key';
-import type { DialProtocol, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges, type Change } from '../lib/use-change';
 import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
@@ -15,9 +13,12 @@ import { FavoriteEditor } from './favorite-editor';
 import { pickerMessages } from './messages';
 import { TransferBar } from './transfer-bar';
 import { useDragReorder } from './use-drag-reorder';
+import { targetKey, type DialProtocol } from '../../../main/shared/rules/targets';
+import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import type { FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
 
 interface Props {
-  readonly favorites: readonly Favorite[];
+  readonly favorites: readonly FavoriteView[];
   readonly rooms: ReadonlyMap<string, RoomView>;
   readonly calls: CallsApi;
 }
@@ -27,7 +28,7 @@ type RowControl = 'up' | 'down' | 'edit' | 'remove' | 'invite';
 
 /** Where focus goes once the list shows a change: tried after each render until `ready`. */
 interface FocusPlan {
-  readonly ready: (favorites: readonly Favorite[]) => boolean;
+  readonly ready: (favorites: readonly FavoriteView[]) => boolean;
   readonly target: () => HTMLElement | null;
 }
 
@@ -98,7 +99,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
 
   /** `action` names the move for its Try again ("Move … up", "Move … to position 3"). */
   const move = (
-    favorite: Favorite,
+    favorite: FavoriteView,
     name: string,
     from: number,
     toIndex: number,
@@ -119,7 +120,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       },
     });
   };
-  const step = (favorite: Favorite, name: string, index: number, by: -1 | 1) => {
+  const step = (favorite: FavoriteView, name: string, index: number, by: -1 | 1) => {
     const action = by < 0 ? m.favorites.moveUp(name) : m.favorites.moveDown(name);
     move(favorite, name, index, index + by, action);
   };
@@ -128,11 +129,11 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
   const drag = useDragReorder(ownCount, (id, from, to) => {
     const favorite = favorites[from];
     if (favorite?.id !== id) return;
-    const name = favoriteName(favorite);
+    const name = favoriteDisplayName(favorite);
     move(favorite, name, from, to, m.favorites.moveTo(name, to + 1));
   });
 
-  const remove = (favorite: Favorite, name: string, index: number) => {
+  const remove = (favorite: FavoriteView, name: string, index: number) => {
     runRow({
       send: () => bridge().removeFavorite({ id: favorite.id }),
       about: favorite.id,
@@ -174,7 +175,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       failed: m.favorites.failed.add(name),
       retryLabel: m.favorites.failed.retry(m.row.star(name)),
       done: (data, retried) => {
-        const shownName = favoriteName(data.favorite);
+        const shownName = favoriteDisplayName(data.favorite);
         // A retry that finds the address saved: the first attempt was saved after all (or
         // another window added it meanwhile). Either way it is there once, as asked.
         setNotice(
@@ -211,7 +212,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       ) : (
         <ol class="fav-manage" aria-label={m.favorites.heading}>
           {favorites.map((favorite, index) => {
-            const name = favoriteName(favorite);
+            const name = favoriteDisplayName(favorite);
             const key = targetKey(favorite);
             const call = calls.byTarget.get(key);
             const starting = calls.starting.has(key);

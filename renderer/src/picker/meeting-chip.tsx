@@ -1,9 +1,10 @@
 import { useLocale, useMessages } from '../i18n/locale';
-import { formatMeetingCode, formatMeetingTime } from '../lib/format';
+import { formatMeetingTime } from '../lib/format';
 import type { Loadable } from '../lib/loadable';
-import type { CurrentMeeting } from '../lib/types';
 import { Icon } from '../ui/icons';
 import { pickerMessages } from './messages';
+import { formatMeetingCode } from '../../../main/shared/rules/meeting-code';
+import type { CurrentMeeting } from '../../../main/shared/ipc/contract';
 
 /** Which meeting an invite from this window goes into (changed from the tray). */
 export function MeetingChip({ meeting }: { meeting: Loadable<CurrentMeeting> }) {

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
-import type { AppState, Favorite, IpcError, RoomView } from '../lib/types';
 import { useAppFrame } from '../lib/use-app-frame';
 import { useCalls } from '../lib/use-calls';
 import { useCurrentMeeting } from '../lib/use-current-meeting';
@@ -15,6 +14,7 @@ import { MeetingChip } from './meeting-chip';
 import { pickerMessages } from './messages';
 import { RoomsPanel } from './rooms-panel';
 import { useDirectory } from './use-directory';
+import type { AppState, FavoriteView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 type Tab = 'rooms' | 'favorites';
 const TABS: readonly Tab[] = ['rooms', 'favorites'];
@@ -88,7 +88,7 @@ function PickerScreen() {
   const { favorites, reload: reloadFavorites } = useFavorites();
   const calls = useCalls();
   const meeting = useCurrentMeeting().value;
-  const list: readonly Favorite[] = favorites.status === 'ready' ? favorites.value : [];
+  const list: readonly FavoriteView[] = favorites.status === 'ready' ? favorites.value : [];
   const rooms = useMemo(
     () =>
       new Map<string, RoomView>((directory.rooms ?? []).map((room) => [room.meetingRoomId, room])),

@@ -1,5 +1,6 @@
-import type { RoomView } from '../lib/types';
+import { foldForSearch } from '../lib/search-text';
 import { queryWords, type SearchIndex } from './search-index';
+import type { RoomView } from '../../../main/shared/ipc/contract';
 
 export type StatusFilter = 'all' | 'idle' | 'in-use' | 'offline' | 'not-set-up';
 export type RoomSort = 'name' | 'location' | 'status';
@@ -94,5 +95,5 @@ export class RoomFilter {
 }
 
 function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trimStart();
+  return foldForSearch(text).replace(/\s+/g, ' ').trimStart();
 }

@@ -1,10 +1,10 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import type { CallView, IpcError, RoomView } from '../lib/types';
 import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
 import { pickerMessages } from './messages';
+import type { CallView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly room: RoomView;

@@ -3,8 +3,6 @@ import { bridge } from '../bridge';
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatNumber } from '../lib/format';
 import { keystrokeDone, keystrokeStarted, markOnce } from '../lib/perf-marks';
-import { targetKey } from '../lib/target-key';
-import type { CallView, Favorite, RoomView } from '../lib/types';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges } from '../lib/use-change';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
@@ -18,12 +16,14 @@ import { RoomToolbar } from './room-toolbar';
 import { SearchIndex } from './search-index';
 import type { DirectoryState } from './use-directory';
 import { VirtualList, type FocusRequest } from './virtual-list';
+import { targetKey } from '../../../main/shared/rules/targets';
+import type { CallView, FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
 
-export const ROW_HEIGHT = 56;
+const ROW_HEIGHT = 56;
 
 interface Props {
   readonly directory: DirectoryState;
-  readonly favorites: readonly Favorite[];
+  readonly favorites: readonly FavoriteView[];
   readonly calls: CallsApi;
   readonly canInvite: boolean;
 }

@@ -1,13 +1,9 @@
-import type { RoomView } from '../lib/types';
-
-/** Lower case and full-width folded, as the popover's filter does. */
-export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
+import { foldForSearch } from '../lib/search-text';
+import type { RoomView } from '../../../main/shared/ipc/contract';
 
 /** The words of a query; a room matches when its key contains every one. */
 export function queryWords(query: string): string[] {
-  return normalise(query)
+  return foldForSearch(query)
     .split(/\s+/)
     .filter((word) => word !== '');
 }
@@ -27,7 +23,7 @@ export class SearchIndex {
   constructor(rooms: readonly RoomView[]) {
     this.rooms = rooms;
     // \u0001 separates fields: no typed word contains it, so no match spans two fields.
-    this.keys = rooms.map((room) => normalise(`${room.name}\u0001${room.location}`));
+    this.keys = rooms.map((room) => foldForSearch(`${room.name}\u0001${room.location}`));
     this.byId = new Map(rooms.map((room, index) => [room.meetingRoomId, index]));
   }
 

@@ -2,13 +2,13 @@ import { useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { langOf, useLocale, useMessages } from '../i18n/locale';
 import { useChanges } from '../lib/use-change';
-import type { ImportReport } from '../lib/types';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { Icon } from '../ui/icons';
 import { pickerMessages } from './messages';
+import type { ImportReportView } from '../../../main/shared/ipc/contract';
 
 type Outcome =
-  | { readonly kind: 'imported'; readonly report: ImportReport }
+  | { readonly kind: 'imported'; readonly report: ImportReportView }
   | { readonly kind: 'exported'; readonly fileName: string };
 
 /** Hands the JSON to the browser as a download: the file lands where downloads go. */

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { invoke } from '../lib/call';
-import type { DirectoryStatus, IpcError, RoomView } from '../lib/types';
 import { useBridgeEvent } from '../lib/use-bridge-event';
+import type { DirectoryStatus, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 export interface DirectoryState {
   /** The cached rooms: shown at once, replaced when a refresh completes. */

@@ -2,10 +2,10 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { useMessages } from '../i18n/locale';
 import { markOnce } from '../lib/perf-marks';
 import type { CallsApi } from '../lib/use-calls';
-import { targetKey } from '../lib/target-key';
-import type { CallView, Favorite, RoomView } from '../lib/types';
 import { FavoriteRow } from './favorite-row';
 import { popoverMessages } from './messages';
+import { targetKey } from '../../../main/shared/rules/targets';
+import type { CallView, FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
 
 /**
  * Rows in the list's first render: more than the popover can show (its window is 520 px high
@@ -16,11 +16,11 @@ import { popoverMessages } from './messages';
 export const FIRST_SCREEN_ROWS = 12;
 
 interface Props {
-  readonly favorites: readonly Favorite[];
+  readonly favorites: readonly FavoriteView[];
   readonly query: string;
   readonly rooms: ReadonlyMap<string, RoomView>;
   readonly calls: CallsApi;
-  readonly onInvite: (favorite: Favorite) => void;
+  readonly onInvite: (favorite: FavoriteView) => void;
   readonly onCancel: (call: CallView) => void;
 }
 

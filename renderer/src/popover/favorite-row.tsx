@@ -1,20 +1,20 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { favoriteName } from '../lib/target-key';
-import type { CallView, Favorite, IpcError, RoomView } from '../lib/types';
 import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
+import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import type { CallView, FavoriteView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 interface Props {
-  readonly favorite: Favorite;
+  readonly favorite: FavoriteView;
   /** The directory's view of a room favourite; undefined for addresses or unknown rooms. */
   readonly room: RoomView | undefined;
   readonly call: CallView | undefined;
   readonly starting: boolean;
   readonly refused: IpcError | undefined;
   readonly highlighted: boolean;
-  readonly onInvite: (favorite: Favorite) => void;
+  readonly onInvite: (favorite: FavoriteView) => void;
   readonly onCancel: (call: CallView) => void;
 }
 
@@ -35,7 +35,7 @@ export function FavoriteRow({
   onCancel,
 }: Props) {
   const m = useMessages(commonMessages);
-  const name = favoriteName(favorite);
+  const name = favoriteDisplayName(favorite);
   const id = `fav-${favorite.id}`;
   const blocked = room !== undefined && !room.callable;
   const detail =

@@ -1,29 +1,25 @@
-import { favoriteName } from '../lib/target-key';
-import type { Favorite } from '../lib/types';
+import { foldForSearch } from '../lib/search-text';
+import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
-/** Lower case, full-width folded (NFKC), so "ＢＪ" finds "bj" and "Marina" finds "marina". */
-export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
-
-function haystack(favorite: Favorite): string {
+function haystack(favorite: FavoriteView): string {
   const parts =
     favorite.kind === 'room'
-      ? [favoriteName(favorite), favorite.name, favorite.location]
+      ? [favoriteDisplayName(favorite), favorite.name, favorite.location]
       : [
-          favoriteName(favorite),
+          favoriteDisplayName(favorite),
           favorite.dialString,
           favorite.protocol === 'sip' ? 'sip' : 'h.323',
         ];
-  return normalise(parts.join(' '));
+  return foldForSearch(parts.join(' '));
 }
 
 /** Favourites whose name, location or dial string contain every typed word, in order kept. */
 export function filterFavorites(
-  favorites: readonly Favorite[],
+  favorites: readonly FavoriteView[],
   query: string,
-): readonly Favorite[] {
-  const words = normalise(query)
+): readonly FavoriteView[] {
+  const words = foldForSearch(query)
     .split(/\s+/)
     .filter((word) => word !== '');
   if (words.length === 0) return favorites;

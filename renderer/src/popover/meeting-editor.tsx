@@ -2,10 +2,10 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
-import type { CurrentMeeting, IpcError } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
 import { MeetingLine } from './meeting-summary';
 import { popoverMessages } from './messages';
+import type { CurrentMeeting, IpcError } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly meeting: CurrentMeeting;

@@ -3,13 +3,13 @@ import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import type { Loadable } from '../lib/loadable';
-import type { CurrentMeeting } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/spinner';
 import { MeetingEditor } from './meeting-editor';
 import { MeetingLine } from './meeting-summary';
 import { popoverMessages } from './messages';
+import type { CurrentMeeting } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly meeting: Loadable<CurrentMeeting>;

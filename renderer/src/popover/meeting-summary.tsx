@@ -1,7 +1,8 @@
 import { useLocale, useMessages } from '../i18n/locale';
-import { formatMeetingCode, formatMeetingTime } from '../lib/format';
-import type { MeetingSummary } from '../lib/types';
+import { formatMeetingTime } from '../lib/format';
 import { popoverMessages } from './messages';
+import { formatMeetingCode } from '../../../main/shared/rules/meeting-code';
+import type { MeetingSummary } from '../../../main/shared/ipc/contract';
 
 /** Subject, code and time of one meeting, as the header and the candidate list show it. */
 export function MeetingLine({ meeting }: { meeting: MeetingSummary }) {

@@ -4,8 +4,6 @@ import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { prepareDateFormats } from '../lib/format';
-import { targetKey } from '../lib/target-key';
-import type { AppState, CallView, Favorite, HistoryEntry, IpcError } from '../lib/types';
 import { useAppFrame } from '../lib/use-app-frame';
 import { useBridgeEvent } from '../lib/use-bridge-event';
 import { useCalls, type CallsApi } from '../lib/use-calls';
@@ -21,6 +19,9 @@ import { MeetingHeader } from './meeting-header';
 import { popoverMessages } from './messages';
 import { RecentList } from './recent-list';
 import { usePopoverData, type PopoverData } from './use-popover-data';
+import { targetKey } from '../../../main/shared/rules/targets';
+import type { AppState, CallView, FavoriteView, IpcError } from '../../../main/shared/ipc/contract';
+import type { HistoryEntry } from '../../../main/shared/model/history-schema';
 
 /** After the start-up requests (history at once, the directory at 50 ms) have gone out. */
 const PREPARE_FORMATS_AFTER_MS = 250;
@@ -135,7 +136,7 @@ function PopoverScreen({
   }, [listShown]);
 
   const invite = useCallback(
-    (favorite: Favorite) => {
+    (favorite: FavoriteView) => {
       void calls.start(targetKey(favorite), { favoriteId: favorite.id });
     },
     [calls],

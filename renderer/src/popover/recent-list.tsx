@@ -1,15 +1,15 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatMoment } from '../lib/format';
-import { targetKey } from '../lib/target-key';
-import type { HistoryEntry } from '../lib/types';
 import { Icon } from '../ui/icons';
 import { popoverMessages } from './messages';
+import { targetKey } from '../../../main/shared/rules/targets';
+import type { HistoryEntry } from '../../../main/shared/model/history-schema';
 
 const SHOWN = 5;
 
 /** The latest invite per target, newest first: a person re-invites the same few rooms. */
-export function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN): HistoryEntry[] {
+function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN): HistoryEntry[] {
   const seen = new Set<string>();
   const out: HistoryEntry[] = [];
   const newestFirst = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -23,7 +23,7 @@ export function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN)
   return out;
 }
 
-export function historyName(entry: HistoryEntry): string {
+function historyName(entry: HistoryEntry): string {
   return entry.target.kind === 'room'
     ? (entry.target.name ?? entry.target.meetingRoomId)
     : entry.target.dialString;

@@ -2,14 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { invoke } from '../lib/call';
 import type { Loadable } from '../lib/loadable';
-import type { CurrentMeeting, Favorite, HistoryEntry, RoomView } from '../lib/types';
 import { useBridgeEvent } from '../lib/use-bridge-event';
 import { useCurrentMeeting } from '../lib/use-current-meeting';
 import { useFavorites } from '../lib/use-favorites';
+import type { CurrentMeeting, FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
+import type { HistoryEntry } from '../../../main/shared/model/history-schema';
 
 export interface PopoverData {
   readonly meeting: Loadable<CurrentMeeting>;
-  readonly favorites: Loadable<readonly Favorite[]>;
+  readonly favorites: Loadable<readonly FavoriteView[]>;
   readonly history: readonly HistoryEntry[];
   /** Directory rooms by ID, for the favourites' live status; empty until it arrives. */
   readonly rooms: ReadonlyMap<string, RoomView>;

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useMessages } from '../i18n/locale';
-import type { AppState } from '../lib/types';
 import { Icon } from '../ui/icons';
 import { ConnectionTest } from './connection-test';
 import { CredentialsForm } from './credentials-form';
 import { settingsMessages } from './messages';
+import type { AppState } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly appState: AppState;

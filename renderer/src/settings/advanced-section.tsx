@@ -1,21 +1,11 @@
 import { useState } from 'preact/hooks';
+import { DEFAULT_BASE_URL, isBaseUrl } from '../../../main/shared/rules/base-url';
 import { useMessages } from '../i18n/locale';
-import type { IpcError, Settings } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
 import { LockedNote } from './locked-note';
 import { settingsMessages } from './messages';
-
-export const DEFAULT_BASE_URL = 'https://api.meeting.qq.com';
-
-/** The settings schema's rule (an http or https URL), checked here so the field can say so. */
-export function isBaseUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+import type { IpcError } from '../../../main/shared/ipc/contract';
+import type { Settings } from '../../../main/shared/model/settings-schema';
 
 interface Props {
   readonly settings: Settings;

@@ -4,11 +4,11 @@ import { bridge } from '../bridge';
 import { useLocale, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { formatNumber } from '../lib/format';
-import type { ConnectionReport, IpcError } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/spinner';
 import { settingsMessages } from './messages';
+import type { ConnectionReport, IpcError } from '../../../main/shared/ipc/contract';
 
 type Outcome =
   | { readonly ok: true; readonly report: ConnectionReport }

@@ -2,9 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
-import type { AppState, IpcError } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
 import { settingsMessages } from './messages';
+import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
 
 type Field = 'appId' | 'sdkId' | 'secretId' | 'secretKey' | 'operatorId';
 type Values = Readonly<Record<Field, string>>;

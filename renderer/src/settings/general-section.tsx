@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useMessages } from '../i18n/locale';
-import type { IpcError, Settings } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
 import { LockedNote } from './locked-note';
 import { settingsMessages } from './messages';
 import { acceleratorFromKey, formatAccelerator } from './shortcut';
+import type { IpcError } from '../../../main/shared/ipc/contract';
+import type { Settings } from '../../../main/shared/model/settings-schema';
 
 interface Props {
   readonly settings: Settings;

@@ -1,7 +1,8 @@
+import { isChineseLocale } from '../../../main/shared/rules/language';
 import { useMessages } from '../i18n/locale';
-import type { Settings } from '../lib/types';
 import { LockedNote } from './locked-note';
 import { settingsMessages } from './messages';
+import type { Settings } from '../../../main/shared/model/settings-schema';
 
 type Language = Settings['language'];
 const LANGUAGES: readonly Language[] = ['system', 'zh-CN', 'en'];
@@ -22,7 +23,7 @@ interface Props {
 export function LanguageSection({ settings, locked, systemLocale, update }: Props) {
   const m = useMessages(settingsMessages);
   const isLocked = locked.has('language');
-  const systemName = /^zh/i.test(systemLocale) ? ENDONYMS['zh-CN'] : ENDONYMS.en;
+  const systemName = isChineseLocale(systemLocale) ? ENDONYMS['zh-CN'] : ENDONYMS.en;
   return (
     <section class="card" aria-labelledby="language-heading">
       <h2 class="card-title" id="language-heading">

@@ -2,9 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
-import type { AppState, IpcError } from '../lib/types';
 import { ErrorNotice } from '../ui/error-notice';
 import { settingsMessages } from './messages';
+import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
 
 /** Log out, after a confirmation in a modal dialog (the keychain entry is deleted). */
 export function LogoutSection({ onLoggedOut }: { onLoggedOut: (state: AppState) => void }) {

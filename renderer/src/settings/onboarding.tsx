@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
-import type { AppState } from '../lib/types';
 import { Icon } from '../ui/icons';
 import { ConnectionTest } from './connection-test';
 import { CredentialsForm } from './credentials-form';
 import { settingsMessages } from './messages';
+import type { AppState } from '../../../main/shared/ipc/contract';
 
 type Step = 'credentials' | 'test' | 'done';
 const STEPS: readonly Step[] = ['credentials', 'test', 'done'];

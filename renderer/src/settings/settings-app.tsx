@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
-import type { AppState, SettingsView } from '../lib/types';
 import { useAppFrame, type AppFrame } from '../lib/use-app-frame';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
@@ -15,6 +14,7 @@ import { LogoutSection } from './logout-section';
 import { settingsMessages } from './messages';
 import { Onboarding } from './onboarding';
 import { useUpdateSettings } from './use-update-settings';
+import type { AppState, SettingsView } from '../../../main/shared/ipc/contract';
 
 /** The settings window; on first run (nothing configured) it walks through onboarding. */
 export function SettingsApp() {

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { invoke } from '../lib/call';
-import type { IpcError, Settings, SettingsView } from '../lib/types';
+import type { IpcError, SettingsView } from '../../../main/shared/ipc/contract';
+import type { Settings } from '../../../main/shared/model/settings-schema';
 
 /** One settings change at a time, with its error kept for the section that made it. */
 export function useUpdateSettings(apply: (view: SettingsView) => void) {

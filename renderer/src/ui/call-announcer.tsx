@@ -1,14 +1,9 @@
 import { useState } from 'preact/hooks';
+import { callTargetName } from '../../../main/shared/rules/favorites';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import type { CallTargetView } from '../lib/types';
 import { useBridgeEvent } from '../lib/use-bridge-event';
 import { callText } from './call-progress';
-
-export function targetName(target: CallTargetView): string {
-  if (target.kind === 'room') return target.name === '' ? target.meetingRoomId : target.name;
-  return target.label ?? target.dialString;
-}
 
 /**
  * Says call progress out loud for screen readers ("Room 1801: Ringing…"): rows change their
@@ -18,7 +13,7 @@ export function CallAnnouncer() {
   const m = useMessages(commonMessages);
   const [text, setText] = useState('');
   useBridgeEvent('callProgress', (call) => {
-    setText(m.callUpdate(targetName(call.target), callText(call, m)));
+    setText(m.callUpdate(callTargetName(call.target), callText(call, m)));
   });
   return (
     <div class="visually-hidden" aria-live="polite" aria-atomic="true">

@@ -1,7 +1,7 @@
 import { commonMessages, type CommonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
 import { shortError } from '../lib/error-copy';
-import type { CallPhase, CallView, IpcError } from '../lib/types';
+import type { CallPhase, CallView, IpcError } from '../../../main/shared/ipc/contract';
 
 type CallTone = 'active' | 'good' | 'neutral' | 'bad';
 

@@ -3,9 +3,9 @@ import { commonMessages } from '../i18n/common-messages';
 import { langOf, useLocale, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { describeError } from '../lib/error-copy';
-import type { IpcError } from '../lib/types';
 import type { Ref } from 'preact';
 import { Icon } from './icons';
+import type { IpcError } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly error: IpcError;

@@ -1,11 +1,11 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import type { RoomView } from '../lib/types';
+import type { RoomView } from '../../../main/shared/ipc/contract';
 
 export type StatusTone = 'ok' | 'busy' | 'off' | 'blocked';
 
 /** A room's live status as one word and a tone; "cannot be called" overrides the rest. */
-export function roomStatusTone(room: Pick<RoomView, 'status' | 'callable'>): StatusTone {
+function roomStatusTone(room: Pick<RoomView, 'status' | 'callable'>): StatusTone {
   if (!room.callable) return 'blocked';
   if (room.status === 'idle') return 'ok';
   if (room.status === 'in-use') return 'busy';

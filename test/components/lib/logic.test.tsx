@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { commonMessages } from '../../../renderer/src/i18n/common-messages';
-import { uiLanguage } from '../../../main/core/language';
 import { resolveLocale } from '../../../renderer/src/i18n/locale';
 import { dropIndex } from '../../../renderer/src/picker/use-drag-reorder';
 import { describeError } from '../../../renderer/src/lib/error-copy';
-import { formatMeetingCode, formatMeetingTime } from '../../../renderer/src/lib/format';
-import { targetKey } from '../../../renderer/src/lib/target-key';
+import { formatMeetingTime } from '../../../renderer/src/lib/format';
 import { RoomFilter, sortRooms } from '../../../renderer/src/picker/room-query';
 import { SearchIndex } from '../../../renderer/src/picker/search-index';
 import { acceleratorFromKey, formatAccelerator } from '../../../renderer/src/settings/shortcut';
@@ -14,6 +12,9 @@ import { pickerMessages } from '../../../renderer/src/picker/messages';
 import { settingsMessages } from '../../../renderer/src/settings/messages';
 import { ipcError, ROOMS } from '../fake-bridge';
 import { TENCENT_CODES, TENCENT_ERROR_CODES } from '../../../main/shared/tencent-error-codes';
+import { formatMeetingCode } from '../../../main/shared/rules/meeting-code';
+import { targetKey } from '../../../main/shared/rules/targets';
+import { uiLanguage } from '../../../main/shared/rules/language';
 
 const en = commonMessages.en;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Recent invites' data model, on its own so the IPC contract can share it: zod and nothing
- * else (no Node, no file access). The store is history.ts.
+ * else (no Node, no file access). The store is main/core/store/history.ts.
  */
 
 export const MAX_HISTORY = 100;
@@ -31,7 +31,7 @@ export const historyMeetingSchema = z.object({
  * `invited` until the call settles; then one of the room-call-info states, `cancelled` (the
  * user hung up first) or `failed` (the invite itself was refused; `detail` says why).
  */
-export const historyOutcomeSchema = z.enum([
+const historyOutcomeSchema = z.enum([
   'invited',
   'ringing',
   'accepted',

@@ -1,20 +1,31 @@
 import { z } from 'zod';
-import { DEFAULT_PROFILE, profileNameSchema } from '../secrets/credential-store';
-import { DEFAULT_BASE_URL } from '../wemeet/base-url';
+import { DEFAULT_BASE_URL, isBaseUrl } from '../rules/base-url';
 
 /**
  * The user's settings, modelled once: this schema gives the type, the defaults, and the checks
  * a hand-edited file must pass. It is zod and nothing else (no Node, no file access) so the IPC
- * contract can share it; the store is settings.ts. No secret belongs here: credentials live
+ * contract can share it; the store is main/core/store/settings.ts. No secret belongs here: credentials live
  * in the keychain.
  */
 
-export { DEFAULT_BASE_URL };
+export const DEFAULT_PROFILE = 'default';
 
-export const baseUrlSchema = z.url({
-  protocol: /^https?$/,
-  error: 'expected an http(s) URL such as https://api.meeting.qq.com',
-});
+/**
+ * A profile name (the settings' `profile`) is a keychain account name and appears in messages
+ * and file names, so it is kept to a boring, portable alphabet.
+ */
+export const profileNameSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'a profile name is 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+  );
+
+/** The settings window's field checks the same rule (isBaseUrl) as you type. */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .refine(isBaseUrl, { error: 'expected an http(s) URL such as https://api.meeting.qq.com' });
 
 /** An enterprise userid: sent as operator_id, shown in the UI. */
 export const operatorIdSchema = z
@@ -45,8 +56,6 @@ export const settingsSchema = z.object({
 
 export type Settings = z.output<typeof settingsSchema>;
 export type Language = Settings['language'];
-// The one resolver of the language setting, shared with the windows.
-export { uiLanguage, type UiLanguage } from '../language';
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

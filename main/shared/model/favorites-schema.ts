@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { MAX_LABEL } from '../rules/favorites';
+import { targetKey } from '../rules/targets';
 
 /**
  * The favourites' data model, on its own so the IPC contract can share it: zod and nothing
- * else (no Node, no file access). The store is favorites.ts.
+ * else (no Node, no file access). The store is main/core/store/favorites.ts.
  *
  * The file's schema checks structure only; the full dial-string and room-ID rules run when a
- * favourite is added or imported (favorites.ts). That way a stricter rule in a later version
+ * favourite is added or imported (main/core/store/favorites.ts). That way a stricter rule in a later version
  * never turns a user's existing list into a "corrupt" file.
  */
 
 export const MAX_FAVORITES = 500;
-export const MAX_LABEL = 100;
 export const MAX_ROOM_TEXT = 200;
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -36,33 +37,20 @@ export const addressFavoriteSchema = z.object({
   label: labelSchema,
 });
 
-export const favoriteSchema = z.discriminatedUnion('kind', [
-  roomFavoriteSchema,
-  addressFavoriteSchema,
-]);
+const favoriteSchema = z.discriminatedUnion('kind', [roomFavoriteSchema, addressFavoriteSchema]);
 
-export type RoomFavorite = z.output<typeof roomFavoriteSchema>;
 export type AddressFavorite = z.output<typeof addressFavoriteSchema>;
 export type Favorite = z.output<typeof favoriteSchema>;
 
-/** What two favourites must not share. A `sip:` prefix is optional to the API, so ignored. */
-export function favoriteKey(
-  favorite:
-    | Pick<RoomFavorite, 'kind' | 'meetingRoomId'>
-    | Pick<AddressFavorite, 'kind' | 'protocol' | 'dialString'>,
-): string {
-  if (favorite.kind === 'room') return `room:${favorite.meetingRoomId}`;
-  const dial = favorite.dialString.toLowerCase();
-  const bare = favorite.protocol === 'sip' && dial.startsWith('sip:') ? dial.slice(4) : dial;
-  return `${favorite.protocol}:${bare}`;
-}
-
-/** A hand-edited file may repeat an entry: the first one wins, nothing else changes. */
+/**
+ * A hand-edited file may repeat an entry (the same id, or what targetKey calls the same room or
+ * address): the first one wins, nothing else changes.
+ */
 function withoutDuplicates(items: readonly Favorite[]): Favorite[] {
   const ids = new Set<string>();
   const keys = new Set<string>();
   return items.filter((item) => {
-    const key = favoriteKey(item);
+    const key = targetKey(item);
     if (ids.has(item.id) || keys.has(key)) return false;
     ids.add(item.id);
     keys.add(key);
@@ -75,11 +63,3 @@ export const favoritesFileSchema = z.object({
 });
 
 export const FAVORITES_VERSION = 1;
-
-/** What people see: the label, else the room's name, else what is dialled. */
-export function favoriteDisplayName(favorite: Favorite): string {
-  if (favorite.label !== null) return favorite.label;
-  if (favorite.kind === 'room')
-    return favorite.name === '' ? favorite.meetingRoomId : favorite.name;
-  return favorite.dialString;
-}
