@@ -13,7 +13,7 @@ import {
 } from '../../main/core/wemeet/retry-policy';
 
 const label = { method: 'GET', path: '/v1/meeting-rooms' };
-const policy = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
+const policy = { ...DEFAULT_RETRY_POLICY, attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 const api = (status: number, errorCode: number | null) =>
   new WemeetApiError(label, { status, errorCode, newErrorCode: null, serverMessage: null });
 

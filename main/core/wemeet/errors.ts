@@ -134,16 +134,27 @@ const CODE_INFO: ReadonlyMap<number, CodeInfo> = new Map<number, CodeInfo>([
   [
     190311,
     {
-      words: "the app's daily call quota is used up",
-      hint: 'Wait until tomorrow, or ask the Tencent Meeting admin about the quota.',
+      words: "the app's daily call quota (Tencent allows 200,000 calls a day per app) is used up",
+      hint: 'RoomCall does not wait a whole day: try again tomorrow, or ask the Tencent Meeting admin to raise the quota.',
     },
   ],
   [190313, { words: 'this API is being called too often', hint: RETRY_SOON }],
   [9061, { words: 'meeting queries are too frequent', hint: RETRY_SOON }],
 ]);
 
-/** The codes that only mean "slow down": a later retry of a read can succeed. */
+/**
+ * The codes that only mean "slow down": a later retry of a read can succeed. The per-day limit
+ * (190311) is not one of them: waiting it out would take until tomorrow.
+ */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([190310, 190313, 9061]);
+
+/** A "slow down" answer: a rate-limit code, or HTTP 429 (RFC 6585) whatever its body. */
+export function rateLimitOf(err: unknown): { readonly retryAfter: string | null } | null {
+  if (!(err instanceof WemeetApiError)) return null;
+  const limited =
+    err.status === 429 || (err.errorCode !== null && RATE_LIMIT_CODES.has(err.errorCode));
+  return limited ? { retryAfter: err.retryAfter } : null;
+}
 
 /**
  * Codes that say something about the request itself (credentials, parameters, rights, quota):
@@ -159,6 +170,8 @@ export interface WemeetApiErrorDetails {
   readonly newErrorCode: number | null;
   /** The server's own message, already scrubbed of secrets; null when the body had none. */
   readonly serverMessage: string | null;
+  /** The Retry-After header as sent, if any (rate limits). */
+  readonly retryAfter?: string | null | undefined;
 }
 
 /** The server answered, and said no: a status >= 300, or a 2xx body carrying `error_info`. */
@@ -168,6 +181,7 @@ export class WemeetApiError extends WemeetError {
   readonly errorCode: number | null;
   readonly newErrorCode: number | null;
   readonly serverMessage: string | null;
+  readonly retryAfter: string | null;
 
   constructor(label: RequestLabel, details: WemeetApiErrorDetails) {
     const info = details.errorCode === null ? undefined : CODE_INFO.get(details.errorCode);
@@ -185,10 +199,12 @@ export class WemeetApiError extends WemeetError {
     this.errorCode = details.errorCode;
     this.newErrorCode = details.newErrorCode;
     this.serverMessage = details.serverMessage;
+    this.retryAfter = details.retryAfter ?? null;
   }
 }
 
 function genericWords(status: number): string {
+  if (status === 429) return 'too many requests were sent';
   if (status >= 500) return 'the server had a problem';
   if (status === 401 || status === 403) return 'access was denied';
   if (status === 404) return 'the resource was not found';
@@ -196,6 +212,7 @@ function genericWords(status: number): string {
 }
 
 function genericHint(status: number): string {
+  if (status === 429) return 'Wait a minute, then try again.';
   if (status >= 500) return 'Tencent Meeting had a server problem: try again in a moment.';
   return 'Check the settings (AppId, SecretId, SdkId, operator) and what was asked, then try again.';
 }
@@ -303,8 +320,8 @@ export function isTransient(err: unknown): boolean {
   if (err instanceof WemeetResponseError) return err.problem === 'malformed-json';
   if (!(err instanceof WemeetApiError)) return false;
   const code = err.errorCode;
+  if (rateLimitOf(err) !== null) return true;
   if (code !== null) {
-    if (RATE_LIMIT_CODES.has(code)) return true;
     // A replay refusal is cured by the fresh timestamp and nonce every attempt gets.
     if (code === 190301) return true;
     if (PERMANENT_CODES.has(code)) return false;
