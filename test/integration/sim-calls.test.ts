@@ -221,7 +221,7 @@ describe('simulator room calls', () => {
     const s = await start();
     const target = roomTarget(s.roomWithOutcome('accepted'));
     const unknown = await call(s, target, SIM_UNKNOWN_MEETING_ID);
-    expect([unknown.status, unknown.errorCode]).toEqual([400, 9003]);
+    expect([unknown.status, unknown.errorCode]).toEqual([500, 9003]);
     const ended = await call(s, target, SIM_ENDED_MEETING.meeting_id);
     expect([ended.status, ended.errorCode]).toEqual([500, 10004]);
   });

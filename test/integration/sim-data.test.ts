@@ -222,12 +222,12 @@ describe('simulator meetings', () => {
       method: 'GET',
       uri: `/v1/meetings/${SIM_UNKNOWN_MEETING_ID}?userid=${SIM_OPERATOR_ID}&instanceid=1`,
     });
-    expect([byId.status, byId.errorCode]).toEqual([400, 9003]);
+    expect([byId.status, byId.errorCode]).toEqual([500, 9003]);
     const byCode = await signedFetch(s, {
       method: 'GET',
       uri: `/v1/meetings?meeting_code=${SIM_UNKNOWN_MEETING_CODE}&userid=${SIM_OPERATOR_ID}&instanceid=1`,
     });
-    expect(byCode.errorCode).toBe(9003);
+    expect([byCode.status, byCode.errorCode]).toEqual([500, 9003]);
     const dashed = await signedFetch(s, {
       method: 'GET',
       uri: `/v1/meetings?meeting_code=806-146-667&userid=${SIM_OPERATOR_ID}&instanceid=1`,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { computeSignature } from '../../main/core/wemeet/signing';
 import { closeAfterEach } from '../helpers/close-after-each';
 import {
   SIM_CURRENT_MEETING,
@@ -9,6 +8,7 @@ import {
 } from '../sim/index';
 import type { Simulator, SimulatorOptions } from '../sim/index';
 import { dropHeader, renameHeader, signedFetch } from '../sim/signed-fetch';
+import { simSignature } from '../sim/signature';
 
 const ROOMS_URI = `/v1/meeting-rooms?operator_id=${SIM_OPERATOR_ID}&operator_id_type=1&page=1&page_size=5`;
 
@@ -49,7 +49,7 @@ describe('simulator gateway', () => {
     expect(SIM_EXAMPLE_ROOM_ID).toBe('1234567890123456789');
   });
 
-  it('accepts a request signed with signedHeaders and records it with headers as sent', async () => {
+  it('accepts a request signed by signedFetch and records it with headers as sent', async () => {
     const s = await start();
     const response = await signedFetch(s, { method: 'GET', uri: ROOMS_URI });
     expect(response.status).toBe(200);
@@ -160,6 +160,37 @@ describe('simulator gateway', () => {
     expect(response.text).toContain('SdkId');
   });
 
+  // wemeet-openapi-sdk-go, core/authenticator.go: `req.Header.Set(HeaderSdkId, config.SdkId)`
+  // sends `Sdkid:` with an empty value when the app has none; that SDK works, so it is accepted.
+  it('takes an empty SdkId as no SdkId, as the Go SDK sends it', async () => {
+    const s = await start();
+    const response = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      editHeaders: (headers) => ({ ...headers, Sdkid: '' }),
+    });
+    expect([response.status, response.errorCode]).toEqual([200, null]);
+    const raw = s.requests.at(-1)?.rawHeaders ?? [];
+    expect(raw[raw.indexOf('Sdkid') + 1]).toBe('');
+  });
+
+  it('still requires an assigned SdkId: an empty one is a missing one', async () => {
+    const s = await start({ sdkId: '28370276' });
+    const withoutSdk = {
+      appId: s.credentials.appId,
+      secretId: s.credentials.secretId,
+      secretKey: s.credentials.secretKey,
+    };
+    const empty = await signedFetch(s, {
+      method: 'GET',
+      uri: ROOMS_URI,
+      credentials: withoutSdk,
+      editHeaders: (headers) => ({ ...headers, Sdkid: '' }),
+    });
+    expect([empty.status, empty.errorCode]).toEqual([400, 190303]);
+    expect(empty.text).toContain('missing header SdkId');
+  });
+
   it('requires the assigned SdkId when one was assigned', async () => {
     const s = await start({ sdkId: '28370276' });
     expect(s.credentials.sdkId).toBe('28370276');
@@ -202,7 +233,7 @@ describe('simulator gateway', () => {
     const signedFor = `/v1/meeting-rooms?operator_id_type=1&operator_id=${SIM_OPERATOR_ID}`;
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = '1234567';
-    const signature = computeSignature({
+    const signature = simSignature({
       method: 'GET',
       secretId: s.credentials.secretId,
       secretKey: s.credentials.secretKey,
@@ -351,7 +382,7 @@ async function fetchWithBodySwap(
       'X-TC-Key': s.credentials.secretId,
       'X-TC-Timestamp': timestamp,
       'X-TC-Nonce': nonce,
-      'X-TC-Signature': computeSignature({
+      'X-TC-Signature': simSignature({
         method: 'POST',
         secretId: s.credentials.secretId,
         secretKey: s.credentials.secretKey,

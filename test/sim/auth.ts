@@ -1,6 +1,7 @@
 /**
  * The API gateway's checks, run on every request before routing, in this order:
- * header names (any casing, present, not repeated) → AppId / SecretId / SdkId (190303) →
+ * header names (any casing, present, not repeated) → AppId / SecretId / SdkId (190303; an empty
+ * SdkId counts as absent) →
  * X-TC-Registered (190004) → timestamp within 5 min of the server clock (190300) → nonce shape
  * (190004) → signature over METHOD, the raw request URI and the raw body (200003) →
  * timestamp+nonce not seen in the last 5 min (190301).
@@ -9,8 +10,8 @@
  * request that passed the gateway has used its nonce even if a fault then loses the answer.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { computeSignature } from '../../main/core/wemeet/signing';
 import { ErrorCode, badRequest } from './errors';
+import { simSignature } from './signature';
 
 export const REPLAY_WINDOW_MS = 5 * 60 * 1000;
 export const MAX_SKEW_SECONDS = 5 * 60;
@@ -96,7 +97,11 @@ export class Gateway {
         'X-TC-Key: the SecretId does not exist or is disabled',
       );
     }
-    const sdkId = headers.sdkid;
+    // An empty SdkId is no SdkId. The official Go SDK always sends the header, empty when the
+    // app has none (wemeet-openapi-sdk-go, wemeet_openapi/core/authenticator.go:
+    // `req.Header.Set(HeaderSdkId, jwt.config.SdkId)`; client.go WithSdkId: customers without an
+    // SdkId "可不填写", may leave it empty), and that SDK works for them, so the gateway takes it.
+    const sdkId = headers.sdkid === '' ? undefined : headers.sdkid;
     if (config.sdkId === null && sdkId !== undefined) {
       throw badRequest(
         ErrorCode.unknownApp,
@@ -136,7 +141,7 @@ export class Gateway {
     } catch {
       throw badRequest(ErrorCode.signatureFailed, 'signature check failed: the body is not UTF-8');
     }
-    const expected = computeSignature({
+    const expected = simSignature({
       method: request.method,
       secretId: config.secretId,
       secretKey: config.secretKey,

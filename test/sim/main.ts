@@ -7,6 +7,8 @@
  *   --ring-ms N     ring time before a call's outcome (default 1500)
  *   --sdk-id ID     pretend the app was assigned this SdkId
  *   --rate-limit N  requests per minute before 190310
+ *   --sparse        leave out zero, false and empty fields, as Go's omitempty does
+ *   --latency-ms N  send every answer N ms late (a network's round trip)
  *   --quiet         no per-request log lines
  *
  * Prints the base URL and the demo credentials (fake, fixed) as environment lines.
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
       'ring-ms': { type: 'string' },
       'sdk-id': { type: 'string' },
       'rate-limit': { type: 'string' },
+      sparse: { type: 'boolean', default: false },
+      'latency-ms': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      'usage: npm run sim -- [--port N] [--rooms N] [--seed N] [--ring-ms N] [--sdk-id ID] [--rate-limit N] [--quiet]',
+      'usage: npm run sim -- [--port N] [--rooms N] [--seed N] [--ring-ms N] [--sdk-id ID] [--rate-limit N] [--sparse] [--latency-ms N] [--quiet]',
     );
     return;
   }
@@ -54,6 +58,9 @@ async function main(): Promise<void> {
   if (values['sdk-id'] !== undefined) options.sdkId = values['sdk-id'];
   const rateLimit = integer(values['rate-limit'], '--rate-limit');
   if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
+  if (values.sparse) options.sparse = true;
+  const latencyMs = integer(values['latency-ms'], '--latency-ms');
+  if (latencyMs !== undefined) options.latencyMs = latencyMs;
 
   const sim = await startSimulator(options);
   const lines = [

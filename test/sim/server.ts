@@ -25,6 +25,7 @@ import { errorReply, jsonReply, type SimReply } from './reply';
 import { mraBehaviour } from './routes/room-call';
 import { ROUTES } from './routes/index';
 import { Rng } from './rng';
+import { omitEmpty } from './sparse';
 import { createState } from './state';
 import type { RouteRequest, SimState } from './state';
 import type {
@@ -63,6 +64,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const sdkId = options.sdkId === '' ? null : (options.sdkId ?? null);
   const rateLimit = options.rateLimitPerMinute;
   const log = options.log ?? false;
+  const sparse = options.sparse ?? false;
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+    throw new Error('latencyMs must be a finite number ≥ 0');
+  }
 
   const credentials: SimCredentials = {
     appId: SIM_APP_ID,
@@ -133,7 +139,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           if (encoding !== undefined) record.meetingIdEncoding = encoding;
         },
       };
-      return jsonReply(candidate.handler(request, state));
+      const answer = candidate.handler(request, state);
+      return jsonReply(sparse ? omitEmpty(answer) : answer);
     }
     if (pathMatched) {
       return errorReply(
@@ -143,15 +150,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return errorReply(new SimError(404, ErrorCode.invalidParameter, `no such API: ${path}`));
   };
 
+  /** Runs now, or after latencyMs (a network's round trip) when one is set. */
+  const afterLatency = (action: () => void): void => {
+    if (latencyMs === 0) {
+      action();
+      return;
+    }
+    void sleep(latencyMs).then(() => {
+      if (!closed) action();
+    });
+  };
+
   const send = (res: ServerResponse, record: RecordedRequest, reply: SimReply): void => {
     record.status = reply.status;
     record.errorCode = reply.errorCode;
-    if (res.destroyed || closed) return;
-    res.writeHead(reply.status, {
-      'Content-Type': reply.contentType,
-      'Content-Length': Buffer.byteLength(reply.body),
+    afterLatency(() => {
+      if (res.destroyed || closed) return;
+      res.writeHead(reply.status, {
+        'Content-Type': reply.contentType,
+        'Content-Length': Buffer.byteLength(reply.body),
+      });
+      res.end(reply.body);
     });
-    res.end(reply.body);
   };
 
   const handle = async (
@@ -223,7 +243,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     realBody?: string,
   ): void => {
     if (fault.type === 'reset') {
-      res.socket?.destroy();
+      afterLatency(() => res.socket?.destroy());
       return;
     }
     if (fault.type === 'hang') return; // never answered; close() ends the socket

@@ -1,9 +1,9 @@
 /**
  * A minimal signed request for tests of the simulator itself (and anyone who needs a raw call):
- * plain fetch plus signedHeaders from the app's signing module, so these tests do not depend
- * on the real client. The body is signed and sent as exactly the same string.
+ * plain fetch plus the simulator's own signer (signature.ts), so these tests depend on neither
+ * the real client nor its signing code. The body is signed and sent as exactly the same string.
  */
-import { defaultNonce, signedHeaders, unixSeconds } from '../../main/core/wemeet/signing';
+import { simNonce, simSignature } from './signature';
 import type { SimCredentials } from './types';
 
 export interface SignedRequest {
@@ -40,13 +40,13 @@ export async function signedFetch(
         ? request.body
         : JSON.stringify(request.body);
   const nowMs = request.nowMs ?? Date.now();
-  let headers = signedHeaders({
+  let headers = simSignedHeaders({
     credentials: request.credentials ?? sim.credentials,
     method: request.method,
     uri: request.uri,
     body,
-    timestamp: request.timestamp ?? unixSeconds(nowMs),
-    nonce: request.nonce ?? defaultNonce(nowMs),
+    timestamp: request.timestamp ?? String(Math.floor(nowMs / 1000)),
+    nonce: request.nonce ?? simNonce(nowMs),
   });
   if (request.editHeaders !== undefined) headers = request.editHeaders(headers);
   const response = await fetch(`${sim.baseUrl}${request.uri}`, {
@@ -62,6 +62,40 @@ export async function signedFetch(
     json = undefined;
   }
   return { status: response.status, text, json, errorCode: errorCodeOf(json) };
+}
+
+/**
+ * Every header a signed request carries, in the documented spelling (API reference §1);
+ * SdkId only when one is assigned.
+ */
+export function simSignedHeaders(input: {
+  readonly credentials: SimCredentials;
+  readonly method: string;
+  readonly uri: string;
+  readonly body: string;
+  readonly timestamp: string;
+  readonly nonce: string;
+}): Record<string, string> {
+  const { credentials } = input;
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'X-TC-Key': credentials.secretId,
+    'X-TC-Timestamp': input.timestamp,
+    'X-TC-Nonce': input.nonce,
+    'X-TC-Signature': simSignature({
+      method: input.method,
+      secretId: credentials.secretId,
+      secretKey: credentials.secretKey,
+      timestamp: input.timestamp,
+      nonce: input.nonce,
+      uri: input.uri,
+      body: input.body,
+    }),
+    AppId: credentials.appId,
+    'X-TC-Registered': '1',
+  };
+  if (credentials.sdkId !== undefined) headers['SdkId'] = credentials.sdkId;
+  return headers;
 }
 
 export function errorCodeOf(json: unknown): number | null {

@@ -85,8 +85,13 @@ export function checkMeetingUser(query: Readonly<Record<string, string>>, state:
   return userid;
 }
 
+/**
+ * 9003 comes with HTTP 500: Tencent's error-code page shows exactly this answer,
+ * `HTTP/1.1 500 {"error_info": {"error_code": 9003,"message": "MEETING NOT EXIST"}}`
+ * (https://cloud.tencent.com/document/product/1095/43704).
+ */
 export function meetingNotFound(id: string): SimError {
-  return new SimError(400, ErrorCode.meetingNotFound, `meeting ${id} does not exist`);
+  return new SimError(500, ErrorCode.meetingNotFound, `meeting ${id} does not exist`);
 }
 
 /** decodeURIComponent that answers 190004 instead of throwing. */

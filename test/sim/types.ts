@@ -20,6 +20,14 @@ export interface SimulatorOptions {
   callTiming?: { ringMs: number };
   /** Authenticated requests per minute per AppId before 190310 (default: no limit). */
   rateLimitPerMinute?: number;
+  /**
+   * Every JSON answer leaves out its zero, false, empty-string, empty-array and null fields, at
+   * every depth, as a Go service with `json:",omitempty"` does (sparse.ts). Nested objects, "0"
+   * strings and array elements stay. Default false: every field sent.
+   */
+  sparse?: boolean;
+  /** Every answer (and reset) is sent this many ms late: a real network's round trip. Default 0. */
+  latencyMs?: number;
   /** One line per request on stderr (never headers, signatures or secrets). Default false. */
   log?: boolean;
 }
