@@ -138,7 +138,7 @@ class WemeetApiImpl implements WemeetApi {
       floor: basic.floor,
       participant_number: basic.participant_number ?? null,
       meeting_room_status: body.hardware_info?.meeting_room_status ?? null,
-      is_allow_call: body.is_allow_call ?? null,
+      is_allow_call: body.is_allow_call,
     };
   }
 
