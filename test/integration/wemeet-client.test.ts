@@ -203,13 +203,27 @@ describe('retries of reads', () => {
     async (_name, fault, type) => {
       sim.faults.inject({ ...fault, path: ROOMS, method: 'GET', times: Infinity });
       const sent = watch('GET', ROOMS);
-      const err = await rejectionOf(apiFor(sim, { timeoutMs: timeoutFor(fault) }).listRooms());
+      // The client alone: the directory sync would queue a rate-limited page again (below).
+      const client = new WemeetClient(harness(sim, { timeoutMs: timeoutFor(fault) }).options);
+      const err = await rejectionOf(
+        client.request({ method: 'GET', path: ROOMS, schema: roomsPageSchema, idempotent: true }),
+      );
       expect(err).toBeInstanceOf(type);
       expect((err as WemeetError).message).toContain('GET /v1/meeting-rooms');
       expect(sent()).toHaveLength(3);
       expectFreshSignatures(sent());
     },
   );
+
+  it('a directory sync asks a rate-limited page again, 5 rounds of 3 attempts, then says so', async () => {
+    sim.faults.inject({ type: 'rate-limit', path: ROOMS, method: 'GET', times: Infinity });
+    const sent = watch('GET', ROOMS);
+    const { options, sleeps } = harness(sim);
+    const err = await rejectionOf(createWemeetApi(options).listRooms());
+    expect(err).toMatchObject({ kind: 'api', code: 190310 });
+    expect(sent()).toHaveLength(15);
+    expect(sleeps.every((ms) => ms === 60_000)).toBe(true);
+  });
 
   it('types each exhausted fault precisely', async () => {
     sim.faults.inject({ type: 'http-500', path: ROOMS, times: Infinity });
