@@ -17,7 +17,7 @@ import {
   describeError,
 } from '../../main/core/wemeet/errors';
 import { roomsPageSchema } from '../../main/core/wemeet/schemas';
-import { SIM_CURRENT_MEETING } from '../sim/data';
+import { SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID } from '../sim/data';
 import { startSimulator } from '../sim/server';
 import type { Fault, RecordedRequest, Simulator } from '../sim/types';
 import { apiFor, harness, header, headerNames, rejectionOf, requestsTo } from './wemeet-helpers';
@@ -293,6 +293,28 @@ describe('retries of reads', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('takes a transport that fails like Electron net.fetch (a plain Error) as a network error', async () => {
+    // The real fetch to the simulator, failing the way Electron's net.fetch does: its
+    // ClientRequest rejects with a plain Error named after Chromium's net error.
+    const netLike = async (input: string | URL | Request, init?: RequestInit) => {
+      try {
+        return await fetch(input, init);
+      } catch {
+        throw new Error('net::ERR_CONNECTION_RESET');
+      }
+    };
+    sim.faults.inject({ type: 'reset', path: ROOMS, method: 'GET', times: 1 });
+    const sent = watch('GET', ROOMS);
+    expect(await apiFor(sim, { fetch: netLike }).listRooms()).toHaveLength(30);
+    expect(sent()).toHaveLength(2);
+
+    const roomPath = `${ROOMS}/${SIM_EXAMPLE_ROOM_ID}`;
+    sim.faults.inject({ type: 'reset', path: roomPath, method: 'GET', times: Infinity });
+    const err = await rejectionOf(apiFor(sim, { fetch: netLike }).getRoom(SIM_EXAMPLE_ROOM_ID));
+    expect(err).toBeInstanceOf(WemeetNetworkError);
+    expect((err as WemeetNetworkError).detail).toBe('net::ERR_CONNECTION_RESET');
   });
 
   it('retries room-call-info (a read sent as POST)', async () => {

@@ -324,14 +324,24 @@ export class WemeetClient {
  */
 function bufferedFetch(transport: FetchLike): FetchLike {
   return async (input, init) => {
-    const response = await transport(input, init);
-    const { status, statusText, headers } = response;
-    if (status < 200 || status > 599) return response;
-    if (status < 300)
-      return new ReadResponse(await response.text(), { status, statusText, headers });
-    const bytes = await response.arrayBuffer();
-    const empty = bytes.byteLength === 0 || NULL_BODY_STATUSES.has(status);
-    return new Response(empty ? null : bytes, { status, statusText, headers });
+    try {
+      const response = await transport(input, init);
+      const { status, statusText, headers } = response;
+      if (status < 200 || status > 599) return response;
+      if (status < 300) {
+        return new ReadResponse(await response.text(), { status, statusText, headers });
+      }
+      const bytes = await response.arrayBuffer();
+      const empty = bytes.byteLength === 0 || NULL_BODY_STATUSES.has(status);
+      return new Response(empty ? null : bytes, { status, statusText, headers });
+    } catch (error) {
+      const signal = input instanceof Request ? input.signal : init?.signal;
+      // An abort (ky's timeout, the caller) stays what it is; ky and request() sort those out.
+      if (signal?.aborted === true || error instanceof TypeError) throw error;
+      // Electron's net.fetch fails with a plain Error ("net::ERR_CONNECTION_REFUSED"): give it
+      // the shape of fetch's own network failure, so ky treats it as one (a NetworkError).
+      throw new TypeError('fetch failed', { cause: error });
+    }
   };
 }
 
