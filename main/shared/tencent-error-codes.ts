@@ -134,8 +134,9 @@ export const TENCENT_ERROR_CODES = {
   },
   190311: {
     category: 'rate-limit',
-    meaning: "the app's daily call quota is used up",
-    advice: 'Wait until tomorrow, or ask the Tencent Meeting admin about the quota.',
+    meaning: "the app's daily call quota (Tencent allows 200,000 calls a day per app) is used up",
+    advice:
+      'RoomCall does not wait a whole day: try again tomorrow, or ask the Tencent Meeting admin to raise the quota.',
     title: 'Today’s request quota is used up',
   },
   190313: {

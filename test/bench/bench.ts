@@ -8,19 +8,23 @@ import { benchUi } from './ui-bench';
 import { printTable } from './stats';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 400);
+// At 30 ms a round trip, fewer rounds give as steady a median in reasonable time.
+const slowRounds = Number(process.env.BENCH_SLOW_ROUNDS ?? 150);
 
 printTable(
-  'Client overhead per request (loopback simulator; medians of interleaved runs)',
-  ['request', 'bare fetch', 'client', 'ratio', 'target'],
-  await benchClientOverhead(rounds),
+  'Client overhead per request (simulator; wall: medians of interleaved runs; CPU: means, process.cpuUsage)',
+  ['request', 'bare fetch', 'client', 'ratio', 'bare CPU', 'client CPU', 'client adds', 'target'],
+  [...(await benchClientOverhead(rounds)), ...(await benchClientOverhead(slowRounds, 30))],
 );
 printTable(
   'Directory sync',
   ['what', 'median of 5', 'target'],
   await benchDirectorySync(10_000, 5),
 );
-printTable(
-  'UI budgets (Chromium, web preview + simulator; medians)',
-  ['what', 'measured', 'target'],
-  await benchUi(Number(process.env.BENCH_UI_RUNS ?? 7)),
-);
+// BENCH_SKIP_UI=1 leaves out the Chromium measurements (no browser needed).
+if (process.env.BENCH_SKIP_UI !== '1')
+  printTable(
+    'UI budgets (Chromium, web preview + simulator; medians)',
+    ['what', 'measured', 'target'],
+    await benchUi(Number(process.env.BENCH_UI_RUNS ?? 7)),
+  );

@@ -14,15 +14,25 @@ interface BenchCase {
   readonly viaClient: (client: WemeetClient) => Promise<unknown>;
 }
 
+/** CPU time (user + system) of this process, in µs, since `start` (process.cpuUsage). */
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return used.user + used.system;
+}
+
 /**
- * The client's overhead per request: the same signed GET sent through WemeetClient and by a
- * bare fetch, interleaved in one run against the loopback simulator so machine noise hits both
- * alike. The bare side signs too (any client must), sends with the same timeout and redirect
- * policy, and parses the body; the client adds its retry bookkeeping, the timer, lossless parsing and
- * zod validation.
+ * The client's overhead per request: the same signed GET sent through WemeetClient (ky,
+ * hooks, lossless parsing, zod) and by a bare fetch, interleaved in one run against the
+ * loopback simulator so machine noise hits both alike. The bare side signs too (any client
+ * must), sends with the same timeout and redirect policy, and parses the body.
+ *
+ * `latencyMs` makes the simulator answer that late (its latencyMs option), as a real network
+ * would: what a user waits is the wall-clock ratio there. CPU per request is measured around
+ * each request with process.cpuUsage; the simulator runs in this process, so both columns
+ * include its work and their difference is the client's.
  */
-export async function benchClientOverhead(rounds: number): Promise<string[][]> {
-  const sim = await startSimulator({ rooms: 200 });
+export async function benchClientOverhead(rounds: number, latencyMs = 0): Promise<string[][]> {
+  const sim = await startSimulator({ rooms: 200, latencyMs });
   try {
     const client = new WemeetClient({
       baseUrl: sim.baseUrl,
@@ -61,6 +71,7 @@ export async function benchClientOverhead(rounds: number): Promise<string[][]> {
       },
     ];
     const rows: string[][] = [];
+    const where = latencyMs === 0 ? 'loopback' : `+${String(latencyMs)} ms`;
     for (const { name, path, query, viaClient: send } of cases) {
       // The very URI the client sends, so both sides make the same request.
       const uri = path + encodeQuery(query);
@@ -86,32 +97,52 @@ export async function benchClientOverhead(rounds: number): Promise<string[][]> {
       const viaClient = async (): Promise<void> => {
         await send(client);
       };
-      const bareTimes: number[] = [];
-      const clientTimes: number[] = [];
-      for (let i = -50; i < rounds; i++) {
+      const wall = { bare: [] as number[], client: [] as number[] };
+      const cpu = { bare: [] as number[], client: [] as number[] };
+      const warmUp = Math.min(50, rounds);
+      for (let i = -warmUp; i < rounds; i++) {
         // Alternate which goes first, so neither always gets the warmer connection.
         const order = i % 2 === 0 ? [bare, viaClient] : [viaClient, bare];
         for (const run of order) {
+          const cpuStart = process.cpuUsage();
           const start = performance.now();
           await run();
-          // The first 50 rounds warm up the JIT and the connection pool.
-          if (i >= 0) (run === bare ? bareTimes : clientTimes).push(performance.now() - start);
+          const elapsed = performance.now() - start;
+          const used = cpuSince(cpuStart);
+          // The first rounds warm up the JIT and the connection pool.
+          if (i < 0) continue;
+          const side = run === bare ? 'bare' : 'client';
+          wall[side].push(elapsed);
+          cpu[side].push(used);
         }
       }
-      const bareMedian = median(bareTimes);
-      const clientMedian = median(clientTimes);
+      const bareWall = median(wall.bare);
+      const clientWall = median(wall.client);
+      const bareCpu = mean(cpu.bare);
+      const clientCpu = mean(cpu.client);
       rows.push([
-        name,
-        `${(bareMedian * 1000).toFixed(0)} µs`,
-        `${(clientMedian * 1000).toFixed(0)} µs`,
-        `${(clientMedian / bareMedian).toFixed(2)}×`,
-        '< 1.10×',
+        `${name}, ${where}`,
+        formatMs(bareWall),
+        formatMs(clientWall),
+        `${(clientWall / bareWall).toFixed(3)}×`,
+        `${bareCpu.toFixed(0)} µs`,
+        `${clientCpu.toFixed(0)} µs`,
+        `+${(clientCpu - bareCpu).toFixed(0)} µs`,
+        latencyMs >= 30 ? '<= 1.02×' : '',
       ]);
     }
     return rows;
   } finally {
     await sim.close();
   }
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+function formatMs(ms: number): string {
+  return ms < 10 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`;
 }
 
 /** A full directory sync: every page of a large account, as the picker's refresh does it. */

@@ -3,6 +3,7 @@
  * parsing, the simulator's gateway checking each request. No mocked fetch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Room } from '../../main/core/wemeet/api';
 import type { MeetingIdEncoding } from '../../main/core/wemeet/json';
 import { WemeetApiError } from '../../main/core/wemeet/errors';
 import {
@@ -346,5 +347,79 @@ describe('listRooms at scale', () => {
       },
     });
     await expect(pending).rejects.toThrow('user closed the window');
+  });
+});
+
+/**
+ * The simulator's sparse mode answers as a Go service with json omitempty does (as the SDK's
+ * models are written): every 0, false, "" and [] left out. The same calls must mean the same.
+ */
+describe('with sparse answers (zero fields left out)', () => {
+  let sparse: Simulator;
+  let full: Simulator;
+  beforeAll(async () => {
+    const options = { rooms: 123, seed: 3, callTiming: { ringMs: 1 } };
+    sparse = await startSimulator({ ...options, sparse: true });
+    full = await startSimulator(options);
+  });
+  afterAll(async () => {
+    await sparse.close();
+    await full.close();
+  });
+
+  it('lists every room, reading absent statuses as 0 and absent is_allow_call as false', async () => {
+    const rooms = await apiFor(sparse).listRooms();
+    const reference = await apiFor(full).listRooms();
+    const essentials = (list: readonly Room[]) =>
+      list.map((r) => [
+        r.meeting_room_id,
+        r.meeting_room_name,
+        r.meeting_room_location,
+        r.meeting_room_status,
+        r.is_allow_call,
+        r.participant_number ?? 0,
+        r.account_type ?? 0,
+      ]);
+    expect(rooms).toHaveLength(123);
+    expect(essentials(rooms)).toEqual(essentials(reference));
+    // The answers did leave fields out: some room is not activated (0) and not callable.
+    expect(rooms.some((r) => r.meeting_room_status === 0 && !r.is_allow_call)).toBe(true);
+    const notActivated = sparse.rooms.find((r) => r.meeting_room_status === 0);
+    if (notActivated === undefined) throw new Error('the simulator has no status-0 room');
+    const details = await apiFor(sparse).getRoom(notActivated.meeting_room_id);
+    expect(details).toMatchObject({ meeting_room_status: 0, is_allow_call: false });
+  });
+
+  it('reports a call nobody answers (status 0, left out) as no answer', async () => {
+    const api = apiFor(sparse);
+    const target = {
+      kind: 'room',
+      meetingRoomId: sparse.roomWithOutcome('no-answer').meeting_room_id,
+    } as const;
+    const meetingId = SIM_CURRENT_MEETING.meeting_id;
+    const call = await api.roomCall({ meetingId, target });
+    expect(call.inviteId).not.toBe('');
+    // ringMs is 1: the outcome is settled by the next poll.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const info = await api.roomCallInfo({ meetingId, target });
+    expect(info).toMatchObject({ state: 'no-answer', status: 0 });
+    expect(info.responseTime).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d$/);
+  });
+
+  it('says "not called" for a target never called, without a response time', async () => {
+    const info = await apiFor(sparse).roomCallInfo({
+      meetingId: SIM_TWENTY_DIGIT_MEETING.meeting_id,
+      target: { kind: 'room', meetingRoomId: sparse.roomWithOutcome('rejected').meeting_room_id },
+    });
+    expect(info).toEqual({ state: 'not-called', status: 1, responseTime: null });
+  });
+
+  it('reads an account with no rooms ({}) as an empty list', async () => {
+    const empty = await startSimulator({ rooms: 0, sparse: true });
+    try {
+      expect(await apiFor(empty).listRooms()).toEqual([]);
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -1,12 +1,13 @@
 /**
- * The client's transport behaviour over real loopback HTTP against the simulator: exact
- * headers, signing per attempt, retries of reads only, typed errors for every fault, and no
+ * The client's transport behaviour over real loopback HTTP against the simulator: the
+ * documented headers, signing per attempt, retries of reads only, typed errors for every fault, and no
  * secret in any message. No mocked fetch.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
+import { WemeetClient } from '../../main/core/wemeet/client';
 import {
   WemeetApiError,
   WemeetError,
@@ -15,7 +16,8 @@ import {
   WemeetTimeoutError,
   describeError,
 } from '../../main/core/wemeet/errors';
-import { SIM_CURRENT_MEETING } from '../sim/data';
+import { roomsPageSchema } from '../../main/core/wemeet/schemas';
+import { SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID } from '../sim/data';
 import { startSimulator } from '../sim/server';
 import type { Fault, RecordedRequest, Simulator } from '../sim/types';
 import { apiFor, harness, header, headerNames, rejectionOf, requestsTo } from './wemeet-helpers';
@@ -59,7 +61,7 @@ const callTarget = () => ({
 });
 
 describe('headers', () => {
-  it('sends every documented header with its exact casing and no SdkId when none is set', async () => {
+  it('sends every documented header (names as fetch sends them) and no SdkId when none is set', async () => {
     const sent = watch('GET', ROOMS);
     await apiFor(sim, { appVersion: '0.1.0' }).listRooms();
     const record = sent()[0];
@@ -72,6 +74,11 @@ describe('headers', () => {
     expect(header(record, 'X-TC-Timestamp')).toMatch(/^\d{10}$/);
     expect(header(record, 'X-TC-Signature')).toMatch(/^[A-Za-z0-9+/]{86}==$/);
     expect(headerNames(record).map((n) => n.toLowerCase())).not.toContain('sdkid');
+    // Each auth header exactly once, whatever its casing.
+    const names = headerNames(record).map((n) => n.toLowerCase());
+    for (const name of ['x-tc-key', 'x-tc-nonce', 'x-tc-timestamp', 'x-tc-signature', 'appid']) {
+      expect(names.filter((n) => n === name)).toHaveLength(1);
+    }
     expect(record.status).toBe(200);
   });
 
@@ -99,18 +106,23 @@ describe('headers', () => {
 });
 
 describe('retries of reads', () => {
-  const recovering: [string, Fault][] = [
-    ['HTTP 500', { type: 'http-500', times: 2 }],
-    ['a connection reset', { type: 'reset', times: 2 }],
-    ['a hang (timeout)', { type: 'hang', times: 1 }],
-    ['malformed JSON', { type: 'malformed-json', times: 2 }],
-    ['rate limit 190310', { type: 'rate-limit', times: 2 }],
-    ['rate limit 190313', { type: 'rate-limit', code: 190313, times: 1 }],
-    ['rate limit 9061', { type: 'rate-limit', code: 9061, times: 1 }],
-    ['a replay refusal', { type: 'error', status: 400, code: 190301, times: 1 }],
+  // Full jitter with random() = 0.5 over 40 ms doubling: 20, 40. A rate limit without
+  // Retry-After waits the documented minute instead.
+  const backoff = [20, 40];
+  const minute = [60_000, 60_000];
+  const recovering: [string, Fault, number[]][] = [
+    ['HTTP 500', { type: 'http-500', times: 2 }, backoff],
+    ['a connection reset', { type: 'reset', times: 2 }, backoff],
+    ['a hang (timeout)', { type: 'hang', times: 1 }, backoff],
+    ['malformed JSON', { type: 'malformed-json', times: 2 }, backoff],
+    ['rate limit 190310', { type: 'rate-limit', times: 2 }, minute],
+    ['rate limit 190313', { type: 'rate-limit', code: 190313, times: 1 }, minute],
+    ['rate limit 9061', { type: 'rate-limit', code: 9061, times: 1 }, minute],
+    ['HTTP 429', { type: 'rate-limit', status: 429, times: 1 }, minute],
+    ['a replay refusal', { type: 'error', status: 400, code: 190301, times: 1 }, backoff],
   ];
 
-  it.each(recovering)('recovers from %s, re-signing every attempt', async (_name, fault) => {
+  it.each(recovering)('recovers from %s, re-signing every attempt', async (_name, fault, waits) => {
     sim.faults.inject({ ...fault, path: ROOMS, method: 'GET' });
     const sent = watch('GET', ROOMS);
     const { options, sleeps } = harness(sim, { timeoutMs: timeoutFor(fault) });
@@ -120,8 +132,62 @@ describe('retries of reads', () => {
     expect(attempts).toHaveLength((fault.times ?? 1) + 1);
     expect(attempts.at(-1)?.status).toBe(200);
     expectFreshSignatures(attempts);
-    // Full jitter with random() = 0.5 over 40 ms doubling: 20, 40.
-    expect(sleeps).toEqual([20, 40].slice(0, fault.times ?? 1));
+    expect(sleeps).toEqual(waits.slice(0, fault.times ?? 1));
+  });
+
+  it('waits as long as a Retry-After asks, and tells the caller it is rate-limited', async () => {
+    // The simulator names no Retry-After; this server answers 429 with one, then the rooms.
+    let received = 0;
+    const server = createServer((_req, res) => {
+      received += 1;
+      if (received === 1) {
+        res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '7' });
+        res.end('{"error_info":{"error_code":190313,"message":"too often"}}');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"total_count":0,"total_page":0,"current_page":1,"current_size":0}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const { options, sleeps } = harness(sim, { baseUrl: `http://127.0.0.1:${port}` });
+      const told: number[] = [];
+      const client = new WemeetClient(options);
+      const page = await client.request({
+        method: 'GET',
+        path: ROOMS,
+        schema: roomsPageSchema,
+        idempotent: true,
+        onRateLimited: (ms) => told.push(ms),
+      });
+      expect(page.meeting_room_list).toEqual([]);
+      expect(received).toBe(2);
+      expect(sleeps).toEqual([7000]);
+      expect(told).toEqual([7000]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('does not wait out a Retry-After longer than the policy allows', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(429, { 'Retry-After': '86400' });
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const { options, sleeps } = harness(sim, { baseUrl: `http://127.0.0.1:${port}` });
+      const err = await rejectionOf(createWemeetApi(options).listRooms());
+      expect(err).toMatchObject({ kind: 'api', status: 429, code: null });
+      expect((err as WemeetError).message).toMatch(/too many requests/);
+      expect(sleeps).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   const persistent: [string, Fault, new (...args: never[]) => WemeetError][] = [
@@ -137,13 +203,27 @@ describe('retries of reads', () => {
     async (_name, fault, type) => {
       sim.faults.inject({ ...fault, path: ROOMS, method: 'GET', times: Infinity });
       const sent = watch('GET', ROOMS);
-      const err = await rejectionOf(apiFor(sim, { timeoutMs: timeoutFor(fault) }).listRooms());
+      // The client alone: the directory sync would queue a rate-limited page again (below).
+      const client = new WemeetClient(harness(sim, { timeoutMs: timeoutFor(fault) }).options);
+      const err = await rejectionOf(
+        client.request({ method: 'GET', path: ROOMS, schema: roomsPageSchema, idempotent: true }),
+      );
       expect(err).toBeInstanceOf(type);
       expect((err as WemeetError).message).toContain('GET /v1/meeting-rooms');
       expect(sent()).toHaveLength(3);
       expectFreshSignatures(sent());
     },
   );
+
+  it('a directory sync asks a rate-limited page again, 5 rounds of 3 attempts, then says so', async () => {
+    sim.faults.inject({ type: 'rate-limit', path: ROOMS, method: 'GET', times: Infinity });
+    const sent = watch('GET', ROOMS);
+    const { options, sleeps } = harness(sim);
+    const err = await rejectionOf(createWemeetApi(options).listRooms());
+    expect(err).toMatchObject({ kind: 'api', code: 190310 });
+    expect(sent()).toHaveLength(15);
+    expect(sleeps.every((ms) => ms === 60_000)).toBe(true);
+  });
 
   it('types each exhausted fault precisely', async () => {
     sim.faults.inject({ type: 'http-500', path: ROOMS, times: Infinity });
@@ -176,7 +256,8 @@ describe('retries of reads', () => {
     const sent = watch('GET', ROOMS);
     const err = await rejectionOf(apiFor(sim).listRooms());
     expect(err).toMatchObject({ kind: 'api', code: 190311 });
-    expect((err as WemeetError).hint).toMatch(/tomorrow/);
+    expect((err as WemeetError).hint).toMatch(/does not wait a whole day: try again tomorrow/);
+    expect((err as WemeetError).message).toMatch(/daily call quota/);
     expect(sent()).toHaveLength(1);
   });
 
@@ -212,6 +293,28 @@ describe('retries of reads', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('takes a transport that fails like Electron net.fetch (a plain Error) as a network error', async () => {
+    // The real fetch to the simulator, failing the way Electron's net.fetch does: its
+    // ClientRequest rejects with a plain Error named after Chromium's net error.
+    const netLike = async (input: string | URL | Request, init?: RequestInit) => {
+      try {
+        return await fetch(input, init);
+      } catch {
+        throw new Error('net::ERR_CONNECTION_RESET');
+      }
+    };
+    sim.faults.inject({ type: 'reset', path: ROOMS, method: 'GET', times: 1 });
+    const sent = watch('GET', ROOMS);
+    expect(await apiFor(sim, { fetch: netLike }).listRooms()).toHaveLength(30);
+    expect(sent()).toHaveLength(2);
+
+    const roomPath = `${ROOMS}/${SIM_EXAMPLE_ROOM_ID}`;
+    sim.faults.inject({ type: 'reset', path: roomPath, method: 'GET', times: Infinity });
+    const err = await rejectionOf(apiFor(sim, { fetch: netLike }).getRoom(SIM_EXAMPLE_ROOM_ID));
+    expect(err).toBeInstanceOf(WemeetNetworkError);
+    expect((err as WemeetNetworkError).detail).toBe('net::ERR_CONNECTION_RESET');
   });
 
   it('retries room-call-info (a read sent as POST)', async () => {

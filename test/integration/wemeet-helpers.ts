@@ -39,10 +39,14 @@ export function clientFor(sim: Simulator, overrides: Partial<WemeetClientOptions
   return new WemeetClient(harness(sim, overrides).options);
 }
 
-/** A header's value as received, matched by its exact name; undefined when absent. */
+/**
+ * A header's value as received, its name matched in any casing (RFC 9110: names are
+ * case-insensitive; fetch sends them lower-case); undefined when absent.
+ */
 export function header(record: RecordedRequest, name: string): string | undefined {
+  const wanted = name.toLowerCase();
   for (let i = 0; i + 1 < record.rawHeaders.length; i += 2) {
-    if (record.rawHeaders[i] === name) return record.rawHeaders[i + 1];
+    if (record.rawHeaders[i]?.toLowerCase() === wanted) return record.rawHeaders[i + 1];
   }
   return undefined;
 }

@@ -51,7 +51,7 @@ describe('signing', () => {
     }
   });
 
-  it('builds headers with the documented casing and omits SdkId when none is set', () => {
+  it('builds every documented header, named as the reference spells them, and omits SdkId when none is set', () => {
     const headers = signedHeaders({
       credentials: { appId: '200000001', secretId: example.secretId, secretKey: example.secretKey },
       method: 'PUT',

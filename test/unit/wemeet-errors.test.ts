@@ -145,6 +145,7 @@ describe('isTransient', () => {
     [apiError(20000, 500), false],
     [apiError(10004, 500), false],
     [apiError(null, 404), false],
+    [apiError(null, 429), true],
     [new Error('bug'), false],
     [null, false],
   ] as const)('%o → %s', (err, expected) => {

@@ -90,17 +90,55 @@ describe('roomsPageSchema', () => {
   });
 
   it.each([
-    ['is_allow_call missing', { ...room, is_allow_call: undefined }],
     ['is_allow_call a string', { ...room, is_allow_call: 'true' }],
     ['status a string', { ...room, meeting_room_status: '2' }],
     ['id with letters', { ...room, meeting_room_id: 'abc' }],
-    ['name missing', { ...room, meeting_room_name: undefined }],
-  ])('refuses a room with %s', (_name, bad) => {
-    expect(roomsPageSchema.safeParse({ ...page, meeting_room_list: [bad] }).success).toBe(false);
+    ['a negative count', { ...room }, { total_count: -1 }],
+  ])('refuses a room with %s', (_name, bad, pageFields?: Record<string, number>) => {
+    const body = { ...page, ...pageFields, meeting_room_list: [bad] };
+    expect(roomsPageSchema.safeParse(body).success).toBe(false);
   });
 
-  it('refuses a page without its counters', () => {
-    expect(roomsPageSchema.safeParse({ meeting_room_list: [room] }).success).toBe(false);
+  // What a Go service with json omitempty sends (the SDK's models): every 0, false, "" and
+  // empty list left out.
+  it('reads a sparse room as its zero values: status 0, not callable, empty texts', () => {
+    const parsed = roomsPageSchema.parse({
+      total_count: 1,
+      total_page: 1,
+      current_page: 1,
+      current_size: 1,
+      meeting_room_list: [{ meeting_room_id: '1234567890123456789' }],
+    });
+    expect(parsed.meeting_room_list).toEqual([
+      {
+        meeting_room_id: '1234567890123456789',
+        meeting_room_name: '',
+        meeting_room_location: '',
+        meeting_room_status: 0,
+        is_allow_call: false,
+      },
+    ]);
+  });
+
+  it('reads an empty sparse page ({}) as no rooms and zero totals', () => {
+    expect(roomsPageSchema.parse({})).toEqual({
+      total_count: 0,
+      total_page: 0,
+      current_page: 0,
+      current_size: 0,
+      meeting_room_list: [],
+    });
+    expect(roomsPageSchema.parse({ total_count: null, meeting_room_list: null })).toMatchObject({
+      total_count: 0,
+      meeting_room_list: [],
+    });
+  });
+
+  it('leaves out a room without meeting_room_id (it cannot be called), keeps the others', () => {
+    const noId: Record<string, unknown> = { ...room };
+    delete noId.meeting_room_id;
+    const parsed = roomsPageSchema.parse({ ...page, meeting_room_list: [noId, room] });
+    expect(parsed.meeting_room_list).toEqual([room]);
   });
 });
 
@@ -129,9 +167,14 @@ describe('roomDetailsSchema', () => {
     expect(parsed.is_allow_call).toBe(false);
   });
 
-  it('requires basic_info with a name', () => {
-    expect(roomDetailsSchema.safeParse({ hardware_info: {} }).success).toBe(false);
-    expect(roomDetailsSchema.safeParse({ basic_info: { city: 'x' } }).success).toBe(false);
+  it('reads absent fields, basic_info included, as their zero values', () => {
+    expect(roomDetailsSchema.parse({ hardware_info: {} })).toEqual({
+      basic_info: { meeting_room_name: '', city: '', building: '', floor: '' },
+      hardware_info: { meeting_room_status: 0 },
+      is_allow_call: false,
+    });
+    expect(roomDetailsSchema.parse({ basic_info: { city: 'x' } }).basic_info.city).toBe('x');
+    expect(roomDetailsSchema.safeParse({ is_allow_call: 'yes' }).success).toBe(false);
   });
 });
 
@@ -142,7 +185,9 @@ describe('room call schemas', () => {
       status: 2,
     });
     expect(roomCallSchema.parse({ invite_id: 77 })).toEqual({ invite_id: '77' });
+    // Without an invite_id the call can be neither cancelled nor told apart: unusable.
     expect(roomCallSchema.safeParse({ status: 2 }).success).toBe(false);
+    expect(roomCallSchema.safeParse({}).success).toBe(false);
     expect(roomCallSchema.safeParse({ invite_id: '' }).success).toBe(false);
   });
 
@@ -152,11 +197,16 @@ describe('room call schemas', () => {
     expect(cancelRoomCallSchema.safeParse([]).success).toBe(false);
   });
 
-  it('room-call-info: status required', () => {
+  it('room-call-info: an absent status is 0, no answer', () => {
     expect(
       roomCallInfoSchema.parse({ status: 4, response_time: '2022/11/22 14:35:26', extra: 1 }),
     ).toEqual({ status: 4, response_time: '2022/11/22 14:35:26' });
-    expect(roomCallInfoSchema.safeParse({ response_time: 'x' }).success).toBe(false);
+    expect(roomCallInfoSchema.parse({ response_time: '2022/11/22 14:36:26' })).toEqual({
+      status: 0,
+      response_time: '2022/11/22 14:36:26',
+    });
+    expect(roomCallInfoSchema.parse({})).toEqual({ status: 0 });
+    expect(callStateFromStatus(roomCallInfoSchema.parse({}).status)).toBe('no-answer');
     expect(roomCallInfoSchema.safeParse({ status: '4' }).success).toBe(false);
   });
 });

@@ -24,7 +24,8 @@ import {
   roomDetailsSchema,
   roomsPageSchema,
 } from './schemas';
-import type { MeetingsPage, RoomsPage } from './schemas';
+import type { MeetingsPage } from './schemas';
+import { listAllRooms } from './room-directory';
 import type { CallTarget, MeetingCode, MeetingId } from './types';
 
 /**
@@ -34,8 +35,7 @@ import type { CallTarget, MeetingCode, MeetingId } from './types';
  */
 
 /** The API's maximum page size for GET /v1/meeting-rooms. */
-const ROOMS_PAGE_SIZE = 50;
-const DEFAULT_ROOM_CONCURRENCY = 4;
+export const ROOMS_PAGE_SIZE = 50;
 /** Operator type 1: operator_id is the enterprise userid. */
 const OPERATOR_ID_TYPE = 1;
 /** The caller's device type, required by meeting queries and some room APIs: 1 = PC. */
@@ -67,61 +67,26 @@ class WemeetApiImpl implements WemeetApi {
     return { operator_id: this.#client.operatorId, operator_id_type: OPERATOR_ID_TYPE };
   }
 
-  async listRooms(options: ListRoomsOptions = {}): Promise<Room[]> {
-    const concurrency = options.concurrency ?? DEFAULT_ROOM_CONCURRENCY;
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new RangeError('concurrency must be an integer >= 1');
-    }
-    // Our own controller lets the first failing page stop the pages still in flight.
-    const stop = new AbortController();
-    const signal =
-      options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
-    const fetchPage = (page: number): Promise<RoomsPage> =>
-      this.#client.request({
-        method: 'GET',
-        path: '/v1/meeting-rooms',
-        query: {
-          ...this.#operator,
-          page,
-          page_size: ROOMS_PAGE_SIZE,
-          meeting_room_name: options.nameFilter,
-        },
-        schema: roomsPageSchema,
-        idempotent: true,
-        signal,
-      });
-
-    const first = await fetchPage(1);
-    const total = first.total_count;
-    const pages: Room[][] = [first.meeting_room_list];
-    let loaded = first.meeting_room_list.length;
-    options.onProgress?.(loaded, total);
-
-    let nextPage = 2;
-    const errors: unknown[] = [];
-    const worker = async (): Promise<void> => {
-      while (errors.length === 0 && nextPage <= first.total_page) {
-        const page = nextPage++;
-        try {
-          const result = await fetchPage(page);
-          pages[page - 1] = result.meeting_room_list;
-          loaded += result.meeting_room_list.length;
-          options.onProgress?.(loaded, total);
-        } catch (error) {
-          errors.push(error);
-          stop.abort();
-        }
-      }
-    };
-    const workers = Math.min(concurrency, Math.max(0, first.total_page - 1));
-    // Every worker settles before we return or throw: no request outlives the call.
-    await Promise.all(Array.from({ length: workers }, worker));
-    if (errors.length > 0) {
-      options.signal?.throwIfAborted();
-      // The first failure is the cause; later ones are mostly our own abort of the rest.
-      throw errors[0];
-    }
-    return uniqueBy(pages.flat(), (room) => room.meeting_room_id);
+  listRooms(options: ListRoomsOptions = {}): Promise<Room[]> {
+    // The paging, concurrency and rate-limit slowing live in room-directory.ts.
+    return listAllRooms(
+      (page, signal, onRateLimited) =>
+        this.#client.request({
+          method: 'GET',
+          path: '/v1/meeting-rooms',
+          query: {
+            ...this.#operator,
+            page,
+            page_size: ROOMS_PAGE_SIZE,
+            meeting_room_name: options.nameFilter,
+          },
+          schema: roomsPageSchema,
+          idempotent: true,
+          signal,
+          onRateLimited,
+        }),
+      options,
+    );
   }
 
   async getRoom(meetingRoomId: string): Promise<RoomDetails> {
@@ -141,7 +106,7 @@ class WemeetApiImpl implements WemeetApi {
       floor: basic.floor,
       participant_number: basic.participant_number ?? null,
       meeting_room_status: body.hardware_info?.meeting_room_status ?? null,
-      is_allow_call: body.is_allow_call ?? null,
+      is_allow_call: body.is_allow_call,
     };
   }
 

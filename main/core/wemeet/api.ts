@@ -36,6 +36,11 @@ export interface ListRoomsOptions {
   /** Pages fetched at once after the first; default 4. */
   readonly concurrency?: number;
   readonly onProgress?: (loaded: number, total: number) => void;
+  /**
+   * Tencent said "slow down": the sync now fetches `concurrency` pages at a time, and the
+   * client waits `waitMs` (0 when a page is simply queued again) before asking again.
+   */
+  readonly onRateLimited?: (concurrency: number, waitMs: number) => void;
   readonly signal?: AbortSignal;
 }
 

@@ -35,8 +35,19 @@ export abstract class WemeetError extends Error {
   }
 }
 
-/** The codes that only mean "slow down": a later retry of a read can succeed. */
+/**
+ * The codes that only mean "slow down": a later retry of a read can succeed. The per-day limit
+ * (190311) is not one of them: waiting it out would take until tomorrow.
+ */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([190310, 190313, 9061]);
+
+/** A "slow down" answer: a rate-limit code, or HTTP 429 (RFC 6585) whatever its body. */
+export function rateLimitOf(err: unknown): { readonly retryAfter: string | null } | null {
+  if (!(err instanceof WemeetApiError)) return null;
+  const limited =
+    err.status === 429 || (err.errorCode !== null && RATE_LIMIT_CODES.has(err.errorCode));
+  return limited ? { retryAfter: err.retryAfter } : null;
+}
 
 /**
  * Codes that say something about the request itself (credentials, parameters, rights, quota):
@@ -52,6 +63,8 @@ export interface WemeetApiErrorDetails {
   readonly newErrorCode: number | null;
   /** The server's own message, already scrubbed of secrets; null when the body had none. */
   readonly serverMessage: string | null;
+  /** The Retry-After header as sent, if any (rate limits). */
+  readonly retryAfter?: string | null | undefined;
 }
 
 /** The server answered, and said no: a status >= 300, or a 2xx body carrying `error_info`. */
@@ -61,6 +74,7 @@ export class WemeetApiError extends WemeetError {
   readonly errorCode: number | null;
   readonly newErrorCode: number | null;
   readonly serverMessage: string | null;
+  readonly retryAfter: string | null;
 
   constructor(label: RequestLabel, details: WemeetApiErrorDetails) {
     // Words and a next step for each documented code: one list with the windows' copy.
@@ -79,10 +93,12 @@ export class WemeetApiError extends WemeetError {
     this.errorCode = details.errorCode;
     this.newErrorCode = details.newErrorCode;
     this.serverMessage = details.serverMessage;
+    this.retryAfter = details.retryAfter ?? null;
   }
 }
 
 function genericWords(status: number): string {
+  if (status === 429) return 'too many requests were sent';
   if (status >= 500) return 'the server had a problem';
   if (status === 401 || status === 403) return 'access was denied';
   if (status === 404) return 'the resource was not found';
@@ -90,6 +106,7 @@ function genericWords(status: number): string {
 }
 
 function genericHint(status: number): string {
+  if (status === 429) return 'Wait a minute, then try again.';
   if (status >= 500) return 'Tencent Meeting had a server problem: try again in a moment.';
   return 'Check the settings (AppId, SecretId, SdkId, operator) and what was asked, then try again.';
 }
@@ -197,8 +214,8 @@ export function isTransient(err: unknown): boolean {
   if (err instanceof WemeetResponseError) return err.problem === 'malformed-json';
   if (!(err instanceof WemeetApiError)) return false;
   const code = err.errorCode;
+  if (rateLimitOf(err) !== null) return true;
   if (code !== null) {
-    if (RATE_LIMIT_CODES.has(code)) return true;
     // A replay refusal is cured by the fresh timestamp and nonce every attempt gets.
     if (code === 190301) return true;
     if (PERMANENT_CODES.has(code)) return false;

@@ -3,10 +3,16 @@ import type { Meeting, Room, RoomStatus } from './api';
 import type { CallState } from './types';
 
 /**
- * The shape of every response RoomCall reads. Strict on the fields we use, lenient on the
- * rest: z.object drops unknown keys, so new server fields neither break parsing nor leak into
- * our types. The input is what json.ts produced: unsafe integers already arrive as digit
- * strings, so an ID is either a digit string or a safe integer, and always leaves as a string.
+ * The shape of every response RoomCall reads, as liberal as Tencent's own SDKs: their models
+ * (wemeet-openapi-sdk-go, service/meeting_room/model.go) make every response field an
+ * optional pointer with `json:",omitempty"`, so a Go service leaves out every 0, false, "" and
+ * empty list. An absent number therefore reads as 0, an absent boolean as false, an absent
+ * string as "" and an absent list as []. Unknown fields are dropped (z.object strips them), so
+ * new server fields neither break parsing nor leak into our types. Only what leaves nothing to
+ * work with is refused: a room-call without invite_id, a meeting without meeting_id.
+ *
+ * The input is what json.ts produced: unsafe integers already arrive as digit strings, so an
+ * ID is either a digit string or a safe integer, and always leaves as a string.
  */
 
 const DIGITS = /^\d+$/;
@@ -21,9 +27,27 @@ const tokenSchema = z
   .union([z.string().min(1), z.int()])
   .transform((value) => (typeof value === 'string' ? value : String(value)));
 
-const countSchema = z.int().nonnegative();
+/** A count or page number; absent (omitempty's 0) or null is 0. */
+const countSchema = z
+  .int()
+  .nonnegative()
+  .nullish()
+  .transform((n) => n ?? 0);
+/** Any integer field whose zero value was left out. */
+const intOrZero = z
+  .int()
+  .nullish()
+  .transform((n) => n ?? 0);
+const boolOrFalse = z
+  .boolean()
+  .nullish()
+  .transform((b) => b ?? false);
+const textOrEmpty = z
+  .string()
+  .nullish()
+  .transform((t) => t ?? '');
 
-/** Empty lists are sometimes left out or null; both mean "none". */
+/** Empty lists are left out (omitempty) or sent as null; both mean "none". */
 function listOf<T extends z.ZodType>(item: T) {
   return z
     .array(item)
@@ -31,41 +55,59 @@ function listOf<T extends z.ZodType>(item: T) {
     .transform((list) => list ?? []);
 }
 
+/** A room of GET /v1/meeting-rooms; also what the directory cache stores. */
 export const roomSchema = z.object({
   meeting_room_id: idSchema,
-  meeting_room_name: z.string(),
-  meeting_room_location: z.string().default(''),
+  meeting_room_name: textOrEmpty,
+  meeting_room_location: textOrEmpty,
   account_new_type: z.int().optional(),
   account_type: z.int().optional(),
   participant_number: z.int().optional(),
-  meeting_room_status: z.int(),
+  meeting_room_status: intOrZero,
   scheduled_status: z.int().optional(),
-  is_allow_call: z.boolean(),
+  is_allow_call: boolOrFalse,
 }) satisfies z.ZodType<Room>;
+
+/**
+ * A list entry may lack meeting_room_id like any other field (the SDK's model has it
+ * optional); such a room cannot be called or remembered, so it is left out of the list rather
+ * than failing the whole listing.
+ */
+const roomEntrySchema = roomSchema.extend({ meeting_room_id: idSchema.optional() });
 
 export const roomsPageSchema = z.object({
   total_count: countSchema,
   total_page: countSchema,
   current_page: countSchema,
   current_size: countSchema,
-  meeting_room_list: listOf(roomSchema),
+  meeting_room_list: listOf(roomEntrySchema).transform((rooms) => rooms.filter(hasRoomId)),
 });
 export type RoomsPage = z.output<typeof roomsPageSchema>;
 
+function hasRoomId<R extends { meeting_room_id?: string | undefined }>(
+  room: R,
+): room is R & { meeting_room_id: string } {
+  return room.meeting_room_id !== undefined;
+}
+
 export const roomDetailsSchema = z.object({
-  basic_info: z.object({
-    meeting_room_id: idSchema.optional(),
-    meeting_room_name: z.string(),
-    city: z.string().default(''),
-    building: z.string().default(''),
-    floor: z.string().default(''),
-    participant_number: z.int().optional(),
-  }),
-  hardware_info: z.object({ meeting_room_status: z.int().optional() }).optional(),
-  is_allow_call: z.boolean().optional(),
+  basic_info: z
+    .object({
+      meeting_room_id: idSchema.optional(),
+      meeting_room_name: textOrEmpty,
+      city: textOrEmpty,
+      building: textOrEmpty,
+      floor: textOrEmpty,
+      participant_number: z.int().optional(),
+    })
+    // prefault, not default: an absent basic_info still gets its fields' defaults.
+    .prefault({}),
+  hardware_info: z.object({ meeting_room_status: intOrZero }).optional(),
+  is_allow_call: boolOrFalse,
 });
 export type RoomDetailsBody = z.output<typeof roomDetailsSchema>;
 
+/** The SDK's model has only invite_id; the doc adds status (2 inviting, 5 failed). */
 export const roomCallSchema = z.object({
   invite_id: tokenSchema,
   status: z.int().optional(),
@@ -74,8 +116,9 @@ export const roomCallSchema = z.object({
 /** Cancel answers `{}`; anything object-shaped is accepted. */
 export const cancelRoomCallSchema = z.object({});
 
+/** status absent is omitempty's 0: no answer (the call timed out after 60 s). */
 export const roomCallInfoSchema = z.object({
-  status: z.int(),
+  status: intOrZero,
   response_time: z.string().optional(),
 });
 

@@ -67,8 +67,10 @@ export interface SignedHeadersInput {
 }
 
 /**
- * Every header a request needs, with the documented casing. `SdkId` is left out when none
- * is configured: sending it empty is answered with 190303.
+ * Every header a request needs, named as the reference spells them. The names are not sent in
+ * that casing: fetch's Headers (and Electron's net.fetch, and HTTP/2) lower-case them, which is
+ * fine, since header names are case-insensitive (RFC 9110) and so is Tencent's gateway. `SdkId`
+ * is left out when none is configured: sending it empty is answered with 190303.
  */
 export function signedHeaders(input: SignedHeadersInput): Record<string, string> {
   const { credentials } = input;
