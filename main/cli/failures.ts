@@ -1,4 +1,4 @@
-import { InviteError } from '../core/invite-errors';
+import { InviteError } from '../core/invite/errors';
 import {
   InvalidCredentialsError,
   InvalidProfileNameError,

@@ -1,5 +1,5 @@
-import { InviteError } from '../core/invite-errors';
-import type { InviteEvent, InviteOutcome } from '../core/invite-types';
+import { InviteError } from '../core/invite/errors';
+import type { InviteEvent, InviteOutcome } from '../core/invite/types';
 import type { HistoryEntry, HistoryOutcome, HistoryStore } from '../core/store/history';
 import type { Meeting } from '../core/wemeet/api';
 import { WemeetError } from '../core/wemeet/errors';

@@ -1,6 +1,6 @@
-import { resolveCurrentMeeting } from '../core/current-meeting';
+import { resolveCurrentMeeting } from '../core/invite/current-meeting';
 import { formatMeetingCode, parseMeetingRef, type MeetingRef } from '../core/input/meeting-ref';
-import { resolveMeeting } from '../core/invite-resolve';
+import { resolveMeeting } from '../core/invite/resolve';
 import type { Meeting } from '../core/wemeet/api';
 import type { MeetingId } from '../core/wemeet/types';
 import type { CliContext, Session } from './context';

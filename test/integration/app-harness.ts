@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Clock } from '../../main/core/invite-clock';
+import type { Clock } from '../../main/core/invite/clock';
 import type { ManagedLoad } from '../../main/core/managed/load-managed';
 import { DEFAULT_PROFILE } from '../../main/core/secrets/credential-store';
 import {

@@ -4,8 +4,8 @@
  * room may still ring).
  */
 import { describe, expect, it } from 'vitest';
-import { invite } from '../../main/core/invite';
-import { InviteError } from '../../main/core/invite-errors';
+import { invite } from '../../main/core/invite/invite';
+import { InviteError } from '../../main/core/invite/errors';
 import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { rejectionOf } from '../helpers/rejection';

@@ -1,6 +1,6 @@
 import type { MenuItem, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi, type Mock } from 'vitest';
-import type { InviteEvent } from '../../main/core/invite-types';
+import type { InviteEvent } from '../../main/core/invite/types';
 import type { Favorite } from '../../main/core/store/favorites-schema';
 import type { Meeting } from '../../main/core/wemeet/api';
 import type { CallView, CurrentMeeting, MeetingSummary } from '../../main/shared/ipc/contract';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InterruptedError, UsageError } from '../../main/cli/exit-codes';
 import { describeFailure, NotConfiguredError } from '../../main/cli/failures';
-import { InviteError } from '../../main/core/invite-errors';
+import { InviteError } from '../../main/core/invite/errors';
 import {
   InvalidProfileNameError,
   MalformedCredentialsError,

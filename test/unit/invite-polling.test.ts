@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { INVITE_DEFAULTS, invite, startInvite } from '../../main/core/invite';
-import { systemClock } from '../../main/core/invite-clock';
-import { InviteError } from '../../main/core/invite-errors';
-import { settledState } from '../../main/core/invite-states';
-import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite-types';
+import { INVITE_DEFAULTS, invite, startInvite } from '../../main/core/invite/invite';
+import { systemClock } from '../../main/core/invite/clock';
+import { InviteError } from '../../main/core/invite/errors';
+import { settledState } from '../../main/core/invite/states';
+import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite/types';
 import type { CallState, CallTarget } from '../../main/core/wemeet/types';
 import { rejectionOf } from '../helpers/rejection';
 import { deferred, FakeApi, info, meeting, virtualClock, type FakeScript } from './invite-fake';

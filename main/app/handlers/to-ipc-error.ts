@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InviteError } from '../../core/invite-errors';
+import { InviteError } from '../../core/invite/errors';
 import {
   InvalidCredentialsError,
   InvalidProfileNameError,

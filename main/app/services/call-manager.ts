@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { startInvite } from '../../core/invite';
-import type { Clock } from '../../core/invite-clock';
-import type { Invite, InviteEvent, InviteOptions } from '../../core/invite-types';
+import { startInvite } from '../../core/invite/invite';
+import type { Clock } from '../../core/invite/clock';
+import type { Invite, InviteEvent, InviteOptions } from '../../core/invite/types';
 import type { HistoryStore } from '../../core/store/history';
 import type { HistoryOutcome } from '../../core/store/history-schema';
 import type { UiLanguage } from '../../core/store/settings-schema';

@@ -1,4 +1,4 @@
-import type { InviteEvent, InviteOutcome } from '../../core/invite-types';
+import type { InviteEvent, InviteOutcome } from '../../core/invite/types';
 import type { HistoryOutcome } from '../../core/store/history-schema';
 import type { CallPhase, IpcError } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';

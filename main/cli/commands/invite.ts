@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { describeMeetingRef } from '../../core/input/meeting-ref';
-import { startInvite } from '../../core/invite';
-import { InviteError } from '../../core/invite-errors';
-import type { InviteEvent, InviteMeeting, InviteOutcome } from '../../core/invite-types';
+import { startInvite } from '../../core/invite/invite';
+import { InviteError } from '../../core/invite/errors';
+import type { InviteEvent, InviteMeeting, InviteOutcome } from '../../core/invite/types';
 import type { Meeting } from '../../core/wemeet/api';
 import { WemeetError } from '../../core/wemeet/errors';
 import type { CallTarget } from '../../core/wemeet/types';

@@ -1,6 +1,6 @@
-import { describeMeetingRef, formatMeetingCode, type MeetingRef } from './input/meeting-ref';
-import type { Meeting } from './wemeet/api';
-import { WemeetError } from './wemeet/errors';
+import { describeMeetingRef, formatMeetingCode, type MeetingRef } from '../input/meeting-ref';
+import type { Meeting } from '../wemeet/api';
+import { WemeetError } from '../wemeet/errors';
 
 /**
  * Why an invite failed, as one small family the CLI and the app map to words in one place.

@@ -3,20 +3,14 @@
  * settles, cancel on request. Plain Node: no Electron, no console; progress goes out as
  * events, to a callback and to async iterators.
  */
-import { systemClock, type Clock } from './invite-clock';
-import { callFailed, cancelFailed, InviteError, statusFailed, unexpected } from './invite-errors';
-import { resolveMeeting } from './invite-resolve';
-import { settledState } from './invite-states';
-import type {
-  Invite,
-  InviteEvent,
-  InviteOptions,
-  InviteOutcome,
-  InviteRequest,
-} from './invite-types';
-import type { Meeting, RoomCallInfo, WemeetApi } from './wemeet/api';
-import { isTransient } from './wemeet/errors';
-import type { CallTarget } from './wemeet/types';
+import { systemClock, type Clock } from './clock';
+import { callFailed, cancelFailed, InviteError, statusFailed, unexpected } from './errors';
+import { resolveMeeting } from './resolve';
+import { settledState } from './states';
+import type { Invite, InviteEvent, InviteOptions, InviteOutcome, InviteRequest } from './types';
+import type { Meeting, RoomCallInfo, WemeetApi } from '../wemeet/api';
+import { isTransient } from '../wemeet/errors';
+import type { CallTarget } from '../wemeet/types';
 
 export const INVITE_DEFAULTS = {
   pollIntervalMs: 2_000,

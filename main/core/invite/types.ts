@@ -1,9 +1,9 @@
-import type { MeetingRef } from './input/meeting-ref';
-import type { Clock } from './invite-clock';
-import type { InviteError } from './invite-errors';
-import type { SettledCallState } from './invite-states';
-import type { Meeting, RoomCallInfo } from './wemeet/api';
-import type { CallTarget } from './wemeet/types';
+import type { MeetingRef } from '../input/meeting-ref';
+import type { Clock } from './clock';
+import type { InviteError } from './errors';
+import type { SettledCallState } from './states';
+import type { Meeting, RoomCallInfo } from '../wemeet/api';
+import type { CallTarget } from '../wemeet/types';
 
 /** Which meeting: as typed (resolved by the invite), or already looked up by the caller. */
 export type InviteMeeting = MeetingRef | { readonly kind: 'resolved'; readonly meeting: Meeting };
