@@ -312,7 +312,13 @@ describe('call phases', () => {
       [
         {
           type: 'finished',
-          outcome: { kind: 'timed-out', meeting: m, inviteId: 'i', lastInfo: null },
+          outcome: {
+            kind: 'timed-out',
+            meeting: m,
+            inviteId: 'i',
+            lastInfo: null,
+            replyLost: false,
+          },
         },
         'timed-out',
       ],
@@ -327,11 +333,18 @@ describe('call phases', () => {
         meeting: m,
         inviteId: 'i',
         lastInfo: info('ringing', 4),
+        replyLost: false,
       }),
     ).toBe('ringing');
-    expect(historyOutcome({ kind: 'timed-out', meeting: m, inviteId: 'i', lastInfo: null })).toBe(
-      'unknown',
-    );
+    expect(
+      historyOutcome({
+        kind: 'timed-out',
+        meeting: m,
+        inviteId: 'i',
+        lastInfo: null,
+        replyLost: false,
+      }),
+    ).toBe('unknown');
     expect(
       historyOutcome({ kind: 'cancelled', meeting: null, inviteId: null, callCancelled: false }),
     ).toBe('cancelled');

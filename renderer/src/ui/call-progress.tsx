@@ -8,6 +8,7 @@ type CallTone = 'active' | 'good' | 'neutral' | 'bad';
 const TONES: Readonly<Record<CallPhase, CallTone>> = {
   resolving: 'active',
   calling: 'active',
+  checking: 'active',
   ringing: 'active',
   cancelling: 'active',
   accepted: 'good',
@@ -16,8 +17,16 @@ const TONES: Readonly<Record<CallPhase, CallTone>> = {
   rejected: 'bad',
   'no-answer': 'bad',
   'timed-out': 'bad',
+  unconfirmed: 'neutral',
   failed: 'bad',
 };
+
+/** Phases whose error is the reason to show (an unconfirmed call that could not be cancelled). */
+const SHOWS_ERROR: ReadonlySet<CallPhase> = new Set<CallPhase>([
+  'failed',
+  'timed-out',
+  'unconfirmed',
+]);
 
 /** Calls that settled this long ago give their row back to the room's status. */
 const SHOW_SETTLED_MS = 10 * 60_000;
@@ -38,7 +47,7 @@ export function canCancel(call: CallView | undefined): call is CallView {
 /** The words for a call's state, with the reason (and server code) when it failed. */
 export function callText(call: CallView, m: CommonMessages): string {
   const phase = m.phase[call.phase];
-  if (call.error === null || (call.phase !== 'failed' && call.phase !== 'timed-out')) return phase;
+  if (call.error === null || !SHOWS_ERROR.has(call.phase)) return phase;
   return `${phase}: ${shortError(call.error, m)}`;
 }
 
@@ -60,7 +69,7 @@ export function callFailure(
 ): string | null {
   if (refused !== undefined && !starting) return shortError(refused, m);
   if (!isCallVisible(call) || call.error === null) return null;
-  return call.phase === 'failed' || call.phase === 'timed-out' ? shortError(call.error, m) : null;
+  return SHOWS_ERROR.has(call.phase) ? shortError(call.error, m) : null;
 }
 
 /**

@@ -93,7 +93,7 @@ describe('popover', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Invite Boardroom codec' }));
     await settle();
     for (const [phase, words] of [
-      ['accepted', 'Accepted'],
+      ['accepted', 'In the meeting'],
       ['rejected', 'Declined'],
       ['no-answer', 'No answer'],
     ] as const) {
