@@ -37,10 +37,13 @@ export function registerInvite(program: Command, define: ActionDefiner): void {
       'roomcall invite --meeting https://meeting.tencent.com/s/806146667 --sip room@vc.example.com',
       'roomcall invite --h323 +861012345678 --wait --json | jq -r .state',
     ]) +
-      '\nExit codes: 0 invited (with --wait: the room accepted); 1 Tencent Meeting or the network\n' +
-      'failed; 2 bad input, or no single meeting to call into; 3 with --wait: the call was placed\n' +
-      'but the room did not join (rejected, no answer, still ringing after 75 s…); 130 Ctrl-C\n' +
-      '(a ringing call is cancelled first).\n',
+      '\nExit codes: 0 invited (with --wait: the room accepted), or already ringing or in the\n' +
+      'meeting (not called again); 1 Tencent Meeting or the network failed; 2 bad input, or no\n' +
+      'single meeting to call into; 3 with --wait: the call was placed but the room did not join\n' +
+      '(rejected, no answer, still ringing after 75 s…); 4 unconfirmed: the reply to room-call\n' +
+      "was lost and the call's status could not be read (check with `roomcall status`); 130\n" +
+      'Ctrl-C, SIGTERM or SIGHUP (a ringing call is cancelled first). A lost reply is never\n' +
+      "retried: the call's status says what happened.\n",
   );
   define(command, runInvite);
 }
