@@ -294,7 +294,13 @@ function PopoverScreen({
             />
           )}
         </section>
-        {query.trim() === '' && <RecentList entries={data.history} onInviteAgain={inviteAgain} />}
+        {query.trim() === '' && (
+          <RecentList
+            entries={data.history}
+            favorites={data.favorites.status === 'ready' ? data.favorites.value : []}
+            onInviteAgain={inviteAgain}
+          />
+        )}
       </>
     );
   }

@@ -1,8 +1,8 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatMoment } from '../lib/format';
-import { targetKey } from '../lib/target-key';
-import type { HistoryEntry } from '../lib/types';
+import { favoriteName, targetKey } from '../lib/target-key';
+import type { Favorite, HistoryEntry } from '../lib/types';
 import { Icon } from '../ui/icons';
 import { popoverMessages } from './messages';
 
@@ -23,7 +23,14 @@ export function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN)
   return out;
 }
 
-export function historyName(entry: HistoryEntry): string {
+/**
+ * The name a person gave the target, when it is a favourite (its label, or the room's name),
+ * else the name at the time of the call; a raw dial string only for an address nobody named.
+ */
+export function historyName(entry: HistoryEntry, favorites: readonly Favorite[] = []): string {
+  const key = targetKey(entry.target);
+  const favorite = favorites.find((f) => targetKey(f) === key);
+  if (favorite !== undefined) return favoriteName(favorite);
   return entry.target.kind === 'room'
     ? (entry.target.name ?? entry.target.meetingRoomId)
     : entry.target.dialString;
@@ -31,10 +38,12 @@ export function historyName(entry: HistoryEntry): string {
 
 interface Props {
   readonly entries: readonly HistoryEntry[];
+  /** For the names people gave their favourites. */
+  readonly favorites?: readonly Favorite[];
   readonly onInviteAgain: (entry: HistoryEntry) => void;
 }
 
-export function RecentList({ entries, onInviteAgain }: Props) {
+export function RecentList({ entries, favorites = [], onInviteAgain }: Props) {
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const { intl } = useLocale();
@@ -47,7 +56,7 @@ export function RecentList({ entries, onInviteAgain }: Props) {
       </h2>
       <ul class="recent-list">
         {latest.map((entry) => {
-          const name = historyName(entry);
+          const name = historyName(entry, favorites);
           return (
             <li key={entry.id} class="recent-row">
               <Icon name="phone" class="recent-icon" />
