@@ -278,6 +278,10 @@ describe('notifications', () => {
       title: 'Could not invite Lab',
       body: 'The room is offline.',
     });
+    expect(callNotification(call({ phase: 'unconfirmed', settled: true }), en)).toEqual({
+      title: 'Lab may be ringing',
+      body: 'Tencent Meeting’s reply was lost and the call’s status could not be read: look at the room or the meeting.',
+    });
   });
 
   it('stays quiet for calls still ringing, cancelled or ended', () => {
@@ -321,6 +325,15 @@ describe('call phases', () => {
           },
         },
         'timed-out',
+      ],
+      [{ type: 'unconfirmed', error: new Error('reset') }, 'checking'],
+      [{ type: 'already', info: info('accepted', 2), state: 'in-meeting' }, 'accepted'],
+      [
+        {
+          type: 'finished',
+          outcome: { kind: 'unconfirmed', meeting: m, cause: new Error('reset'), lastInfo: null },
+        },
+        'unconfirmed',
       ],
     ];
     for (const [event, phase] of events) expect(phaseForEvent(event)?.phase ?? null).toBe(phase);
