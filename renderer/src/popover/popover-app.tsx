@@ -33,7 +33,10 @@ function openWindow(window: 'picker' | 'settings') {
 export function PopoverApp() {
   const frame = useAppFrame();
   const data = usePopoverData();
-  const calls = useCalls(data.favorites.status !== 'loading');
+  const calls = useCalls(
+    data.favorites.status !== 'loading',
+    data.meeting.status === 'ready' ? (data.meeting.value.selected?.meetingId ?? null) : null,
+  );
   const [query, setQuery] = useState('');
   const filter = useRef<HTMLInputElement>(null);
 

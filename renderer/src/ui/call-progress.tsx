@@ -36,6 +36,8 @@ export function isCallVisible(
   now: number = Date.now(),
 ): call is CallView {
   if (call === undefined) return false;
+  // "In the meeting" stays for the meeting it is about (useCalls drops it for another one).
+  if (call.phase === 'accepted') return true;
   return !call.settled || now - Date.parse(call.updatedAt) < SHOW_SETTLED_MS;
 }
 

@@ -12,6 +12,7 @@ import { acceleratorFromKey, formatAccelerator } from '../../../renderer/src/set
 import { popoverMessages } from '../../../renderer/src/popover/messages';
 import { pickerMessages } from '../../../renderer/src/picker/messages';
 import { settingsMessages } from '../../../renderer/src/settings/messages';
+import { isCallVisible } from '../../../renderer/src/ui/call-progress';
 import { ipcError, ROOMS } from '../fake-bridge';
 
 const en = commonMessages.en;
@@ -205,5 +206,31 @@ describe('dropIndex (drag and drop reordering)', () => {
   it('keeps drops among the movable rows (never among the organisation’s)', () => {
     expect(dropIndex(0, 6, 4)).toBe(3);
     expect(dropIndex(2, -1, 4)).toBe(0);
+  });
+});
+
+describe('call rows: how long a settled call is shown', () => {
+  const base = {
+    callId: 'c1',
+    target: { kind: 'room' as const, meetingRoomId: '1', name: 'Lab', location: '' },
+    favoriteId: null,
+    meeting: null,
+    settled: true,
+    error: null,
+    startedAt: '2026-01-01T09:00:00.000Z',
+    updatedAt: '2026-01-01T09:00:00.000Z',
+  };
+  const anHourLater = Date.parse('2026-01-01T10:00:00.000Z');
+
+  it('"In the meeting" stays; a declined call gives the row back after 10 minutes', () => {
+    expect(isCallVisible({ ...base, phase: 'accepted' }, anHourLater)).toBe(true);
+    expect(isCallVisible({ ...base, phase: 'rejected' }, anHourLater)).toBe(false);
+  });
+
+  it('says "Checking…" for a lost reply and "In the meeting" for accepted, in both languages', () => {
+    expect(commonMessages.en.phase.checking).toBe('Checking…');
+    expect(commonMessages.en.phase.accepted).toBe('In the meeting');
+    expect(commonMessages['zh-CN'].phase.checking).toBe('正在确认…');
+    expect(commonMessages['zh-CN'].phase.accepted).toBe('已在会议中');
   });
 });
