@@ -97,6 +97,10 @@ const en = {
       title: 'The room could not be called',
       hint: 'The room may be offline, not activated, or not allowed to be called. Check its status in the room picker.',
     },
+    addressUnavailable: {
+      title: 'The address could not be called',
+      hint: 'Check the SIP or H.323 address and that the device is on and reachable. Calling an address needs the meeting’s host or a co-host.',
+    },
     api: {
       title: 'Tencent Meeting refused the request',
       hint: 'Try again. If it keeps happening, give your administrator the error code.',
@@ -244,6 +248,10 @@ const zh: CommonMessages = {
     roomUnavailable: {
       title: '无法呼叫该会议室',
       hint: '会议室可能离线、未激活或不允许呼叫。请在会议室列表中查看其状态。',
+    },
+    addressUnavailable: {
+      title: '无法呼叫该地址',
+      hint: '请检查 SIP 或 H.323 地址，并确认设备已开机且可以连通。呼叫地址需要会议主持人或联席主持人权限。',
     },
     api: {
       title: '腾讯会议拒绝了请求',

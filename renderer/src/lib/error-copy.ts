@@ -56,9 +56,20 @@ const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
 /** Kinds whose core message says something our generic copy cannot (which input, why). */
 const DETAILED_KINDS = new Set<IpcError['kind']>(['validation', 'meeting', 'api', 'storage']);
 
-export function describeError(error: IpcError, m: CommonMessages): ErrorCopy {
+/** What was called, when known: a refused call (10004) reads differently for an address. */
+export type CalledKind = 'room' | 'mra';
+
+export function describeError(
+  error: IpcError,
+  m: CommonMessages,
+  called: CalledKind = 'room',
+): ErrorCopy {
+  const byCode = error.code === null ? undefined : BY_CODE.get(error.code);
+  // A SIP/H.323 address is not "offline in the room picker": it is unreachable or needs the host.
   const mapping =
-    (error.code === null ? undefined : BY_CODE.get(error.code)) ?? BY_KIND[error.kind];
+    (byCode?.key === 'roomUnavailable' && called === 'mra'
+      ? { key: 'addressUnavailable' as const }
+      : byCode) ?? BY_KIND[error.kind];
   const words = m.errors[mapping.key];
   return {
     title: words.title,
@@ -95,7 +106,11 @@ export function canRetry(error: IpcError): boolean {
 }
 
 /** "Title (190300)": one line for tight places such as a call row. */
-export function shortError(error: IpcError, m: CommonMessages): string {
-  const copy = describeError(error, m);
+export function shortError(
+  error: IpcError,
+  m: CommonMessages,
+  called: CalledKind = 'room',
+): string {
+  const copy = describeError(error, m, called);
   return copy.code === null ? copy.title : `${copy.title} (${String(copy.code)})`;
 }

@@ -50,7 +50,7 @@ export function canCancel(call: CallView | undefined): call is CallView {
 export function callText(call: CallView, m: CommonMessages): string {
   const phase = m.phase[call.phase];
   if (call.error === null || !SHOWS_ERROR.has(call.phase)) return phase;
-  return `${phase}: ${shortError(call.error, m)}`;
+  return `${phase}: ${shortError(call.error, m, call.target.kind)}`;
 }
 
 interface Props {
@@ -71,7 +71,7 @@ export function callFailure(
 ): string | null {
   if (refused !== undefined && !starting) return shortError(refused, m);
   if (!isCallVisible(call) || call.error === null) return null;
-  return SHOWS_ERROR.has(call.phase) ? shortError(call.error, m) : null;
+  return SHOWS_ERROR.has(call.phase) ? shortError(call.error, m, call.target.kind) : null;
 }
 
 /**

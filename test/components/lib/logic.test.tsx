@@ -3,7 +3,7 @@ import { commonMessages } from '../../../renderer/src/i18n/common-messages';
 import { uiLanguage } from '../../../main/core/language';
 import { resolveLocale } from '../../../renderer/src/i18n/locale';
 import { dropIndex } from '../../../renderer/src/picker/use-drag-reorder';
-import { describeError } from '../../../renderer/src/lib/error-copy';
+import { describeError, shortError } from '../../../renderer/src/lib/error-copy';
 import { formatMeetingCode, formatMeetingTime } from '../../../renderer/src/lib/format';
 import { targetKey } from '../../../renderer/src/lib/target-key';
 import { RoomFilter, sortRooms } from '../../../renderer/src/picker/room-query';
@@ -232,5 +232,18 @@ describe('call rows: how long a settled call is shown', () => {
     expect(commonMessages.en.phase.accepted).toBe('In the meeting');
     expect(commonMessages['zh-CN'].phase.checking).toBe('正在确认…');
     expect(commonMessages['zh-CN'].phase.accepted).toBe('已在会议中');
+  });
+});
+
+describe('a refused call (10004) in words fit for what was called', () => {
+  const refused = { kind: 'api' as const, message: 'call failed', code: 10004, hint: null };
+
+  it('a room: offline or not allowed; an address: unreachable or needs the host', () => {
+    expect(shortError(refused, commonMessages.en)).toBe('The room could not be called (10004)');
+    expect(shortError(refused, commonMessages.en, 'mra')).toBe(
+      'The address could not be called (10004)',
+    );
+    expect(shortError(refused, commonMessages['zh-CN'], 'mra')).toBe('无法呼叫该地址 (10004)');
+    expect(describeError(refused, commonMessages.en, 'mra').hint).toContain('host or a co-host');
   });
 });
