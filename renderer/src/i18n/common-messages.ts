@@ -38,7 +38,7 @@ const en = {
     cancelling: 'Cancelling…',
     cancelled: 'Cancelled',
     'timed-out': 'No response',
-    unconfirmed: 'Unconfirmed: may be ringing',
+    unconfirmed: 'Unconfirmed (may be ringing)',
     failed: 'Failed',
   },
   outcome: {
@@ -59,6 +59,9 @@ const en = {
   /** Around a visible name, so a row's accessible name contains its visible text. */
   invitePrefix: 'Invite ',
   cancelCallTo: (name: string) => `Cancel the call to ${name}`,
+  /** An unconfirmed call whose cancel was asked: Tencent cancels only with the lost invite ID. */
+  notCancellable:
+    'Not cancelled: Tencent Meeting needs the invite ID its lost reply carried. Decline the call on the device, or remove it from the meeting.',
   callUpdate: (name: string, phase: string) => `${name}: ${phase}`,
   errors: {
     clock: {
@@ -191,7 +194,7 @@ const zh: CommonMessages = {
     cancelling: '正在取消…',
     cancelled: '已取消',
     'timed-out': '无响应',
-    unconfirmed: '未确认：可能正在响铃',
+    unconfirmed: '未确认（可能正在响铃）',
     failed: '呼叫失败',
   },
   outcome: {
@@ -211,6 +214,8 @@ const zh: CommonMessages = {
   inviteTo: (name) => `邀请 ${name}`,
   invitePrefix: '邀请 ',
   cancelCallTo: (name) => `取消呼叫 ${name}`,
+  notCancellable:
+    '未能取消：腾讯会议取消呼叫需要邀请 ID，而带有它的回复已丢失。请在设备上拒接，或将其移出会议。',
   callUpdate: (name, phase) => `${name}：${phase}`,
   errors: {
     clock: {

@@ -49,8 +49,19 @@ export function canCancel(call: CallView | undefined): call is CallView {
 /** The words for a call's state, with the reason (and server code) when it failed. */
 export function callText(call: CallView, m: CommonMessages): string {
   const phase = m.phase[call.phase];
-  if (call.error === null || !SHOWS_ERROR.has(call.phase)) return phase;
-  return `${phase}: ${shortError(call.error, m, call.target.kind)}`;
+  const reason = callReason(call, m);
+  return reason === null ? phase : `${phase}: ${reason}`;
+}
+
+/**
+ * The reason a settled call shows: the error in words, or for an unconfirmed call whose
+ * cancel was asked, why it could not be cancelled (Tencent needs the invite ID of the lost
+ * reply) and what to do.
+ */
+function callReason(call: CallView, m: CommonMessages): string | null {
+  if (call.error === null || !SHOWS_ERROR.has(call.phase)) return null;
+  if (call.phase === 'unconfirmed') return m.notCancellable;
+  return shortError(call.error, m, call.target.kind);
 }
 
 interface Props {
@@ -70,8 +81,8 @@ export function callFailure(
   m: CommonMessages,
 ): string | null {
   if (refused !== undefined && !starting) return shortError(refused, m);
-  if (!isCallVisible(call) || call.error === null) return null;
-  return SHOWS_ERROR.has(call.phase) ? shortError(call.error, m, call.target.kind) : null;
+  if (!isCallVisible(call)) return null;
+  return callReason(call, m);
 }
 
 /**

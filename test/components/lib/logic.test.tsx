@@ -12,7 +12,7 @@ import { acceleratorFromKey, formatAccelerator } from '../../../renderer/src/set
 import { popoverMessages } from '../../../renderer/src/popover/messages';
 import { pickerMessages } from '../../../renderer/src/picker/messages';
 import { settingsMessages } from '../../../renderer/src/settings/messages';
-import { isCallVisible } from '../../../renderer/src/ui/call-progress';
+import { callText, isCallVisible } from '../../../renderer/src/ui/call-progress';
 import { ipcError, ROOMS } from '../fake-bridge';
 
 const en = commonMessages.en;
@@ -245,5 +245,28 @@ describe('a refused call (10004) in words fit for what was called', () => {
     );
     expect(shortError(refused, commonMessages['zh-CN'], 'mra')).toBe('无法呼叫该地址 (10004)');
     expect(describeError(refused, commonMessages.en, 'mra').hint).toContain('host or a co-host');
+  });
+});
+
+describe('an unconfirmed call whose cancel was asked', () => {
+  it('says why it could not be cancelled and what to do, in both languages', () => {
+    const call = {
+      callId: 'c2',
+      target: { kind: 'room' as const, meetingRoomId: '1', name: 'Lab', location: '' },
+      favoriteId: null,
+      meeting: null,
+      phase: 'unconfirmed' as const,
+      settled: true,
+      error: { kind: 'api' as const, message: 'could not be cancelled', code: null, hint: null },
+      startedAt: '2026-01-01T09:00:00.000Z',
+      updatedAt: '2026-01-01T09:00:00.000Z',
+    };
+    expect(callText(call, commonMessages.en)).toBe(
+      'Unconfirmed (may be ringing): Not cancelled: Tencent Meeting needs the invite ID its lost reply carried. Decline the call on the device, or remove it from the meeting.',
+    );
+    expect(callText(call, commonMessages['zh-CN'])).toContain('未能取消');
+    expect(callText({ ...call, error: null }, commonMessages.en)).toBe(
+      'Unconfirmed: may be ringing',
+    );
   });
 });
