@@ -266,7 +266,7 @@ describe('an unconfirmed call whose cancel was asked', () => {
     );
     expect(callText(call, commonMessages['zh-CN'])).toContain('未能取消');
     expect(callText({ ...call, error: null }, commonMessages.en)).toBe(
-      'Unconfirmed: may be ringing',
+      'Unconfirmed (may be ringing)',
     );
   });
 });
