@@ -22,10 +22,12 @@ export interface CliDeps {
   readonly dataDir: string;
   readonly prompt: Prompter;
   /**
-   * Registers what Ctrl-C does while a call is in progress; returns the unregister function.
-   * Outside such a window, Ctrl-C keeps its default meaning (stop at once).
+   * Registers what Ctrl-C (and SIGTERM, SIGHUP) does while a call is in progress; returns the
+   * unregister function. Outside such a window, Ctrl-C keeps its default meaning (stop at
+   * once). A second Ctrl-C stops at once too, after `onForced` has said and recorded what is
+   * known (it is given a moment, not waited for without end).
    */
-  readonly onInterrupt: (handler: () => void) => () => void;
+  readonly onInterrupt: (handler: () => void, onForced?: () => Promise<void>) => () => void;
   /** IANA zone for the times shown (tests pin one); default: the system's. */
   readonly timeZone?: string;
   /** Client tuning for tests (fast retries, short timeouts); the defaults suit people. */

@@ -11,12 +11,16 @@
  *   favourites, a locked setting: the same command will not work later either);
  * 3 `invite --wait` only: the call was placed, but the room did not join (rejected, no answer,
  *   never rang, cancelled elsewhere, or still ringing when RoomCall stopped waiting);
- * 130 interrupted (Ctrl-C): a call that was ringing has been cancelled.
+ * 4 `invite` only: unconfirmed: room-call's reply was lost (timeout, reset, server error,
+ *   unreadable reply) and the call's status could not be read either: the room may be ringing;
+ *   `roomcall status` tells. (A lost reply whose status could be read ends as that status says.)
+ * 130 interrupted (Ctrl-C, SIGTERM, SIGHUP): a call that was ringing has been cancelled.
  */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_NOT_JOINED = 3;
+export const EXIT_UNCONFIRMED = 4;
 /** 128 + SIGINT, what shells report for a command stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
 
@@ -25,6 +29,7 @@ export type ExitCode =
   | typeof EXIT_FAILURE
   | typeof EXIT_USAGE
   | typeof EXIT_NOT_JOINED
+  | typeof EXIT_UNCONFIRMED
   | typeof EXIT_INTERRUPTED;
 
 /** Bad input or usage: the command stops before it calls anything. */

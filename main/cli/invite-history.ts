@@ -1,11 +1,12 @@
-import { InviteError } from '../core/invite-errors';
-import type { InviteEvent, InviteOutcome } from '../core/invite-types';
+import { InviteError } from '../core/invite/errors';
+import type { InviteEvent, InviteOutcome } from '../core/invite/types';
 import type { HistoryStore } from '../core/store/history';
 import type { Meeting } from '../core/wemeet/api';
 import { WemeetError } from '../core/wemeet/errors';
 import type { CallTarget } from '../core/wemeet/types';
 import type { Output } from './output';
 import type { HistoryEntry, HistoryOutcome } from '../shared/model/history-schema';
+import { calledBefore } from '../core/invite/called-before';
 
 /**
  * Writes an invite into the recent-invites history as it happens: an entry once room-call has
@@ -19,6 +20,8 @@ export class InviteHistory {
   readonly #name: string | null;
   #meeting: Meeting | null = null;
   #entry: Promise<HistoryEntry | null> | null = null;
+  /** room-call sent and not answered yet. */
+  #inFlight = false;
 
   constructor(history: HistoryStore, output: Output, target: CallTarget, name: string | null) {
     this.#history = history;
@@ -29,8 +32,33 @@ export class InviteHistory {
 
   /** For the invite's onProgress. */
   observe(event: InviteEvent): void {
-    if (event.type === 'calling') this.#meeting = event.meeting;
+    if (event.type === 'calling') {
+      this.#meeting = event.meeting;
+      this.#inFlight = true;
+    }
+    if (event.type === 'called' || event.type === 'unconfirmed' || event.type === 'failed') {
+      this.#inFlight = false;
+    }
     if (event.type === 'called') this.#entry = this.#record('invited', null);
+    // The call may ring although its reply was lost: it is history, settled by its status.
+    if (event.type === 'unconfirmed') this.#entry = this.#record('unconfirmed', null);
+  }
+
+  /** For the invite's checkFirst: this target was called into this meeting before. */
+  async calledBefore(meeting: Meeting): Promise<boolean> {
+    const { value } = await this.#history.load();
+    return calledBefore(value, meeting.meeting_id, this.#target);
+  }
+
+  /** The meeting room-call was sent into while its reply is awaited, else null. */
+  callInFlight(): Meeting | null {
+    return this.#inFlight ? this.#meeting : null;
+  }
+
+  /** Stopped with room-call in flight: the call is recorded as unconfirmed. */
+  async unconfirmed(): Promise<void> {
+    this.#entry ??= this.#record('unconfirmed', null);
+    await this.#entry;
   }
 
   /** Resolves once everything is written: the CLI must not exit with a write in flight. */
@@ -102,12 +130,19 @@ export class InviteHistory {
 function historyOutcome(outcome: InviteOutcome): HistoryOutcome | null {
   switch (outcome.kind) {
     case 'placed':
-      return null;
+      return outcome.replyLost ? 'invited' : null;
     case 'settled':
       return outcome.state;
     case 'cancelled':
       return 'cancelled';
     case 'timed-out':
       return outcome.lastInfo?.state ?? 'unknown';
+    case 'unconfirmed':
+      return 'unconfirmed';
+    case 'not-cancellable':
+      return outcome.lastInfo?.state ?? 'unconfirmed';
+    // Nothing was sent, so no entry was made.
+    case 'already':
+      return null;
   }
 }

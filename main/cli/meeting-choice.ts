@@ -1,12 +1,12 @@
-import { resolveCurrentMeeting } from '../core/current-meeting';
+import { resolveCurrentMeeting } from '../core/invite/current-meeting';
 import { parseMeetingRef, type MeetingRef } from '../core/input/meeting-ref';
-import { resolveMeeting } from '../core/invite-resolve';
+import { resolveMeeting } from '../core/invite/resolve';
+import { formatMeetingCode } from '../shared/rules/meeting-code';
 import type { Meeting } from '../core/wemeet/api';
 import type { MeetingId } from '../core/wemeet/types';
 import type { CliContext, Session } from './context';
 import { UsageError } from './exit-codes';
 import { formatLocalTime, unixSecondsToMs } from './words';
-import { formatMeetingCode } from '../shared/rules/meeting-code';
 
 /**
  * "Which meeting": --meeting as typed (checked before anything is sent), or else the one the

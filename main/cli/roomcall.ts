@@ -11,18 +11,32 @@ import { runCli } from './run';
 
 /**
  * Ctrl-C while a call rings: the first one asks the command to cancel the call (it then exits
- * 130 by itself); a second one, or one outside such a window, stops at once.
+ * 130 by itself); a second one, or one outside such a window, stops at once, after `onForced`
+ * (given at most 2 s) has said what is known. SIGTERM (a service manager, `kill`) and SIGHUP
+ * (the terminal closed) mean the same as Ctrl-C: a ringing call is cancelled, not abandoned.
  */
-function onInterrupt(handler: () => void): () => void {
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const FORCED_WAIT_MS = 2_000;
+
+function onInterrupt(handler: () => void, onForced?: () => Promise<void>): () => void {
   let pressed = false;
+  let forcing = false;
   const listener = () => {
-    if (pressed) process.exit(EXIT_INTERRUPTED);
-    pressed = true;
-    handler();
+    if (!pressed) {
+      pressed = true;
+      handler();
+      return;
+    }
+    if (forcing) return;
+    forcing = true;
+    const timer = new Promise<void>((resolve) => setTimeout(resolve, FORCED_WAIT_MS).unref());
+    void Promise.race([onForced?.() ?? Promise.resolve(), timer])
+      .catch(() => undefined)
+      .finally(() => process.exit(EXIT_INTERRUPTED));
   };
-  process.on('SIGINT', listener);
+  for (const signal of STOP_SIGNALS) process.on(signal, listener);
   return () => {
-    process.off('SIGINT', listener);
+    for (const signal of STOP_SIGNALS) process.off(signal, listener);
   };
 }
 

@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Clock } from '../../main/core/invite-clock';
+import type { Clock } from '../../main/core/invite/clock';
 import type { ManagedLoad } from '../../main/core/managed/load-managed';
 import {
   createMemoryStore,
@@ -84,6 +84,13 @@ export interface HarnessOptions {
   /** Demo credentials saved and the operator set (default true). */
   readonly configured?: boolean;
   readonly ringMs?: number;
+  /**
+   * Real milliseconds room-call takes to reach the server, as over a real network: two quick
+   * clicks then really overlap with the first room-call in flight (default: none).
+   */
+  readonly roomCallLatencyMs?: number;
+  /** The client's per-request timeout in real milliseconds (default 5000). */
+  readonly clientTimeoutMs?: number;
   readonly rooms?: number;
   readonly managed?: ManagedLoad;
   /** Added to the client's clock only (X-TC-Timestamp): provokes 190300 when far off. */
@@ -128,6 +135,14 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     clock: () => time.now,
     callTiming: { ringMs: options.ringMs ?? 5_000 },
   });
+  if (options.roomCallLatencyMs !== undefined) {
+    sim.faults.inject({
+      type: 'delay',
+      path: '/v1/meeting-rooms/room-call',
+      ms: options.roomCallLatencyMs,
+      times: Infinity,
+    });
+  }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'roomcall-app-'));
   const store = createMemoryStore();
   const settings = openSettings({ dir: dataDir, onWarning: () => undefined });
@@ -166,7 +181,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     inviteClock: time.inviteClock,
     api: {
       now: () => time.now + (options.clientClockOffset?.() ?? 0),
-      timeoutMs: 5_000,
+      timeoutMs: options.clientTimeoutMs ?? 5_000,
       retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
       sleep: () => Promise.resolve(),
     },

@@ -135,11 +135,16 @@ describe('roomcall cancel', () => {
     expect(h.requestsTo('PUT', CANCEL_ROOM_CALL)).toHaveLength(1);
   });
 
-  it('without --invite: exit 2 from the parser, nothing sent', async () => {
+  it('without --invite: exit 2, why Tencent needs the ID and what to do instead, nothing sent', async () => {
     const h = await harness();
     const result = await h.run(['cancel', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("required option '--invite <invite_id>' not specified");
+    expect(result.stderr).toContain(
+      'Tencent Meeting cancels a call only with its invite ID (--invite), which `roomcall invite` prints',
+    );
+    expect(result.stderr).toContain(
+      'Decline the call on the device, or remove it from the meeting',
+    );
     expect(h.sim.requests).toEqual([]);
   });
 

@@ -65,7 +65,9 @@ it('a full session leaves neither the SecretKey nor the SecretId in any file or 
   await step(['invite', '--room', SIM_EXAMPLE_ROOM_ID], { skewMs: 10 * 60_000 });
   await step(['auth', 'status'], { skewMs: -10 * 60_000 });
   sim.faults.inject({ type: 'http-500', path: ROOM_CALL, code: 10004 });
-  await step(['invite', '--room', SIM_EXAMPLE_ROOM_ID]);
+  // A target not called before: the example room is in the meeting by now, so calling it
+  // again would only read its status (no second ring) and never reach the refusal.
+  await step(['invite', '--sip', 'refused@vc.example.com']);
   sim.faults.inject({
     type: 'error',
     path: '/v1/meeting-rooms',

@@ -177,16 +177,44 @@ describe('the built roomcall', () => {
     expect(result.stdout).toContain('Rejected:');
   });
 
-  it('exit 130: SIGINT while ringing cancels the call once', async () => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    'exit 130: %s while ringing cancels the call once',
+    async (signal) => {
+      const env = await simEnv({ ringMs: 60_000 });
+      const result = await roomcall(
+        ['invite', '--meeting', '806-146-667', '--room', SIM_EXAMPLE_ROOM_ID, '--wait', '--json'],
+        env,
+        (child) => {
+          const poll = setInterval(() => {
+            if (sim?.requests.some((r) => r.path === ROOM_CALL && r.status === 200) === true) {
+              clearInterval(poll);
+              child.kill(signal);
+            }
+          }, 20);
+          child.on('close', () => {
+            clearInterval(poll);
+          });
+        },
+      );
+      expect(result.code).toBe(130);
+      expect(sim?.requests.filter((r) => r.path === CANCEL_ROOM_CALL)).toHaveLength(1);
+      expect((JSON.parse(result.stdout) as { state: string }).state).toBe('cancelled');
+    },
+  );
+
+  it('a second Ctrl-C while room-call is in flight says it may ring and records it unconfirmed', async () => {
     const env = await simEnv({ ringMs: 60_000 });
+    // room-call reaches the simulator and waits there 5 s: it is in flight for that long.
+    sim?.faults.inject({ type: 'delay', path: ROOM_CALL, ms: 5_000 });
     const result = await roomcall(
-      ['invite', '--meeting', '806-146-667', '--room', SIM_EXAMPLE_ROOM_ID, '--wait', '--json'],
+      ['invite', '--meeting', '806-146-667', '--room', SIM_EXAMPLE_ROOM_ID, '--wait'],
       env,
       (child) => {
         const poll = setInterval(() => {
-          if (sim?.requests.some((r) => r.path === ROOM_CALL && r.status === 200) === true) {
+          if (sim?.requests.some((r) => r.path === ROOM_CALL) === true) {
             clearInterval(poll);
             child.kill('SIGINT');
+            setTimeout(() => child.kill('SIGINT'), 100);
           }
         }, 20);
         child.on('close', () => {
@@ -195,8 +223,16 @@ describe('the built roomcall', () => {
       },
     );
     expect(result.code).toBe(130);
-    expect(sim?.requests.filter((r) => r.path === CANCEL_ROOM_CALL)).toHaveLength(1);
-    expect((JSON.parse(result.stdout) as { state: string }).state).toBe('cancelled');
+    expect(result.stderr).toContain('Stopped while room-call was on its way: room ');
+    expect(result.stderr).toContain('may be ringing in');
+    expect(result.stderr).toContain(
+      `Check it with: roomcall status --meeting ${SIM_CURRENT_MEETING.meeting_id} --room ${SIM_EXAMPLE_ROOM_ID}`,
+    );
+    const history = JSON.parse(await readFile(path.join(dir, 'data', 'history.json'), 'utf8')) as {
+      entries: { outcome: string }[];
+    };
+    expect(history.entries[0]?.outcome).toBe('unconfirmed');
+    expect(sim?.requests.filter((r) => r.path === ROOM_CALL)).toHaveLength(1);
   });
 
   it('exit 1 when the keychain cannot be used (keytar not loadable here); no fallback', async () => {

@@ -3,8 +3,8 @@
  * simulator, which rings, settles and cancels calls on its own (virtual) clock.
  */
 import { describe, expect, it } from 'vitest';
-import { invite, startInvite } from '../../main/core/invite';
-import type { InviteRequest } from '../../main/core/invite-types';
+import { invite, startInvite } from '../../main/core/invite/invite';
+import type { InviteRequest } from '../../main/core/invite/types';
 import type { CallTarget } from '../../main/core/wemeet/types';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { SIM_CURRENT_MEETING, SIM_TWENTY_DIGIT_MEETING } from '../sim/index';

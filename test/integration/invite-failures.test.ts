@@ -4,8 +4,8 @@
  * room may still ring).
  */
 import { describe, expect, it } from 'vitest';
-import { invite } from '../../main/core/invite';
-import { InviteError } from '../../main/core/invite-errors';
+import { invite } from '../../main/core/invite/invite';
+import { InviteError } from '../../main/core/invite/errors';
 import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { rejectionOf } from '../helpers/rejection';
@@ -26,7 +26,7 @@ const harness = closeAfterEach((settings: HarnessSettings = {}) =>
 );
 
 describe('invite over the simulator: room-call failing', () => {
-  it('an offline room: 500/10004 surfaces, room-call sent exactly once, no status read', async () => {
+  it('an offline room: 500/10004 surfaces, room-call sent exactly once, one status read to explain it', async () => {
     const { sim, api, options, events, requestsTo } = await harness({
       client: { retry: { attempts: 3 } },
     });
@@ -38,17 +38,26 @@ describe('invite over the simulator: room-call failing', () => {
     expect(error.message).toMatch(/^The call into meeting '.+' \(806-146-667\) failed: /);
     expect(error.hint).toBe('Check that the room is online and idle, then call it again.');
     expect(requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
-    expect(requestsTo('POST', ROOM_CALL_INFO)).toEqual([]);
+    // The status may explain 10004 (already ringing or in the meeting); here it does not.
+    expect(requestsTo('POST', ROOM_CALL_INFO)).toHaveLength(1);
     expect(events.at(-1)?.type).toBe('failed');
   });
 
-  it('a lost answer (the room rings, the reply never arrives): not sent again', async () => {
-    const { sim, api, options, requestsTo } = await harness({ client: { retry: { attempts: 3 } } });
+  it('a lost answer (the room rings, the reply never arrives): not sent again, followed by its status', async () => {
+    const { sim, api, options, events, requestsTo } = await harness({
+      client: { retry: { attempts: 3 } },
+    });
     sim.faults.inject({ type: 'reset', path: ROOM_CALL, when: 'after' });
     const room = sim.roomWithOutcome('accepted');
-    const error = await rejectionOf(invite(api, roomIntoCurrent(room), options), InviteError);
-    expect(error.kind).toBe('call-failed');
-    expect(error.cause).toBeInstanceOf(WemeetNetworkError);
+    const outcome = await invite(api, roomIntoCurrent(room), options);
+    expect(outcome).toMatchObject({
+      kind: 'settled',
+      state: 'accepted',
+      inviteId: null,
+      replyLost: true,
+    });
+    const lost = events.find((e) => e.type === 'unconfirmed');
+    expect(lost?.type === 'unconfirmed' && lost.error).toBeInstanceOf(WemeetNetworkError);
     expect(requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
     expect(requestsTo('PUT', CANCEL_ROOM_CALL)).toEqual([]);
   });

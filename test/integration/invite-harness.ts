@@ -5,8 +5,8 @@
  * invite (polling). Sleeping advances it, so the real defaults (2 s polls, 75 s deadline, 60 s
  * rings) run in milliseconds.
  */
-import type { Clock } from '../../main/core/invite-clock';
-import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite-types';
+import type { Clock } from '../../main/core/invite/clock';
+import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite/types';
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
 import type { WemeetApi } from '../../main/core/wemeet/api';
 import type { WemeetClientOptions } from '../../main/core/wemeet/client';

@@ -3,11 +3,11 @@
  * through the real client against the simulator's meetings.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveCurrentMeeting } from '../../main/core/current-meeting';
+import { resolveCurrentMeeting } from '../../main/core/invite/current-meeting';
 import { parseMeetingRef, type MeetingRef } from '../../main/core/input/meeting-ref';
-import { invite } from '../../main/core/invite';
-import { InviteError } from '../../main/core/invite-errors';
-import { resolveMeeting } from '../../main/core/invite-resolve';
+import { invite } from '../../main/core/invite/invite';
+import { InviteError } from '../../main/core/invite/errors';
+import { resolveMeeting } from '../../main/core/invite/resolve';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { rejectionOf } from '../helpers/rejection';
 import {

@@ -50,8 +50,12 @@ export class FaultBook {
   }
 }
 
+/**
+ * 'after' is the lost reply: the request was processed (a room-call really rings) and then its
+ * answer is lost (reset, hang, 500, unreadable) or comes later than the client waits (delay).
+ */
 function stageOf(fault: Fault): 'before' | 'after' {
-  return fault.type === 'delay' ? 'before' : (fault.when ?? 'before');
+  return fault.when ?? 'before';
 }
 
 function matches(fault: Fault, method: string, path: string): boolean {

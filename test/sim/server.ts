@@ -212,7 +212,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (before !== undefined) {
       if (before.type === 'delay') {
         await sleep(before.ms ?? 1000);
-        if (closed) return;
+        // A client that gave up meanwhile closed the connection: the request never got
+        // through, so nothing is processed (a room-call does not ring).
+        if (closed || res.socket === null || res.socket.destroyed) return;
       } else {
         applyFault(before, res, record);
         done();
@@ -228,7 +230,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
 
     const after = faults.take(record.method, record.path, 'after');
-    if (after !== undefined) {
+    if (after?.type === 'delay') {
+      // Processed, then answered late: a client that stopped waiting never sees it.
+      await sleep(after.ms ?? 1000);
+      if (closed) return;
+      send(res, record, reply);
+    } else if (after !== undefined) {
       applyFault(after, res, record, reply.body);
     } else {
       send(res, record, reply);

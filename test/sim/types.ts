@@ -78,8 +78,8 @@ export interface Fault {
   message?: string;
   /**
    * 'before' (default): the request is not processed. 'after': it is processed (a room-call
-   * really starts ringing), then the answer is replaced by the fault: a lost response.
-   * Ignored by 'delay'.
+   * really starts ringing), then the answer is replaced by the fault: a lost response; for
+   * 'delay', the real answer comes `ms` late.
    */
   when?: 'before' | 'after';
 }

@@ -25,7 +25,7 @@ test('accepted, declined and no answer read as such on each row', async ({
   for (const room of [SIM_ROOMS.accepted, SIM_ROOMS.rejected, SIM_ROOMS.noAnswer]) {
     await list.getByRole('button', { name: `Invite ${room.name}`, exact: true }).click();
   }
-  await expect(favouriteRow(page, SIM_ROOMS.accepted.name)).toContainText('Accepted');
+  await expect(favouriteRow(page, SIM_ROOMS.accepted.name)).toContainText('In the meeting');
   await expect(favouriteRow(page, SIM_ROOMS.rejected.name)).toContainText('Declined');
   await expect(favouriteRow(page, SIM_ROOMS.noAnswer.name)).toContainText('No answer', {
     timeout: 15_000,
@@ -48,7 +48,7 @@ test('the picker invites several selected rooms at once, each with its own progr
   const search = page.getByRole('searchbox', { name: 'Search rooms' });
   const rows = page.getByRole('list', { name: 'Rooms' }).getByRole('listitem');
   await search.fill('1801');
-  await expect(rows.filter({ hasText: SIM_ROOMS.accepted.name })).toContainText('Accepted');
+  await expect(rows.filter({ hasText: SIM_ROOMS.accepted.name })).toContainText('In the meeting');
   await search.fill('长城');
   await expect(rows.filter({ hasText: SIM_ROOMS.rejected.name })).toContainText('Declined');
 });

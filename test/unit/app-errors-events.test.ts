@@ -5,7 +5,7 @@ import {
   meetingNotFound,
   statusFailed,
   unexpected,
-} from '../../main/core/invite-errors';
+} from '../../main/core/invite/errors';
 import {
   InvalidCredentialsError,
   MalformedCredentialsError,

@@ -1,6 +1,6 @@
 import type { MenuItem, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi, type Mock } from 'vitest';
-import type { InviteEvent } from '../../main/core/invite-types';
+import type { InviteEvent } from '../../main/core/invite/types';
 import type { Favorite } from '../../main/shared/model/favorites-schema';
 import type { Meeting } from '../../main/core/wemeet/api';
 import type { CallView, CurrentMeeting, MeetingSummary } from '../../main/shared/ipc/contract';
@@ -288,6 +288,10 @@ describe('notifications', () => {
       title: 'Could not invite Lab',
       body: 'The room is offline.',
     });
+    expect(callNotification(call({ phase: 'unconfirmed', settled: true }), en)).toEqual({
+      title: 'Lab may be ringing',
+      body: 'Tencent Meeting’s reply was lost and the call’s status could not be read: look at the room or the meeting.',
+    });
   });
 
   it('stays quiet for calls still ringing, cancelled or ended', () => {
@@ -322,9 +326,24 @@ describe('call phases', () => {
       [
         {
           type: 'finished',
-          outcome: { kind: 'timed-out', meeting: m, inviteId: 'i', lastInfo: null },
+          outcome: {
+            kind: 'timed-out',
+            meeting: m,
+            inviteId: 'i',
+            lastInfo: null,
+            replyLost: false,
+          },
         },
         'timed-out',
+      ],
+      [{ type: 'unconfirmed', error: new Error('reset') }, 'checking'],
+      [{ type: 'already', info: info('accepted', 2), state: 'in-meeting' }, 'accepted'],
+      [
+        {
+          type: 'finished',
+          outcome: { kind: 'unconfirmed', meeting: m, cause: new Error('reset'), lastInfo: null },
+        },
+        'unconfirmed',
       ],
     ];
     for (const [event, phase] of events) expect(phaseForEvent(event)?.phase ?? null).toBe(phase);
@@ -337,11 +356,18 @@ describe('call phases', () => {
         meeting: m,
         inviteId: 'i',
         lastInfo: info('ringing', 4),
+        replyLost: false,
       }),
     ).toBe('ringing');
-    expect(historyOutcome({ kind: 'timed-out', meeting: m, inviteId: 'i', lastInfo: null })).toBe(
-      'unknown',
-    );
+    expect(
+      historyOutcome({
+        kind: 'timed-out',
+        meeting: m,
+        inviteId: 'i',
+        lastInfo: null,
+        replyLost: false,
+      }),
+    ).toBe('unknown');
     expect(
       historyOutcome({ kind: 'cancelled', meeting: null, inviteId: null, callCancelled: false }),
     ).toBe('cancelled');

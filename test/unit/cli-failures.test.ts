@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InterruptedError, UsageError } from '../../main/cli/exit-codes';
 import { describeFailure } from '../../main/cli/failures';
 import { NotConfiguredError } from '../../main/core/account';
-import { InviteError } from '../../main/core/invite-errors';
+import { InviteError } from '../../main/core/invite/errors';
 import {
   InvalidProfileNameError,
   MalformedCredentialsError,

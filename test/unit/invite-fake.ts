@@ -3,7 +3,7 @@
  * a mocked fetch), scripted per test, recording every call. The integration tests run the
  * same use-case against the real client and the loopback simulator.
  */
-import type { Clock } from '../../main/core/invite-clock';
+import type { Clock } from '../../main/core/invite/clock';
 import type {
   CancelRoomCallRequest,
   Meeting,

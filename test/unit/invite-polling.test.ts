@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { INVITE_DEFAULTS, invite, startInvite } from '../../main/core/invite';
-import { systemClock } from '../../main/core/invite-clock';
-import { InviteError } from '../../main/core/invite-errors';
-import { settledState } from '../../main/core/invite-states';
-import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite-types';
+import { INVITE_DEFAULTS, invite, startInvite } from '../../main/core/invite/invite';
+import { systemClock } from '../../main/core/invite/clock';
+import { InviteError } from '../../main/core/invite/errors';
+import { settledState } from '../../main/core/invite/states';
+import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite/types';
 import type { CallState, CallTarget } from '../../main/core/wemeet/types';
 import { rejectionOf } from '../helpers/rejection';
 import { deferred, FakeApi, info, meeting, virtualClock, type FakeScript } from './invite-fake';
@@ -55,6 +55,7 @@ describe('invite: a call that settles', () => {
       meeting: meeting(),
       inviteId: 'invite-1',
       info: info('accepted'),
+      replyLost: false,
     });
     expect(api.callsOf('roomCall')).toEqual([
       { method: 'roomCall', request: { meetingId: '7567173273889276131', target: room } },
@@ -100,6 +101,7 @@ describe('invite: a call that settles', () => {
       meeting: meeting(),
       inviteId: 'invite-1',
       lastInfo: info('ringing'),
+      replyLost: false,
     });
     expect(clock.now()).toBe(INVITE_DEFAULTS.deadlineMs);
     const reads = api.callsOf('roomCallInfo').map((call) => call.at);
@@ -117,7 +119,13 @@ describe('invite: a call that settles', () => {
   it('with wait: false, ends once room-call answered, without polling', async () => {
     const { api, options } = setup();
     const outcome = await invite(api, byCode, { ...options, wait: false });
-    expect(outcome).toEqual({ kind: 'placed', meeting: meeting(), inviteId: 'invite-1' });
+    expect(outcome).toEqual({
+      kind: 'placed',
+      meeting: meeting(),
+      inviteId: 'invite-1',
+      info: null,
+      replyLost: false,
+    });
     expect(api.callsOf('roomCallInfo')).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCurrentMeeting } from '../../main/core/current-meeting';
-import { InviteError } from '../../main/core/invite-errors';
-import { resolveMeeting } from '../../main/core/invite-resolve';
+import { resolveCurrentMeeting } from '../../main/core/invite/current-meeting';
+import { InviteError } from '../../main/core/invite/errors';
+import { resolveMeeting } from '../../main/core/invite/resolve';
 import { WemeetApiError } from '../../main/core/wemeet/errors';
 import { rejectionOf } from '../helpers/rejection';
 import { FakeApi, meeting } from './invite-fake';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_USAGE } from '../../main/cli/exit-codes';
 import { describeFailure } from '../../main/cli/failures';
 import { parseMeetingRef, type JoinLinkRef } from '../../main/core/input/meeting-ref';
-import { InviteError } from '../../main/core/invite-errors';
-import { resolveMeeting } from '../../main/core/invite-resolve';
+import { InviteError } from '../../main/core/invite/errors';
+import { resolveMeeting } from '../../main/core/invite/resolve';
 import {
   isJoinLinkOf,
   JoinLinkNotFoundError,

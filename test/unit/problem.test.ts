@@ -16,7 +16,7 @@ import {
 import { InterruptedError, UsageError } from '../../main/cli/exit-codes';
 import { CLI_PROBLEM_RULES, describeFailure, EXIT_CODES } from '../../main/cli/failures';
 import { NotConfiguredError } from '../../main/core/account';
-import { InviteError } from '../../main/core/invite-errors';
+import { InviteError } from '../../main/core/invite/errors';
 import { JoinLinkNotFoundError } from '../../main/core/meetings/join-link';
 import { classify } from '../../main/core/problem/classify';
 import { CORE_PROBLEM_RULES } from '../../main/core/problem/core-rules';

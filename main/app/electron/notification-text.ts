@@ -8,8 +8,8 @@ export interface NotificationText {
 }
 
 /**
- * The native notification for a settled call: accepted, declined, no answer, timed out or
- * failed with the reason in words. None for a call the person cancelled or that ended
+ * The native notification for a settled call: accepted, declined, no answer, timed out,
+ * unconfirmed (may be ringing) or failed with the reason in words. None for a call the person cancelled or that ended
  * normally: they already know.
  */
 export function callNotification(view: CallView, strings: ShellStrings): NotificationText | null {
@@ -27,6 +27,12 @@ export function callNotification(view: CallView, strings: ShellStrings): Notific
       return { title: strings.timedOut(target), body: meeting };
     case 'failed':
       return { title: strings.failed(target), body: view.error?.message ?? meeting };
+    // Not a failure: the room may be ringing, and the person should look.
+    case 'unconfirmed':
+      return {
+        title: strings.unconfirmed(target),
+        body: view.error?.message ?? strings.unconfirmedBody,
+      };
     default:
       return null;
   }

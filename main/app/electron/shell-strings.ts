@@ -24,6 +24,8 @@ export interface ShellStrings {
   readonly noAnswer: (target: string) => string;
   readonly timedOut: (target: string) => string;
   readonly failed: (target: string) => string;
+  readonly unconfirmed: (target: string) => string;
+  readonly unconfirmedBody: string;
   readonly updateReady: (version: string) => string;
   readonly updateReadyBody: string;
   readonly bootFailedTitle: string;
@@ -50,6 +52,9 @@ const en: ShellStrings = {
   noAnswer: (target) => `${target} did not answer`,
   timedOut: (target) => `No answer from ${target} in time`,
   failed: (target) => `Could not invite ${target}`,
+  unconfirmed: (target) => `${target} may be ringing`,
+  unconfirmedBody:
+    'Tencent Meeting’s reply was lost and the call’s status could not be read: look at the room or the meeting.',
   updateReady: (version) => `RoomCall ${version} is ready`,
   updateReadyBody: 'It will be installed when RoomCall quits.',
   bootFailedTitle: 'RoomCall could not start',
@@ -79,6 +84,8 @@ const zhCN: ShellStrings = {
   noAnswer: (target) => `${target} 无应答`,
   timedOut: (target) => `${target} 未及时应答`,
   failed: (target) => `无法邀请 ${target}`,
+  unconfirmed: (target) => `${target} 可能正在响铃`,
+  unconfirmedBody: '腾讯会议的回复丢失，且无法读取呼叫状态：请查看会议室或会议。',
   updateReady: (version) => `RoomCall ${version} 已准备就绪`,
   updateReadyBody: '将在退出 RoomCall 时安装。',
   bootFailedTitle: 'RoomCall 无法启动',

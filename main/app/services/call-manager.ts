@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { startInvite } from '../../core/invite';
-import type { Clock } from '../../core/invite-clock';
-import type { Invite, InviteEvent, InviteOptions } from '../../core/invite-types';
+import { calledBefore } from '../../core/invite/called-before';
+import { startInvite } from '../../core/invite/invite';
+import type { Clock } from '../../core/invite/clock';
+import type { Invite, InviteEvent, InviteOptions } from '../../core/invite/types';
 import type { HistoryStore } from '../../core/store/history';
 import type { HistoryOutcome } from '../../shared/model/history-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CallView, ParsedRequestOf } from '../../shared/ipc/contract';
 import { isoTime, type AppClock } from './clock';
-import { historyDetail, historyOutcome, isFinalPhase, phaseForEvent } from './call-phases';
+import {
+  historyDetail,
+  historyOutcome,
+  isFinalPhase,
+  phaseForEvent,
+  type PhaseChange,
+} from './call-phases';
 import { resolveCallTarget } from './call-target';
 import { CallNotFoundError } from './errors';
 import type { FavoritesService } from './favorites-service';
@@ -50,6 +57,8 @@ interface CallRecord {
   readonly historyId: Promise<string | null>;
   /** Settles when the call and its history entry are finished. */
   done: Promise<void>;
+  /** The settling change, held back until the history has the outcome. */
+  final: PhaseChange | null;
 }
 
 /** Settled calls kept for listCalls, newest first. */
@@ -87,6 +96,12 @@ export class CallManager {
     const callId = (this.#options.newId ?? randomUUID)();
     const now = isoTime(this.#options.clock);
     const favoriteId = 'favoriteId' in request ? request.favoriteId : null;
+    const key = targetKey(named.target);
+    // Called into this meeting before (this run or the recent invites): read the status
+    // first, so a room ringing or in the meeting is not rung a second time.
+    const checkFirst = async (): Promise<boolean> =>
+      this.#calledHere(key, meeting.meeting_id) ||
+      calledBefore((await this.#options.history.load()).value, meeting.meeting_id, named.target);
     const view: CallView = {
       callId,
       target: named.view,
@@ -105,6 +120,7 @@ export class CallManager {
         ...this.#options.invite,
         wait: true,
         pollIntervalMs,
+        checkFirst,
         ...(this.#options.inviteClock === undefined ? {} : { clock: this.#options.inviteClock }),
         onProgress: (event) => {
           this.#onEvent(callId, event);
@@ -118,15 +134,27 @@ export class CallManager {
         // A history file that cannot be written must not stop the call.
         () => null,
       );
-    const key = targetKey(named.target);
-    const record: CallRecord = { view, key, invite, historyId, done: Promise.resolve() };
-    record.done = invite.done.then(
-      async (outcome) => this.#recordOutcome(record, historyOutcome(outcome), null),
-      async () => {
-        const error = record.view.error;
-        await this.#recordOutcome(record, 'failed', error === null ? null : historyDetail(error));
-      },
-    );
+    const record: CallRecord = {
+      view,
+      key,
+      invite,
+      historyId,
+      done: Promise.resolve(),
+      final: null,
+    };
+    // The outcome is saved before the settled view goes out: a window that reloads the recent
+    // invites on it never sees "Invited" for a call that has ended.
+    record.done = invite.done
+      .then(
+        async (outcome) => this.#recordOutcome(record, historyOutcome(outcome), null),
+        async () => {
+          const error = record.final?.error ?? null;
+          await this.#recordOutcome(record, 'failed', error === null ? null : historyDetail(error));
+        },
+      )
+      .finally(() => {
+        if (record.final !== null && !record.view.settled) this.#update(record, record.final);
+      });
     this.#calls.set(callId, record);
     this.#inFlight.set(key, callId);
     this.#prune();
@@ -138,7 +166,7 @@ export class CallManager {
   cancel(callId: string): CallView {
     const record = this.#calls.get(callId);
     if (record === undefined) throw new CallNotFoundError(callId);
-    if (record.view.settled) return record.view;
+    if (record.view.settled || record.final !== null) return record.view;
     record.invite.cancel();
     if (record.view.phase !== 'cancelling') this.#update(record, { phase: 'cancelling' });
     return record.view;
@@ -179,7 +207,18 @@ export class CallManager {
     if (change.phase === record.view.phase && change.settled === record.view.settled) return;
     // Once cancel was asked, only a final phase replaces 'cancelling'.
     if (record.view.phase === 'cancelling' && !isFinalPhase(change.phase)) return;
+    if (change.settled) {
+      record.final = change;
+      return;
+    }
     this.#update(record, change);
+  }
+
+  /** A call to this target into this meeting is among this run's calls. */
+  #calledHere(key: string, meetingId: string): boolean {
+    return [...this.#calls.values()].some(
+      (record) => record.key === key && record.view.meeting?.meetingId === meetingId,
+    );
   }
 
   #update(

@@ -1,4 +1,4 @@
-import type { InviteEvent, InviteOutcome } from '../../core/invite-types';
+import type { InviteEvent, InviteOutcome } from '../../core/invite/types';
 import type { HistoryOutcome } from '../../shared/model/history-schema';
 import type { CallPhase, IpcError } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';
@@ -22,6 +22,7 @@ const FINAL: ReadonlySet<CallPhase> = new Set<CallPhase>([
   'ended',
   'cancelled',
   'timed-out',
+  'unconfirmed',
   'failed',
 ]);
 
@@ -46,6 +47,12 @@ export function phaseForEvent(event: InviteEvent): PhaseChange | null {
     // room-call answered: the room is being rung from now on.
     case 'called':
       return open('ringing');
+    // Its reply was lost: "Checking…" until the status tells.
+    case 'unconfirmed':
+      return open('checking');
+    // Not called again: the row shows where the target already is.
+    case 'already':
+      return event.state === 'ringing' ? open('ringing') : done('accepted');
     case 'state':
       return phaseForState(event.info.state, event.settled);
     case 'cancelling':
@@ -92,12 +99,26 @@ function phaseForOutcome(outcome: InviteOutcome): PhaseChange {
       return phaseForState(outcome.state, true) ?? done('ended');
     case 'placed':
       return open('ringing');
+    case 'already':
+      return outcome.state === 'ringing' ? open('ringing') : done('accepted');
     case 'cancelled':
       return done('cancelled');
     case 'timed-out':
       return done('timed-out');
+    case 'unconfirmed':
+      return done('unconfirmed');
+    case 'not-cancellable':
+      return { phase: 'unconfirmed', settled: true, error: NOT_CANCELLABLE };
   }
 }
+
+const NOT_CANCELLABLE: IpcError = {
+  kind: 'api',
+  message:
+    'The call could not be cancelled: its reply from Tencent Meeting was lost, and cancelling needs the invite ID that reply carried.',
+  code: null,
+  hint: 'The room may still ring: decline the call on the device, or remove it from the meeting.',
+};
 
 /** What the recent invites remember of an outcome. */
 export function historyOutcome(outcome: InviteOutcome): HistoryOutcome {
@@ -110,6 +131,12 @@ export function historyOutcome(outcome: InviteOutcome): HistoryOutcome {
       return 'cancelled';
     case 'timed-out':
       return outcome.lastInfo?.state === 'ringing' ? 'ringing' : 'unknown';
+    case 'unconfirmed':
+      return 'unconfirmed';
+    case 'not-cancellable':
+      return outcome.lastInfo?.state ?? 'unconfirmed';
+    case 'already':
+      return outcome.state === 'ringing' ? 'ringing' : 'accepted';
   }
 }
 

@@ -2,7 +2,7 @@
  * Time for the app's services and its update checks (updates/update-controller.ts), injectable
  * so tests drive refresh and check timers and timestamps without waiting. `now` is wall-clock
  * time: it only stamps what people see (ISO times) and spaces update checks; the invite's own
- * polling uses core's monotonic Clock (invite-clock.ts).
+ * polling uses core's monotonic Clock (invite/clock.ts).
  */
 export interface AppClock {
   /** Milliseconds since the epoch. */

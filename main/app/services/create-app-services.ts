@@ -1,4 +1,4 @@
-import type { Clock } from '../../core/invite-clock';
+import type { Clock } from '../../core/invite/clock';
 import type { ManagedLoad } from '../../core/managed/load-managed';
 import type { CredentialStore } from '../../core/secrets/credential-store';
 import type { Environment } from '../../core/secrets/env-credentials';

@@ -1,6 +1,6 @@
-import { resolveCurrentMeeting } from '../../core/current-meeting';
+import { resolveCurrentMeeting } from '../../core/invite/current-meeting';
 import { parseMeetingRef } from '../../core/input/meeting-ref';
-import { resolveMeeting } from '../../core/invite-resolve';
+import { resolveMeeting } from '../../core/invite/resolve';
 import { JoinLinkNotFoundError, joinLinkNotFoundMessage } from '../../core/meetings/join-link';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CurrentMeeting, IpcError } from '../../shared/ipc/contract';

@@ -35,7 +35,8 @@ export function registerCalls(program: Command, define: ActionDefiner): void {
     .summary('hang up a ringing call')
     .description('Cancel a call placed by `roomcall invite` (its invite ID) while it rings.')
     .option('-m, --meeting <meeting>', MEETING_OPTION)
-    .requiredOption('--invite <invite_id>', 'the invite ID that `roomcall invite` printed');
+    // Checked by parseInviteId rather than commander: a missing ID deserves the explanation.
+    .option('--invite <invite_id>', 'the invite ID that `roomcall invite` printed (required)');
   addTargetOptions(cancel).option('--json', 'print one JSON document on stdout');
   cancel.addHelpText(
     'after',
@@ -98,7 +99,13 @@ async function runCancel(ctx: CliContext, options: OptionValues): Promise<ExitCo
 
 /** An invite ID is the server's opaque token: printable ASCII, no spaces. */
 function parseInviteId(text: string | undefined): string {
-  const value = (text ?? '').trim();
+  if (text === undefined) {
+    throw new UsageError(
+      'Tencent Meeting cancels a call only with its invite ID (--invite), which `roomcall invite` prints; without it nothing can be cancelled from here (when the reply to room-call was lost, RoomCall never had it).',
+      'Decline the call on the device, or remove it from the meeting; `roomcall status` shows whether it still rings.',
+    );
+  }
+  const value = text.trim();
   if (value === '')
     throw new UsageError('--invite: enter the invite ID that `roomcall invite` printed.');
   if (value.length > 128 || !/^[\x21-\x7e]+$/.test(value)) {

@@ -47,6 +47,7 @@ const OUTCOME_WORDS: Readonly<Record<HistoryOutcome, string>> = {
   unknown: callStateWords('unknown'),
   cancelled: 'cancelled',
   failed: 'failed',
+  unconfirmed: 'unconfirmed (the reply was lost; it may have rung)',
 };
 
 function outcomeWords(entry: HistoryEntry): string {

@@ -1,19 +1,18 @@
 import type { Command } from 'commander';
 import { describeMeetingRef } from '../../core/input/meeting-ref';
-import { startInvite } from '../../core/invite';
-import { InviteError } from '../../core/invite-errors';
-import type { InviteEvent, InviteMeeting, InviteOutcome } from '../../core/invite-types';
-import type { Meeting } from '../../core/wemeet/api';
-import { WemeetError } from '../../core/wemeet/errors';
+import { startInvite } from '../../core/invite/invite';
+import { InviteError } from '../../core/invite/errors';
+import type { InviteEvent, InviteMeeting, InviteOutcome } from '../../core/invite/types';
 import type { CallTarget } from '../../core/wemeet/types';
 import type { CliContext } from '../context';
-import { EXIT_INTERRUPTED, EXIT_NOT_JOINED, EXIT_OK, type ExitCode } from '../exit-codes';
+import type { ExitCode } from '../exit-codes';
 import { InviteHistory } from '../invite-history';
+import { finishInvite, reportFailure, statusCommand } from '../invite-outcome';
 import { currentMeeting, parseMeetingOption } from '../meeting-choice';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
 import { cachedRoomName, chooseTarget } from '../targets';
-import { callStateWords, meetingWords, targetJson, targetWords } from '../words';
+import { callStateWords, meetingWords, targetWords } from '../words';
 import { addTargetOptions, examples, MEETING_OPTION } from './shared-options';
 
 export function registerInvite(program: Command, define: ActionDefiner): void {
@@ -38,10 +37,13 @@ export function registerInvite(program: Command, define: ActionDefiner): void {
       'roomcall invite --meeting https://meeting.tencent.com/s/806146667 --sip room@vc.example.com',
       'roomcall invite --h323 +861012345678 --wait --json | jq -r .state',
     ]) +
-      '\nExit codes: 0 invited (with --wait: the room accepted); 1 Tencent Meeting or the network\n' +
-      'failed; 2 bad input, or no single meeting to call into; 3 with --wait: the call was placed\n' +
-      'but the room did not join (rejected, no answer, still ringing after 75 s…); 130 Ctrl-C\n' +
-      '(a ringing call is cancelled first).\n',
+      '\nExit codes: 0 invited (with --wait: the room accepted), or already ringing or in the\n' +
+      'meeting (not called again); 1 Tencent Meeting or the network failed; 2 bad input, or no\n' +
+      'single meeting to call into; 3 with --wait: the call was placed but the room did not join\n' +
+      '(rejected, no answer, still ringing after 75 s…); 4 unconfirmed: the reply to room-call\n' +
+      "was lost and the call's status could not be read (check with `roomcall status`); 130\n" +
+      'Ctrl-C, SIGTERM or SIGHUP (a ringing call is cancelled first). A lost reply is never\n' +
+      "retried: the call's status says what happened.\n",
   );
   define(command, runInvite);
 }
@@ -63,12 +65,15 @@ async function runInvite(ctx: CliContext, options: OptionValues): Promise<ExitCo
   const progress = new Progress(ctx, chosen.target, name);
 
   const { clock } = ctx.deps;
+  const called = { target: chosen.target, name };
   const invite = startInvite(
     session.api,
     { meeting, target: chosen.target },
     {
       wait,
       pollIntervalMs: settings.pollIntervalMs,
+      // A target this machine called into the same meeting: read its status before ringing.
+      checkFirst: (found) => history.calledBefore(found),
       clock: { now: () => clock.now(), sleep: (ms, signal) => clock.sleep(ms, signal) },
       onProgress: (event) => {
         history.observe(event);
@@ -77,149 +82,33 @@ async function runInvite(ctx: CliContext, options: OptionValues): Promise<ExitCo
     },
   );
   // Ctrl-C: before room-call nothing is sent; after it, cancel-room-call is sent once.
-  const stopListening = ctx.deps.onInterrupt(() => {
-    invite.cancel();
-  });
+  const stopListening = ctx.deps.onInterrupt(
+    () => {
+      invite.cancel();
+    },
+    // A second Ctrl-C: room-call may be on its way; say so and remember the call.
+    async () => {
+      const inFlight = history.callInFlight();
+      if (inFlight === null) return;
+      ctx.output.warn(
+        `Stopped while room-call was on its way: ${targetWords(chosen.target, name)} may be ringing in ${meetingWords(inFlight)}.`,
+      );
+      ctx.output.note(`Check it with: ${statusCommand(inFlight, chosen.target)}`);
+      await history.unconfirmed();
+    },
+  );
   let outcome: InviteOutcome;
   try {
     outcome = await invite.done;
   } catch (error) {
     await history.failed(error);
-    if (error instanceof InviteError && error.inviteId !== null && error.meeting !== null) {
-      // The call exists and may still ring: say which one, so it can be followed or cancelled.
-      report(ctx, json, { meeting: error.meeting, inviteId: error.inviteId }, chosen.target, name, {
-        state: 'unknown',
-        error,
-      });
-    }
+    if (error instanceof InviteError) reportFailure(ctx, json, error, called);
     throw error;
   } finally {
     stopListening();
   }
   await history.finished(outcome);
-  return finish(ctx, json, outcome, chosen.target, name);
-}
-
-/** Prints the outcome (stdout) and chooses the exit code. */
-function finish(
-  ctx: CliContext,
-  json: boolean,
-  outcome: InviteOutcome,
-  target: CallTarget,
-  name: string | null,
-): ExitCode {
-  const who = targetWords(target, name);
-  switch (outcome.kind) {
-    case 'placed':
-      if (json) {
-        ctx.output.json(inviteJson(outcome.meeting, outcome.inviteId, target, name));
-      } else {
-        ctx.output.line(`Invited ${who} into ${meetingWords(outcome.meeting)}.`);
-        ctx.output.line(`Invite ID: ${outcome.inviteId}`);
-      }
-      return EXIT_OK;
-    case 'settled': {
-      const { state, info } = outcome;
-      const joined = state === 'accepted';
-      const sentence = {
-        accepted: `Accepted: ${who} is joining ${meetingWords(outcome.meeting)}.`,
-        rejected: `Rejected: ${who} declined the call.`,
-        'no-answer': `No answer: ${who} did not pick up.`,
-        'not-called': `Not called: Tencent Meeting reports that ${who} was never rung.`,
-        'joined-or-cancelled': `Ended with status 5 ("joined" in Tencent's API documents, "cancelled" in its SDKs): check the meeting to see whether ${who} is in it.`,
-        left: `Left: ${who} joined, then left the meeting.`,
-      }[state];
-      report(ctx, json, outcome, target, name, { state, status: info.status }, sentence);
-      return joined ? EXIT_OK : EXIT_NOT_JOINED;
-    }
-    case 'timed-out': {
-      const last = outcome.lastInfo;
-      const lastWords =
-        last === null ? '' : ` (last status: ${callStateWords(last.state, last.status)})`;
-      report(
-        ctx,
-        json,
-        outcome,
-        target,
-        name,
-        { state: 'timed-out', status: last?.status ?? null },
-        `Still not answered: RoomCall stopped waiting for ${who}${lastWords}. The room may still answer.`,
-      );
-      return EXIT_NOT_JOINED;
-    }
-    case 'cancelled': {
-      const sentence = outcome.callCancelled
-        ? `Cancelled: the call to ${who} was hung up.`
-        : 'Cancelled before calling: nothing was sent to the room.';
-      if (json) {
-        ctx.output.json({
-          ...inviteJson(outcome.meeting, outcome.inviteId, target, name),
-          state: 'cancelled',
-          status: null,
-        });
-      } else {
-        ctx.output.line(sentence);
-      }
-      return EXIT_INTERRUPTED;
-    }
-  }
-}
-
-interface FinalState {
-  readonly state: string;
-  readonly status?: number | null;
-  readonly error?: InviteError;
-}
-
-/** The final line, or the one JSON document, of an invite whose call was placed. */
-function report(
-  ctx: CliContext,
-  json: boolean,
-  placed: { readonly meeting: Meeting; readonly inviteId: string },
-  target: CallTarget,
-  name: string | null,
-  final: FinalState,
-  sentence?: string,
-): void {
-  if (json) {
-    const error =
-      final.error === undefined
-        ? {}
-        : {
-            error: {
-              message: final.error.message,
-              code: final.error.cause instanceof WemeetError ? final.error.cause.code : null,
-            },
-          };
-    ctx.output.json({
-      ...inviteJson(placed.meeting, placed.inviteId, target, name),
-      state: final.state,
-      status: final.status ?? null,
-      ...error,
-    });
-    return;
-  }
-  if (sentence !== undefined) ctx.output.line(sentence);
-  else ctx.output.note(`Invite ID: ${placed.inviteId}`);
-}
-
-/**
- * The fields every --json document of `invite` starts with. The meeting is null only when a
- * Ctrl-C came before it was found; its fields are null then.
- */
-function inviteJson(
-  meeting: Meeting | null,
-  inviteId: string | null,
-  target: CallTarget,
-  name: string | null,
-): Record<string, unknown> {
-  return {
-    invite_id: inviteId,
-    meeting_id: meeting?.meeting_id ?? null,
-    meeting_code: meeting?.meeting_code ?? null,
-    subject: meeting?.subject ?? null,
-    target: targetJson(target, name),
-  };
+  return finishInvite(ctx, json, outcome, called);
 }
 
 /** calling → ringing → …, on stderr, only when a person watches it. */
@@ -252,6 +141,16 @@ class Progress {
           event.info.state === 'not-called'
             ? 'Waiting for the call to start…'
             : `${capitalize(callStateWords(event.info.state, event.info.status))}…`,
+        );
+        return;
+      case 'unconfirmed':
+        out.progress("The reply to room-call was lost; reading the call's status…");
+        return;
+      case 'already':
+        out.progress(
+          event.state === 'ringing'
+            ? 'Already ringing: not calling again; following the call…'
+            : 'Already in the meeting: not calling again.',
         );
         return;
       case 'poll-failed':

@@ -11,7 +11,7 @@
  */
 import { joinLinkOf, joinLinkText, type JoinLinkRef } from '../input/meeting-ref';
 import { inputMessages, type InputLanguage } from '../input/messages';
-import { InviteError } from '../invite-errors';
+import { InviteError } from '../invite/errors';
 import type { Meeting, WemeetApi } from '../wemeet/api';
 
 /** No in-progress or upcoming meeting of the operator has this join link. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tencentCodeInfo } from '../../shared/tencent-error-codes';
 import { NotConfiguredError } from '../account';
-import { InviteError } from '../invite-errors';
+import { InviteError } from '../invite/errors';
 import { JoinLinkNotFoundError } from '../meetings/join-link';
 import {
   InvalidCredentialsError,

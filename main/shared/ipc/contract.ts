@@ -133,6 +133,7 @@ export type CallTargetView = z.output<typeof callTargetViewSchema>;
 const callPhaseSchema = z.enum([
   'resolving', // finding the meeting
   'calling', // room-call sent
+  'checking', // room-call's reply was lost: reading the call's status to learn what happened
   'ringing',
   'accepted',
   'rejected',
@@ -141,6 +142,7 @@ const callPhaseSchema = z.enum([
   'cancelling',
   'cancelled',
   'timed-out', // no settled status before the deadline
+  'unconfirmed', // the reply was lost and the status could not be read: it may be ringing
   'failed',
 ]);
 export type CallPhase = z.output<typeof callPhaseSchema>;

@@ -29,7 +29,8 @@ export const historyMeetingSchema = z.object({
 
 /**
  * `invited` until the call settles; then one of the room-call-info states, `cancelled` (the
- * user hung up first) or `failed` (the invite itself was refused; `detail` says why).
+ * user hung up first), `failed` (the invite itself was refused; `detail` says why) or
+ * `unconfirmed` (room-call's reply was lost and the status could not tell: it may have rung).
  */
 const historyOutcomeSchema = z.enum([
   'invited',
@@ -43,6 +44,7 @@ const historyOutcomeSchema = z.enum([
   'unknown',
   'cancelled',
   'failed',
+  'unconfirmed',
 ]);
 
 export const historyEntrySchema = z.object({

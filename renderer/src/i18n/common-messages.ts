@@ -57,14 +57,16 @@ const en = {
   phase: {
     resolving: 'Finding the meeting…',
     calling: 'Calling…',
+    checking: 'Checking…',
     ringing: 'Ringing…',
-    accepted: 'Accepted',
+    accepted: 'In the meeting',
     rejected: 'Declined',
     'no-answer': 'No answer',
     ended: 'Call ended',
     cancelling: 'Cancelling…',
     cancelled: 'Cancelled',
     'timed-out': 'No response',
+    unconfirmed: 'Unconfirmed (may be ringing)',
     failed: 'Failed',
   },
   outcome: {
@@ -79,13 +81,22 @@ const en = {
     unknown: 'Unknown',
     cancelled: 'Cancelled',
     failed: 'Failed',
+    unconfirmed: 'Unconfirmed',
   },
   inviteTo: (name: string) => `Invite ${name}`,
   /** Around a visible name, so a row's accessible name contains its visible text. */
   invitePrefix: 'Invite ',
   cancelCallTo: (name: string) => `Cancel the call to ${name}`,
+  /** An unconfirmed call whose cancel was asked: Tencent cancels only with the lost invite ID. */
+  notCancellable:
+    'Not cancelled: Tencent Meeting needs the invite ID its lost reply carried. Decline the call on the device, or remove it from the meeting.',
   callUpdate: (name: string, phase: string) => `${name}: ${phase}`,
   errors: {
+    /** 10004 for a SIP/H.323 address: not "offline in the room picker". */
+    addressUnavailable: {
+      title: 'The address could not be called',
+      hint: 'Check the SIP or H.323 address and that the device is on and reachable. Calling an address needs the meeting’s host or a co-host.',
+    },
     api: {
       title: 'Tencent Meeting refused the request',
       hint: 'Try again. If it keeps happening, give your administrator the error code.',
@@ -237,14 +248,16 @@ const zh: CommonMessages = {
   phase: {
     resolving: '正在查找会议…',
     calling: '正在呼叫…',
+    checking: '正在确认…',
     ringing: '正在响铃…',
-    accepted: '已接听',
+    accepted: '已在会议中',
     rejected: '已拒绝',
     'no-answer': '无人接听',
     ended: '通话已结束',
     cancelling: '正在取消…',
     cancelled: '已取消',
     'timed-out': '无响应',
+    unconfirmed: '未确认（可能正在响铃）',
     failed: '呼叫失败',
   },
   outcome: {
@@ -259,12 +272,20 @@ const zh: CommonMessages = {
     unknown: '未知',
     cancelled: '已取消',
     failed: '失败',
+    unconfirmed: '未确认',
   },
   inviteTo: (name) => `邀请 ${name}`,
   invitePrefix: '邀请 ',
   cancelCallTo: (name) => `取消呼叫 ${name}`,
+  notCancellable:
+    '未能取消：腾讯会议取消呼叫需要邀请 ID，而带有它的回复已丢失。请在设备上拒接，或将其移出会议。',
   callUpdate: (name, phase) => `${name}：${phase}`,
   errors: {
+    /** 10004 for a SIP/H.323 address: not "offline in the room picker". */
+    addressUnavailable: {
+      title: '无法呼叫该地址',
+      hint: '请检查 SIP 或 H.323 地址，并确认设备已开机且可以连通。呼叫地址需要会议主持人或联席主持人权限。',
+    },
     api: {
       title: '腾讯会议拒绝了请求',
       hint: '请重试。如果问题持续，请将错误码告知管理员。',

@@ -47,11 +47,21 @@ const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
 /** Kinds whose core message says something our generic copy cannot (which input, why). */
 const DETAILED_KINDS = new Set<IpcError['kind']>(['validation', 'meeting', 'api', 'storage']);
 
+/** What was called, when known: a refused call (10004) reads differently for an address. */
+export type CalledKind = 'room' | 'mra';
+
+/** Tencent's "room call failed": for a SIP/H.323 address it is not "offline in the picker". */
+const CALL_FAILED = 10004;
+
 /**
  * The words for an error: a Tencent Meeting code RoomCall knows has its own (from the shared
  * code list, main/shared/tencent-error-codes.ts); anything else reads by its kind.
  */
-export function describeError(error: IpcError, m: CommonMessages): ErrorCopy {
+export function describeError(
+  error: IpcError,
+  m: CommonMessages,
+  called: CalledKind = 'room',
+): ErrorCopy {
   const code = error.code;
   const known = code !== null && isTencentErrorCode(code);
   // The core's sentence (and its next step) helps where our words are generic (bad input, an
@@ -62,7 +72,8 @@ export function describeError(error: IpcError, m: CommonMessages): ErrorCopy {
   const detailHint = detail === null ? null : error.hint;
   if (known) {
     const info: TencentCodeInfo = TENCENT_ERROR_CODES[code];
-    const words = m.codes[code];
+    const words =
+      code === CALL_FAILED && called === 'mra' ? m.errors.addressUnavailable : m.codes[code];
     return {
       title: words.title,
       hint: words.hint,
@@ -104,7 +115,11 @@ export function canRetry(error: IpcError): boolean {
 }
 
 /** "Title (190300)": one line for tight places such as a call row. */
-export function shortError(error: IpcError, m: CommonMessages): string {
-  const copy = describeError(error, m);
+export function shortError(
+  error: IpcError,
+  m: CommonMessages,
+  called: CalledKind = 'room',
+): string {
+  const copy = describeError(error, m, called);
   return copy.code === null ? copy.title : `${copy.title} (${String(copy.code)})`;
 }

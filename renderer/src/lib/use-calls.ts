@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CallView, IpcError, RequestOf } from '../../../main/shared/ipc/contract';
 import { bridge } from '../bridge';
 import { invoke } from './call';
@@ -35,7 +35,7 @@ function newer(current: CallView | undefined, next: CallView): boolean {
  * second click on a ringing row does nothing here, and main dedups as well (one click, one
  * ring), so a double click or a key repeat never rings a room twice.
  */
-export function useCalls(ready = true): CallsApi {
+export function useCalls(ready = true, meetingId: string | null = null): CallsApi {
   const [byTarget, setByTarget] = useState<ReadonlyMap<string, CallView>>(new Map());
   const [starting, setStarting] = useState<ReadonlySet<string>>(new Set());
   const [refused, setRefused] = useState<ReadonlyMap<string, IpcError>>(new Map());
@@ -108,7 +108,25 @@ export function useCalls(ready = true): CallsApi {
     setRefused(new Map());
   }, []);
 
-  return { byTarget, starting, refused, start, cancel, clearRefusals };
+  // A settled call speaks of its own meeting: once another meeting is current, the row goes
+  // back to the room's status ("In the meeting" stays only for the meeting it is about).
+  const shown = useMemo(() => forMeeting(byTarget, meetingId), [byTarget, meetingId]);
+
+  return { byTarget: shown, starting, refused, start, cancel, clearRefusals };
+}
+
+function forMeeting(
+  calls: ReadonlyMap<string, CallView>,
+  meetingId: string | null,
+): ReadonlyMap<string, CallView> {
+  if (meetingId === null) return calls;
+  const stale = [...calls].filter(
+    ([, call]) => call.settled && call.meeting !== null && call.meeting.meetingId !== meetingId,
+  );
+  if (stale.length === 0) return calls;
+  const next = new Map(calls);
+  for (const [key] of stale) next.delete(key);
+  return next;
 }
 
 function withoutKey<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {

@@ -86,8 +86,11 @@ function PickerScreen() {
   const [tab, setTab] = useState<Tab>('rooms');
   const directory = useDirectory();
   const { favorites, reload: reloadFavorites } = useFavorites();
-  const calls = useCalls();
   const meeting = useCurrentMeeting().value;
+  const calls = useCalls(
+    true,
+    meeting.status === 'ready' ? (meeting.value.selected?.meetingId ?? null) : null,
+  );
   const list: readonly FavoriteView[] = favorites.status === 'ready' ? favorites.value : [];
   const rooms = useMemo(
     () =>

@@ -34,7 +34,10 @@ function openWindow(window: 'picker' | 'settings') {
 export function PopoverApp() {
   const frame = useAppFrame();
   const data = usePopoverData();
-  const calls = useCalls(data.favorites.status !== 'loading');
+  const calls = useCalls(
+    data.favorites.status !== 'loading',
+    data.meeting.status === 'ready' ? (data.meeting.value.selected?.meetingId ?? null) : null,
+  );
   const [query, setQuery] = useState('');
   const filter = useRef<HTMLInputElement>(null);
 
@@ -295,7 +298,13 @@ function PopoverScreen({
             />
           )}
         </section>
-        {query.trim() === '' && <RecentList entries={data.history} onInviteAgain={inviteAgain} />}
+        {query.trim() === '' && (
+          <RecentList
+            entries={data.history}
+            favorites={data.favorites.status === 'ready' ? data.favorites.value : []}
+            onInviteAgain={inviteAgain}
+          />
+        )}
       </>
     );
   }

@@ -1,10 +1,12 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatMoment } from '../lib/format';
+import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import { targetKey } from '../../../main/shared/rules/targets';
 import { Icon } from '../ui/icons';
 import { popoverMessages } from './messages';
-import { targetKey } from '../../../main/shared/rules/targets';
 import type { HistoryEntry } from '../../../main/shared/model/history-schema';
+import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
 const SHOWN = 5;
 
@@ -23,7 +25,14 @@ function latestPerTarget(entries: readonly HistoryEntry[], limit = SHOWN): Histo
   return out;
 }
 
-function historyName(entry: HistoryEntry): string {
+/**
+ * The name a person gave the target, when it is a favourite (its label, or the room's name),
+ * else the name at the time of the call; a raw dial string only for an address nobody named.
+ */
+export function historyName(entry: HistoryEntry, favorites: readonly FavoriteView[] = []): string {
+  const key = targetKey(entry.target);
+  const favorite = favorites.find((f) => targetKey(f) === key);
+  if (favorite !== undefined) return favoriteDisplayName(favorite);
   return entry.target.kind === 'room'
     ? (entry.target.name ?? entry.target.meetingRoomId)
     : entry.target.dialString;
@@ -31,10 +40,12 @@ function historyName(entry: HistoryEntry): string {
 
 interface Props {
   readonly entries: readonly HistoryEntry[];
+  /** For the names people gave their favourites. */
+  readonly favorites?: readonly FavoriteView[];
   readonly onInviteAgain: (entry: HistoryEntry) => void;
 }
 
-export function RecentList({ entries, onInviteAgain }: Props) {
+export function RecentList({ entries, favorites = [], onInviteAgain }: Props) {
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const { intl } = useLocale();
@@ -47,7 +58,7 @@ export function RecentList({ entries, onInviteAgain }: Props) {
       </h2>
       <ul class="recent-list">
         {latest.map((entry) => {
-          const name = historyName(entry);
+          const name = historyName(entry, favorites);
           return (
             <li key={entry.id} class="recent-row">
               <Icon name="phone" class="recent-icon" />

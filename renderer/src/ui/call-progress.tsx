@@ -8,6 +8,7 @@ type CallTone = 'active' | 'good' | 'neutral' | 'bad';
 const TONES: Readonly<Record<CallPhase, CallTone>> = {
   resolving: 'active',
   calling: 'active',
+  checking: 'active',
   ringing: 'active',
   cancelling: 'active',
   accepted: 'good',
@@ -16,8 +17,16 @@ const TONES: Readonly<Record<CallPhase, CallTone>> = {
   rejected: 'bad',
   'no-answer': 'bad',
   'timed-out': 'bad',
+  unconfirmed: 'neutral',
   failed: 'bad',
 };
+
+/** Phases whose error is the reason to show (an unconfirmed call that could not be cancelled). */
+const SHOWS_ERROR: ReadonlySet<CallPhase> = new Set<CallPhase>([
+  'failed',
+  'timed-out',
+  'unconfirmed',
+]);
 
 /** Calls that settled this long ago give their row back to the room's status. */
 const SHOW_SETTLED_MS = 10 * 60_000;
@@ -27,6 +36,8 @@ export function isCallVisible(
   now: number = Date.now(),
 ): call is CallView {
   if (call === undefined) return false;
+  // "In the meeting" stays for the meeting it is about (useCalls drops it for another one).
+  if (call.phase === 'accepted') return true;
   return !call.settled || now - Date.parse(call.updatedAt) < SHOW_SETTLED_MS;
 }
 
@@ -38,8 +49,19 @@ export function canCancel(call: CallView | undefined): call is CallView {
 /** The words for a call's state, with the reason (and server code) when it failed. */
 export function callText(call: CallView, m: CommonMessages): string {
   const phase = m.phase[call.phase];
-  if (call.error === null || (call.phase !== 'failed' && call.phase !== 'timed-out')) return phase;
-  return `${phase}: ${shortError(call.error, m)}`;
+  const reason = callReason(call, m);
+  return reason === null ? phase : `${phase}: ${reason}`;
+}
+
+/**
+ * The reason a settled call shows: the error in words, or for an unconfirmed call whose
+ * cancel was asked, why it could not be cancelled (Tencent needs the invite ID of the lost
+ * reply) and what to do.
+ */
+function callReason(call: CallView, m: CommonMessages): string | null {
+  if (call.error === null || !SHOWS_ERROR.has(call.phase)) return null;
+  if (call.phase === 'unconfirmed') return m.notCancellable;
+  return shortError(call.error, m, call.target.kind);
 }
 
 interface Props {
@@ -59,8 +81,8 @@ export function callFailure(
   m: CommonMessages,
 ): string | null {
   if (refused !== undefined && !starting) return shortError(refused, m);
-  if (!isCallVisible(call) || call.error === null) return null;
-  return call.phase === 'failed' || call.phase === 'timed-out' ? shortError(call.error, m) : null;
+  if (!isCallVisible(call)) return null;
+  return callReason(call, m);
 }
 
 /**

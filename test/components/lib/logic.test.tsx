@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commonMessages } from '../../../renderer/src/i18n/common-messages';
 import { resolveLocale } from '../../../renderer/src/i18n/locale';
 import { dropIndex } from '../../../renderer/src/picker/use-drag-reorder';
-import { describeError } from '../../../renderer/src/lib/error-copy';
+import { describeError, shortError } from '../../../renderer/src/lib/error-copy';
 import { formatMeetingTime } from '../../../renderer/src/lib/format';
 import { RoomFilter, sortRooms } from '../../../renderer/src/picker/room-query';
 import { SearchIndex } from '../../../renderer/src/picker/search-index';
@@ -10,6 +10,7 @@ import { acceleratorFromKey, formatAccelerator } from '../../../renderer/src/set
 import { popoverMessages } from '../../../renderer/src/popover/messages';
 import { pickerMessages } from '../../../renderer/src/picker/messages';
 import { settingsMessages } from '../../../renderer/src/settings/messages';
+import { callText, isCallVisible } from '../../../renderer/src/ui/call-progress';
 import { ipcError, ROOMS } from '../fake-bridge';
 import { TENCENT_CODES, TENCENT_ERROR_CODES } from '../../../main/shared/tencent-error-codes';
 import { formatMeetingCode } from '../../../main/shared/rules/meeting-code';
@@ -242,5 +243,67 @@ describe('dropIndex (drag and drop reordering)', () => {
   it('keeps drops among the movable rows (never among the organisation’s)', () => {
     expect(dropIndex(0, 6, 4)).toBe(3);
     expect(dropIndex(2, -1, 4)).toBe(0);
+  });
+});
+
+describe('call rows: how long a settled call is shown', () => {
+  const base = {
+    callId: 'c1',
+    target: { kind: 'room' as const, meetingRoomId: '1', name: 'Lab', location: '' },
+    favoriteId: null,
+    meeting: null,
+    settled: true,
+    error: null,
+    startedAt: '2026-01-01T09:00:00.000Z',
+    updatedAt: '2026-01-01T09:00:00.000Z',
+  };
+  const anHourLater = Date.parse('2026-01-01T10:00:00.000Z');
+
+  it('"In the meeting" stays; a declined call gives the row back after 10 minutes', () => {
+    expect(isCallVisible({ ...base, phase: 'accepted' }, anHourLater)).toBe(true);
+    expect(isCallVisible({ ...base, phase: 'rejected' }, anHourLater)).toBe(false);
+  });
+
+  it('says "Checking…" for a lost reply and "In the meeting" for accepted, in both languages', () => {
+    expect(commonMessages.en.phase.checking).toBe('Checking…');
+    expect(commonMessages.en.phase.accepted).toBe('In the meeting');
+    expect(commonMessages['zh-CN'].phase.checking).toBe('正在确认…');
+    expect(commonMessages['zh-CN'].phase.accepted).toBe('已在会议中');
+  });
+});
+
+describe('a refused call (10004) in words fit for what was called', () => {
+  const refused = { kind: 'api' as const, message: 'call failed', code: 10004, hint: null };
+
+  it('a room: offline or not allowed; an address: unreachable or needs the host', () => {
+    expect(shortError(refused, commonMessages.en)).toBe('The room could not be called (10004)');
+    expect(shortError(refused, commonMessages.en, 'mra')).toBe(
+      'The address could not be called (10004)',
+    );
+    expect(shortError(refused, commonMessages['zh-CN'], 'mra')).toBe('无法呼叫该地址 (10004)');
+    expect(describeError(refused, commonMessages.en, 'mra').hint).toContain('host or a co-host');
+  });
+});
+
+describe('an unconfirmed call whose cancel was asked', () => {
+  it('says why it could not be cancelled and what to do, in both languages', () => {
+    const call = {
+      callId: 'c2',
+      target: { kind: 'room' as const, meetingRoomId: '1', name: 'Lab', location: '' },
+      favoriteId: null,
+      meeting: null,
+      phase: 'unconfirmed' as const,
+      settled: true,
+      error: { kind: 'api' as const, message: 'could not be cancelled', code: null, hint: null },
+      startedAt: '2026-01-01T09:00:00.000Z',
+      updatedAt: '2026-01-01T09:00:00.000Z',
+    };
+    expect(callText(call, commonMessages.en)).toBe(
+      'Unconfirmed (may be ringing): Not cancelled: Tencent Meeting needs the invite ID its lost reply carried. Decline the call on the device, or remove it from the meeting.',
+    );
+    expect(callText(call, commonMessages['zh-CN'])).toContain('未能取消');
+    expect(callText({ ...call, error: null }, commonMessages.en)).toBe(
+      'Unconfirmed (may be ringing)',
+    );
   });
 });

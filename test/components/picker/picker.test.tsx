@@ -246,7 +246,7 @@ describe('room picker', () => {
     const textOf = (name: string) =>
       rows.find((row) => row.textContent.includes(name))?.textContent ?? '';
     expect(textOf('深圳·滨海大厦')).toContain('Ringing…');
-    expect(textOf('Marina One')).toContain('Accepted');
+    expect(textOf('Marina One')).toContain('In the meeting');
     fireEvent.click(
       screen.getByRole('button', { name: 'Cancel the call to 深圳·滨海大厦 18F 1801 会议室' }),
     );

@@ -93,7 +93,7 @@ describe('popover', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Invite Boardroom codec' }));
     await settle();
     for (const [phase, words] of [
-      ['accepted', 'Accepted'],
+      ['accepted', 'In the meeting'],
       ['rejected', 'Declined'],
       ['no-answer', 'No answer'],
     ] as const) {
@@ -440,6 +440,34 @@ describe('popover', () => {
         },
       },
     ]);
+  });
+
+  it("names a recent invite by its favourite's label, not the raw dial string", async () => {
+    const fake = withBridge((world) => {
+      world.history = [
+        {
+          id: 'h2',
+          at: new Date().toISOString(),
+          // The favourite 'Boardroom codec' is boardroom@vc.example.com: the same address.
+          target: { kind: 'mra', protocol: 'sip', dialString: 'sip:Boardroom@vc.example.com' },
+          meeting: {
+            meetingId: MEETING.meetingId,
+            meetingCode: '806146667',
+            subject: 'Weekly product sync',
+          },
+          outcome: 'unconfirmed',
+          detail: null,
+        },
+      ];
+    });
+    await renderPopover(fake);
+    await settle();
+    const recent = screen.getByRole('region', { name: 'Recent invites' });
+    expect(
+      within(recent).getByRole('button', { name: 'Invite Boardroom codec again' }),
+    ).toBeTruthy();
+    expect(within(recent).queryByText(/vc\.example\.com/)).toBeNull();
+    expect(within(recent).getByText(/Unconfirmed/)).toBeTruthy();
   });
 
   it('refreshes and focuses the filter when the popover is shown', async () => {

@@ -1,4 +1,4 @@
-import type { CallState } from './wemeet/types';
+import type { CallState } from '../wemeet/types';
 
 /** Where a call can end: the states after which polling stops. */
 export type SettledCallState =

@@ -1,5 +1,5 @@
-import { latestFirst } from './invite-resolve';
-import type { Meeting, WemeetApi } from './wemeet/api';
+import { latestFirst } from './resolve';
+import type { Meeting, WemeetApi } from '../wemeet/api';
 
 /**
  * The operator's meetings in progress: none, one to use (`selected`), or several to choose

@@ -1,14 +1,14 @@
-import type { MeetingRef } from './input/meeting-ref';
-import { findMeetingByJoinLink, JoinLinkNotFoundError } from './meetings/join-link';
+import type { MeetingRef } from '../input/meeting-ref';
+import { findMeetingByJoinLink, JoinLinkNotFoundError } from '../meetings/join-link';
 import {
   isMeetingOver,
   lookupFailed,
   meetingAmbiguous,
   meetingNotFound,
   meetingOver,
-} from './invite-errors';
-import type { Meeting, WemeetApi } from './wemeet/api';
-import { WemeetApiError } from './wemeet/errors';
+} from './errors';
+import type { Meeting, WemeetApi } from '../wemeet/api';
+import { WemeetApiError } from '../wemeet/errors';
 
 /** The server's "meeting does not exist": some deployments answer a code lookup with it. */
 const MEETING_NOT_FOUND = 9003;

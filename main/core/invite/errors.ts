@@ -1,7 +1,8 @@
-import { describeMeetingRef, type MeetingRef } from './input/meeting-ref';
-import type { Meeting } from './wemeet/api';
-import { WemeetError } from './wemeet/errors';
-import { formatMeetingCode } from '../shared/rules/meeting-code';
+import { describeMeetingRef, type MeetingRef } from '../input/meeting-ref';
+import type { Meeting } from '../wemeet/api';
+import { WemeetError } from '../wemeet/errors';
+import type { CallTarget } from '../wemeet/types';
+import { formatMeetingCode } from '../../shared/rules/meeting-code';
 
 /**
  * Why an invite failed, as one small family the CLI and the app map to words in one place.
@@ -104,15 +105,49 @@ export function lookupFailed(ref: MeetingRef, cause: unknown): InviteError {
   );
 }
 
-/** room-call threw, or answered status 5 (failed). It was sent once and is not retried. */
-export function callFailed(meeting: Meeting, cause: unknown, inviteId: string | null): InviteError {
+/**
+ * room-call threw, or answered status 5 (failed). It was sent once and is not retried.
+ * The advice fits the target: a room can be offline or busy; an address can be wrong,
+ * unreachable, or need the host's rights.
+ */
+export function callFailed(
+  meeting: Meeting,
+  cause: unknown,
+  inviteId: string | null,
+  target?: CallTarget,
+): InviteError {
   const why =
     cause === undefined ? 'Tencent Meeting reported the call as failed' : messageOf(cause);
+  const refused = cause === undefined || (cause instanceof WemeetError && cause.code === 10004);
+  const hint = refused && target !== undefined ? refusedHint(target) : undefined;
   return new InviteError(
     'call-failed',
     `The call into meeting ${describeMeeting(meeting)} failed: ${why}`,
-    hintOf(cause, 'Check that the room is online and idle, then call it again.'),
+    hint ?? hintOf(cause, 'Check that the room is online and idle, then call it again.'),
     { meeting, inviteId, cause },
+  );
+}
+
+function refusedHint(target: CallTarget): string {
+  return target.kind === 'room'
+    ? 'Check that the room is online and idle, then call it again.'
+    : 'Check the address and that the device is on and reachable (calling an address needs the host or a co-host), then call it again.';
+}
+
+/**
+ * room-call's reply was lost, and room-call-info then showed the target never called: the one
+ * unconfirmed outcome that is a failure.
+ */
+export function notCalledAfterLostReply(
+  meeting: Meeting,
+  cause: unknown,
+  target: CallTarget,
+): InviteError {
+  return new InviteError(
+    'call-failed',
+    `The reply to the call into meeting ${describeMeeting(meeting)} was lost (${messageOf(cause)}), and its status shows it was not called.`,
+    refusedHint(target),
+    { meeting, cause },
   );
 }
 
