@@ -7,6 +7,7 @@ import {
 import { EnvironmentError } from '../core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../core/secrets/keychain-errors';
 import { FavoriteError } from '../core/store/favorites';
+import { FileWriteError } from '../core/store/fs-errors';
 import {
   DocumentBusyError,
   DocumentTooLargeError,
@@ -86,6 +87,10 @@ export function describeFailure(error: unknown): Failure {
     // Passing: nothing the user typed is wrong, and the same command works a moment later.
     const { hint } = error instanceof DocumentBusyError ? error.busy : error;
     return { exitCode: EXIT_FAILURE, message: error.message, hint, code: null };
+  }
+  if (error instanceof FileWriteError) {
+    // A full or read-only disk, a folder that may not be written: not the user's typing.
+    return { exitCode: EXIT_FAILURE, message: error.message, hint: error.hint, code: null };
   }
   if (
     error instanceof ReadOnlyDocumentError ||
