@@ -10,13 +10,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ENTRIES,
   MAX_REPORTED_SKIPS,
 } from '../../main/core/store/favorites';
+import { buildCliBundle } from '../helpers/cli-bundle';
 import { hostileImportFile } from '../helpers/hostile-favorites';
 
 const MAX_OUTPUT = 64 * 1024;
@@ -28,21 +28,7 @@ let reporter = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'roomcall-hostile-'));
-  await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    external: ['electron', 'keytar'],
-    logLevel: 'warning',
-    entryPoints: { roomcall: 'main/cli/roomcall.ts' },
-    outdir: dir,
-    format: 'esm',
-    outExtension: { '.js': '.mjs' },
-    banner: {
-      js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);",
-    },
-  });
-  script = path.join(dir, 'roomcall.mjs');
+  script = await buildCliBundle(dir);
   reporter = path.join(dir, 'report-rss.mjs');
   await writeFile(
     reporter,
