@@ -138,6 +138,9 @@ async function runList(ctx: CliContext, options: OptionValues): Promise<ExitCode
     ctx.output.json(items.map((item, index) => ({ position: index + 1, ...item })));
     return EXIT_OK;
   }
+  // Loading printed the warning about favourites set aside as invalid, to a person looking at
+  // their list: seen, so other commands and the app stop repeating it (a script's --json not).
+  await ctx.favorites.acknowledgeRejected();
   if (items.length === 0) {
     ctx.output.note('No favourites yet. Add one with `roomcall favorites add --room <id>`.');
     return EXIT_OK;

@@ -31,6 +31,7 @@ import {
   favoritesFileSchema,
   MAX_FAVORITES,
   MAX_ROOM_TEXT,
+  salvageFavorites,
   type AddressFavorite,
   type Favorite,
 } from './favorites-schema';
@@ -160,6 +161,11 @@ export interface FavoritesStore {
   exportFavorites(): Promise<FavoritesExport>;
   /** Merges a parsed export file: validates every entry and reports what it skipped and why. */
   importFavorites(document: unknown, lang?: InputLanguage): Promise<ImportReport>;
+  /**
+   * The user has seen the warning about favourites set aside as invalid (the CLI's list printed
+   * it, or a window showed it): processes stop repeating it. Resolves to the files concerned.
+   */
+  acknowledgeRejected(): Promise<string[]>;
 }
 
 export interface FavoritesOptions extends JsonDocumentOptions {
@@ -176,6 +182,8 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       fileName: STORE_FILES.favorites,
       version: FAVORITES_VERSION,
       schema: favoritesFileSchema,
+      // One invalid entry must not move the whole list aside: the rest stays (issue 15).
+      salvage: salvageFavorites,
     },
     options,
   );
@@ -328,6 +336,8 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       const loaded = await document.load();
       return buildFavoritesExport(loaded.value.items);
     },
+
+    acknowledgeRejected: () => document.acknowledgeRejected(),
 
     importFavorites(imported, lang) {
       return edit((items) => {
