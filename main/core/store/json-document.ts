@@ -85,6 +85,8 @@ export interface JsonDocumentSpec<T extends object> {
   readonly migrations?: Readonly<Record<number, Migration>>;
   readonly maxBytes?: number;
   readonly maxDepth?: number;
+  /** Written pretty-printed by default (people read these files); false: one line (caches). */
+  readonly pretty?: boolean;
   /**
    * For a list: when the file breaks the schema, what of it is still usable and the entries
    * that are not, with why. The usable part replaces the file, the rest is kept beside it
@@ -428,7 +430,7 @@ export function openJsonDocument<T extends object>(
   }
 
   function serialize(value: T): string {
-    const text = `${JSON.stringify({ version: spec.version, ...value }, null, 2)}\n`;
+    const text = `${JSON.stringify({ version: spec.version, ...value }, null, spec.pretty === false ? undefined : 2)}\n`;
     if (Buffer.byteLength(text) > maxBytes || jsonDepth(text, maxDepth) > maxDepth) {
       throw new DocumentTooLargeError(spec.name, maxBytes);
     }
