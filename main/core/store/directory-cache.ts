@@ -25,6 +25,12 @@ import { STORE_FILES } from './paths';
  */
 export const MAX_CACHED_ROOMS = 50_000;
 
+/**
+ * 50,000 rooms on one line take ~11-15 MB (~200-300 bytes a room with Chinese names); 64 MB
+ * leaves room for long names and is still far from hostile.
+ */
+export const MAX_DIRECTORY_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** The API's room, as the client parsed it: IDs are strings by then. */
 export const cachedRoomSchema = roomSchema.extend({
   meeting_room_id: z.string().min(1).max(128),
@@ -69,9 +75,7 @@ export function openDirectoryCache(options: JsonDocumentOptions): DirectoryCache
       fileName: STORE_FILES.directoryCache,
       version: DIRECTORY_CACHE_VERSION,
       schema: directoryCacheFileSchema,
-      // 50,000 rooms on one line take ~15 MB (~300 bytes a room with Chinese names); 64 MB
-      // leaves room for long names and is still far from hostile.
-      maxBytes: 64 * 1024 * 1024,
+      maxBytes: MAX_DIRECTORY_CACHE_BYTES,
       pretty: false,
     },
     options,
