@@ -4,6 +4,7 @@
  * things measured side by side in one run.
  */
 import { benchClientOverhead, benchDirectorySync } from './client-bench';
+import { benchStores } from './store-bench';
 import { benchUi } from './ui-bench';
 import { printTable } from './stats';
 
@@ -20,6 +21,11 @@ printTable(
   'Directory sync',
   ['what', 'median of 5', 'target'],
   await benchDirectorySync(10_000, 5),
+);
+printTable(
+  'Local stores at their limits (medians of 3)',
+  ['what', 'time', 'notes'],
+  await benchStores(3),
 );
 // BENCH_SKIP_UI=1 leaves out the Chromium measurements (no browser needed).
 if (process.env.BENCH_SKIP_UI !== '1')

@@ -3,9 +3,11 @@ import path from 'node:path';
 
 /**
  * Leak checks: every file under a folder (recursively, as bytes) and any given output is
- * searched for each secret, in the encodings a leak would most likely take: UTF-8, UTF-16LE
- * (Windows APIs, some keychain dumps), JSON string escaping, percent-encoding, base64 and hex.
- * A failure names where a secret was found, never the secret itself.
+ * searched for each secret, in the encodings a leak would most likely take (secretNeedles):
+ * UTF-8, UTF-16 in both byte orders (Windows APIs, some keychain dumps), JSON string escaping,
+ * percent-encodings, hex, and base64 at any offset (the three alignments), including base64 of
+ * a JSON document or line holding the secret, wrapped or not. A failure names where a secret
+ * was found, never the secret itself.
  */
 
 export interface SecretSearch {
@@ -32,18 +34,78 @@ export interface SecretSearchSummary {
 
 const MIN_SECRET_LENGTH = 6;
 
-function encodings(secret: string): readonly (readonly [string, Buffer])[] {
-  const forms: [string, Buffer][] = [
-    ['utf8', Buffer.from(secret, 'utf8')],
-    ['utf16le', Buffer.from(secret, 'utf16le')],
-    ['base64', Buffer.from(Buffer.from(secret, 'utf8').toString('base64'), 'utf8')],
-    ['hex', Buffer.from(Buffer.from(secret, 'utf8').toString('hex'), 'utf8')],
-  ];
+/**
+ * The part of base64(`bytes`) that stays the same wherever `bytes` sits in a longer input, for
+ * the input's alignment `shift` (0-2 bytes before it in its 3-byte group): only the characters
+ * whose 6 bits all come from `bytes`. A secret inside a JSON document, a log line or a token
+ * that was base64-encoded whole shows up as one of the three.
+ */
+function base64Core(bytes: Buffer, shift: number): string {
+  const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+  const first = Math.ceil((8 * shift) / 6);
+  const end = Math.floor((8 * (shift + bytes.length)) / 6);
+  return encoded.slice(first, end);
+}
+
+function utf16be(text: string): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.alloc(le.length);
+  for (let i = 0; i + 1 < le.length; i += 2) {
+    be[i] = le[i + 1] ?? 0;
+    be[i + 1] = le[i] ?? 0;
+  }
+  return be;
+}
+
+/** Every byte as %XX: what some encoders emit even for letters and digits. */
+function percentEveryByte(bytes: Buffer): string {
+  return [...bytes].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+}
+
+/**
+ * What to look for: each encoding of the secret a leak could take, as bytes. Base64 in its
+ * three alignments (standard and URL-safe alphabets), of the secret and of its JSON-escaped
+ * form; hex in both cases; percent-encoding as encodeURIComponent, as a form field
+ * (URLSearchParams) and byte by byte (either case); UTF-16 in both byte orders.
+ */
+export function secretNeedles(secret: string): readonly (readonly [string, Buffer])[] {
+  const forms = new Map<string, string | Buffer>();
+  const utf8 = Buffer.from(secret, 'utf8');
   const json = JSON.stringify(secret).slice(1, -1);
-  if (json !== secret) forms.push(['json-escaped', Buffer.from(json, 'utf8')]);
-  const percent = encodeURIComponent(secret);
-  if (percent !== secret) forms.push(['percent-encoded', Buffer.from(percent, 'utf8')]);
-  return forms;
+  forms.set('utf8', utf8);
+  forms.set('json-escaped', json);
+  forms.set('utf16le', Buffer.from(secret, 'utf16le'));
+  forms.set('utf16be', utf16be(secret));
+  forms.set('hex', utf8.toString('hex'));
+  forms.set('HEX', utf8.toString('hex').toUpperCase());
+  forms.set('percent-encoded', encodeURIComponent(secret));
+  forms.set('form-encoded', new URLSearchParams({ s: secret }).toString().slice(2));
+  forms.set('percent-every-byte', percentEveryByte(utf8));
+  forms.set('PERCENT-every-byte', percentEveryByte(utf8).toUpperCase());
+  for (const [name, text] of [
+    ['', secret],
+    [' of json-escaped', json],
+  ] as const) {
+    for (let shift = 0; shift < 3; shift += 1) {
+      const core = base64Core(Buffer.from(text, 'utf8'), shift);
+      forms.set(`base64${name} (alignment ${shift})`, core);
+      forms.set(
+        `base64url${name} (alignment ${shift})`,
+        core.replace(/\+/g, '-').replace(/\//g, '_'),
+      );
+    }
+  }
+  // Identical forms (a secret with nothing to escape) are searched once, under the first name.
+  const seen = new Set<string>();
+  const needles: [string, Buffer][] = [];
+  for (const [name, form] of forms) {
+    const bytes = typeof form === 'string' ? Buffer.from(form, 'utf8') : form;
+    const key = bytes.toString('hex');
+    if (seen.has(key) || bytes.length === 0) continue;
+    seen.add(key);
+    needles.push([name, bytes]);
+  }
+  return needles;
 }
 
 function search(
@@ -52,10 +114,19 @@ function search(
   secrets: readonly string[],
   hits: SecretHit[],
 ): void {
+  // Base64 is often wrapped at 64 or 76 characters (PEM, MIME): searched without line breaks too.
+  const unwrapped = haystack.includes(0x0a)
+    ? Buffer.from(haystack.toString('latin1').replace(/\r?\n/g, ''), 'latin1')
+    : null;
   secrets.forEach((secret, index) => {
-    for (const [encoding, needle] of encodings(secret)) {
-      const offset = haystack.indexOf(needle);
-      if (offset !== -1) hits.push({ where, secret: index + 1, encoding, offset });
+    for (const [encoding, needle] of secretNeedles(secret)) {
+      let offset = haystack.indexOf(needle);
+      let form = encoding;
+      if (offset === -1 && unwrapped !== null && encoding.startsWith('base64')) {
+        offset = unwrapped.indexOf(needle);
+        form = `${encoding}, wrapped`;
+      }
+      if (offset !== -1) hits.push({ where, secret: index + 1, encoding: form, offset });
     }
   });
 }

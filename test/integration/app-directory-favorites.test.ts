@@ -10,6 +10,8 @@ import type {
   FavoriteView as Favorite,
   SettingsView,
 } from '../../main/shared/ipc/contract';
+import { MAX_IMPORT_ENTRIES, MAX_REPORTED_SKIPS } from '../../main/core/store/favorites';
+import { hostileImportFile } from '../helpers/hostile-favorites';
 import { startAppHarness, type AppHarness } from './app-harness';
 
 const ROOMS = '/v1/meeting-rooms';
@@ -290,6 +292,29 @@ describe('favourites', () => {
       ok: false,
       error: { kind: 'validation' },
     });
+  });
+
+  it('a hostile import through IPC: refused or reported in a bounded answer', async () => {
+    h = await startAppHarness();
+    // 2.6 million bogus entries, 5 MB: within the contract's 5 M characters, over the 2 MB cap.
+    const huge = await h.call('importFavorites', { json: hostileImportFile(2_600_000) });
+    expect(huge).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(!huge.ok && huge.error.message).toMatch(/larger than 2 MB/);
+    expect(JSON.stringify(huge).length).toBeLessThan(1024);
+
+    const valid = { kind: 'mra', protocol: 'sip', dialString: 'room@vc.example.com', label: 'VC' };
+    const bogus = { kind: 'mra', protocol: 'sip', dialString: 'x@y', label: 'L'.repeat(900) };
+    const favorites = [valid, ...Array.from({ length: MAX_IMPORT_ENTRIES - 1 }, () => bogus)];
+    const json = JSON.stringify({ format: 'roomcall-favorites', version: 1, favorites });
+    const answer = await h.call('importFavorites', { json });
+    expect(JSON.stringify(answer).length).toBeLessThan(64 * 1024);
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { added: 1, skippedCount: MAX_IMPORT_ENTRIES - 1 },
+    });
+    expect(answer.ok && (answer.data as { skipped: unknown[] }).skipped).toHaveLength(
+      MAX_REPORTED_SKIPS,
+    );
   });
 
   it("adds the organisation's favourites, flagged managed, which cannot be changed", async () => {

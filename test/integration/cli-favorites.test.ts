@@ -264,6 +264,41 @@ describe('a corrupt data file', () => {
   });
 });
 
+describe('a favourites file with one invalid entry', () => {
+  it('the rest listed, the invalid one kept beside; warned until `favorites list` showed it', async () => {
+    const h = await harness();
+    const room = (id: string, label: string | null) => ({
+      id: `r${id}`,
+      kind: 'room',
+      meetingRoomId: id,
+      name: `Room ${id}`,
+      location: '',
+      label,
+    });
+    await writeFile(
+      path.join(h.dataDir, 'favorites.json'),
+      JSON.stringify({ version: 1, items: [room('1', 'Good'), room('2', 'L'.repeat(101))] }),
+    );
+    const kept =
+      /Some of your favourites could not be used .* kept in (\S+favorites\.rejected-\S+\.json);/;
+    // A script's --json run says so on stderr, and does not count as seen.
+    for (let run = 0; run < 2; run += 1) {
+      const json = await h.run(['favorites', 'list', '--json']);
+      expect(json.code).toBe(0);
+      expect(jsonOf<FavoriteJson[]>(json).map((item) => item.label)).toEqual(['Good']);
+      expect(json.stderr).toMatch(kept);
+    }
+    const shown = await h.run(['favorites', 'list']);
+    expect(shown.stderr).toMatch(kept);
+    expect(shown.stdout).toContain('Good');
+    const file = kept.exec(shown.stderr)?.[1] ?? '';
+    expect(await readFile(file, 'utf8')).toContain('L'.repeat(101));
+    // Seen: no other command repeats it.
+    const after = await h.run(['favorites', 'list', '--json']);
+    expect(after.stderr).toBe('');
+  });
+});
+
 describe('roomcall history', () => {
   it('a table newest first, --limit, and --json', async () => {
     const h = await harness();

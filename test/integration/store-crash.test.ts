@@ -4,16 +4,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFavorites } from '../../main/core/store/favorites';
+import { favoritesFileSchema } from '../../main/shared/model/favorites-schema';
 import { openHistory } from '../../main/core/store/history';
 import { openJsonDocument, type StoreWarning } from '../../main/core/store/json-document';
 import { STORE_FILES } from '../../main/core/store/paths';
 import { openSettings } from '../../main/core/store/settings';
 import { bundleForNode } from '../helpers/bundle-for-node';
-import { blobFor, crashDocSchema } from '../helpers/store-crash-shared';
+import { blobFor, crashDocSchema, FAVORITES_KEPT } from '../helpers/store-crash-shared';
 
 /**
- * A child process writes three stores (a 0-200 KB document, the settings, the history) as fast
- * as it can and is SIGKILLed at a random moment, over and over in the same folder. After every
+ * A child process writes four stores (a 0-200 KB document, the settings, the history, the
+ * favourites) as fast as it can and is SIGKILLed at a random moment, at least 200 times, in the
+ * same folder. After every
  * kill each file must parse and hold exactly the state of the last completed round or of the
  * one in flight, never a mix and never a "corrupt" file; temporary files a kill leaves behind
  * must be gone once the stores are opened again (the next start). A kill mostly lands while a
@@ -23,10 +26,11 @@ import { blobFor, crashDocSchema } from '../helpers/store-crash-shared';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** At least this many kills, and on until the children have completed this many writes. */
-const MIN_RUNS = 30;
-const MAX_RUNS = 150;
+const MIN_KILLS = 200;
 const MIN_WRITES = 600;
-const FILES = ['crash.json', STORE_FILES.settings, STORE_FILES.history];
+/** Per folder (the test runs two): a bound, should rounds never complete. */
+const MAX_RUNS = 300;
+const FILES = ['crash.json', STORE_FILES.settings, STORE_FILES.history, STORE_FILES.favorites];
 
 let work: string;
 let child: string;
@@ -119,6 +123,20 @@ async function fileStates(dir: string, oneWriter = true): Promise<Record<string,
     expect(new Set(ids).size).toBe(ids.length);
     states[STORE_FILES.history] = (ids[0] ?? 0) - 1;
   }
+  if (names.includes(STORE_FILES.favorites)) {
+    // Every entry valid (the schema of the file, strictly), each a whole write of its round.
+    const raw = (await readJson(path.join(dir, STORE_FILES.favorites))) as { items: unknown };
+    const { items } = favoritesFileSchema.parse(raw);
+    expect(items.length).toBe((raw.items as unknown[]).length);
+    expect(items.length).toBeLessThanOrEqual(FAVORITES_KEPT);
+    const seqs = items.map((item) => {
+      const seq = Number(item.label?.slice(4));
+      expect(item).toMatchObject({ kind: 'mra', dialString: `r${seq}@vc.example.com` });
+      return seq;
+    });
+    if (oneWriter) expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    states[STORE_FILES.favorites] = Math.max(...seqs);
+  }
   return states;
 }
 
@@ -132,61 +150,83 @@ async function restart(dir: string): Promise<StoreWarning[]> {
   ).load();
   await openSettings({ dir, onWarning }).load();
   await openHistory({ dir, onWarning }).load();
+  await openFavorites({ dir, onWarning }).load();
   return warnings;
+}
+
+interface ChainStats {
+  runs: number;
+  kills: number;
+  completedRounds: number;
+  leftovers: number;
+  staleLocks: number;
+}
+
+/**
+ * One folder, one child at a time, killed over and over: at least `minKills` kills, and on until
+ * the children have completed `minWrites` writes. Most kills come 0-40 ms after the child is
+ * ready (mid-write, while it holds locks); one run in four lives 100-300 ms, so rounds complete
+ * and the files move on.
+ */
+async function killChain(seed: number, minKills: number, minWrites: number): Promise<ChainStats> {
+  const next = random(seed);
+  const dir = await mkdtemp(path.join(work, 'data-'));
+  let first = 0;
+  let before: Record<string, number> = {};
+  const stats: ChainStats = { runs: 0, kills: 0, completedRounds: 0, leftovers: 0, staleLocks: 0 };
+
+  for (; stats.runs < MAX_RUNS; stats.runs += 1) {
+    const round = stats.runs;
+    if (stats.kills >= minKills && stats.completedRounds * FILES.length >= minWrites) break;
+    const delay = next() < 0.25 ? 100 + Math.floor(next() * 200) : Math.floor(next() * 40);
+    const run = await runChild(dir, first, 500, delay);
+    expect(run.stderr, `run ${round} (seed ${seed})`).toBe('');
+    if (run.signal === 'SIGKILL') stats.kills += 1;
+    stats.completedRounds += run.acked === null ? 0 : run.acked - first + 1;
+
+    const names = await readdir(dir);
+    expect(
+      names.filter((name) => name.includes('.corrupt-') || name.includes('.rejected-')),
+    ).toEqual([]);
+    stats.leftovers += names.filter((name) => name.endsWith('.tmp')).length;
+    // Left by the kill; the next run's first update of that file takes it over.
+    stats.staleLocks += names.filter((name) => name.endsWith('.lock')).length;
+
+    const states = await fileStates(dir);
+    for (const file of FILES) {
+      const state = states[file];
+      // Completed rounds are on disk; the round in flight may or may not be.
+      const old = run.acked ?? before[file];
+      const inFlight = run.acked === null ? first : run.acked + 1;
+      const allowed = [old, inFlight].filter((value) => value !== undefined);
+      if (state === undefined) expect(old, `${file} vanished in round ${round}`).toBeUndefined();
+      else expect(allowed, `${file} in round ${round} (seed ${seed})`).toContain(state);
+    }
+
+    expect(await restart(dir)).toEqual([]);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    before = states;
+    first = Math.max(first, ...Object.values(states)) + 1;
+  }
+  return stats;
 }
 
 describe('stores killed mid-write', () => {
   it('every file always parses and holds the old or the new content; leftovers are cleaned up', async () => {
     const seed = Date.now() % 1_000_000;
-    console.log(`store crash test seed: ${seed}`);
-    const next = random(seed);
-    const dir = await mkdtemp(path.join(work, 'data-'));
-    let first = 0;
-    let before: Record<string, number> = {};
-    let killsMidRound = 0;
-    let leftovers = 0;
-    let staleLocks = 0;
-    let completedRounds = 0;
-
-    let round = 0;
-    for (; round < MAX_RUNS; round += 1) {
-      if (round >= MIN_RUNS && completedRounds * FILES.length >= MIN_WRITES) break;
-      const delay = Math.floor(next() * 250);
-      const run = await runChild(dir, first, 500, delay);
-      expect(run.stderr, `run ${round} (seed ${seed})`).toBe('');
-      if (run.signal === 'SIGKILL') killsMidRound += 1;
-      completedRounds += run.acked === null ? 0 : run.acked - first + 1;
-
-      const names = await readdir(dir);
-      expect(names.filter((name) => name.includes('.corrupt-'))).toEqual([]);
-      leftovers += names.filter((name) => name.endsWith('.tmp')).length;
-      // Left by the kill; the next run's first update of that file takes it over.
-      staleLocks += names.filter((name) => name.endsWith('.lock')).length;
-
-      const states = await fileStates(dir);
-      for (const file of FILES) {
-        const state = states[file];
-        // Completed rounds are on disk; the round in flight may or may not be.
-        const old = run.acked ?? before[file];
-        const inFlight = run.acked === null ? first : run.acked + 1;
-        const allowed = [old, inFlight].filter((value) => value !== undefined);
-        if (state === undefined) expect(old, `${file} vanished in round ${round}`).toBeUndefined();
-        else expect(allowed, `${file} in round ${round} (seed ${seed})`).toContain(state);
-      }
-
-      expect(await restart(dir)).toEqual([]);
-      expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-      before = states;
-      first = Math.max(first, ...Object.values(states)) + 1;
-    }
-
-    console.log(
-      `store crash test: ${round} runs, ${killsMidRound} killed, ${completedRounds} completed rounds of ${FILES.length} writes, ${leftovers} temporary files left by kills and cleaned up, ${staleLocks} stale locks left by kills and taken over`,
+    console.log(`store crash test seeds: ${seed}, ${seed + 1}`);
+    // Two folders side by side, one child each at a time: 200 kills in about half the time.
+    const chains = await Promise.all(
+      [seed, seed + 1].map((chainSeed) => killChain(chainSeed, MIN_KILLS / 2, MIN_WRITES / 2)),
     );
-    expect(killsMidRound).toBeGreaterThan(round / 2);
-    expect(staleLocks).toBeGreaterThan(0);
-    expect(completedRounds * FILES.length).toBeGreaterThanOrEqual(MIN_WRITES);
-  }, 120_000);
+    const total = (key: keyof ChainStats) => chains.reduce((sum, chain) => sum + chain[key], 0);
+    console.log(
+      `store crash test: ${total('runs')} runs, ${total('kills')} killed, ${total('completedRounds')} completed rounds of ${FILES.length} writes, ${total('leftovers')} temporary files left by kills and cleaned up, ${total('staleLocks')} stale locks left by kills and taken over`,
+    );
+    expect(total('kills')).toBeGreaterThanOrEqual(MIN_KILLS);
+    expect(total('staleLocks')).toBeGreaterThan(0);
+    expect(total('completedRounds') * FILES.length).toBeGreaterThanOrEqual(MIN_WRITES);
+  }, 180_000);
 
   it('two writers at once (the app and the CLI), both killed: still no damaged file', async () => {
     const dir = await mkdtemp(path.join(work, 'pair-'));

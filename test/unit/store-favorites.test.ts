@@ -584,7 +584,7 @@ describe('favourites', () => {
         '这不是 RoomCall 常用项文件：内容不是 UTF-8 文本。',
       );
       expect(() => parseFavoritesFile('x'.repeat(6 * 1024 * 1024), 'zh-CN')).toThrow(
-        /^此文件超过 \d+ 字节，不是常用项文件。$/,
+        /^此文件超过 2 MB，不是常用项文件（500 个常用项约 1 MB）。$/,
       );
     });
 

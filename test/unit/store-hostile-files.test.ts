@@ -4,7 +4,10 @@ import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_FILE_BYTES } from '../../main/core/store/atomic-file';
-import { openDirectoryCache } from '../../main/core/store/directory-cache';
+import {
+  MAX_DIRECTORY_CACHE_BYTES,
+  openDirectoryCache,
+} from '../../main/core/store/directory-cache';
 import { openFavorites } from '../../main/core/store/favorites';
 import { openHistory } from '../../main/core/store/history';
 import {
@@ -114,7 +117,7 @@ const stores: readonly StoreUnderTest[] = [
   {
     name: 'room directory cache',
     fileName: STORE_FILES.directoryCache,
-    maxBytes: 16 * 1024 * 1024,
+    maxBytes: MAX_DIRECTORY_CACHE_BYTES,
     valid: JSON.stringify({
       version: 1,
       scope: 'app@https://api.meeting.qq.com',

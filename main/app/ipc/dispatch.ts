@@ -39,6 +39,47 @@ const INVALID_RESULT: IpcError = {
   hint: 'Try again; if it persists, report it with the RoomCall version.',
 };
 
+/**
+ * The largest answer sent to a window, in characters of its JSON text. The largest a handler
+ * legitimately gives is the room directory: up to 50,000 rooms (directory-cache.ts) of a few
+ * hundred characters each, under 20 M. An answer past the cap (a hostile import's report once
+ * made a 111 MB one that blocked main for 5 s) is not sent: the window gets TOO_LARGE instead.
+ */
+export const MAX_ANSWER_CHARS = 20 * 1024 * 1024;
+
+const TOO_LARGE: IpcError = {
+  kind: 'internal',
+  message: `RoomCall's answer was too large to send to the window (over ${MAX_ANSWER_CHARS / 1024 / 1024} M characters).`,
+  code: null,
+  hint: 'Try again with less data (a smaller file, a narrower search).',
+};
+
+/**
+ * The length of `value`'s JSON text, counted without building it; stops once past `limit`.
+ * Only for plain data (plainDataProblem has checked it: no cycles, bounded depth).
+ */
+export function jsonSize(value: unknown, limit: number): number {
+  let total = 0;
+  const visit = (item: unknown): void => {
+    if (total > limit) return;
+    if (typeof item === 'string') total += item.length + 2;
+    else if (typeof item === 'number' || typeof item === 'boolean') total += String(item).length;
+    else if (item === null || item === undefined) total += 4;
+    else if (Array.isArray(item)) {
+      total += 2 + item.length;
+      for (const entry of item as unknown[]) visit(entry);
+    } else if (typeof item === 'object') {
+      total += 2;
+      for (const [key, entry] of Object.entries(item)) {
+        total += key.length + 4;
+        visit(entry);
+      }
+    }
+  };
+  visit(value);
+  return total;
+}
+
 function validation(message: string): IpcError {
   return { kind: 'validation', message, code: null, hint: null };
 }
@@ -108,6 +149,10 @@ function guard(result: IpcResult<unknown>, options: DispatchOptions): IpcResult<
   if (problem !== null) {
     options.onError?.('result', new Error(`not plain data: ${problem}`));
     return ipcFailure(INVALID_RESULT);
+  }
+  if (jsonSize(result, MAX_ANSWER_CHARS) > MAX_ANSWER_CHARS) {
+    options.onError?.('result', new Error(`an answer over ${MAX_ANSWER_CHARS} characters`));
+    return ipcFailure(TOO_LARGE);
   }
   if (containsSecret(result, options.secrets?.() ?? [])) {
     options.onError?.('result', new Error('a secret was about to be sent; the result was dropped'));

@@ -125,6 +125,7 @@ export class FavoritesService {
       added: report.added.length,
       // 0-based, as `index` is everywhere else; the core counts from 1 for people.
       skipped: report.skipped.map((skip) => ({ index: skip.position - 1, reason: skip.reason })),
+      skippedCount: report.skippedCount,
     };
   }
 

@@ -1,13 +1,14 @@
-import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseCallTarget } from '../../core/input/dial-string';
 import { quote } from '../../core/input/text';
+import { FileTooLargeError, readFileLimited, writeFileAtomic } from '../../core/store/atomic-file';
+import { favoriteMessages } from '../../core/store/favorite-messages';
 import {
-  DEFAULT_MAX_FILE_BYTES,
-  FileTooLargeError,
-  readFileLimited,
-} from '../../core/store/atomic-file';
-import { checkLabel, parseFavoritesFile, type NewFavorite } from '../../core/store/favorites';
+  checkLabel,
+  MAX_IMPORT_BYTES,
+  parseFavoritesFile,
+  type NewFavorite,
+} from '../../core/store/favorites';
 import type { CliContext } from '../context';
 import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';
@@ -137,6 +138,9 @@ async function runList(ctx: CliContext, options: OptionValues): Promise<ExitCode
     ctx.output.json(items.map((item, index) => ({ position: index + 1, ...item })));
     return EXIT_OK;
   }
+  // Loading printed the warning about favourites set aside as invalid, to a person looking at
+  // their list: seen, so other commands and the app stop repeating it (a script's --json not).
+  await ctx.favorites.acknowledgeRejected();
   if (items.length === 0) {
     ctx.output.note('No favourites yet. Add one with `roomcall favorites add --room <id>`.');
     return EXIT_OK;
@@ -292,10 +296,17 @@ async function runExport(ctx: CliContext, options: OptionValues): Promise<ExitCo
     ctx.output.raw('stdout', text);
     return EXIT_OK;
   }
+  // Beside the target and renamed over it (writeFileAtomic): a full disk or a kill leaves the
+  // old file whole. A full or read-only disk is a FileWriteError (exit 1, its own words); only
+  // a path that cannot be a file (no such folder, a folder) is the user's to fix (exit 2).
   try {
-    await writeFile(file, text, { encoding: 'utf8' });
+    await writeFileAtomic(file, text);
   } catch (error) {
-    throw new UsageError(`Cannot write ${quote(file)}: ${fsReason(error)}.`);
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') {
+      throw new UsageError(`Cannot write ${quote(file)}: ${fsReason(error)}.`);
+    }
+    throw error;
   }
   const count = exported.favorites.length;
   ctx.output.note(`Exported ${count} favourite${count === 1 ? '' : 's'} to ${file}.`);
@@ -311,17 +322,24 @@ async function runImport(
   const content = file === '-' ? await readStdin(ctx) : await readImportFile(file);
   const report = await ctx.favorites.importFavorites(parseFavoritesFile(content));
   if (options.flag('json')) {
-    ctx.output.json({ added: report.added, skipped: report.skipped });
+    // `skipped` names the first MAX_REPORTED_SKIPS; `skippedCount` counts them all.
+    ctx.output.json({
+      added: report.added,
+      skipped: report.skipped,
+      skippedCount: report.skippedCount,
+    });
     return EXIT_OK;
   }
   const added = report.added.length;
-  const skipped = report.skipped.length;
+  const skipped = report.skippedCount;
+  const listed = report.skipped.length;
   ctx.output.line(
-    `Imported ${added} favourite${added === 1 ? '' : 's'}${skipped === 0 ? '.' : `; skipped ${skipped}:`}`,
+    `Imported ${added} favourite${added === 1 ? '' : 's'}${skipped === 0 ? '.' : `; skipped ${skipped}${listed < skipped ? ` (the first ${listed} below)` : ''}:`}`,
   );
   for (const skip of report.skipped) {
     ctx.output.line(`  entry ${skip.position} (${skip.entry}): ${skip.reason}`);
   }
+  if (listed < skipped) ctx.output.line(`  … and ${skipped - listed} more.`);
   for (const favorite of report.added) {
     ctx.output.note(
       `  + ${targetWords(
@@ -337,15 +355,14 @@ async function runImport(
 
 async function readImportFile(file: string): Promise<Uint8Array> {
   try {
-    const bytes = await readFileLimited(file, DEFAULT_MAX_FILE_BYTES);
+    // The size is checked (fstat) before a byte is read: a hostile file costs nothing.
+    const bytes = await readFileLimited(file, MAX_IMPORT_BYTES);
     if (bytes === null) throw new UsageError(`Cannot read ${quote(file)}: there is no such file.`);
     return bytes;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     if (error instanceof FileTooLargeError) {
-      throw new UsageError(
-        `${quote(file)} is larger than ${DEFAULT_MAX_FILE_BYTES} bytes: not a favourites file.`,
-      );
+      throw new UsageError(`${quote(file)}: ${favoriteMessages.en.fileTooLarge(MAX_IMPORT_BYTES)}`);
     }
     throw new UsageError(`Cannot read ${quote(file)}: ${fsReason(error)}.`);
   }
@@ -357,10 +374,8 @@ async function readStdin(ctx: CliContext): Promise<Uint8Array> {
   for await (const chunk of ctx.deps.stdin.chunks) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     size += buffer.byteLength;
-    if (size > DEFAULT_MAX_FILE_BYTES) {
-      throw new UsageError(
-        `The input is larger than ${DEFAULT_MAX_FILE_BYTES} bytes: not a favourites file.`,
-      );
+    if (size > MAX_IMPORT_BYTES) {
+      throw new UsageError(`The input: ${favoriteMessages.en.fileTooLarge(MAX_IMPORT_BYTES)}`);
     }
     chunks.push(buffer);
   }

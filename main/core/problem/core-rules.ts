@@ -11,6 +11,7 @@ import {
 import { EnvironmentError } from '../secrets/env-credentials';
 import { KeychainUnavailableError } from '../secrets/keychain-errors';
 import { FileTooLargeError, NotAFileError } from '../store/atomic-file';
+import { FileWriteError } from '../store/fs-errors';
 import { FavoriteError } from '../store/favorites';
 import {
   DocumentBusyError,
@@ -130,5 +131,9 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   rule(DocumentTooLargeError, (e) => problem('storage', e.message)),
   rule(FileTooLargeError, (e) => problem('storage', e.message)),
   rule(NotAFileError, (e) => problem('storage', e.message)),
+  // A full or read-only disk, a folder that may not be written: not the user's typing.
+  rule(FileWriteError, (e) =>
+    problem('storage', e.message, e.hint, { file: e.file, systemCode: e.code }),
+  ),
   rule(z.ZodError, (e) => problem('bad-input', validationMessage(e))),
 ];

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { asWriteError, errorCode } from './fs-errors';
+
+export { asWriteError, errorCode, FileWriteError, type WriteProblem } from './fs-errors';
 
 /**
  * Files that survive crashes and hostile content:
@@ -35,14 +38,6 @@ export class NotAFileError extends Error {
     super(`${file} is not a regular file (a folder, device or pipe is in its place).`);
     this.name = 'NotAFileError';
   }
-}
-
-export function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const { code } = error;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
 }
 
 // O_NONBLOCK: opening a FIFO planted where a file should be must not hang the app. It has no
@@ -126,17 +121,47 @@ export function tempFileOwner(base: string, name: string): number | null {
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
+export interface AtomicWriteOptions {
+  /**
+   * Writes the data into the open temporary file. Tests replace it to make a write fail
+   * half-way, as a full disk does; everything else uses the default.
+   */
+  readonly writeData?: (handle: FileHandle, data: string | Uint8Array) => Promise<void>;
+}
+
+const writeData = async (handle: FileHandle, data: string | Uint8Array): Promise<void> => {
+  await handle.writeFile(data);
+};
+
 /**
  * Replaces the file's content atomically. Callers hold withFileLock for this path (the JSON
- * document does, around read-modify-write); writeFileAtomic is the locked version.
+ * document does, around read-modify-write); writeFileAtomic is the locked version. A full or
+ * read-only disk, or a folder that may not be written, is a FileWriteError; the file at the
+ * path is then untouched and the temporary file removed.
  */
-export async function replaceFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function replaceFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  try {
+    await replace(file, data, options.writeData ?? writeData);
+  } catch (error) {
+    throw asWriteError(error, file);
+  }
+}
+
+async function replace(
+  file: string,
+  data: string | Uint8Array,
+  write: NonNullable<AtomicWriteOptions['writeData']>,
+): Promise<void> {
   const temp = tempNameFor(file);
   // 'wx': never follow or reuse something already there; 0600 before a byte is written.
   const handle = await open(temp, 'wx', 0o600);
   try {
     try {
-      await handle.writeFile(data);
+      await write(handle, data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -149,8 +174,12 @@ export async function replaceFileAtomic(file: string, data: string | Uint8Array)
   await syncFolder(path.dirname(file));
 }
 
-export function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  return withFileLock(file, () => replaceFileAtomic(file, data));
+export function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  return withFileLock(file, () => replaceFileAtomic(file, data, options));
 }
 
 /**

@@ -18,7 +18,18 @@ import { STORE_FILES } from './paths';
  * so switching profiles never shows the previous enterprise's rooms.
  */
 
-const MAX_CACHED_ROOMS = 20_000;
+/**
+ * The largest directory cached: the biggest enterprises have tens of thousands of rooms. A
+ * larger list is still shown and still refreshes the favourites' names (save resolves), but is
+ * not kept: the cache is emptied rather than left holding an older list.
+ */
+export const MAX_CACHED_ROOMS = 50_000;
+
+/**
+ * 50,000 rooms on one line take ~11-15 MB (~200-300 bytes a room with Chinese names); 64 MB
+ * leaves room for long names and is still far from hostile.
+ */
+export const MAX_DIRECTORY_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** The API's room, as the client parsed it: IDs are strings by then. */
 const cachedRoomSchema = roomSchema.extend({
@@ -47,6 +58,10 @@ export interface DirectoryCache {
    * `readOnly` is true when a newer RoomCall wrote the file (it is still shown).
    */
   load(scope: string | null): Promise<LoadedDocument<DirectorySnapshot | null>>;
+  /**
+   * Keeps the list for `scope`; resolves to it. A list longer than MAX_CACHED_ROOMS is not
+   * kept (the cache is emptied) but still resolved, so callers go on to use it.
+   */
   save(rooms: readonly Room[], scope: string | null, fetchedAt?: Date): Promise<DirectorySnapshot>;
   clear(): Promise<void>;
 }
@@ -60,8 +75,8 @@ export function openDirectoryCache(options: JsonDocumentOptions): DirectoryCache
       fileName: STORE_FILES.directoryCache,
       version: DIRECTORY_CACHE_VERSION,
       schema: directoryCacheFileSchema,
-      // A big enterprise's rooms, pretty-printed: room for ~30k rooms, still far from hostile.
-      maxBytes: 16 * 1024 * 1024,
+      maxBytes: MAX_DIRECTORY_CACHE_BYTES,
+      pretty: false,
     },
     options,
   );
@@ -81,6 +96,10 @@ export function openDirectoryCache(options: JsonDocumentOptions): DirectoryCache
     },
 
     async save(rooms, scope, fetchedAt = now()) {
+      if (rooms.length > MAX_CACHED_ROOMS) {
+        await document.update(() => ({ scope: null, fetchedAt: null, rooms: [] }));
+        return { scope, fetchedAt: fetchedAt.toISOString(), rooms };
+      }
       const saved = await document.update(() => ({
         scope,
         fetchedAt: fetchedAt.toISOString(),

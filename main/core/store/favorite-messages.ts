@@ -25,6 +25,7 @@ export interface FavoriteMessages {
   // ── one favourite's fields ──
   readonly labelNotText: string;
   readonly labelControl: string;
+  readonly labelBidi: string;
   readonly labelTooLong: (max: number) => string;
   readonly roomTextNotText: (field: RoomTextField) => string;
   readonly roomTextTooLong: (field: RoomTextField, max: number) => string;
@@ -45,6 +46,7 @@ export interface FavoriteMessages {
   readonly importNewerVersion: (version: number, supported: number) => string;
   readonly importNoVersion: string;
   readonly importNoList: string;
+  readonly importTooManyEntries: (count: number, max: number) => string;
 
   // ── why an import skipped an entry ──
   readonly skipExisting: string;
@@ -63,6 +65,9 @@ export interface FavoriteMessages {
   readonly managedRefused: (change: ManagedChange) => string;
 }
 
+/** A size limit in MB for a message ("2"), to one decimal at most. */
+const megabytes = (bytes: number): string => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+
 const PROTOCOL = { sip: 'SIP', h323: 'H.323' } as const;
 const ROOM_TEXT_EN = { name: 'name', location: 'location' } as const;
 const FILE_PROBLEM_EN = {
@@ -78,6 +83,7 @@ const addressEn = (protocol: FavoriteProtocol, dialString: string): string =>
 const en: FavoriteMessages = {
   labelNotText: 'a label must be text',
   labelControl: 'a label cannot contain control characters',
+  labelBidi: 'a label cannot contain text-direction control characters (U+202E and the like)',
   labelTooLong: (max) => `a label has at most ${max} characters`,
   roomTextNotText: (field) => `the room's ${ROOM_TEXT_EN[field]} must be text`,
   roomTextTooLong: (field, max) =>
@@ -90,7 +96,8 @@ const en: FavoriteMessages = {
   entryAddress: addressEn,
   entryUnknown: 'an entry',
 
-  fileTooLarge: (maxBytes) => `This file is larger than ${maxBytes} bytes: not a favourites file.`,
+  fileTooLarge: (maxBytes) =>
+    `This file is larger than ${megabytes(maxBytes)} MB: not a favourites file (500 favourites take about 1 MB).`,
   fileNotReadable: (problem) =>
     `This is not a RoomCall favourites file: ${FILE_PROBLEM_EN[problem]}.`,
   importNotObject: 'This is not a RoomCall favourites file (not a JSON object).',
@@ -100,6 +107,8 @@ const en: FavoriteMessages = {
     `This favourites file is version ${version}; this RoomCall reads version ${supported}. Update RoomCall to import it.`,
   importNoVersion: 'This favourites file has no valid "version".',
   importNoList: 'This favourites file has no "favorites" list.',
+  importTooManyEntries: (count, max) =>
+    `This favourites file lists ${count} entries; RoomCall imports at most ${max} from one file. Nothing was imported.`,
 
   skipExisting: 'already in your favourites',
   skipRepeated: (position) => `the same as entry ${position} of this file`,
@@ -140,6 +149,7 @@ const addressZh = (protocol: FavoriteProtocol, dialString: string): string =>
 const zhCN: FavoriteMessages = {
   labelNotText: '名称必须是文本。',
   labelControl: '名称不能包含控制字符。',
+  labelBidi: '名称不能包含文字方向控制字符（如 U+202E）。',
   labelTooLong: (max) => `名称最多 ${max} 个字符。`,
   roomTextNotText: (field) => `会议室${ROOM_TEXT_ZH[field]}必须是文本。`,
   roomTextTooLong: (field, max) => `会议室${ROOM_TEXT_ZH[field]}最多 ${max} 个字符。`,
@@ -151,7 +161,8 @@ const zhCN: FavoriteMessages = {
   entryAddress: addressZh,
   entryUnknown: '一项',
 
-  fileTooLarge: (maxBytes) => `此文件超过 ${maxBytes} 字节，不是常用项文件。`,
+  fileTooLarge: (maxBytes) =>
+    `此文件超过 ${megabytes(maxBytes)} MB，不是常用项文件（500 个常用项约 1 MB）。`,
   fileNotReadable: (problem) => `这不是 RoomCall 常用项文件：${FILE_PROBLEM_ZH[problem]}。`,
   importNotObject: '这不是 RoomCall 常用项文件（内容不是 JSON 对象）。',
   importWrongFormat: (format) => `这不是 RoomCall 常用项文件（“format”不是“${format}”）。`,
@@ -159,6 +170,8 @@ const zhCN: FavoriteMessages = {
     `此常用项文件为第 ${version} 版，当前 RoomCall 只能读取第 ${supported} 版。请更新 RoomCall 后再导入。`,
   importNoVersion: '此常用项文件缺少有效的“version”。',
   importNoList: '此常用项文件缺少“favorites”列表。',
+  importTooManyEntries: (count, max) =>
+    `此常用项文件列出了 ${count} 项，一个文件最多导入 ${max} 项。未导入任何内容。`,
 
   skipExisting: '已在常用中。',
   skipRepeated: (position) => `与此文件的第 ${position} 项重复。`,

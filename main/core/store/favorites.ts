@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { parseDialString, parseRoomId } from '../input/dial-string';
 import type { InputLanguage } from '../input/messages';
 import { trimTyped } from '../input/text';
 import {
@@ -9,8 +8,22 @@ import {
   type JsonDocumentOptions,
   type LoadedDocument,
 } from './json-document';
-import { DEFAULT_MAX_FILE_BYTES } from './atomic-file';
-import { favoriteMessages, type FavoriteMessages } from './favorite-messages';
+import { favoriteMessages } from './favorite-messages';
+import {
+  checkAddress,
+  checkLabel,
+  checkNewFavorite,
+  FavoriteError,
+  type AddressChange,
+  type FavoriteFields,
+  type NewFavorite,
+} from './favorites-check';
+import {
+  buildFavoritesExport,
+  planFavoritesImport,
+  type FavoritesExport,
+  type ImportReport,
+} from './favorites-import';
 import {
   FAVORITES_VERSION,
   favoritesFileSchema,
@@ -19,271 +32,44 @@ import {
   type AddressFavorite,
   type Favorite,
 } from '../../shared/model/favorites-schema';
-import { STORE_FILES } from './paths';
-import { parseJsonBytes, parseJsonText } from './safe-json';
-import { targetKey } from '../../shared/rules/targets';
 import { favoriteDisplayName } from '../../shared/rules/favorites';
-import { MAX_LABEL } from '../../shared/rules/favorites';
-import type { DialProtocol } from '../../shared/rules/targets';
+import { targetKey } from '../../shared/rules/targets';
+import { salvageFavorites } from './favorites-salvage';
+import { STORE_FILES } from './paths';
 
 /**
  * Favourites: meeting rooms (by meeting_room_id, with the name and location last seen) and
  * SIP/H.323 addresses, in the user's order. No two favourites call the same thing. The data
- * model is main/shared/model/favorites-schema.ts; this module validates input, imports and
- * exports, and keeps the file.
+ * model is main/shared/model/favorites-schema.ts, the rules for one favourite favorites-check.ts, the portable
+ * file favorites-import.ts (all re-exported here); this module keeps the file.
  */
 
-export type FavoriteErrorKind = 'invalid' | 'not-found' | 'out-of-range' | 'full' | 'duplicate';
-
-export class FavoriteError extends Error {
-  readonly kind: FavoriteErrorKind;
-  constructor(kind: FavoriteErrorKind, message: string) {
-    super(message);
-    this.name = 'FavoriteError';
-    this.kind = kind;
-  }
-}
-
-/** A favourite before it has an id, as the UI, the CLI or an import file gives it. */
-export type NewFavorite =
-  | {
-      readonly kind: 'room';
-      readonly meetingRoomId: string;
-      readonly name?: string;
-      readonly location?: string;
-      readonly label?: string | null;
-    }
-  | {
-      readonly kind: 'mra';
-      readonly protocol: DialProtocol;
-      readonly dialString: string;
-      readonly label?: string | null;
-    };
-
-/** What editing an address favourite replaces: everything but its id and its place. */
-export interface AddressChange {
-  readonly protocol: DialProtocol;
-  readonly dialString: string;
-  readonly label?: string | null;
-}
-
-type Checked<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
-
-/**
- * Trims; an empty label means "no label". The message is in `lang` (favorite-messages.ts):
- * an English clause for the CLI to build into its sentence, a Chinese sentence for a window.
- */
-export function checkLabel(input: unknown, lang: InputLanguage = 'en'): Checked<string | null> {
-  const m = favoriteMessages[lang];
-  if (input === undefined || input === null) return { ok: true, value: null };
-  if (typeof input !== 'string') return { ok: false, message: m.labelNotText };
-  const label = trimTyped(input);
-  if (label === '') return { ok: true, value: null };
-  if (/\p{Cc}/u.test(label)) return { ok: false, message: m.labelControl };
-  if (label.length > MAX_LABEL) return { ok: false, message: m.labelTooLong(MAX_LABEL) };
-  return { ok: true, value: label };
-}
-
-function checkRoomText(
-  input: unknown,
-  field: 'name' | 'location',
-  m: FavoriteMessages,
-): Checked<string> {
-  if (input === undefined || input === null) return { ok: true, value: '' };
-  if (typeof input !== 'string') return { ok: false, message: m.roomTextNotText(field) };
-  const text = trimTyped(input);
-  return text.length > MAX_ROOM_TEXT
-    ? { ok: false, message: m.roomTextTooLong(field, MAX_ROOM_TEXT) }
-    : { ok: true, value: text };
-}
-
-type Unidentified<T> = T extends Favorite ? Omit<T, 'id'> : never;
-export type FavoriteFields = Unidentified<Favorite>;
-
-/**
- * Validates one favourite from any source with the input parsers' rules and messages, and
- * the favourites' own (in `lang`, for a window; English by default, for the CLI).
- */
-export function checkNewFavorite(
-  input: unknown,
-  lang: InputLanguage = 'en',
-): Checked<FavoriteFields> {
-  const m = favoriteMessages[lang];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, message: m.notObject };
-  }
-  const entry = input as Record<string, unknown>;
-  // Hand-written lists may leave `kind` out: what the entry holds says which it is.
-  const kind =
-    entry['kind'] ?? ('meetingRoomId' in entry ? 'room' : 'protocol' in entry ? 'mra' : undefined);
-  const label = checkLabel(entry['label'], lang);
-  if (!label.ok) return label;
-
-  if (kind === 'room') {
-    const room = parseRoomId(entry['meetingRoomId'], lang);
-    if (!room.ok) return room;
-    const name = checkRoomText(entry['name'], 'name', m);
-    if (!name.ok) return name;
-    const location = checkRoomText(entry['location'], 'location', m);
-    if (!location.ok) return location;
-    return {
-      ok: true,
-      value: {
-        kind: 'room',
-        meetingRoomId: room.value,
-        name: name.value,
-        location: location.value,
-        label: label.value,
-      },
-    };
-  }
-  if (kind === 'mra') {
-    return checkAddress(entry['protocol'], entry['dialString'], label.value, lang);
-  }
-  return { ok: false, message: m.kindInvalid };
-}
-
-/** The address rules, shared by adding, importing and editing so they can never drift apart. */
-function checkAddress(
-  protocol: unknown,
-  dialString: unknown,
-  label: string | null,
-  lang: InputLanguage,
-): Checked<Omit<AddressFavorite, 'id'>> {
-  if (protocol !== 'sip' && protocol !== 'h323') {
-    return { ok: false, message: favoriteMessages[lang].protocolInvalid };
-  }
-  const dial = parseDialString(protocol, dialString, lang);
-  if (!dial.ok) return dial;
-  return { ok: true, value: { kind: 'mra', protocol, dialString: dial.value, label } };
-}
-
-/** How an entry is named in a report: what it calls, never more than a line. */
-function describeEntry(input: unknown, m: FavoriteMessages): string {
-  if (typeof input !== 'object' || input === null) return m.entryUnknown;
-  const entry = input as Record<string, unknown>;
-  const room = entry['meetingRoomId'];
-  const dial = entry['dialString'];
-  if (typeof room === 'string') return m.entryRoom(room);
-  if (typeof dial === 'string') {
-    return m.entryAddress(entry['protocol'] === 'h323' ? 'h323' : 'sip', dial);
-  }
-  return m.entryUnknown;
-}
-
-const EXPORT_FORMAT = 'roomcall-favorites';
-const EXPORT_VERSION = 1;
-
-export interface FavoritesExport {
-  readonly format: typeof EXPORT_FORMAT;
-  readonly version: typeof EXPORT_VERSION;
-  readonly favorites: readonly Record<string, unknown>[];
-}
-
-/** The portable form: no ids (they are local), no empty fields. */
-export function buildFavoritesExport(items: readonly Favorite[]): FavoritesExport {
-  return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    favorites: items.map((item) => {
-      const label = item.label === null ? {} : { label: item.label };
-      if (item.kind === 'room') {
-        return {
-          kind: 'room',
-          meetingRoomId: item.meetingRoomId,
-          ...(item.name === '' ? {} : { name: item.name }),
-          ...(item.location === '' ? {} : { location: item.location }),
-          ...label,
-        };
-      }
-      return { kind: 'mra', protocol: item.protocol, dialString: item.dialString, ...label };
-    }),
-  };
-}
-
-export interface ImportSkip {
-  /** 1-based position of the entry in the imported list. */
-  readonly position: number;
-  readonly entry: string;
-  readonly reason: string;
-}
-
-export interface ImportReport {
-  readonly added: readonly Favorite[];
-  readonly skipped: readonly ImportSkip[];
-}
-
-export interface ImportPlan {
-  readonly add: readonly FavoriteFields[];
-  readonly skipped: readonly ImportSkip[];
-}
-
-/**
- * Decides, entry by entry, what an import adds to `existing` and why it skips the rest (the
- * reasons and entry names in `lang`). Throws FavoriteError('invalid') when the document as a
- * whole is not a RoomCall favourites export.
- */
-function planFavoritesImport(
-  document: unknown,
-  existing: readonly Favorite[],
-  lang: InputLanguage = 'en',
-): ImportPlan {
-  const m = favoriteMessages[lang];
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new FavoriteError('invalid', m.importNotObject);
-  }
-  const record = document as Record<string, unknown>;
-  if (record['format'] !== EXPORT_FORMAT) {
-    throw new FavoriteError('invalid', m.importWrongFormat(EXPORT_FORMAT));
-  }
-  const version = record['version'];
-  if (version !== EXPORT_VERSION) {
-    throw new FavoriteError(
-      'invalid',
-      typeof version === 'number' && version > EXPORT_VERSION
-        ? m.importNewerVersion(version, EXPORT_VERSION)
-        : m.importNoVersion,
-    );
-  }
-  const entries = record['favorites'];
-  if (!Array.isArray(entries)) throw new FavoriteError('invalid', m.importNoList);
-
-  const keys = new Map<string, 'existing' | number>();
-  for (const item of existing) keys.set(targetKey(item), 'existing');
-  let room = MAX_FAVORITES - existing.length;
-  const add: FavoriteFields[] = [];
-  const skipped: ImportSkip[] = [];
-  entries.forEach((entry: unknown, index) => {
-    const position = index + 1;
-    const skip = (reason: string): void => {
-      skipped.push({ position, entry: describeEntry(entry, m), reason });
-    };
-    const checked = checkNewFavorite(entry, lang);
-    if (!checked.ok) {
-      skip(checked.message);
-      return;
-    }
-    const key = targetKey(checked.value);
-    const seen = keys.get(key);
-    if (seen === 'existing') {
-      skip(m.skipExisting);
-      return;
-    }
-    if (seen !== undefined) {
-      skip(m.skipRepeated(seen));
-      return;
-    }
-    if (room <= 0) {
-      skip(m.skipFull(MAX_FAVORITES));
-      return;
-    }
-    keys.set(key, position);
-    room -= 1;
-    add.push(checked.value);
-  });
-  return { add, skipped };
-}
+export {
+  BIDI_CONTROLS,
+  checkLabel,
+  checkNewFavorite,
+  FavoriteError,
+  type AddressChange,
+  type Checked,
+  type FavoriteErrorKind,
+  type FavoriteFields,
+  type NewFavorite,
+} from './favorites-check';
+export {
+  buildFavoritesExport,
+  checkImportSize,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ENTRIES,
+  MAX_REPORTED_SKIPS,
+  parseFavoritesFile,
+  planFavoritesImport,
+  type FavoritesExport,
+  type ImportPlan,
+  type ImportReport,
+  type ImportSkip,
+} from './favorites-import';
 
 export type AddFavoriteResult =
   | { readonly status: 'added'; readonly favorite: Favorite }
@@ -335,25 +121,6 @@ export interface SeenRoom {
   readonly meeting_room_location: string;
 }
 
-/**
- * Reads an import file's content (bytes or text) as JSON, with the same size and depth limits
- * as RoomCall's own files. Throws FavoriteError('invalid') with a reason in `lang`, never the
- * content.
- */
-export function parseFavoritesFile(
-  content: string | Uint8Array,
-  lang: InputLanguage = 'en',
-): unknown {
-  const m = favoriteMessages[lang];
-  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-  if (size > DEFAULT_MAX_FILE_BYTES) {
-    throw new FavoriteError('invalid', m.fileTooLarge(DEFAULT_MAX_FILE_BYTES));
-  }
-  const parsed = typeof content === 'string' ? parseJsonText(content) : parseJsonBytes(content);
-  if (parsed.ok) return parsed.value;
-  throw new FavoriteError('invalid', m.fileNotReadable(parsed.problem));
-}
-
 export interface FavoritesStore {
   readonly file: string;
   load(): Promise<LoadedDocument<readonly Favorite[]>>;
@@ -380,6 +147,11 @@ export interface FavoritesStore {
   exportFavorites(): Promise<FavoritesExport>;
   /** Merges a parsed export file: validates every entry and reports what it skipped and why. */
   importFavorites(document: unknown, lang?: InputLanguage): Promise<ImportReport>;
+  /**
+   * The user has seen the warning about favourites set aside as invalid (the CLI's list printed
+   * it, or a window showed it): processes stop repeating it. Resolves to the files concerned.
+   */
+  acknowledgeRejected(): Promise<string[]>;
 }
 
 export interface FavoritesOptions extends JsonDocumentOptions {
@@ -396,6 +168,8 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       fileName: STORE_FILES.favorites,
       version: FAVORITES_VERSION,
       schema: favoritesFileSchema,
+      // One invalid entry must not move the whole list aside: the rest stays (issue 15).
+      salvage: salvageFavorites,
     },
     options,
   );
@@ -549,6 +323,8 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
       return buildFavoritesExport(loaded.value.items);
     },
 
+    acknowledgeRejected: () => document.acknowledgeRejected(),
+
     importFavorites(imported, lang) {
       return edit((items) => {
         const plan = planFavoritesImport(imported, items, lang);
@@ -557,7 +333,10 @@ export function openFavorites(options: FavoritesOptions): FavoritesStore {
           const favorite = identify([...items, ...added], fields);
           added.push(favorite);
         }
-        return { items: [...items, ...added], result: { added, skipped: plan.skipped } };
+        return {
+          items: [...items, ...added],
+          result: { added, skipped: plan.skipped, skippedCount: plan.skippedCount },
+        };
       });
     },
   };

@@ -12,6 +12,7 @@ import {
   withFileLock,
 } from './atomic-file';
 import { ensureDataDir } from './paths';
+import { acknowledgeRejected, keepRejected, unseenRejected } from './rejected-entries';
 import {
   acquireProcessLock,
   FileBusyError,
@@ -51,6 +52,7 @@ export type StoreWarningReason =
   | 'bad-version'
   | 'invalid-data'
   | 'migration-failed'
+  | 'partly-invalid'
   | 'newer-version';
 
 export interface StoreWarning {
@@ -83,6 +85,22 @@ export interface JsonDocumentSpec<T extends object> {
   readonly migrations?: Readonly<Record<number, Migration>>;
   readonly maxBytes?: number;
   readonly maxDepth?: number;
+  /** Written pretty-printed by default (people read these files); false: one line (caches). */
+  readonly pretty?: boolean;
+  /**
+   * For a list: when the file breaks the schema, what of it is still usable and the entries
+   * that are not, with why. The usable part replaces the file, the rest is kept beside it
+   * (rejected-entries.ts) and the user told. Null: nothing to save this way, the whole file is
+   * moved aside as usual.
+   */
+  readonly salvage?: (fields: Record<string, unknown>) => Salvage<T> | null;
+}
+
+export interface Salvage<T> {
+  readonly value: T;
+  readonly rejected: readonly unknown[];
+  /** Why each entry of `rejected` was (same order): for the kept file and the warning. */
+  readonly reasons: readonly string[];
 }
 
 export interface JsonDocumentOptions {
@@ -108,6 +126,11 @@ export interface JsonDocument<T extends object> {
    * that returns its argument itself writes nothing.
    */
   update(change: (current: T) => T): Promise<T>;
+  /**
+   * Marks the entries rejected from this document (spec.salvage) as seen by the user, so
+   * processes stop warning about them; resolves to the files marked.
+   */
+  acknowledgeRejected(): Promise<string[]>;
 }
 
 /** An update refused to protect a file that this version must not overwrite. */
@@ -169,10 +192,16 @@ const REASON_WORDS: Readonly<Record<StoreWarningReason, string>> = {
   'bad-version': 'its version number is missing or invalid',
   'invalid-data': 'some of its values have the wrong type or are out of range',
   'migration-failed': 'it could not be upgraded from its older format',
+  'partly-invalid': 'some of its entries have the wrong type or are out of range',
   'newer-version': 'it was written by a newer version of RoomCall',
 };
 
-type Problem = Exclude<StoreWarningReason, 'newer-version'>;
+type Problem = Exclude<StoreWarningReason, 'newer-version' | 'partly-invalid'>;
+
+/** A file that breaks the schema but whose usable part spec.salvage found. */
+interface Salvaged<T> {
+  readonly salvaged: Salvage<T>;
+}
 
 type Outcome<T> =
   { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'bad'; readonly problem: Problem };
@@ -220,7 +249,9 @@ export function openJsonDocument<T extends object>(
   function warn(reason: StoreWarningReason, movedTo: string | null, readOnly: boolean): void {
     const why = REASON_WORDS[reason];
     let message: string;
-    if (reason === 'newer-version') {
+    if (reason === 'partly-invalid') {
+      message = `Some of your ${spec.name} could not be used because ${why}. They were kept in ${movedTo ?? '?'}; the others are unchanged. RoomCall says this until you have seen your ${spec.name} list.`;
+    } else if (reason === 'newer-version') {
       message = `Your ${spec.name} file (${file}) ${why}: RoomCall uses what it understands of it and will not change it. Update RoomCall to save changes.`;
     } else if (movedTo !== null) {
       message = `Your ${spec.name} file could not be used because ${why}. It was kept as ${movedTo}, and RoomCall continues with default ${spec.name}.`;
@@ -282,10 +313,14 @@ export function openJsonDocument<T extends object>(
   let readOnlyWhy = '';
 
   /** The document on disk, or the problem that makes the file unusable (nothing moved yet). */
-  async function readDocument(): Promise<LoadedDocument<T> | Problem> {
+  async function readDocument(): Promise<LoadedDocument<T> | Problem | Salvaged<T>> {
     if (!cleanedUp) {
       cleanedUp = true;
       await removeStaleTempFiles(file);
+      // Entries an earlier run (or the other process) took out: told once in every process.
+      if (spec.salvage !== undefined) {
+        for (const kept of await unseenRejected(file, stem)) warn('partly-invalid', kept, false);
+      }
     }
     const read = await readBytes();
     if (read.kind === 'bad') return read.problem;
@@ -310,14 +345,39 @@ export function openJsonDocument<T extends object>(
     const migrated = migrate(fields, version);
     if (migrated.kind === 'bad') return migrated.problem;
     const parsed = spec.schema.safeParse(migrated.value);
-    if (!parsed.success) return 'invalid-data';
-    return { value: parsed.data, readOnly: false };
+    if (parsed.success) return { value: parsed.data, readOnly: false };
+    const salvaged = spec.salvage?.(migrated.value) ?? null;
+    return salvaged === null ? 'invalid-data' : { salvaged };
   }
 
   /** Reads the document; an unusable file is moved aside. Runs under the process lock. */
   async function readOrQuarantine(): Promise<LoadedDocument<T>> {
     const read = await readDocument();
-    return typeof read === 'string' ? quarantine(read) : read;
+    if (typeof read === 'string') return quarantine(read);
+    return 'salvaged' in read ? repair(read.salvaged) : read;
+  }
+
+  /**
+   * Keeps the rejected entries beside the file, then replaces the file with the usable part.
+   * When either cannot be written, nothing is: the usable part is used read-only.
+   */
+  async function repair(salvaged: Salvage<T>): Promise<LoadedDocument<T>> {
+    let kept: string;
+    try {
+      kept = await keepRejected(
+        file,
+        stem,
+        { document: spec.name, reasons: salvaged.reasons, entries: salvaged.rejected },
+        now(),
+      );
+      await replaceFileAtomic(file, serialize(salvaged.value));
+    } catch {
+      warnOnce('stuck:partly-invalid', 'invalid-data');
+      readOnlyWhy = `${file} could not be used in full because ${REASON_WORDS['partly-invalid']}, and the entries could not be set aside. Fix or remove that file to save changes.`;
+      return { value: salvaged.value, readOnly: true };
+    }
+    warn('partly-invalid', kept, false);
+    return { value: salvaged.value, readOnly: false };
   }
 
   /**
@@ -326,7 +386,7 @@ export function openJsonDocument<T extends object>(
    */
   async function load(): Promise<LoadedDocument<T>> {
     const read = await readDocument();
-    if (typeof read !== 'string') return read;
+    if (typeof read !== 'string' && !('salvaged' in read)) return read;
     return underProcessLock(readOrQuarantine);
   }
 
@@ -370,7 +430,7 @@ export function openJsonDocument<T extends object>(
   }
 
   function serialize(value: T): string {
-    const text = `${JSON.stringify({ version: spec.version, ...value }, null, 2)}\n`;
+    const text = `${JSON.stringify({ version: spec.version, ...value }, null, spec.pretty === false ? undefined : 2)}\n`;
     if (Buffer.byteLength(text) > maxBytes || jsonDepth(text, maxDepth) > maxDepth) {
       throw new DocumentTooLargeError(spec.name, maxBytes);
     }
@@ -410,5 +470,6 @@ export function openJsonDocument<T extends object>(
         await ensureDataDir(options.dir);
         return underProcessLock(() => updateLocked(change));
       }),
+    acknowledgeRejected: () => acknowledgeRejected(file, stem),
   };
 }

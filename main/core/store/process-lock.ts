@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import {
+  link,
+  lstat,
+  open,
+  rename,
+  rmdir,
+  unlink,
+  writeFile,
+  type FileHandle,
+} from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { errorCode, processIsAlive, READ_FLAGS, tempNameFor } from './atomic-file';
@@ -19,8 +28,13 @@ import { errorCode, processIsAlive, READ_FLAGS, tempNameFor } from './atomic-fil
  * - A lock is stale when its pid is not alive on this host (a killed app or CLI), when it is
  *   older than `staleMs` (30 s, far longer than any update takes: a reused pid, another host),
  *   or when it carries this process's pid but not a token this process holds (a previous
- *   process with the same pid, common in containers). A lock that cannot be read is judged by
- *   its age alone.
+ *   process with the same pid, common in containers).
+ * - An odd lock, one RoomCall would never leave, is not waited for: something other than a file
+ *   (a folder named `<file>.lock` once blocked every write with EISDIR) is stale at once, and
+ *   goes (an empty folder is removed, anything in one is kept: the folder is renamed to
+ *   `<file>.lock.moved-<time>`); a file without a readable owner (empty, or not JSON) is stale
+ *   after `ODD_STALE_MS`, since a creator writes its owner at once (the fallback without hard
+ *   links may leave an empty lock when killed between its create and its write).
  * - Breaking a stale lock happens under a second lock, `<file>.lock.break`, which is held only
  *   while the stale lock is read again, judged again and removed; then the exclusive create
  *   decides who gets the lock. So two processes that both found the same stale lock cannot
@@ -38,6 +52,8 @@ const BREAKER_SUFFIX = '.lock.break';
 const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 const DEFAULT_LOCK_STALE_MS = 30_000;
 const MAX_LOCK_BYTES = 4096;
+/** How long a lock file without a readable owner may be someone's about-to-be-written lock. */
+export const ODD_STALE_MS = 2_000;
 
 export interface ProcessLockOptions {
   /** How long to wait for a live holder before FileBusyError. */
@@ -93,6 +109,8 @@ function newOwner(): LockOwner {
 interface Found {
   readonly owner: LockOwner | null;
   readonly mtimeMs: number;
+  /** Not a regular file (a folder, a device): never RoomCall's. */
+  readonly notAFile?: boolean;
 }
 
 /** The lock at `lockFile` (owner and age from one open handle); null when there is none. */
@@ -102,13 +120,16 @@ async function readLock(lockFile: string): Promise<Found | null> {
     handle = await open(lockFile, READ_FLAGS);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
+    // Windows refuses to open a folder as a file.
+    if (errorCode(error) === 'EISDIR') return { owner: null, mtimeMs: 0, notAFile: true };
     // Being deleted on Windows: as good as held, by nobody we can name.
     if (transientOnWindows(error)) return { owner: null, mtimeMs: Date.now() };
     throw error;
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile() || stat.size > MAX_LOCK_BYTES) return { owner: null, mtimeMs: stat.mtimeMs };
+    if (!stat.isFile()) return { owner: null, mtimeMs: stat.mtimeMs, notAFile: true };
+    if (stat.size > MAX_LOCK_BYTES) return { owner: null, mtimeMs: stat.mtimeMs };
     const text = await handle.readFile('utf8');
     let owner: LockOwner | null = null;
     try {
@@ -124,10 +145,13 @@ async function readLock(lockFile: string): Promise<Found | null> {
 }
 
 function isStale(found: Found, staleMs: number): boolean {
+  if (found.notAFile === true) return true;
   // The file system's clock for both sides of the age: mtime is set when the lock is created.
-  if (Date.now() - found.mtimeMs > staleMs) return true;
+  const age = Date.now() - found.mtimeMs;
+  if (age > staleMs) return true;
   const { owner } = found;
-  if (owner === null || owner.hostname !== hostname()) return false;
+  if (owner === null) return age > Math.min(ODD_STALE_MS, staleMs);
+  if (owner.hostname !== hostname()) return false;
   if (owner.pid === process.pid) return !held.has(owner.token);
   return !processIsAlive(owner.pid);
 }
@@ -177,7 +201,34 @@ async function removeQuietly(target: string): Promise<void> {
   try {
     await unlink(target);
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT' && !transientOnWindows(error)) throw error;
+    if (errorCode(error) === 'ENOENT') return;
+    // unlink refuses a folder: EISDIR on Linux, EPERM on macOS and Windows.
+    if (await isFolder(target)) {
+      await removeFolder(target);
+      return;
+    }
+    if (!transientOnWindows(error)) throw error;
+  }
+}
+
+async function isFolder(target: string): Promise<boolean> {
+  try {
+    return (await lstat(target)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** An empty folder goes; one with anything in it is renamed aside, its content kept. */
+async function removeFolder(target: string): Promise<void> {
+  try {
+    await rmdir(target);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    await rename(target, `${target}.moved-${stamp}-${randomBytes(3).toString('hex')}`);
   }
 }
 

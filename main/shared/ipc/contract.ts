@@ -193,7 +193,10 @@ export type SettingsView = z.output<typeof settingsViewSchema>;
 
 export const importReportSchema = z.object({
   added: z.number().int(),
+  /** The first skipped entries (at most 20, favorites-import.ts's MAX_REPORTED_SKIPS). */
   skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+  /** How many were skipped in all; absent from older answers (then skipped.length). */
+  skippedCount: z.number().int().min(0).optional(),
 });
 /** What an import did, as the windows show it (the store's own ImportReport lists the items). */
 export type ImportReportView = z.output<typeof importReportSchema>;
