@@ -37,7 +37,10 @@ export const addressFavoriteSchema = z.object({
   label: labelSchema,
 });
 
-export const favoriteSchema = z.discriminatedUnion('kind', [roomFavoriteSchema, addressFavoriteSchema]);
+export const favoriteSchema = z.discriminatedUnion('kind', [
+  roomFavoriteSchema,
+  addressFavoriteSchema,
+]);
 
 export type AddressFavorite = z.output<typeof addressFavoriteSchema>;
 export type Favorite = z.output<typeof favoriteSchema>;
