@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMemoryStore } from '../core/secrets/memory-store';
@@ -7,8 +7,11 @@ import type { Environment } from '../core/secrets/env-credentials';
 import type { Credentials } from '../core/wemeet/credentials';
 import { openSettings } from '../core/store/settings';
 import { createHandlerTable, type HandlerTable } from '../app/handlers/handler-table';
-import type { AppWindowName } from '../app/handlers/window-port';
+import { describeManaged } from '../app/handlers/diagnostics';
+import type { AppWindowName, SaveFileOutcome } from '../app/handlers/window-port';
+import { writeChosenFile } from '../app/electron/save-file';
 import { createEventHub, type EventHub } from '../app/ipc/event-hub';
+import { SaveFileError } from '../app/services/errors';
 import { createAppServices, type AppServices } from '../app/services/create-app-services';
 import { DEFAULT_PROFILE } from '../shared/model/settings-schema';
 
@@ -45,7 +48,15 @@ export interface BackendOptions {
 export type WindowAction =
   | { readonly action: 'open'; readonly window: AppWindowName }
   | { readonly action: 'hide-popover' }
-  | { readonly action: 'open-external'; readonly url: string };
+  | { readonly action: 'open-external'; readonly url: string }
+  | { readonly action: 'save-file'; readonly path: string | null };
+
+/**
+ * How the preview answers the save dialog it cannot show: `save` (into `<dataDir>/exports`),
+ * `cancel` (as if the person closed the dialog) or `fail` (the write fails). Tests push
+ * answers; with none left it saves.
+ */
+export type SaveAnswer = 'save' | 'cancel' | 'fail';
 
 export interface PreviewBackend {
   readonly services: AppServices;
@@ -53,6 +64,10 @@ export interface PreviewBackend {
   readonly hub: EventHub;
   readonly dataDir: string;
   readonly windowActions: WindowAction[];
+  /** The save dialog's next answers, taken in order (default `save`). */
+  readonly saveAnswers: SaveAnswer[];
+  /** Where the preview saves exports: `<dataDir>/exports`. */
+  readonly exportDir: string;
   close(): Promise<void>;
 }
 
@@ -102,7 +117,29 @@ export async function createPreviewBackend(options: BackendOptions): Promise<Pre
     },
   });
   const windowActions: WindowAction[] = [];
+  const saveAnswers: SaveAnswer[] = [];
+  const exportDir = path.join(dataDir, 'exports');
+  // A browser tab cannot show the native save dialog, and a download would be "saved" before
+  // anyone knows where: the preview writes into its own exports folder and says so by path.
+  const saveFile = async (name: string, contents: string): Promise<SaveFileOutcome> => {
+    const answer = saveAnswers.shift() ?? 'save';
+    if (answer === 'cancel') {
+      windowActions.push({ action: 'save-file', path: null });
+      return { status: 'cancelled' };
+    }
+    const file = path.join(exportDir, name);
+    if (answer === 'fail') throw new SaveFileError(file, { code: 'EACCES' });
+    await mkdir(exportDir, { recursive: true });
+    await writeChosenFile(file, contents);
+    windowActions.push({ action: 'save-file', path: file });
+    return { status: 'saved', path: file };
+  };
+  const managed = options.managed ?? { status: 'absent', file: '(none in the preview)' };
   const table = createHandlerTable(services, {
+    saveFile,
+    // The server's clipboard is not the person's: the page copies the report itself.
+    copyText: () => Promise.resolve(false),
+    diagnostics: () => ({ managed: describeManaged(managed), logLines: [] }),
     openWindow: (window) => windowActions.push({ action: 'open', window }),
     hidePopover: () => windowActions.push({ action: 'hide-popover' }),
     openExternal: (url) => {
@@ -117,6 +154,8 @@ export async function createPreviewBackend(options: BackendOptions): Promise<Pre
     hub,
     dataDir,
     windowActions,
+    saveAnswers,
+    exportDir,
     async close() {
       await running.close();
       if (ownDir) await rm(dataDir, { recursive: true, force: true });

@@ -6,7 +6,12 @@ import path from 'node:path';
 import { securityHeaders } from '../app/web/csp';
 import { PAGES, type PageName } from '../app/web/pages';
 import type { AppServices } from '../app/services/create-app-services';
-import { createPreviewBackend, type BackendOptions, type WindowAction } from './backend';
+import {
+  createPreviewBackend,
+  type BackendOptions,
+  type SaveAnswer,
+  type WindowAction,
+} from './backend';
 import { handleIpc } from './http-bridge';
 import { EventStreams } from './sse';
 import { BRIDGE_SCRIPT_PATH, serveStatic } from './static-files';
@@ -34,6 +39,10 @@ export interface Preview {
   readonly dataDir: string;
   /** openWindow / hidePopover / openHelp calls the pages made, in order. */
   readonly windowActions: readonly WindowAction[];
+  /** The save dialog's next answers for export (`save`, `cancel`, `fail`); default `save`. */
+  readonly saveAnswers: SaveAnswer[];
+  /** Where export saves: `<dataDir>/exports`. */
+  readonly exportDir: string;
   close(): Promise<void>;
 }
 
@@ -106,6 +115,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     services,
     dataDir: backend.dataDir,
     windowActions: backend.windowActions,
+    saveAnswers: backend.saveAnswers,
+    exportDir: backend.exportDir,
     async close() {
       streams.close();
       await new Promise<void>((resolve) => {

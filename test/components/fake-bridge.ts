@@ -282,6 +282,12 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
       emit('appStateChanged', world.appState);
       return ok(world.appState);
     },
+    // As the Electron shell answers: main put the report on its clipboard.
+    copyDiagnostics: () =>
+      ok({
+        report: `RoomCall diagnostics\nApp version: ${world.appState.version}\n`,
+        copied: true,
+      }),
     getSettings: () => ok(world.settings),
     updateSettings: (patch) => {
       const settings = { ...world.settings.settings };
@@ -407,8 +413,9 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
       favoritesChanged();
       return ok([...world.favorites]);
     },
+    // As if the person chose this file in the save dialog and main wrote it.
     exportFavorites: () =>
-      ok({ fileName: 'roomcall-favorites.json', json: JSON.stringify({ items: world.favorites }) }),
+      ok({ status: 'saved' as const, path: '/home/ada/Documents/roomcall-favorites.json' }),
     importFavorites: () => ok({ added: 0, skipped: [] }),
     startCall: (request) => {
       const favorite =
@@ -483,6 +490,7 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     saveCredentials: (request) => run('saveCredentials', request),
     testConnection: () => run('testConnection', undefined),
     logout: () => run('logout', undefined),
+    copyDiagnostics: () => run('copyDiagnostics', undefined),
     getSettings: () => run('getSettings', undefined),
     updateSettings: (request) => run('updateSettings', request),
     getCurrentMeeting: () => run('getCurrentMeeting', undefined),

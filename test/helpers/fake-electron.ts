@@ -19,6 +19,30 @@ class Emitter extends EventEmitter {
   }
 }
 
+/**
+ * dialog.showSaveDialog as docs/api/dialog.md (v45) describes it: `showSaveDialog([window,]
+ * options)` resolves `{ canceled, filePath }`, where `filePath` is an empty string when the
+ * dialog is cancelled; it is for after 'ready'. The test plays the person: each queued answer
+ * is the path they choose, or null to cancel (no answer left: cancel).
+ */
+export function createFakeDialog(isReady: () => boolean = () => true) {
+  const answers: (string | null)[] = [];
+  const shown: { parent: unknown; options: { defaultPath?: string | undefined } }[] = [];
+  return {
+    answers,
+    shown,
+    showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+      if (!isReady()) throw new Error('dialog.showSaveDialog called before app is ready');
+      const [parent, options] = args.length >= 2 ? [args[0], args[1]] : [null, args[0]];
+      shown.push({ parent, options: options as { defaultPath?: string } });
+      const answer = answers.shift() ?? null;
+      return Promise.resolve(
+        answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer },
+      );
+    },
+  };
+}
+
 /** An Electron Event: preventDefault() and defaultPrevented (docs/api/structures/event.md). */
 export function electronEvent(): { preventDefault(): void; defaultPrevented: boolean } {
   const event = {
@@ -320,6 +344,8 @@ export function createFakeElectron(userData: () => string, options: FakeElectron
     partitions,
   };
   const shortcuts = new Map<string, Listener>();
+  const saveDialog = createFakeDialog(() => lifecycle.ready);
+  let clipboardText = '';
   return {
     app,
     record,
@@ -340,11 +366,23 @@ export function createFakeElectron(userData: () => string, options: FakeElectron
     session,
     shell: { openExternal: () => Promise.resolve() },
     dialog: {
+      ...saveDialog,
       // docs/api/dialog.md: showErrorBox may be called before 'ready' (it is the one dialog
       // that can: it shows a plain native box).
       showErrorBox: (title: string, content: string) => {
         record.errorBoxes.push([title, content]);
       },
+    },
+    /**
+     * docs/api/clipboard.md (v45): writeText(text) and readText() return promises, modelled on
+     * the W3C navigator.clipboard; writeText resolves once the text is on the clipboard.
+     */
+    clipboard: {
+      writeText: (text: string) => {
+        clipboardText = text;
+        return Promise.resolve();
+      },
+      readText: () => Promise.resolve(clipboardText),
     },
     powerMonitor: new Emitter(),
     screen: {

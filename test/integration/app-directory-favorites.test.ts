@@ -270,9 +270,12 @@ describe('favourites', () => {
       dialString: '192.168.1.20',
       label: null,
     });
-    const exported = await h.ok<{ fileName: string; json: string }>('exportFavorites');
-    expect(exported.fileName).toMatch(/\.json$/);
-    const document = JSON.parse(exported.json) as { favorites: unknown[] };
+    const chosen = path.join(h.dataDir, 'team-favourites.json');
+    h.saveDialog.answers.push(chosen);
+    const exported = await h.ok<{ status: string; path: string }>('exportFavorites');
+    expect(exported).toEqual({ status: 'saved', path: chosen });
+    expect(h.saveDialog.shown[0]?.options.defaultPath).toMatch(/\.json$/);
+    const document = JSON.parse(await readFile(chosen, 'utf8')) as { favorites: unknown[] };
     document.favorites.push(
       { kind: 'room', meetingRoomId: '99887766554433', name: 'Imported' },
       { kind: 'mra', protocol: 'sip', dialString: 'not a dial string' },

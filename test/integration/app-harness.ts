@@ -17,6 +17,8 @@ import {
 import { openSettings } from '../../main/core/store/settings';
 import { createHandlerTable, type HandlerTable } from '../../main/app/handlers/handler-table';
 import type { WindowPort } from '../../main/app/handlers/window-port';
+import { saveWithDialog } from '../../main/app/electron/save-file';
+import { createFakeDialog } from '../helpers/fake-electron';
 import { dispatchInvoke } from '../../main/app/ipc/dispatch';
 import { createEventHub } from '../../main/app/ipc/event-hub';
 import type { AppClock, TimerHandle } from '../../main/app/services/clock';
@@ -113,6 +115,12 @@ export interface AppHarness {
   /** Events the hub refused to send (a contract mismatch is a bug). */
   readonly dropped: string[];
   readonly windowCalls: string[];
+  /** The save dialog export opens (the stand-in electron's): queue the paths to choose. */
+  readonly saveDialog: ReturnType<typeof createFakeDialog>;
+  /** What main put on the clipboard, last first. */
+  readonly clipboard: string[];
+  /** The lines the shell's log would hand to diagnostics. */
+  readonly logLines: string[];
   /** One call as a window makes it: the untrusted payload through dispatch. */
   call(verb: string, payload?: unknown): Promise<IpcResult<unknown>>;
   /** The same, expecting success: the data, typed by the caller. */
@@ -189,7 +197,21 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
   });
   const services = app;
   const windowCalls: string[] = [];
+  const saveDialog = createFakeDialog();
+  const clipboard: string[] = [];
+  const logLines: string[] = [];
   const windows: WindowPort = {
+    // The shell's own save: the stand-in dialog, then the real atomic write.
+    saveFile: (defaultName, contents) =>
+      saveWithDialog({ dialog: saveDialog, parent: null, folder: dataDir, defaultName, contents }),
+    copyText: (text) => {
+      clipboard.unshift(text);
+      return Promise.resolve(true);
+    },
+    diagnostics: () => ({
+      managed: options.managed?.status ?? 'absent',
+      logLines: [...logLines],
+    }),
     openWindow: (name) => windowCalls.push(`open:${name}`),
     hidePopover: () => windowCalls.push('hide'),
     openExternal: (url) => {
@@ -211,6 +233,9 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     events,
     dropped,
     windowCalls,
+    saveDialog,
+    clipboard,
+    logLines,
     call,
     async ok<T>(verb: string, payload?: unknown): Promise<T> {
       const result = await call(verb, payload);

@@ -5,6 +5,8 @@
  * response and every pushed event searched for the SecretKey and the SecretId, as are the files
  * in the data folder.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { INVOKE_VERBS } from '../../main/shared/ipc/channels';
 import type { CallView, IpcResult } from '../../main/shared/ipc/contract';
@@ -53,6 +55,12 @@ it('keeps the SecretKey and SecretId out of every response, event and file', asy
 
   await data('saveCredentials', { ...credentials, sdkId: null, operatorId });
   await data('testConnection');
+  // Diagnostics carry log lines: ones a bug let a secret into are scrubbed again.
+  harness.logLines.push(
+    `[roomcall] request failed: secretKey=${credentials.secretKey}`,
+    `[roomcall] odd header ${credentials.secretId}`,
+  );
+  await data('copyDiagnostics');
   // A clock ten minutes off: 190300.
   skewMs = 10 * 60_000;
   expect(await call('refreshCurrentMeeting')).toMatchObject({
@@ -103,8 +111,11 @@ it('keeps the SecretKey and SecretId out of every response, event and file', asy
     label: null,
   });
   await call('moveFavorite', { id: sip.favorite.id, toIndex: 0 });
-  const exported = await data<{ json: string }>('exportFavorites');
-  await call('importFavorites', { json: exported.json });
+  // Export writes into the data folder, which the sweep reads.
+  const exportFile = path.join(harness.dataDir, 'exported-favorites.json');
+  harness.saveDialog.answers.push(exportFile);
+  await data('exportFavorites');
+  await call('importFavorites', { json: await readFile(exportFile, 'utf8') });
 
   const accepted = await data<CallView>('startCall', { favoriteId: added.favorite.id });
   const rejected = await data<CallView>('startCall', { favoriteId: sip.favorite.id });
@@ -136,6 +147,9 @@ it('keeps the SecretKey and SecretId out of every response, event and file', asy
   const texts: Record<string, string> = {};
   responses.forEach(({ verb, result }, index) => {
     texts[`response ${index} ${verb}`] = JSON.stringify(result);
+  });
+  harness.clipboard.forEach((text, index) => {
+    texts[`clipboard ${index}`] = text;
   });
   harness.events.forEach((event, index) => {
     texts[`event ${index} ${event.name}`] = JSON.stringify(event.payload);

@@ -4,7 +4,7 @@
  * webContents through the registered wrapper to the simulator. What only real Electron can
  * show (windows on screen, the OS tray) is for test/electron.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -224,6 +224,47 @@ describe('the running shell', () => {
     expect(shell.windows.isAppWindow(picker.webContents.id)).toBe(true);
     picker.fire('closed');
     expect(shell.windows.isAppWindow(picker.webContents.id)).toBe(false);
+  });
+
+  it('exports from the picker through the save dialog, and copies diagnostics from settings', async () => {
+    await handler('openWindow')(fromWindow(popover()), { window: 'picker' });
+    const picker = FakeBrowserWindow.all.findLast(
+      (candidate) => candidate.url.endsWith('/picker.html') && !candidate.destroyed,
+    );
+    if (picker === undefined) throw new Error('no picker');
+    const chosen = path.join(userData, 'exported.json');
+    electron.dialog.answers.push(chosen);
+    expect(await handler('exportFavorites')(fromWindow(picker), undefined)).toEqual({
+      ok: true,
+      data: { status: 'saved', path: chosen },
+    });
+    // A sheet on the picker (the parent), proposing the export's name in Documents.
+    expect(electron.dialog.shown.at(-1)?.parent).toBe(picker);
+    expect(electron.dialog.shown.at(-1)?.options.defaultPath).toMatch(/^\/tmp\/.+\.json$/);
+    expect(JSON.parse(readFileSync(chosen, 'utf8'))).toHaveProperty('favorites');
+    // Closing the dialog: nothing written, and said so.
+    expect(await handler('exportFavorites')(fromWindow(picker), undefined)).toEqual({
+      ok: true,
+      data: { status: 'cancelled' },
+    });
+    // Only the settings window may copy diagnostics; main's clipboard gets the report.
+    expect(await handler('copyDiagnostics')(fromWindow(picker), undefined)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    await handler('openWindow')(fromWindow(popover()), { window: 'settings' });
+    const settings = FakeBrowserWindow.all.findLast(
+      (candidate) => candidate.url.endsWith('/settings.html') && !candidate.destroyed,
+    );
+    if (settings === undefined) throw new Error('no settings window');
+    const copied = await handler('copyDiagnostics')(fromWindow(settings), undefined);
+    expect(copied).toMatchObject({ ok: true, data: { copied: true } });
+    const text = await electron.clipboard.readText();
+    expect(text).toContain('RoomCall diagnostics');
+    expect(text).toContain('Managed configuration: none');
+    expect(text).not.toContain(sim.credentials.secretKey);
+    expect(text).not.toContain(sim.credentials.secretId);
+    picker.fire('closed');
   });
 
   it('sends the API calls through their own partition, never the default session', () => {

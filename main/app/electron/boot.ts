@@ -2,6 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   app,
+  clipboard,
+  dialog,
   globalShortcut,
   ipcMain,
   nativeTheme,
@@ -28,11 +30,13 @@ import { setupUpdates } from '../updates/electron-updater-port';
 import { APP_HOST, APP_SCHEME } from '../web/pages';
 import { createApiFetch } from './api-session';
 import { serveRenderer } from './app-protocol';
-import { logInfo, logProblem, setLogSecrets } from './log';
+import { describeManaged, DIAGNOSTIC_LOG_LINES } from '../handlers/diagnostics';
+import { logInfo, logProblem, recentLogLines, setLogSecrets } from './log';
 import { showNotification } from './notifications';
 import { appPaths } from './paths';
 import { popoverMode, type PopoverMode } from './popover-mode';
 import { popoverPosition } from './popover-position';
+import { saveWithDialog } from './save-file';
 import { watchSessionAndPower } from './power-events';
 import { denyAllPermissions, hardenAllWebContents } from './security';
 import { ShellState } from './shell-state';
@@ -146,6 +150,26 @@ export async function bootShell(): Promise<Shell> {
       windows.hidePopover();
     },
     openExternal: (url) => shell.openExternal(url),
+    saveFile: (defaultName, contents) =>
+      saveWithDialog({
+        dialog,
+        parent: windows.opened('picker'),
+        folder: app.getPath('documents'),
+        defaultName,
+        contents,
+      }),
+    // Main's clipboard: the pages cannot use navigator.clipboard, since every permission
+    // check (clipboard-sanitized-write among them) is refused (security.ts).
+    // Electron 45's clipboard is asynchronous: writeText resolves once the text is on it
+    // (docs/api/clipboard.md).
+    copyText: async (text) => {
+      await clipboard.writeText(text);
+      return true;
+    },
+    diagnostics: () => ({
+      managed: describeManaged(managed),
+      logLines: recentLogLines(DIAGNOSTIC_LOG_LINES),
+    }),
   };
   registerInvokeHandlers(ipcMain, createHandlerTable(services, windowPort), {
     policy: {

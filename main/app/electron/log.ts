@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { redact } from '../../core/wemeet/errors';
+import { redactLine } from '../ipc/secret-guard';
 
 /**
  * The main process's log: every line to stderr (development, `--enable-logging`) and, once
@@ -35,14 +35,8 @@ interface LogSink {
 let sink: LogSink | null = null;
 let knownSecrets: () => readonly string[] = () => [];
 
-/** `key=value`, `key: value` and JSON `"key":"value"` for names that carry secrets. */
-const SECRET_FIELD =
-  /((?:secret[_-]?(?:key|id)|x-tc-signature|signature|authorization|password)["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi;
-
-/** Secrets and secret-looking fields replaced by [redacted]. Exported for tests. */
-export function redactLine(line: string, secrets: readonly string[]): string {
-  return redact(line, secrets).replace(SECRET_FIELD, '$1[redacted]');
-}
+/** Secrets and secret-looking fields replaced by [redacted] (shared with diagnostics). */
+export { redactLine };
 
 /** Starts writing to the logs folder; returns the file's path. */
 export function openLogFile(options: LogFileOptions): string {

@@ -76,6 +76,12 @@ export class AppWindows {
     return this.#popover;
   }
 
+  /** The picker or settings window while it is open (a dialog's parent), else null. */
+  opened(name: 'picker' | 'settings'): BrowserWindow | null {
+    const window = this.#onDemand.get(name);
+    return window === undefined || window.isDestroyed() ? null : window;
+  }
+
   all(): BrowserWindow[] {
     const windows = [...this.#onDemand.values()];
     if (this.#popover !== null) windows.unshift(this.#popover);

@@ -1,6 +1,7 @@
 import type { InvokeVerb, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { AppServices } from '../services/create-app-services';
 import { newFavoriteFrom } from '../services/favorites-service';
+import { diagnosticsReport } from './diagnostics';
 import { HELP_URLS, type WindowPort } from './window-port';
 
 /** One handler per contract verb: the parsed request in, the response data out (or a throw). */
@@ -26,6 +27,15 @@ export function createHandlerTable(app: AppServices, windows: WindowPort): Handl
       await app.credentials.logout();
       return appState();
     },
+    copyDiagnostics: async () => {
+      const report = diagnosticsReport({
+        state: await appState(),
+        settings: await app.settings.view(),
+        shell: windows.diagnostics(),
+        secrets: app.session.knownSecrets(),
+      });
+      return { report, copied: await windows.copyText(report) };
+    },
 
     getSettings: () => app.settings.view(),
     updateSettings: (patch) => app.settings.update(patch),
@@ -47,7 +57,10 @@ export function createHandlerTable(app: AppServices, windows: WindowPort): Handl
     updateAddressFavorite: async ({ id, protocol, dialString, label }) => [
       ...(await app.favorites.updateAddress(id, { protocol, dialString, label })),
     ],
-    exportFavorites: () => app.favorites.exportJson(),
+    exportFavorites: async () => {
+      const { fileName, json } = await app.favorites.exportJson();
+      return windows.saveFile(fileName, json);
+    },
     importFavorites: ({ json }) => app.favorites.importJson(json),
 
     startCall: (request) => app.calls.start(request),

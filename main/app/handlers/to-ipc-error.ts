@@ -5,6 +5,7 @@ import {
   CallNotFoundError,
   InputError,
   NoMeetingError,
+  SaveFileError,
   SettingsLockedError,
 } from '../services/errors';
 
@@ -14,6 +15,9 @@ export const APP_PROBLEM_RULES = [
   rule(SettingsLockedError, (e) => problem('locked', e.message, null, { keys: e.keys })),
   rule(CallNotFoundError, (e) => problem('not-found', e.message)),
   rule(NoMeetingError, (e) => problem('no-meeting', e.message, e.hint)),
+  rule(SaveFileError, (e) =>
+    problem('storage', e.message, 'Choose another folder, then try again.', { file: e.file }),
+  ),
 ];
 
 interface KindEntry {

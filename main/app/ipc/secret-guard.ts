@@ -1,3 +1,5 @@
+import { redact } from '../../core/wemeet/errors';
+
 /**
  * The last line of defence for "nothing secret crosses IPC": whatever is about to be sent to a
  * window is searched for every SecretId and SecretKey the process knows. The services never
@@ -24,4 +26,16 @@ function jsonOf(value: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/** `key=value`, `key: value` and JSON `"key":"value"` for names that carry secrets. */
+const SECRET_FIELD =
+  /((?:secret[_-]?(?:key|id)|x-tc-signature|signature|authorization|password)["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi;
+
+/**
+ * Text with the known secrets and secret-looking fields replaced by [redacted]: what the log
+ * file writes (electron/log.ts) and what the diagnostics report scrubs once more.
+ */
+export function redactLine(line: string, secrets: readonly string[]): string {
+  return redact(line, secrets).replace(SECRET_FIELD, '$1[redacted]');
 }

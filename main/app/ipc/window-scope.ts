@@ -19,6 +19,7 @@ export const VERB_WINDOWS: Readonly<Record<InvokeVerb, readonly AppWindowKind[]>
   saveCredentials: ['settings'],
   testConnection: ['settings'],
   logout: ['settings'],
+  copyDiagnostics: ['settings'],
   getSettings: ALL,
   updateSettings: ['settings'],
   getCurrentMeeting: ALL,

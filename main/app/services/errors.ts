@@ -44,3 +44,19 @@ export class CallNotFoundError extends Error {
     this.name = 'CallNotFoundError';
   }
 }
+
+/**
+ * An export the person chose a place for, which could not be written there (read-only folder,
+ * disk full, permissions). The file, if there was one, is as it was. The path is theirs.
+ */
+export class SaveFileError extends Error {
+  readonly kind = 'save-file';
+  readonly file: string;
+  constructor(file: string, cause: unknown) {
+    const code =
+      typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : null;
+    super(`Could not write ${file}${code === null ? '' : ` (${code})`}.`);
+    this.name = 'SaveFileError';
+    this.file = file;
+  }
+}

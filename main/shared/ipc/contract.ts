@@ -314,6 +314,15 @@ export const invokeContract = {
     response: z.object({ roomCount: z.number().int(), inProgressMeetings: z.number().int() }),
   },
   logout: { request: none, response: appStateSchema },
+  /**
+   * A plain-text report for support (versions, OS, settings without secrets, managed
+   * configuration, recent log lines). `copied`: main put it on the clipboard; false where it
+   * cannot (web preview), and the page copies it itself.
+   */
+  copyDiagnostics: {
+    request: none,
+    response: z.object({ report: z.string(), copied: z.boolean() }),
+  },
 
   getSettings: { request: none, response: settingsViewSchema },
   updateSettings: {
@@ -368,9 +377,16 @@ export const invokeContract = {
       .strict(),
     response: favoriteListSchema,
   },
+  /**
+   * Main asks where to save (the native save dialog; the web preview saves into its own
+   * exports folder) and writes the favourites there. `saved` only once the file is written.
+   */
   exportFavorites: {
     request: none,
-    response: z.object({ fileName: z.string(), json: z.string() }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), path: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
   },
   importFavorites: {
     request: z.object({ json: z.string().max(5 * 1024 * 1024) }).strict(),

@@ -105,7 +105,8 @@ const en = {
     importLabel: 'Import favourites from a JSON file',
     export: 'Export',
     exportLabel: 'Export favourites as a JSON file',
-    exported: (file: string) => `Saved ${file}.`,
+    saved: (file: string) => `Saved to ${file}`,
+    notSaved: 'Not saved.',
     report: (added: number) =>
       added === 1 ? 'Imported 1 favourite.' : `Imported ${String(added)} favourites.`,
     skipped: (count: number) =>
@@ -227,7 +228,8 @@ const zh: PickerMessages = {
     importLabel: '从 JSON 文件导入常用项',
     export: '导出',
     exportLabel: '将常用项导出为 JSON 文件',
-    exported: (file) => `已保存 ${file}。`,
+    saved: (file) => `已保存到 ${file}`,
+    notSaved: '未保存。',
     report: (added) => `已导入 ${String(added)} 个常用项。`,
     skipped: (count) => `跳过了 ${String(count)} 项：`,
     entry: (index) => `第 ${String(index + 1)} 项`,

@@ -9,21 +9,8 @@ import type { ImportReportView } from '../../../main/shared/ipc/contract';
 
 type Outcome =
   | { readonly kind: 'imported'; readonly report: ImportReportView }
-  | { readonly kind: 'exported'; readonly fileName: string };
-
-/** Hands the JSON to the browser as a download: the file lands where downloads go. */
-function download(fileName: string, json: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
-}
+  | { readonly kind: 'saved'; readonly path: string }
+  | { readonly kind: 'not-saved' };
 
 /** Import and export of favourites as JSON, for IT teams handing out a standard list. */
 export function TransferBar() {
@@ -49,9 +36,12 @@ export function TransferBar() {
         about: null,
         failed: m.transfer.failed.export,
         retryLabel: m.favorites.failed.retry(m.transfer.failed.exportAction),
+        // Main shows the save dialog and writes the file: "Saved" only once it is on disk,
+        // "Not saved" when the person closed the dialog (no error: they chose to).
         done: (data) => {
-          download(data.fileName, data.json);
-          setOutcome({ kind: 'exported', fileName: data.fileName });
+          setOutcome(
+            data.status === 'saved' ? { kind: 'saved', path: data.path } : { kind: 'not-saved' },
+          );
         },
       }),
     );
@@ -109,15 +99,17 @@ export function TransferBar() {
         </button>
       </div>
       <div role="status" class="transfer-outcome">
-        {outcome?.kind === 'exported' && (
-          <p class="note-ok">{m.transfer.exported(outcome.fileName)}</p>
-        )}
+        {outcome?.kind === 'saved' && <p class="note-ok">{m.transfer.saved(outcome.path)}</p>}
+        {outcome?.kind === 'not-saved' && <p>{m.transfer.notSaved}</p>}
         {outcome?.kind === 'imported' && (
           <div class="import-report">
             <p class="note-ok">{m.transfer.report(outcome.report.added)}</p>
             {outcome.report.skipped.length > 0 && (
               <>
-                <p>{m.transfer.skipped(outcome.report.skipped.length)}</p>
+                {/* The report lists the first skips only; the count covers them all. */}
+                <p>
+                  {m.transfer.skipped(outcome.report.skippedCount ?? outcome.report.skipped.length)}
+                </p>
                 <ul class="skipped">
                   {outcome.report.skipped.map((skip) => (
                     <li key={skip.index}>

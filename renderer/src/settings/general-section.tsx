@@ -11,12 +11,21 @@ interface Props {
   readonly settings: Settings;
   readonly locked: ReadonlySet<string>;
   readonly mac: boolean;
+  /** False on Linux and in the web preview: the launch-at-login row is not shown. */
+  readonly loginItemSupported: boolean;
   readonly update: (patch: Partial<Settings>) => Promise<boolean>;
   readonly error: IpcError | null;
 }
 
-/** Launch at login and the global shortcut. */
-export function GeneralSection({ settings, locked, mac, update, error }: Props) {
+/** Launch at login (macOS and Windows only) and the global shortcut. */
+export function GeneralSection({
+  settings,
+  locked,
+  mac,
+  loginItemSupported,
+  update,
+  error,
+}: Props) {
   const m = useMessages(settingsMessages);
   const [recording, setRecording] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
@@ -32,19 +41,21 @@ export function GeneralSection({ settings, locked, mac, update, error }: Props) 
       <h2 class="card-title" id="general-heading">
         {m.general.heading}
       </h2>
-      <div class="setting-row">
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={settings.launchAtLogin}
-            disabled={loginLocked}
-            aria-describedby={loginLocked ? 'login-locked' : undefined}
-            onChange={(event) => void update({ launchAtLogin: event.currentTarget.checked })}
-          />
-          {m.general.launchAtLogin}
-        </label>
-        {loginLocked && <LockedNote id="login-locked" />}
-      </div>
+      {loginItemSupported && (
+        <div class="setting-row">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.launchAtLogin}
+              disabled={loginLocked}
+              aria-describedby={loginLocked ? 'login-locked' : undefined}
+              onChange={(event) => void update({ launchAtLogin: event.currentTarget.checked })}
+            />
+            {m.general.launchAtLogin}
+          </label>
+          {loginLocked && <LockedNote id="login-locked" />}
+        </div>
+      )}
       <div class="setting-row setting-column">
         <label class="field-label" for="shortcut">
           {m.general.shortcut}

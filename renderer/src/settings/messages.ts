@@ -101,6 +101,16 @@ const en = {
   warnings: {
     title: 'Some local files were damaged and set aside',
   },
+  diagnostics: {
+    heading: 'Diagnostics',
+    intro:
+      'Copies a report for support: versions, system, settings and recent log lines. It never includes the SecretId or SecretKey.',
+    button: 'Copy diagnostics',
+    busy: 'Copying…',
+    copied: 'Copied to the clipboard.',
+    manual: 'Could not reach the clipboard. Select the report below and copy it.',
+    reportLabel: 'Diagnostics report',
+  },
   version: (version: string) => `RoomCall ${version}`,
 };
 
@@ -203,6 +213,16 @@ const zh: SettingsMessages = {
   },
   warnings: {
     title: '部分本地文件已损坏并被移至别处',
+  },
+  diagnostics: {
+    heading: '诊断信息',
+    intro:
+      '复制一份供技术支持使用的报告：版本、系统、设置和最近的日志。报告不含 SecretId 和 SecretKey。',
+    button: '复制诊断信息',
+    busy: '正在复制…',
+    copied: '已复制到剪贴板。',
+    manual: '无法访问剪贴板。请选中下方报告并复制。',
+    reportLabel: '诊断报告',
   },
   version: (version) => `RoomCall ${version}`,
 };

@@ -8,6 +8,7 @@ import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/spinner';
 import { AccountSection } from './account-section';
 import { AdvancedSection } from './advanced-section';
+import { DiagnosticsSection } from './diagnostics-section';
 import { GeneralSection } from './general-section';
 import { LanguageSection } from './language-section';
 import { LogoutSection } from './logout-section';
@@ -168,6 +169,7 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
         settings={view.settings}
         locked={locked}
         mac={appState.platform === 'darwin'}
+        loginItemSupported={loginItemSupported(appState.platform)}
         update={general.update}
         error={general.error}
       />
@@ -177,6 +179,7 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
         update={advanced.update}
         error={advanced.error}
       />
+      <DiagnosticsSection />
       {appState.credentials?.source === 'keychain' && (
         <LogoutSection
           onLoggedOut={(state) => {
@@ -188,4 +191,13 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
       <footer class="settings-foot">{m.version(appState.version)}</footer>
     </main>
   );
+}
+
+/**
+ * Launch at login exists only where Electron can set a login item: macOS and Windows
+ * (app.setLoginItemSettings, docs/api/app.md). Linux has no such API and the web preview no
+ * login at all, so the setting is not offered there.
+ */
+function loginItemSupported(platform: AppState['platform']): boolean {
+  return platform === 'darwin' || platform === 'win32';
 }

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import { ipcError, type FakeBridge } from '../fake-bridge';
 import { settle, waitFor, withBridge } from '../setup';
@@ -360,22 +360,49 @@ describe('favourites: a change that was not saved can be tried again', () => {
       expect(within(panel).queryByRole('alert')).toBeNull();
     });
 
-    it('a failed export offers Try again, which downloads the file once', async () => {
+    it('a failed export offers Try again, and says saved only when main wrote the file', async () => {
       const fake = withBridge();
       fake.failOnce('exportFavorites');
       const panel = await openFavorites(fake);
-      const createObjectURL = vi.fn(() => 'blob:roomcall');
-      Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
       await click(within(panel).getByRole('button', { name: 'Export favourites as a JSON file' }));
       expect(within(panel).getByRole('alert').textContent).toContain(
         'Could not export the favourites.',
       );
-      expect(createObjectURL).not.toHaveBeenCalled();
+      expect(within(panel).queryByText(/Saved to/)).toBeNull();
       await click(within(panel).getByRole('button', { name: 'Try again: Export favourites' }));
-      expect(createObjectURL).toHaveBeenCalledTimes(1);
       expect(fake.requestsTo('exportFavorites')).toHaveLength(2);
-      expect(within(panel).getByText('Saved roomcall-favorites.json.')).toBeTruthy();
+      expect(
+        within(panel).getByText('Saved to /home/ada/Documents/roomcall-favorites.json'),
+      ).toBeTruthy();
+      expect(within(panel).queryByRole('alert')).toBeNull();
     });
+  });
+
+  it('says Not saved, without an error, when the save dialog is closed', async () => {
+    const fake = withBridge();
+    fake.respond('exportFavorites', () => ({ ok: true, data: { status: 'cancelled' } }));
+    const panel = await openFavorites(fake);
+    await click(within(panel).getByRole('button', { name: 'Export favourites as a JSON file' }));
+    expect(within(panel).getByText('Not saved.')).toBeTruthy();
+    expect(within(panel).queryByText(/Saved to/)).toBeNull();
+    expect(within(panel).queryByRole('alert')).toBeNull();
+  });
+
+  it('says where the export was saved, or that it was not, in Chinese', async () => {
+    const fake = withBridge((world) => {
+      world.settings.settings.language = 'zh-CN';
+    });
+    await renderPicker(fake);
+    fireEvent.click(screen.getByRole('tab', { name: /常用/ }));
+    const panel = screen.getByRole('tabpanel', { name: /常用/ });
+    const exportButton = within(panel).getByRole('button', { name: '将常用项导出为 JSON 文件' });
+    await click(exportButton);
+    expect(
+      within(panel).getByText('已保存到 /home/ada/Documents/roomcall-favorites.json'),
+    ).toBeTruthy();
+    fake.respond('exportFavorites', () => ({ ok: true, data: { status: 'cancelled' } }));
+    await click(exportButton);
+    expect(within(panel).getByText('未保存。')).toBeTruthy();
   });
 
   it('says it in Chinese', async () => {

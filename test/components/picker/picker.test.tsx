@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallView, RoomView } from '../../../main/shared/ipc/contract';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import { ipcError, ROOMS, type FakeBridge, type FakeWorld } from '../fake-bridge';
@@ -535,21 +535,31 @@ describe('room picker', () => {
       });
     });
 
-    it('exports favourites as a download and reports an import', async () => {
+    it('exports favourites through main, saying where it saved, and reports an import', async () => {
       const fake = withBridge();
       fake.respond('importFavorites', () => ({
         ok: true,
         data: { added: 2, skipped: [{ index: 3, reason: 'not a SIP address' }] },
       }));
       const panel = await openFavorites(fake);
-      const createObjectURL = vi.fn(() => 'blob:roomcall');
-      Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+      // Main answers once the file is written; until then the picker claims nothing.
+      let answer: (value: { ok: true; data: { status: 'saved'; path: string } }) => void = () =>
+        undefined;
+      fake.respond(
+        'exportFavorites',
+        () =>
+          new Promise((resolve) => {
+            answer = resolve;
+          }),
+      );
       fireEvent.click(
         within(panel).getByRole('button', { name: 'Export favourites as a JSON file' }),
       );
       await settle();
-      expect(createObjectURL).toHaveBeenCalledTimes(1);
-      expect(within(panel).getByText('Saved roomcall-favorites.json.')).toBeTruthy();
+      expect(within(panel).queryByText(/Saved to/)).toBeNull();
+      answer({ ok: true, data: { status: 'saved', path: 'C:\\Users\\ada\\team.json' } });
+      await settle();
+      expect(within(panel).getByText('Saved to C:\\Users\\ada\\team.json')).toBeTruthy();
 
       const input = panel.querySelector('input[type="file"]');
       if (!(input instanceof HTMLInputElement)) throw new Error('no file input');

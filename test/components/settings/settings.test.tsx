@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsApp } from '../../../renderer/src/settings/settings-app';
 import { ipcError, type FakeBridge } from '../fake-bridge';
 import { push, settle, withBridge } from '../setup';
@@ -14,6 +14,12 @@ async function renderSettings(fake: FakeBridge) {
 function unconfigured() {
   return withBridge((world) => {
     world.appState = { ...world.appState, configured: false, credentials: null, operatorId: null };
+  });
+}
+
+function onPlatform(platform: 'darwin' | 'win32' | 'linux' | 'web') {
+  return withBridge((world) => {
+    world.appState.platform = platform;
   });
 }
 
@@ -175,7 +181,7 @@ describe('settings', () => {
   });
 
   it('toggles launch at login', async () => {
-    const fake = await renderSettings(withBridge());
+    const fake = await renderSettings(onPlatform('win32'));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Open RoomCall when I log in' }));
     await settle();
     expect(fake.requestsTo('updateSettings')).toEqual([{ launchAtLogin: true }]);
@@ -216,6 +222,7 @@ describe('settings', () => {
   it('shows locked settings read-only, set by the organisation', async () => {
     await renderSettings(
       withBridge((world) => {
+        world.appState.platform = 'darwin';
         world.settings = {
           ...world.settings,
           locked: ['language', 'launchAtLogin', 'baseUrl', 'globalShortcut'],
@@ -273,8 +280,24 @@ describe('settings', () => {
     expect(screen.getByText('The system keychain is not available')).toBeTruthy();
   });
 
+  it('does not offer launch at login on Linux, which has no login item', async () => {
+    await renderSettings(onPlatform('linux'));
+    expect(screen.queryByRole('checkbox', { name: 'Open RoomCall when I log in' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Global shortcut' })).toBeTruthy();
+  });
+
+  it('does not offer launch at login in the web preview', async () => {
+    await renderSettings(onPlatform('web'));
+    expect(screen.queryByRole('checkbox', { name: 'Open RoomCall when I log in' })).toBeNull();
+  });
+
+  it('offers launch at login on macOS', async () => {
+    await renderSettings(onPlatform('darwin'));
+    expect(screen.getByRole('checkbox', { name: 'Open RoomCall when I log in' })).toBeTruthy();
+  });
+
   it('follows settingsChanged from other windows', async () => {
-    const fake = await renderSettings(withBridge());
+    const fake = await renderSettings(onPlatform('win32'));
     await push(fake, 'settingsChanged', {
       ...fake.world.settings,
       settings: { ...fake.world.settings.settings, launchAtLogin: true },
@@ -283,5 +306,89 @@ describe('settings', () => {
       screen.getByRole<HTMLInputElement>('checkbox', { name: 'Open RoomCall when I log in' })
         .checked,
     ).toBe(true);
+  });
+});
+
+describe('copy diagnostics', () => {
+  const original = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+  afterEach(() => {
+    if (original === undefined) Reflect.deleteProperty(navigator, 'clipboard');
+    else Object.defineProperty(navigator, 'clipboard', original);
+  });
+
+  /** The page's own navigator.clipboard, as the test wants it to behave. */
+  function pageClipboard(writeText: (text: string) => Promise<void>) {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  }
+
+  it('says copied once main put the report on the clipboard', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    pageClipboard(writeText);
+    const fake = await renderSettings(withBridge());
+    fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+    await settle();
+    expect(fake.requestsTo('copyDiagnostics')).toHaveLength(1);
+    expect(screen.getByText('Copied to the clipboard.')).toBeTruthy();
+    // Main copied it: the page's clipboard is not touched.
+    expect(writeText).not.toHaveBeenCalled();
+  });
+
+  it('copies with the page’s clipboard where main cannot (web preview)', async () => {
+    const writeText = vi.fn((_text: string) => Promise.resolve());
+    pageClipboard(writeText);
+    const fake = withBridge();
+    fake.respond('copyDiagnostics', () => ({
+      ok: true,
+      data: { report: 'RoomCall diagnostics\n', copied: false },
+    }));
+    await renderSettings(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+    await settle();
+    expect(writeText).toHaveBeenCalledExactlyOnceWith('RoomCall diagnostics\n');
+    expect(screen.getByText('Copied to the clipboard.')).toBeTruthy();
+  });
+
+  it('shows the report to copy by hand when no clipboard can be reached', async () => {
+    pageClipboard(() => Promise.reject(new DOMException('denied', 'NotAllowedError')));
+    const fake = withBridge();
+    fake.respond('copyDiagnostics', () => ({
+      ok: true,
+      data: { report: 'RoomCall diagnostics\nApp version: 1.0.0\n', copied: false },
+    }));
+    await renderSettings(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+    await settle();
+    expect(screen.queryByText('Copied to the clipboard.')).toBeNull();
+    expect(
+      screen.getByText('Could not reach the clipboard. Select the report below and copy it.'),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Diagnostics report' }).value,
+    ).toBe('RoomCall diagnostics\nApp version: 1.0.0\n');
+  });
+
+  it('shows the error when the report could not be made, and copies on the next click', async () => {
+    const fake = withBridge();
+    fake.failOnce('copyDiagnostics', ipcError('internal'));
+    await renderSettings(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+    await settle();
+    expect(screen.getByRole('alert')).toBeTruthy();
+    expect(screen.queryByText('Copied to the clipboard.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+    await settle();
+    expect(screen.getByText('Copied to the clipboard.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('speaks Chinese', async () => {
+    await renderSettings(
+      withBridge((world) => {
+        world.settings.settings.language = 'zh-CN';
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '复制诊断信息' }));
+    await settle();
+    expect(screen.getByText('已复制到剪贴板。')).toBeTruthy();
   });
 });
