@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { ESM_REQUIRE_BANNER } from '../../scripts/cli-build';
 
 /**
  * Bundles a TypeScript entry (and the core it imports) into one .mjs that a child `node`
@@ -15,10 +16,15 @@ const require = createRequire(import.meta.url);
 const nativeByUrl: Plugin = {
   name: 'native-by-url',
   setup(builder) {
-    builder.onResolve({ filter: new RegExp(`^(${NATIVE.join('|')})$`) }, (args) => ({
-      path: pathToFileURL(require.resolve(args.path)).href,
-      external: true,
-    }));
+    // require() takes a path, import() a URL: the store loads keytar with require where the
+    // bundle has one (the CLI's banner gives it one), with import() elsewhere.
+    builder.onResolve({ filter: new RegExp(`^(${NATIVE.join('|')})$`) }, (args) => {
+      const resolved = require.resolve(args.path);
+      return {
+        path: args.kind === 'require-call' ? resolved : pathToFileURL(resolved).href,
+        external: true,
+      };
+    });
   },
 };
 
@@ -32,6 +38,8 @@ export async function bundleForNode(entry: string, outDir: string): Promise<stri
     format: 'esm',
     target: 'node22',
     logLevel: 'error',
+    // As the CLI's bundle does (scripts/cli-build.ts): the store loads keytar with require.
+    banner: { js: ESM_REQUIRE_BANNER },
     plugins: [nativeByUrl],
   });
   return outfile;

@@ -215,6 +215,7 @@ describe('input messages in the UI language', () => {
         { index: 4, reason: 'kind 只能是“room”或“mra”。' },
         { index: 5, reason: '这一项不是 JSON 对象。' },
       ],
+      skippedCount: 5,
     });
     expect(refusal(await h.call('importFavorites', { json: '{"favorites": []' }))).toEqual(
       expect.objectContaining({
