@@ -67,6 +67,9 @@ for (const language of LANGUAGES) {
       });
 
       test('popover, picker and settings', async ({ page, preview }, testInfo) => {
+        // Four windows, each screenshot and axe-checked: ~20 s on an idle 2-core machine, so
+        // the default 30 s leaves too little room when the machine is shared.
+        test.slow();
         const words = WORDS[language];
         await preview.services.settings.update({ language });
         await addRoomFavorites(preview, [
