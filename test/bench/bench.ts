@@ -3,6 +3,7 @@
  * timed tests because the machine is shared and noisy; each comparison is a ratio of two
  * things measured side by side in one run.
  */
+import { benchCliStart } from './cli-start-bench';
 import { benchClientOverhead, benchDirectorySync } from './client-bench';
 import { benchStores } from './store-bench';
 import { benchUi } from './ui-bench';
@@ -16,6 +17,11 @@ printTable(
   'Client overhead per request (simulator; wall: medians of interleaved runs; CPU: means, process.cpuUsage)',
   ['request', 'bare fetch', 'client', 'ratio', 'bare CPU', 'client CPU', 'client adds', 'target'],
   [...(await benchClientOverhead(rounds)), ...(await benchClientOverhead(slowRounds, 30))],
+);
+printTable(
+  'CLI start (node -e 0 vs roomcall, same Node, interleaved pairs; medians)',
+  ['command', 'node -e 0', 'roomcall', 'ratio', 'target'],
+  benchCliStart(Number(process.env.BENCH_CLI_PAIRS ?? 15)),
 );
 printTable(
   'Directory sync',

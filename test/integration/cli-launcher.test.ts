@@ -27,8 +27,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function run(node: string, env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(node, [path.join(dir, 'roomcall.mjs'), '--version'], {
+function run(node: string, env: NodeJS.ProcessEnv = {}, args: readonly string[] = ['rooms']) {
+  return spawnSync(node, [path.join(dir, 'roomcall.mjs'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache'), ...env },
   });
@@ -55,6 +55,19 @@ describe('the roomcall launcher', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('cli loaded\n');
     expect(result.status).toBe(0);
+  });
+
+  it('answers --version itself, without loading the CLI', async () => {
+    const { default: pkg } = (await import('../../package.json', { with: { type: 'json' } })) as {
+      default: { version: string };
+    };
+    for (const flag of ['--version', '-V']) {
+      const result = run(process.execPath, {}, [flag]);
+      expect(result.stdout).toBe(`${pkg.version}\n`);
+      expect(result.status).toBe(0);
+    }
+    // Anything more is the CLI's to answer.
+    expect(run(process.execPath, {}, ['--version', '--json']).stdout).toBe('cli loaded\n');
   });
 
   it('keeps a compile cache in the user cache folder, and runs without one', async () => {
