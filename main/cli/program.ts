@@ -44,7 +44,8 @@ Exit codes:
   2    usage or input error, found before any room is called (also a change the
        organisation's managed configuration does not allow)
   3    invite --wait: the call was placed but the room did not join
-  130  interrupted (Ctrl-C); a ringing call is cancelled first
+  4    invite: unconfirmed (the reply was lost and the status could not be read: it may ring)
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP); a ringing call is cancelled first
 
 Reference: docs/cli.md
 `;
