@@ -1,13 +1,12 @@
 /**
- * The built `roomcall` as a real process: bundled like scripts/build.mjs does (same esbuild
- * options) but into a temporary folder, so `npm run build`'s wipe of out/ and this test never
+ * The built `roomcall` as a real process: bundled with scripts/build.mjs's own targets but into
+ * a temporary folder, so `npm run build`'s wipe of out/ and this test never
  * race. The simulator runs in this process; the CLI reaches it through WEMEET_* variables.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '../../main/core/wemeet/api';
 import {
@@ -16,6 +15,7 @@ import {
   startSimulator,
   type Simulator,
 } from '../sim/index';
+import { buildCliBundle } from '../helpers/cli-bundle';
 import { CANCEL_ROOM_CALL, ROOM_CALL, simulatorEnv } from './cli-harness';
 
 let dir = '';
@@ -24,27 +24,7 @@ let sim: Simulator | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'roomcall-cli-spawn-'));
-  // The CLI target of scripts/build.mjs, written to `dir`.
-  await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    external: ['electron', 'keytar'],
-    logLevel: 'warning',
-    legalComments: 'none',
-    entryPoints: { roomcall: 'main/cli/roomcall.ts' },
-    outdir: dir,
-    format: 'esm',
-    outExtension: { '.js': '.mjs' },
-    banner: {
-      js: [
-        '#!/usr/bin/env node',
-        "import { createRequire as __roomcallCreateRequire } from 'node:module';",
-        'const require = __roomcallCreateRequire(import.meta.url);',
-      ].join('\n'),
-    },
-  });
-  script = path.join(dir, 'roomcall.mjs');
+  script = await buildCliBundle(dir);
 }, 60_000);
 
 afterAll(async () => {

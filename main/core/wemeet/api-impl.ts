@@ -27,6 +27,7 @@ import {
 import type { MeetingsPage } from './schemas';
 import { listAllRooms } from './room-directory';
 import type { CallTarget, MeetingCode, MeetingId } from './types';
+import { uniqueBy } from './unique';
 
 /**
  * WemeetApi over a WemeetClient: one method per operation, each a thin mapping between the
@@ -256,18 +257,4 @@ function targetFields(target: CallTarget): Record<string, BodyValue> {
 function checkMeetingId(meetingId: MeetingId): string {
   if (!DIGITS.test(meetingId)) throw new RangeError('A meeting ID is a string of digits');
   return meetingId;
-}
-
-/** First occurrence wins, order kept: pages may overlap when the list changes while paging. */
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  const result: T[] = [];
-  for (const item of items) {
-    const k = key(item);
-    if (!seen.has(k)) {
-      seen.add(k);
-      result.push(item);
-    }
-  }
-  return result;
 }

@@ -1,6 +1,7 @@
 import type { ListRoomsOptions, Room } from './api';
 import { rateLimitOf } from './errors';
 import type { RoomsPage } from './schemas';
+import { uniqueBy } from './unique';
 
 /**
  * The directory sync: every page of GET /v1/meeting-rooms, a few at a time, as one list.
@@ -91,18 +92,4 @@ export async function listAllRooms(
     throw errors[0];
   }
   return uniqueBy(pages.flat(), (room) => room.meeting_room_id);
-}
-
-/** First occurrence wins, order kept: pages may overlap when the list changes while paging. */
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  const result: T[] = [];
-  for (const item of items) {
-    const k = key(item);
-    if (!seen.has(k)) {
-      seen.add(k);
-      result.push(item);
-    }
-  }
-  return result;
 }
