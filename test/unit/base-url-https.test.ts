@@ -4,6 +4,7 @@
  * The rule (main/shared/rules/base-url.ts) and the settings schema every entry point parses with.
  */
 import { describe, expect, it } from 'vitest';
+import { WemeetClient } from '../../main/core/wemeet/client';
 import { baseUrlSchema, settingsSchema } from '../../main/shared/model/settings-schema';
 import {
   baseUrlProblem,
@@ -75,5 +76,18 @@ describe('base URL: https, plain http to loopback only', () => {
     expect(isLoopbackHost('localhost')).toBe(true);
     expect(isLoopbackHost('127.0.0.1.example.com')).toBe(false);
     expect(isLoopbackHost('::1')).toBe(false);
+  });
+});
+
+describe('the API client, the last guard', () => {
+  const credentials = { appId: '200000001', secretId: 'AKIDexample', secretKey: 'key' };
+
+  it('will not be built on plain http off this machine, whatever let the URL through', () => {
+    expect(
+      () => new WemeetClient({ baseUrl: 'http://example.com', credentials, operatorId: 'u' }),
+    ).toThrow(/baseUrl must start with https:\/\/ .*clear text/);
+    expect(
+      () => new WemeetClient({ baseUrl: 'http://[::1]:8787', credentials, operatorId: 'u' }),
+    ).not.toThrow();
   });
 });
