@@ -105,6 +105,23 @@ describe.each(SIM_MODES)('roomcall with $mode', ({ sparse }) => {
     }
   });
 
+  it('no rooms and no meetings (sparse: {} answers): empty lists, and invite asks for --meeting', async () => {
+    const h = await harness({ rooms: 0 });
+    h.sim.meetings.length = 0;
+    const rooms = await h.run(['rooms', '--json']);
+    expect(rooms.stderr).toBe('');
+    expect(rooms.code).toBe(0);
+    expect(jsonOf<Room[]>(rooms)).toEqual([]);
+    const meetings = await h.run(['meetings', '--json']);
+    expect(meetings.stderr).toBe('');
+    expect(meetings.code).toBe(0);
+    expect(jsonOf<Meeting[]>(meetings)).toEqual([]);
+    const invite = await h.run(['invite', '--sip', 'room@vc.example.com']);
+    expect(invite.code).toBe(2);
+    expect(invite.stderr).toContain('--meeting');
+    expect(h.requestsTo('PUT', ROOM_CALL)).toEqual([]);
+  });
+
   it('invite --wait, accepted: exit 0', async () => {
     const h = await harness({ ringMs: 3_000 });
     const room = h.sim.roomWithOutcome('accepted');
