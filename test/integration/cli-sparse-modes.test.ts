@@ -122,6 +122,21 @@ describe.each(SIM_MODES)('roomcall with $mode', ({ sparse }) => {
     expect(h.requestsTo('PUT', ROOM_CALL)).toEqual([]);
   });
 
+  it('a meeting with an empty subject (left out when sparse) is listed and callable', async () => {
+    const h = await harness();
+    const current = h.sim.meetings.find((m) => m.meeting_id === ID);
+    if (current === undefined) throw new Error('the simulator lost its current meeting');
+    current.subject = '';
+    const meetings = await h.run(['meetings', '--json']);
+    expect(meetings.stderr).toBe('');
+    expect(meetings.code).toBe(0);
+    expect(jsonOf<Meeting[]>(meetings)[0]).toMatchObject({ meeting_id: ID, subject: '' });
+    const invite = await h.run(['invite', '--meeting', CODE, '--sip', 'room@vc.example.com']);
+    expect(invite.stderr).toBe('');
+    expect(invite.code).toBe(0);
+    expect(h.requestsTo('PUT', ROOM_CALL)[0]?.meetingIdRaw).toBe(ID);
+  });
+
   it('invite --wait, accepted: exit 0', async () => {
     const h = await harness({ ringMs: 3_000 });
     const room = h.sim.roomWithOutcome('accepted');
