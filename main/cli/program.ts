@@ -31,7 +31,8 @@ organisation's managed configuration):
   WEMEET_APP_ID, WEMEET_SDK_ID (optional), WEMEET_SECRET_ID, WEMEET_SECRET_KEY
                        the enterprise app's credentials
   WEMEET_OPERATOR_ID   the userid RoomCall acts as
-  WEMEET_BASE_URL      the API (default https://api.meeting.qq.com)
+  WEMEET_BASE_URL      the API (default https://api.meeting.qq.com); https, or plain
+                       http to this machine only (127.0.0.1, ::1, localhost)
   ROOMCALL_DATA_DIR    where settings, favourites, history and the room cache live
   ROOMCALL_MANAGED_CONFIG
                        the managed configuration to read instead of the machine's

@@ -19,6 +19,8 @@ export interface VirtualSimulatorOptions {
   readonly rooms?: number | undefined;
   /** How long a call rings before the room answers; 5 s unless given. */
   readonly ringMs?: number | undefined;
+  /** Answers as a Go service with omitempty: zero, false and empty fields left out. */
+  readonly sparse?: boolean | undefined;
 }
 
 export interface VirtualSimulator {
@@ -39,6 +41,7 @@ export async function startVirtualSimulator(
     rooms: options.rooms ?? 40,
     clock: () => now,
     callTiming: { ringMs: options.ringMs ?? 5_000 },
+    sparse: options.sparse ?? false,
   });
   return {
     sim,

@@ -86,6 +86,8 @@ export interface HarnessOptions {
   /** Demo credentials saved and the operator set (default true). */
   readonly configured?: boolean;
   readonly ringMs?: number;
+  /** The simulator's sparse mode (zero, false and empty fields left out, as Go's omitempty). */
+  readonly sparse?: boolean;
   /**
    * Real milliseconds room-call takes to reach the server, as over a real network: two quick
    * clicks then really overlap with the first room-call in flight (default: none).
@@ -142,6 +144,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     rooms: options.rooms ?? 40,
     clock: () => time.now,
     callTiming: { ringMs: options.ringMs ?? 5_000 },
+    sparse: options.sparse ?? false,
   });
   if (options.roomCallLatencyMs !== undefined) {
     sim.faults.inject({

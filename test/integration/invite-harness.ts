@@ -31,12 +31,17 @@ export interface InviteHarness {
 
 export interface HarnessSettings {
   readonly ringMs?: number;
+  /** The simulator's sparse mode (zero, false and empty fields left out). */
+  readonly sparse?: boolean;
   /** Client overrides, e.g. retry: { attempts: 1 } to let failures reach the invite. */
   readonly client?: Partial<WemeetClientOptions>;
 }
 
 export async function startHarness(settings: HarnessSettings = {}): Promise<InviteHarness> {
-  const { sim, now, elapsed, advance } = await startVirtualSimulator({ ringMs: settings.ringMs });
+  const { sim, now, elapsed, advance } = await startVirtualSimulator({
+    ringMs: settings.ringMs,
+    sparse: settings.sparse,
+  });
   const api = createWemeetApi({
     baseUrl: sim.baseUrl,
     credentials: sim.credentials,

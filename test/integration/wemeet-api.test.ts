@@ -411,7 +411,7 @@ describe('with sparse answers (zero fields left out)', () => {
       meetingId: SIM_TWENTY_DIGIT_MEETING.meeting_id,
       target: { kind: 'room', meetingRoomId: sparse.roomWithOutcome('rejected').meeting_room_id },
     });
-    expect(info).toEqual({ state: 'not-called', status: 1, responseTime: null });
+    expect(info).toEqual({ state: 'not-called', status: 1, responseTime: '' });
   });
 
   it('reads an account with no rooms ({}) as an empty list', async () => {

@@ -218,8 +218,16 @@ describe('loadManagedConfig', () => {
     const message = expectInvalid(
       await load({ settings: { baseUrl: 'ftp://x.example', pollIntervalMs: 10 } }),
     );
-    expect(message).toContain('settings.baseUrl: expected an http(s) URL');
+    expect(message).toContain('settings.baseUrl: expected an https URL');
     expect(message).toContain('settings.pollIntervalMs');
+  });
+
+  it('refuses a plain-http base URL off this machine as invalid, saying why', async () => {
+    const message = expectInvalid(
+      await load({ settings: { baseUrl: 'http://wemeet.corp.example' } }),
+    );
+    expect(message).toContain('settings.baseUrl: must start with https://');
+    expect(message).toContain('SecretId and every request signature would travel in clear text');
   });
 
   it('never half-applies: one bad favourite rejects the whole file', async () => {

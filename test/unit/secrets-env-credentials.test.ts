@@ -109,8 +109,15 @@ describe('settings from the environment', () => {
       readEnvSettings({ WEMEET_BASE_URL: 'http://127.0.0.1:8080', WEMEET_OPERATOR_ID: 'alice' }),
     ).toEqual({ baseUrl: 'http://127.0.0.1:8080', operatorId: 'alice' });
     expect(() => readEnvSettings({ WEMEET_BASE_URL: 'api.meeting.qq.com' })).toThrow(
-      /WEMEET_BASE_URL is not an http\(s\) URL/,
+      /WEMEET_BASE_URL: expected an https URL/,
     );
+    // Plain http off this machine would carry the SecretId and signatures in clear text.
+    expect(() => readEnvSettings({ WEMEET_BASE_URL: 'http://example.com' })).toThrow(
+      /WEMEET_BASE_URL: must start with https:\/\/ .*SecretId .*clear text/,
+    );
+    expect(readEnvSettings({ WEMEET_BASE_URL: 'http://localhost:8787' })).toEqual({
+      baseUrl: 'http://localhost:8787',
+    });
     expect(() => readEnvSettings({ WEMEET_OPERATOR_ID: 'a\tb' })).toThrow(/WEMEET_OPERATOR_ID/);
   });
 

@@ -83,8 +83,10 @@ export function registerAuth(program: Command, define: ActionDefiner): void {
 
 async function runLogin(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
   const baseUrlOption = options.string('baseUrl');
-  if (baseUrlOption !== undefined && !baseUrlSchema.safeParse(baseUrlOption).success) {
-    throw new UsageError(`--base-url: expected an http(s) URL such as https://api.meeting.qq.com.`);
+  const baseUrlIssue =
+    baseUrlOption === undefined ? undefined : baseUrlSchema.safeParse(baseUrlOption).error;
+  if (baseUrlIssue !== undefined) {
+    throw new UsageError(`--base-url: ${baseUrlIssue.issues[0]?.message ?? 'not a URL'}.`);
   }
   const profile = await ctx.profile();
   const { settings } = await ctx.effectiveSettings();

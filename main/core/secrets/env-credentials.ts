@@ -99,10 +99,9 @@ export function readEnvSettings(env: Environment): EnvSettings {
   if (baseUrlText !== undefined) {
     const parsed = baseUrlSchema.safeParse(baseUrlText);
     if (!parsed.success) {
-      throw new EnvironmentError(
-        `${ENV_VARS.baseUrl} is not an http(s) URL such as https://api.meeting.qq.com.`,
-        [ENV_VARS.baseUrl],
-      );
+      // The schema's words: not a URL, or plain http off this machine (and why not).
+      const why = parsed.error.issues[0]?.message ?? 'not a usable URL';
+      throw new EnvironmentError(`${ENV_VARS.baseUrl}: ${why}.`, [ENV_VARS.baseUrl]);
     }
     baseUrl = parsed.data;
   }

@@ -163,7 +163,9 @@ class WemeetApiImpl implements WemeetApi {
     return {
       state: callStateFromStatus(result.status),
       status: result.status,
-      responseTime: result.response_time ?? null,
+      // Absent reads as "", Go's zero value, as a full answer sends it before any answer: the
+      // same status reads the same whether or not the server leaves empty fields out.
+      responseTime: result.response_time ?? '',
     };
   }
 

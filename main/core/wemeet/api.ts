@@ -98,7 +98,7 @@ export interface RoomCallInfo {
   readonly state: CallState;
   /** The raw status integer, kept for display and diagnostics. */
   readonly status: number;
-  /** e.g. "2022/11/22 14:35:26"; null when absent. */
+  /** e.g. "2022/11/22 14:35:26"; "" before the room answered (sent as "" or left out). */
   readonly responseTime: string | null;
 }
 

@@ -19,7 +19,11 @@ import { kyRetryOptions, resolveRetryPolicy, retryWaitMs, shouldRetry } from './
 import type { RetryPolicy } from './retry-policy';
 import { errorBodySchema } from './schemas';
 import { defaultNonce, signedHeaders, unixSeconds } from './signing';
-import { DEFAULT_BASE_URL } from '../../shared/rules/base-url';
+import {
+  baseUrlProblem,
+  baseUrlProblemMessage,
+  DEFAULT_BASE_URL,
+} from '../../shared/rules/base-url';
 
 /**
  * The one place RoomCall talks HTTP to Tencent Meeting, through one ky instance:
@@ -130,6 +134,11 @@ export class WemeetClient {
     const base = new URL(options.baseUrl ?? DEFAULT_BASE_URL);
     if (base.protocol !== 'https:' && base.protocol !== 'http:') {
       throw new TypeError('baseUrl must be an http(s) URL');
+    }
+    // The last guard: whatever let it through (settings, environment, managed file), plain http
+    // off this machine would put the SecretId and signatures on the network in clear text.
+    if (baseUrlProblem(base.href) === 'not-https') {
+      throw new TypeError(`baseUrl ${baseUrlProblemMessage('not-https')}`);
     }
     if (base.search !== '' || base.hash !== '' || base.username !== '' || base.password !== '') {
       throw new TypeError('baseUrl takes scheme, host and an optional path only');

@@ -122,14 +122,20 @@ export const roomCallInfoSchema = z.object({
   response_time: z.string().optional(),
 });
 
+/**
+ * A meeting of the list or of a code lookup. Only the IDs and times are needed to call into it;
+ * the SDKs model subject and status as optional and Go's omitempty leaves an empty one out
+ * (reference §4, "Optional fields"), so a meeting with an empty subject comes without one and
+ * must not make the whole page unreadable: absent reads as "".
+ */
 export const meetingSchema = z
   .object({
-    subject: z.string(),
+    subject: textOrEmpty,
     meeting_id: idSchema,
     meeting_code: idSchema,
     start_time: idSchema,
     end_time: idSchema,
-    status: z.string(),
+    status: textOrEmpty,
     join_url: z.string().optional(),
     join_meeting_role: z.string().optional(),
   })

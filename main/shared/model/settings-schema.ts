@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_BASE_URL, isBaseUrl } from '../rules/base-url';
+import { baseUrlProblem, baseUrlProblemMessage, DEFAULT_BASE_URL } from '../rules/base-url';
 
 /**
  * The user's settings, modelled once: this schema gives the type, the defaults, and the checks
@@ -21,11 +21,18 @@ export const profileNameSchema = z
     'a profile name is 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
   );
 
-/** The settings window's field checks the same rule (isBaseUrl) as you type. */
+/**
+ * https, or http to loopback only (rules/base-url.ts says why). The settings window's field
+ * checks the same rule as you type.
+ */
 export const baseUrlSchema = z
   .string()
   .trim()
-  .refine(isBaseUrl, { error: 'expected an http(s) URL such as https://api.meeting.qq.com' });
+  .superRefine((text, context) => {
+    const problem = baseUrlProblem(text);
+    if (problem !== null)
+      context.addIssue({ code: 'custom', message: baseUrlProblemMessage(problem) });
+  });
 
 /** An enterprise userid: sent as operator_id, shown in the UI. */
 export const operatorIdSchema = z

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_BASE_URL, isBaseUrl } from '../../../main/shared/rules/base-url';
+import { baseUrlProblem, DEFAULT_BASE_URL } from '../../../main/shared/rules/base-url';
 import { useMessages } from '../i18n/locale';
 import { ErrorNotice } from '../ui/error-notice';
 import { LockedNote } from './locked-note';
@@ -20,7 +20,9 @@ export function AdvancedSection({ settings, locked, update, error }: Props) {
   const [text, setText] = useState(settings.baseUrl);
   const [saved, setSaved] = useState(false);
   const isLocked = locked.has('baseUrl');
-  const valid = isBaseUrl(text.trim());
+  // The same rule main applies: https, or plain http to this computer only.
+  const problem = baseUrlProblem(text.trim());
+  const valid = problem === null;
   const changed = text.trim() !== settings.baseUrl;
 
   const save = async (value: string) => {
@@ -79,7 +81,11 @@ export function AdvancedSection({ settings, locked, update, error }: Props) {
               {m.advanced.baseUrlHelp}
             </p>
             <p class="field-problem" id="base-url-problem">
-              {valid ? '' : m.advanced.invalidUrl}
+              {problem === null
+                ? ''
+                : problem === 'not-https'
+                  ? m.advanced.insecureUrl
+                  : m.advanced.invalidUrl}
             </p>
             {saved && (
               <p class="note-ok" role="status">

@@ -82,6 +82,8 @@ const en = {
     baseUrl: 'API base URL',
     baseUrlHelp: 'Change only for a private deployment of Tencent Meeting.',
     invalidUrl: 'Enter an http or https URL such as https://api.meeting.qq.com.',
+    insecureUrl:
+      'Use an https:// address. Plain http is allowed only for this computer (127.0.0.1, ::1, localhost): anywhere else the SecretId and request signatures would travel in clear text. Use https://api.meeting.qq.com or your deployment’s https address.',
     save: 'Save',
     reset: 'Use the default',
     saved: 'Saved',
@@ -196,6 +198,8 @@ const zh: SettingsMessages = {
     baseUrl: 'API 地址',
     baseUrlHelp: '仅在使用腾讯会议私有化部署时修改。',
     invalidUrl: '请输入 http 或 https 地址，例如 https://api.meeting.qq.com。',
+    insecureUrl:
+      '请使用 https:// 地址。只有本机地址（127.0.0.1、::1、localhost）可以使用 http：其他地址会让 SecretId 和请求签名以明文传输。请使用 https://api.meeting.qq.com 或你的私有化部署的 https 地址。',
     save: '保存',
     reset: '恢复默认',
     saved: '已保存',
