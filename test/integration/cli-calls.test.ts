@@ -97,6 +97,15 @@ describe('roomcall status', () => {
     expect(h.sim.requests).toEqual([]);
   });
 
+  it('no target: exit 2, worded for showing a call (not for placing one), nothing sent', async () => {
+    const h = await harness();
+    const result = await h.run(['status', '--meeting', ID]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Say whose call to show, as it was called: --room');
+    expect(result.stderr).not.toContain('Choose what to call');
+    expect(h.sim.requests).toEqual([]);
+  });
+
   it('a status read that keeps failing: retried, then exit 1 with the code', async () => {
     const h = await harness();
     h.sim.faults.inject({ type: 'http-500', path: ROOM_CALL_INFO, code: 10002, times: Infinity });
@@ -173,6 +182,22 @@ describe('roomcall cancel', () => {
     const result = await h.run(cancelArgs('a b', '--room', SIM_EXAMPLE_ROOM_ID));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--invite: 'a b' is not an invite ID");
+    expect(h.sim.requests).toEqual([]);
+  });
+
+  it('no target: exit 2, worded for cancelling (not for calling), nothing sent', async () => {
+    const h = await harness();
+    const result = await h.run(cancelArgs('3f0c9a52'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'Say whose call to cancel, as `roomcall invite` called it: --room <meeting_room_id>',
+    );
+    expect(result.stderr).not.toContain('Choose what to call');
+    const two = await h.run(
+      cancelArgs('3f0c9a52', '--room', SIM_EXAMPLE_ROOM_ID, '--sip', 'a@b.c'),
+    );
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('Give one target whose call to cancel, not --room and --sip.');
     expect(h.sim.requests).toEqual([]);
   });
 });

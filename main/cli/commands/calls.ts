@@ -52,7 +52,7 @@ export function registerCalls(program: Command, define: ActionDefiner): void {
 async function runStatus(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
   const json = options.flag('json');
   const ref = parseMeetingOption(options.string('meeting'));
-  const chosen = await chooseTarget(ctx, options);
+  const chosen = await chooseTarget(ctx, options, 'status');
   const session = await ctx.session();
   const meetingId = await meetingIdFor(ctx, session, ref, !json);
   const info = await session.api.roomCallInfo({ meetingId, target: chosen.target });
@@ -85,7 +85,7 @@ async function runCancel(ctx: CliContext, options: OptionValues): Promise<ExitCo
   const json = options.flag('json');
   const inviteId = parseInviteId(options.string('invite'));
   const ref = parseMeetingOption(options.string('meeting'));
-  const chosen = await chooseTarget(ctx, options);
+  const chosen = await chooseTarget(ctx, options, 'cancel');
   const session = await ctx.session();
   const meetingId = await meetingIdFor(ctx, session, ref, !json);
   await session.api.cancelRoomCall({ meetingId, target: chosen.target, inviteId });
