@@ -1,6 +1,7 @@
 import { classify } from '../core/problem/classify';
 import { problem, rule, type Problem, type ProblemCategory } from '../core/problem/problem';
 import { ENV_VARS } from '../core/secrets/env-credentials';
+import { formatLocalTime } from './times';
 import {
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
@@ -27,7 +28,7 @@ export const CLI_PROBLEM_RULES = [
 interface ExitEntry {
   readonly exitCode: ExitCode;
   /** The CLI's own next step, where the core's is the app's or already in the message. */
-  readonly hint?: (problem: Problem) => string | null;
+  readonly hint?: (problem: Problem, timeZone: string | undefined) => string | null;
 }
 
 const LOGIN_HINT = `Run \`roomcall auth login\`, or set ${ENV_VARS.appId}, ${ENV_VARS.secretId}, ${ENV_VARS.secretKey} and ${ENV_VARS.operatorId}.`;
@@ -67,7 +68,7 @@ export const EXIT_CODES: Readonly<Record<ProblemCategory, ExitEntry>> = {
   // Several meetings share the code: a question for the user, like several current meetings.
   'meeting-ambiguous': USAGE,
   auth: FAILED,
-  clock: FAILED,
+  clock: { exitCode: EXIT_FAILURE, hint: clockHint },
   permission: FAILED,
   'rate-limit': FAILED,
   refused: FAILED,
@@ -82,13 +83,41 @@ export const EXIT_CODES: Readonly<Record<ProblemCategory, ExitEntry>> = {
   internal: FAILED,
 };
 
-export function describeFailure(error: unknown): Failure {
+/**
+ * "This computer's clock said 2026-12-03 14:15 CET, 10 minutes ahead of Tencent's." before the
+ * fix: the time is no secret, and the difference says how far to move the clock. The zone is
+ * the one every time is shown in (CliDeps.timeZone; the system's by default).
+ */
+function clockHint({ details, hint }: Problem, timeZone: string | undefined): string | null {
+  const { localTimeMs, serverTimeMs } = details;
+  if (localTimeMs === undefined) return hint;
+  const said = `This computer's clock said ${formatLocalTime(localTimeMs, timeZone)}`;
+  const diff = serverTimeMs === undefined ? null : skewWords(localTimeMs - serverTimeMs);
+  return `${said}${diff === null ? '' : `, ${diff}`}.${hint === null ? '' : ` ${hint}`}`;
+}
+
+/** "10 minutes ahead of Tencent's", "2 hours 5 minutes behind Tencent's". */
+function skewWords(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const amount =
+    hours === 0
+      ? unit(rest, 'minute')
+      : rest === 0
+        ? unit(hours, 'hour')
+        : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
+  return `${amount} ${ms > 0 ? 'ahead of' : 'behind'} Tencent's`;
+}
+
+export function describeFailure(error: unknown, timeZone?: string): Failure {
   const found = classify(error, CLI_PROBLEM_RULES);
   const entry = EXIT_CODES[found.category];
   return {
     exitCode: entry.exitCode,
     message: found.message,
-    hint: entry.hint === undefined ? found.hint : entry.hint(found),
+    hint: entry.hint === undefined ? found.hint : entry.hint(found, timeZone),
     code: found.code,
   };
 }

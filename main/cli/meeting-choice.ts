@@ -6,7 +6,7 @@ import type { Meeting } from '../core/wemeet/api';
 import type { MeetingId } from '../core/wemeet/types';
 import type { CliContext, Session } from './context';
 import { UsageError } from './exit-codes';
-import { formatLocalTime, unixSecondsToMs } from './words';
+import { formatLocalTime, unixSecondsToMs } from './times';
 
 /**
  * "Which meeting": --meeting as typed (checked before anything is sent), or else the one the

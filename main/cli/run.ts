@@ -26,7 +26,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<Ex
       // error it has already printed (unknown option, missing argument, no subcommand…).
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    const failure = describeFailure(error);
+    const failure = describeFailure(error, deps.timeZone);
     output.error(failure.message, failure.hint);
     return failure.exitCode;
   }

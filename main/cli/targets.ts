@@ -22,17 +22,34 @@ export interface ChosenTarget {
 }
 
 const FLAGS = ['room', 'sip', 'h323', 'favorite'] as const;
-const CHOOSE =
-  'Choose what to call: --room <meeting_room_id>, --sip <address>, --h323 <address> or --favorite <label|position|id>.';
+const TARGET_OPTIONS =
+  '--room <meeting_room_id>, --sip <address>, --h323 <address> or --favorite <label|position|id>';
 
-export async function chooseTarget(ctx: CliContext, options: OptionValues): Promise<ChosenTarget> {
+/** What the target is for: the words of a missing or doubled target say so. */
+export type TargetPurpose = 'call' | 'status' | 'cancel';
+
+const MISSING: Readonly<Record<TargetPurpose, string>> = {
+  call: `Choose what to call: ${TARGET_OPTIONS}.`,
+  status: `Say whose call to show, as it was called: ${TARGET_OPTIONS}.`,
+  cancel: `Say whose call to cancel, as \`roomcall invite\` called it: ${TARGET_OPTIONS}.`,
+};
+
+const ONE: Readonly<Record<TargetPurpose, string>> = {
+  call: 'Choose one thing to call',
+  status: 'Give one target whose call to show',
+  cancel: 'Give one target whose call to cancel',
+};
+
+export async function chooseTarget(
+  ctx: CliContext,
+  options: OptionValues,
+  purpose: TargetPurpose = 'call',
+): Promise<ChosenTarget> {
   const given = FLAGS.filter((flag) => options.string(flag) !== undefined);
   const [only, second] = given;
-  if (only === undefined) throw new UsageError(CHOOSE);
+  if (only === undefined) throw new UsageError(MISSING[purpose]);
   if (second !== undefined) {
-    throw new UsageError(
-      `Choose one thing to call, not ${given.map((flag) => `--${flag}`).join(' and ')}.`,
-    );
+    throw new UsageError(`${ONE[purpose]}, not ${given.map((flag) => `--${flag}`).join(' and ')}.`);
   }
   const favoriteRef = options.string('favorite');
   if (favoriteRef !== undefined) return fromFavorite(ctx, favoriteRef);

@@ -1,7 +1,6 @@
 import type { Meeting } from '../core/wemeet/api';
 import { roomStatusFromCode } from '../core/wemeet/schemas';
 import type { CallState, CallTarget } from '../core/wemeet/types';
-import { dateFromSeconds } from '../shared/rules/api-time';
 import { formatMeetingCode } from '../shared/rules/meeting-code';
 
 /** How the CLI names things in human output. One place, so every command says it alike. */
@@ -70,29 +69,4 @@ export function targetJson(
     return { kind: 'room', meeting_room_id: target.meetingRoomId, name };
   }
   return { kind: target.protocol, dial_string: target.dialString, name };
-}
-
-/**
- * "2025-11-13 14:05" in the given zone (the system's by default). Fixed-width and sortable:
- * the tables are read by people in many locales, and by `sort`.
- */
-export function formatLocalTime(ms: number, timeZone?: string): string {
-  if (!Number.isFinite(ms)) return '?';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(ms));
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '??';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
-
-/** Unix seconds as the API sends them → ms for formatLocalTime; NaN when none or unusable. */
-export function unixSecondsToMs(seconds: string): number {
-  return dateFromSeconds(seconds)?.getTime() ?? Number.NaN;
 }

@@ -208,6 +208,9 @@ describe('roomcall auth status', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Check:\s+FAILED: .*more than 5 minutes off.*error 190300/);
     expect(result.stdout).toContain("Fix this computer's clock");
+    expect(result.stdout).toMatch(
+      /This computer's clock said \d{4}-\d\d-\d\d \d\d:\d\d \S+, 20 minutes behind Tencent's\. Fix/,
+    );
   });
 
   it('a wrong SecretKey: 200003 in words', async () => {

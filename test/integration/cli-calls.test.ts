@@ -42,7 +42,7 @@ describe('roomcall status', () => {
     const result = await h.run(['status', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^room 1234567890123456789 in meeting 7567173273889276131: ringing \(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\)\n$/,
+      /^room 1234567890123456789 in meeting 7567173273889276131: ringing \(since \d{4}-\d\d-\d\d \d\d:\d\d \+08:00\)\n$/,
     );
     const sent = h.sim.requests.slice(before);
     expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${ROOM_CALL_INFO}`]);
@@ -58,8 +58,28 @@ describe('roomcall status', () => {
       target: { kind: 'sip', dial_string: '10.0.0.1', name: null },
       state: 'not-called',
       status: 1,
-      response_time: '',
+      response_time: null,
     });
+  });
+
+  it("response_time: the server's China time, shown in the local zone with it labelled", async () => {
+    const h = await harness({ ringMs: 60_000 });
+    await placeCall(h, ['--room', SIM_EXAMPLE_ROOM_ID]);
+    // The simulator stamps the call with its clock, whole seconds, in China time (UTC+8).
+    const rang = Math.floor(h.now() / 1000) * 1000;
+    const args = ['status', '--meeting', ID, '--room', SIM_EXAMPLE_ROOM_ID];
+    const paris = await h.run([...args, '--json'], { timeZone: 'Europe/Paris' });
+    const iso = jsonOf<StatusJson>(paris).response_time ?? '';
+    expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/);
+    expect(Date.parse(iso)).toBe(rang);
+    const utc = await h.run([...args, '--json'], { timeZone: 'UTC' });
+    expect(jsonOf<StatusJson>(utc).response_time).toBe(
+      new Date(rang).toISOString().replace('.000Z', '+00:00'),
+    );
+    const table = await h.run(args, { timeZone: 'UTC' });
+    expect(table.stdout).toContain(
+      `ringing (since ${new Date(rang).toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+    );
   });
 
   it('with a meeting code: looked up first, then one status read', async () => {
@@ -74,6 +94,15 @@ describe('roomcall status', () => {
     const result = await h.run(['status', '--meeting', ID, '--h323', 'gw@10.0.0.1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("'gw@10.0.0.1' is not an H.323 address");
+    expect(h.sim.requests).toEqual([]);
+  });
+
+  it('no target: exit 2, worded for showing a call (not for placing one), nothing sent', async () => {
+    const h = await harness();
+    const result = await h.run(['status', '--meeting', ID]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Say whose call to show, as it was called: --room');
+    expect(result.stderr).not.toContain('Choose what to call');
     expect(h.sim.requests).toEqual([]);
   });
 
@@ -153,6 +182,22 @@ describe('roomcall cancel', () => {
     const result = await h.run(cancelArgs('a b', '--room', SIM_EXAMPLE_ROOM_ID));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--invite: 'a b' is not an invite ID");
+    expect(h.sim.requests).toEqual([]);
+  });
+
+  it('no target: exit 2, worded for cancelling (not for calling), nothing sent', async () => {
+    const h = await harness();
+    const result = await h.run(cancelArgs('3f0c9a52'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'Say whose call to cancel, as `roomcall invite` called it: --room <meeting_room_id>',
+    );
+    expect(result.stderr).not.toContain('Choose what to call');
+    const two = await h.run(
+      cancelArgs('3f0c9a52', '--room', SIM_EXAMPLE_ROOM_ID, '--sip', 'a@b.c'),
+    );
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('Give one target whose call to cancel, not --room and --sip.');
     expect(h.sim.requests).toEqual([]);
   });
 });

@@ -109,6 +109,18 @@ describe('roomcall meetings', () => {
     expect(result.stdout).toContain(`"meeting_id": "${SIM_TWENTY_DIGIT_MEETING.meeting_id}"`);
   });
 
+  it('--json: start_at and end_at, the same times in ISO 8601 with the local offset', async () => {
+    const h = await harness();
+    const result = await h.run(['meetings', '--json'], { timeZone: 'America/New_York' });
+    const meetings =
+      jsonOf<(Meeting & { start_at: string | null; end_at: string | null })[]>(result);
+    for (const m of meetings) {
+      expect(m.start_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[45]:00$/);
+      expect(Date.parse(m.start_at ?? '')).toBe(Number(m.start_time) * 1000);
+      expect(Date.parse(m.end_at ?? '')).toBe(Number(m.end_time) * 1000);
+    }
+  });
+
   it('a table: * on the one in progress, codes grouped, local times, status words', async () => {
     const h = await harness();
     const result = await h.run(['meetings']);
@@ -116,18 +128,20 @@ describe('roomcall meetings', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^\s+CODE\s+SUBJECT\s+START\s+END\s+STATUS$/);
     expect(lines[1]).toMatch(
-      /^\*\s+806-146-667\s+产品周会 Weekly product sync\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+in progress$/,
+      /^\*\s+806-146-667\s+产品周会 Weekly product sync\s+\d{4}-\d\d-\d\d \d\d:\d\d \+08:00\s+\d{4}-\d\d-\d\d \d\d:\d\d \+08:00\s+in progress$/,
     );
     expect(lines[2]).toMatch(/^\s+513-270-981\s+华南区季度复盘\s+.*scheduled$/);
     expect(lines.filter((line) => line.startsWith('*'))).toHaveLength(1);
   });
 
-  it('times are shown in the local zone (Asia/Shanghai here)', async () => {
+  it('times are shown in the local zone, labelled (Asia/Shanghai by default, UTC here)', async () => {
     const h = await harness();
     const current = h.sim.meetings.find((m) => m.meeting_id === SIM_CURRENT_MEETING.meeting_id);
-    const start = new Date(Number(current?.start_time) * 1000 + 8 * 3_600_000);
-    const expected = start.toISOString().slice(0, 16).replace('T', ' ');
-    const result = await h.run(['meetings']);
-    expect(result.stdout.split('\n')[1]).toContain(expected);
+    const start = Number(current?.start_time) * 1000;
+    const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+    const china = await h.run(['meetings']);
+    expect(china.stdout.split('\n')[1]).toContain(`${minute(start + 8 * 3_600_000)} +08:00`);
+    const utc = await h.run(['meetings'], { timeZone: 'UTC' });
+    expect(utc.stdout.split('\n')[1]).toContain(`${minute(start)} UTC`);
   });
 });

@@ -310,13 +310,20 @@ describe('roomcall history', () => {
     const lines = table.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^WHEN\s+MEETING\s+CALLED\s+OUTCOME$/);
     expect(lines[1]).toMatch(
-      /^\d{4}-\d\d-\d\d \d\d:\d\d\s+806-146-667 产品周会 Weekly product sync\s+SIP busy@vc\.example\.com\s+rejected$/,
+      /^\d{4}-\d\d-\d\d \d\d:\d\d \+08:00\s+806-146-667 产品周会 Weekly product sync\s+SIP busy@vc\.example\.com\s+rejected$/,
     );
     expect(lines[2]).toMatch(/深圳·滨海大厦 18F 1801 会议室\s+accepted$/);
 
     const limited = await h.run(['history', '--limit', '1', '--json']);
-    const entries = jsonOf<{ meeting: { meetingId: string }; outcome: string }[]>(limited);
+    const entries =
+      jsonOf<{ at: string; meeting: { meetingId: string }; outcome: string }[]>(limited);
     expect(entries).toHaveLength(1);
+    // Stored in UTC, printed with the local offset like every other time.
+    const utc = await h.run(['history', '--json'], { timeZone: 'UTC' });
+    const storedAt = jsonOf<{ at: string }[]>(utc)[0]?.at;
+    expect(entries[0]?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+    expect(storedAt).toMatch(/\+00:00$/);
+    expect(Date.parse(entries[0]?.at ?? '')).toBe(Date.parse(storedAt ?? ''));
     expect(entries[0]).toMatchObject({
       meeting: { meetingId: SIM_CURRENT_MEETING.meeting_id },
       outcome: 'rejected',

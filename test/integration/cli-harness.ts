@@ -35,6 +35,8 @@ export interface RunOptions {
   readonly interruptWhen?: (sim: Simulator) => boolean;
   /** Milliseconds the CLI's clock runs ahead of the server's. */
   readonly skewMs?: number;
+  /** The IANA zone the CLI shows times in (default Asia/Shanghai). */
+  readonly timeZone?: string;
 }
 
 export interface RunResult {
@@ -54,6 +56,8 @@ export interface CliHarness {
   readonly env: Readonly<Record<string, string>>;
   readonly run: (argv: readonly string[], options?: RunOptions) => Promise<RunResult>;
   readonly requestsTo: (method: string, path: string) => RecordedRequest[];
+  /** The simulator's virtual clock (ms since the epoch), which the CLI's clock follows. */
+  readonly now: () => number;
   /** Every stdout and stderr captured so far, for leak checks. */
   readonly transcript: string[];
   readonly close: () => Promise<void>;
@@ -139,7 +143,7 @@ export async function startCliHarness(options: HarnessOptions = {}): Promise<Cli
         handlers.add(handler);
         return () => handlers.delete(handler);
       },
-      timeZone: 'Asia/Shanghai',
+      timeZone: runOptions.timeZone ?? 'Asia/Shanghai',
       client: { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 10 }, timeoutMs: 2_000 },
     };
     const code = await runCli(argv, deps);
@@ -154,6 +158,7 @@ export async function startCliHarness(options: HarnessOptions = {}): Promise<Cli
     env,
     run,
     requestsTo: (method, pathname) => requestsTo(sim, method, pathname),
+    now,
     transcript,
     close: async () => {
       await sim.close();

@@ -276,7 +276,8 @@ describe('roomcall invite: failures are sent once and exit 1 with the server cod
   });
 
   it('190300: the client clock is 10 minutes ahead; the message says to fix the clock', async () => {
-    const { sim, run } = await harness();
+    const h = await harness();
+    const { sim, run } = h;
     const result = await run(inviteArgs(SIM_EXAMPLE_ROOM_ID), {
       skewMs: 10 * 60_000,
     });
@@ -284,6 +285,14 @@ describe('roomcall invite: failures are sent once and exit 1 with the server cod
     expect(result.stderr).toContain("the request time is more than 5 minutes off Tencent's clock");
     expect(result.stderr).toContain('error 190300');
     expect(result.stderr).toContain("Fix this computer's clock");
+    // This computer's time is no secret: shown (local zone, labelled), with how far off it is
+    // by the server's Date header.
+    const sent = new Date(Math.floor((h.now() + 10 * 60_000) / 1000) * 1000 + 8 * 3_600_000);
+    const shown = sent.toISOString().slice(0, 16).replace('T', ' ');
+    expect(result.stderr).toContain(
+      `This computer's clock said ${shown} +08:00, 10 minutes ahead of Tencent's.`,
+    );
+    expect(result.stderr).not.toContain('[redacted]');
     // The lookup failed for good (a permanent code): no retry, and no room was called.
     expect(sim.requests).toHaveLength(1);
     expect(sim.requests.filter((r) => r.path === ROOM_CALL)).toEqual([]);

@@ -470,16 +470,17 @@ describe('no secret in any message', () => {
       expect(err).toBeInstanceOf(WemeetError);
       const described = describeError(err);
       const texts = [described.message, described.hint, String(err), JSON.stringify(err)];
-      // Every value this case's requests carried in their auth headers.
+      // Every value this case's requests carried in their auth headers, but X-TC-Timestamp:
+      // that is only the time, which the clock-skew (190300) message shows.
       const sentValues = sim.requests
         .slice(start)
         .flatMap((record) =>
-          ['X-TC-Signature', 'X-TC-Nonce', 'X-TC-Timestamp', 'X-TC-Key', 'AppId', 'SdkId'].map(
-            (name) => header(record, name),
+          ['X-TC-Signature', 'X-TC-Nonce', 'X-TC-Key', 'AppId', 'SdkId'].map((name) =>
+            header(record, name),
           ),
         );
       const forbidden = [...always, ...sentValues.filter((v) => v !== undefined)];
-      expect(forbidden.length).toBeGreaterThan(always.length + 3);
+      expect(forbidden.length).toBeGreaterThan(always.length + 2);
       for (const text of texts) {
         for (const secret of forbidden) expect(text).not.toContain(secret);
       }

@@ -169,6 +169,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       res.writeHead(reply.status, {
         'Content-Type': reply.contentType,
         'Content-Length': Buffer.byteLength(reply.body),
+        // The simulator's own clock, not the host's: an origin server with a clock sends Date
+        // (RFC 9110 §6.6.1), and the client reads it to say how far off its clock is (190300).
+        Date: new Date(clock()).toUTCString(),
       });
       res.end(reply.body);
     });

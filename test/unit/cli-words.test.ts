@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   callStateWords,
-  formatLocalTime,
   meetingStatusWords,
   meetingWords,
   roomStatusWords,
   targetJson,
   targetWords,
-  unixSecondsToMs,
 } from '../../main/cli/words';
 
 describe('words', () => {
@@ -50,12 +48,5 @@ describe('words', () => {
       dial_string: 'a@b.c',
       name: null,
     });
-  });
-
-  it('local times: fixed width, in the zone given', () => {
-    const ms = unixSecondsToMs('1763000000');
-    expect(formatLocalTime(ms, 'Asia/Shanghai')).toBe('2025-11-13 10:13');
-    expect(formatLocalTime(ms, 'UTC')).toBe('2025-11-13 02:13');
-    expect(formatLocalTime(unixSecondsToMs('soon'), 'UTC')).toBe('?');
   });
 });

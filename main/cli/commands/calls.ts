@@ -6,7 +6,9 @@ import { meetingIdFor, parseMeetingOption } from '../meeting-choice';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
 import { cachedRoomName, chooseTarget } from '../targets';
+import { formatLocalTime, isoLocalTime } from '../times';
 import { callStateWords, targetJson, targetWords } from '../words';
+import { dateFromChinaTime } from '../../shared/rules/api-time';
 import { addTargetOptions, examples, MEETING_OPTION } from './shared-options';
 
 /** `roomcall status` and `roomcall cancel`: one request each about a call already placed. */
@@ -50,22 +52,28 @@ export function registerCalls(program: Command, define: ActionDefiner): void {
 async function runStatus(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
   const json = options.flag('json');
   const ref = parseMeetingOption(options.string('meeting'));
-  const chosen = await chooseTarget(ctx, options);
+  const chosen = await chooseTarget(ctx, options, 'status');
   const session = await ctx.session();
   const meetingId = await meetingIdFor(ctx, session, ref, !json);
   const info = await session.api.roomCallInfo({ meetingId, target: chosen.target });
   const name = chosen.name ?? (await cachedRoomName(ctx, session, chosen.target));
+  // China time without a zone from the server; this computer's time with its zone here.
+  const at = dateFromChinaTime(info.responseTime)?.getTime() ?? Number.NaN;
   if (json) {
     ctx.output.json({
       meeting_id: meetingId,
       target: targetJson(chosen.target, name),
       state: info.state,
       status: info.status,
-      response_time: info.responseTime,
+      response_time: isoLocalTime(at, ctx.deps.timeZone),
     });
   } else {
-    const since =
-      info.responseTime === null || info.responseTime === '' ? '' : ` (${info.responseTime})`;
+    const raw = info.responseTime?.trim() ?? '';
+    const since = Number.isFinite(at)
+      ? ` (since ${formatLocalTime(at, ctx.deps.timeZone)})`
+      : raw === ''
+        ? ''
+        : ` (server time ${raw}, China time)`;
     ctx.output.line(
       `${targetWords(chosen.target, name)} in meeting ${meetingId}: ${callStateWords(info.state, info.status)}${since}`,
     );
@@ -77,7 +85,7 @@ async function runCancel(ctx: CliContext, options: OptionValues): Promise<ExitCo
   const json = options.flag('json');
   const inviteId = parseInviteId(options.string('invite'));
   const ref = parseMeetingOption(options.string('meeting'));
-  const chosen = await chooseTarget(ctx, options);
+  const chosen = await chooseTarget(ctx, options, 'cancel');
   const session = await ctx.session();
   const meetingId = await meetingIdFor(ctx, session, ref, !json);
   await session.api.cancelRoomCall({ meetingId, target: chosen.target, inviteId });

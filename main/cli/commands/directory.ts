@@ -5,7 +5,8 @@ import { EXIT_OK, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
 import type { Column } from '../table';
-import { formatLocalTime, meetingStatusWords, roomStatusWords, unixSecondsToMs } from '../words';
+import { formatLocalTime, isoLocalTime, unixSecondsToMs } from '../times';
+import { meetingStatusWords, roomStatusWords } from '../words';
 import { examples } from './shared-options';
 import { formatMeetingCode } from '../../shared/rules/meeting-code';
 
@@ -37,7 +38,9 @@ export function registerDirectory(program: Command, define: ActionDefiner): void
   const meetings = program
     .command('meetings')
     .summary("list the operator's current and upcoming meetings")
-    .description("List the operator's meetings in progress (marked *) and upcoming, in local time.")
+    .description(
+      "List the operator's meetings in progress (marked *) and upcoming, in local time with its zone.",
+    )
     .option('--json', "print the meetings as one JSON array, with the API's field names");
   meetings.addHelpText(
     'after',
@@ -95,15 +98,19 @@ async function refreshCaches(ctx: CliContext, session: Session, rooms: readonly 
 async function runMeetings(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
   const session = await ctx.session();
   const meetings = inDisplayOrder(await session.api.listOperatorMeetings());
+  const zone = ctx.deps.timeZone;
   if (options.flag('json')) {
-    ctx.output.json(meetings);
+    // The API's fields as sent (start_time in Unix seconds), and the same times in ISO 8601.
+    const iso = (seconds: string) => isoLocalTime(unixSecondsToMs(seconds), zone);
+    ctx.output.json(
+      meetings.map((m) => ({ ...m, start_at: iso(m.start_time), end_at: iso(m.end_time) })),
+    );
     return EXIT_OK;
   }
   if (meetings.length === 0) {
     ctx.output.note(`${session.operatorId} has no meetings in progress or upcoming.`);
     return EXIT_OK;
   }
-  const zone = ctx.deps.timeZone;
   const time = (seconds: string) => formatLocalTime(unixSecondsToMs(seconds), zone);
   ctx.output.table(meetings, [
     { header: ' ', value: (m: Meeting) => (isStarted(m) ? '*' : '') },

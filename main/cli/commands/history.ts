@@ -3,7 +3,8 @@ import type { CliContext } from '../context';
 import { EXIT_OK, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
-import { callStateWords, formatLocalTime } from '../words';
+import { formatLocalTime, isoLocalTime } from '../times';
+import { callStateWords } from '../words';
 import { examples } from './shared-options';
 import { formatMeetingCode } from '../../shared/rules/meeting-code';
 import {
@@ -71,15 +72,18 @@ function meetingText(entry: HistoryEntry): string {
 async function runHistory(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
   const { value } = await ctx.history.load();
   const entries = value.slice(0, options.number('limit') ?? MAX_HISTORY);
+  const zone = ctx.deps.timeZone;
   if (options.flag('json')) {
-    ctx.output.json(entries);
+    // Stored in UTC; shown with this computer's offset, like every other time the CLI prints.
+    ctx.output.json(
+      entries.map((entry) => ({ ...entry, at: isoLocalTime(Date.parse(entry.at), zone) })),
+    );
     return EXIT_OK;
   }
   if (entries.length === 0) {
     ctx.output.note('No invites yet.');
     return EXIT_OK;
   }
-  const zone = ctx.deps.timeZone;
   ctx.output.table(entries, [
     { header: 'WHEN', value: (e: HistoryEntry) => formatLocalTime(Date.parse(e.at), zone) },
     { header: 'MEETING', value: meetingText, maxWidth: 40 },

@@ -21,9 +21,10 @@ export function registerInvite(program: Command, define: ActionDefiner): void {
     .summary('call a meeting room or a SIP/H.323 address into a meeting')
     .description(
       'Call a meeting room (or a SIP/H.323 device) into a Tencent Meeting.\n\n' +
-        'Without --meeting, the meeting you (the operator) are in is used; when several are in ' +
-        'progress you are asked which on a terminal, and the command fails with exit code 2 ' +
-        'otherwise (always with --json).',
+        "Without --meeting, the operator's meeting in progress is used: among the meetings the " +
+        'operator created or was invited to (what `roomcall meetings` lists), the one that has ' +
+        'started. When several have, you are asked which on a terminal, and the command fails ' +
+        'with exit code 2 otherwise (always with --json).',
     )
     .option('-m, --meeting <meeting>', MEETING_OPTION);
   addTargetOptions(command)

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 /** Option texts and help sections that several commands share, worded once. */
 
 export const MEETING_OPTION =
-  'meeting code (806-146-667), meeting ID or join link; default: the meeting in progress';
+  "meeting code (806-146-667), meeting ID or join link; default: the operator's meeting in progress";
 
 /** --room / --sip / --h323 / --favorite: exactly one of them (checked by targets.ts). */
 export function addTargetOptions(command: Command): Command {

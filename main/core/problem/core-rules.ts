@@ -32,6 +32,7 @@ import {
   type Classify,
   type Problem,
   type ProblemCategory,
+  type ProblemDetails,
   type ProblemRule,
 } from './problem';
 
@@ -96,13 +97,28 @@ function validationMessage(error: z.ZodError): string {
   return `The request was not valid: ${issues.join('; ')}${more}.`;
 }
 
+/** A clock refusal's two times, so a front-end can say how far off this computer is. */
+function clockDetails(error: WemeetApiError): Pick<ProblemDetails, 'localTimeMs' | 'serverTimeMs'> {
+  if (apiCategory(error) !== 'clock') return {};
+  return {
+    ...(error.requestTimeMs === null ? {} : { localTimeMs: error.requestTimeMs }),
+    ...(error.serverTimeMs === null ? {} : { serverTimeMs: error.serverTimeMs }),
+  };
+}
+
 /** Every error class the core raises, and its one category. */
 export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   // A join link that is none of the operator's meetings: what was pasted must change.
   rule(JoinLinkNotFoundError, (e) => problem('bad-input', e.message, e.hint)),
   rule(InviteError, inviteProblem),
   rule(WemeetApiError, (e) =>
-    problem(apiCategory(e), e.message, e.hint, { status: e.status, ...label(e) }, e.errorCode),
+    problem(
+      apiCategory(e),
+      e.message,
+      e.hint,
+      { status: e.status, ...label(e), ...clockDetails(e) },
+      e.errorCode,
+    ),
   ),
   rule(WemeetNetworkError, (e) => problem('network', e.message, e.hint, label(e))),
   rule(WemeetTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),

@@ -76,6 +76,9 @@ export interface ProblemDetails {
   readonly inviteId?: string;
   /** The operating system's error code of a file problem (EACCES, ENOSPC, …). */
   readonly systemCode?: string;
+  /** clock: this computer's time as the refused request carried it, and the server's, in ms. */
+  readonly localTimeMs?: number;
+  readonly serverTimeMs?: number;
   /** internal: the error's class name (its message could hold anything). */
   readonly errorName?: string;
 }

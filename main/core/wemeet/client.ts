@@ -286,7 +286,10 @@ export class WemeetClient {
       return new WemeetResponseError(call.label, 'malformed-json', null);
     }
     if (typeof data === 'object' && data !== null && 'error_info' in data) {
-      return apiError(status, data, null, call.label, this.#secretsOf(request));
+      return apiError(status, data, null, call.label, this.#secretsOf(request), {
+        requestTimeMs: requestTimeOf(request),
+        serverTimeMs: null,
+      });
     }
     return { data };
   }
@@ -303,7 +306,10 @@ export class WemeetClient {
     const secrets = this.#secretsOf(request);
     if (error instanceof HTTPError) {
       const retryAfter = error.response.headers.get('retry-after');
-      return apiError(error.response.status, error.data, retryAfter, call.label, secrets);
+      return apiError(error.response.status, error.data, retryAfter, call.label, secrets, {
+        requestTimeMs: requestTimeOf(request),
+        serverTimeMs: serverTimeOf(error.response.headers.get('date')),
+      });
     }
     if (error instanceof TimeoutError) return new WemeetTimeoutError(call.label, this.#timeoutMs);
     if (error instanceof NetworkError || error instanceof TypeError) {
@@ -313,12 +319,13 @@ export class WemeetClient {
     return undefined;
   }
 
-  /** The credentials, and this attempt's signature, nonce and timestamp. */
+  /**
+   * The credentials, and this attempt's signature and nonce. Not its timestamp: that is only
+   * the time, which a clock-skew refusal (190300) must be able to show.
+   */
   #secretsOf(request: Request | null): readonly string[] {
     if (request === null) return this.#secrets;
-    const sent = ['x-tc-signature', 'x-tc-nonce', 'x-tc-timestamp'].map(
-      (name) => request.headers.get(name) ?? '',
-    );
+    const sent = ['x-tc-signature', 'x-tc-nonce'].map((name) => request.headers.get(name) ?? '');
     return [...this.#secrets, ...sent];
   }
 }
@@ -368,6 +375,18 @@ class ReadResponse extends Response {
   };
 }
 
+/** When the request said it was sent (its X-TC-Timestamp), in ms; null when unknown. */
+function requestTimeOf(request: Request | null): number | null {
+  const seconds = request?.headers.get('x-tc-timestamp') ?? '';
+  return /^\d{1,12}$/.test(seconds) ? Number(seconds) * 1000 : null;
+}
+
+/** The server's clock from the response's Date header (RFC 9110 §6.6.1); null when absent. */
+function serverTimeOf(date: string | null): number | null {
+  const ms = date === null ? Number.NaN : Date.parse(date);
+  return Number.isFinite(ms) ? ms : null;
+}
+
 /** A refusal: a status >= 300, or a 2xx body carrying `error_info`. */
 function apiError(
   status: number,
@@ -375,6 +394,7 @@ function apiError(
   retryAfter: string | null,
   label: RequestLabel,
   secrets: readonly string[],
+  times: { readonly requestTimeMs: number | null; readonly serverTimeMs: number | null },
 ): WemeetApiError {
   let data = body;
   if (typeof data === 'string') {
@@ -393,6 +413,7 @@ function apiError(
     newErrorCode: info?.new_error_code ?? null,
     serverMessage: redactOrNull(info?.message ?? null, secrets),
     retryAfter,
+    ...times,
   });
 }
 

@@ -65,6 +65,10 @@ export interface WemeetApiErrorDetails {
   readonly serverMessage: string | null;
   /** The Retry-After header as sent, if any (rate limits). */
   readonly retryAfter?: string | null | undefined;
+  /** This computer's time as the request carried it (X-TC-Timestamp), ms; for 190300. */
+  readonly requestTimeMs?: number | null | undefined;
+  /** The server's time from its Date header, ms, when it sent one; for 190300. */
+  readonly serverTimeMs?: number | null | undefined;
 }
 
 /** The server answered, and said no: a status >= 300, or a 2xx body carrying `error_info`. */
@@ -75,6 +79,8 @@ export class WemeetApiError extends WemeetError {
   readonly newErrorCode: number | null;
   readonly serverMessage: string | null;
   readonly retryAfter: string | null;
+  readonly requestTimeMs: number | null;
+  readonly serverTimeMs: number | null;
 
   constructor(label: RequestLabel, details: WemeetApiErrorDetails) {
     // Words and a next step for each documented code: one list with the windows' copy.
@@ -94,6 +100,8 @@ export class WemeetApiError extends WemeetError {
     this.newErrorCode = details.newErrorCode;
     this.serverMessage = details.serverMessage;
     this.retryAfter = details.retryAfter ?? null;
+    this.requestTimeMs = details.requestTimeMs ?? null;
+    this.serverTimeMs = details.serverTimeMs ?? null;
   }
 }
 
