@@ -204,13 +204,13 @@ describe.each(SIM_MODES)('roomcall with $mode', ({ sparse }) => {
     ]);
     expect(result.code).toBe(0);
     // Never called: response_time is "" in full answers and left out in sparse ones; the same
-    // document either way.
+    // document either way (no time: null; a time is ISO 8601 with the local offset).
     expect(jsonOf<StatusJson>(result)).toEqual({
       meeting_id: ID,
       target: { kind: 'room', meeting_room_id: SIM_EXAMPLE_ROOM_ID, name: null },
       state: 'not-called',
       status: 1,
-      response_time: '',
+      response_time: null,
     });
   });
 
