@@ -112,6 +112,50 @@ describe('roomcall auth login', () => {
     expect(h.sim.requests).toEqual([]);
   });
 
+  it.each([
+    ['a non-Latin-1 SecretId', { secretId: `${SIM_SECRET_ID}ключ` }, 'SecretId is missing'],
+    [
+      'a C1 control (U+0085) in the SecretKey',
+      { secretKey: `${SIM_SECRET_KEY}\u0085` },
+      'SecretKey is',
+    ],
+    ['a Latin-1 AppId', { appId: `${SIM_APP_ID}é` }, 'AppId is'],
+    ['a Chinese SdkId', { sdkId: '应用' }, 'SdkId is'],
+    ['a bidi control in the operator', { operatorId: '\u202etester1' }, 'operator userid is'],
+    ['a space in the operator', { operatorId: 'test er1' }, 'operator userid is'],
+  ])(
+    '--stdin with %s: a bad-input error (exit 2) before any request, nothing saved',
+    async (_, change, words) => {
+      const h = await harness();
+      const result = await loginFromStdin(h, JSON.stringify({ ...LOGIN, ...change }));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(words);
+      expect(result.stderr).toContain('only visible ASCII characters');
+      expect(result.stderr).toContain('Nothing was saved.');
+      expect(result.stderr).not.toContain(SIM_SECRET_KEY);
+      expect(result.stderr).not.toMatch(/network/i);
+      expect(h.sim.requests).toEqual([]);
+      expect(h.store.profiles()).toEqual([]);
+    },
+  );
+
+  it('with WEMEET_* credentials beyond visible ASCII: exit 2 naming the variable, nothing sent', async () => {
+    const h = await harness();
+    const result = await h.run(['rooms'], {
+      env: {
+        WEMEET_BASE_URL: h.sim.baseUrl,
+        WEMEET_APP_ID: SIM_APP_ID,
+        WEMEET_SECRET_ID: `${SIM_SECRET_ID}ключ`,
+        WEMEET_SECRET_KEY: SIM_SECRET_KEY,
+        WEMEET_OPERATOR_ID: 'tester1',
+      },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('WEMEET_SECRET_ID is not usable');
+    expect(result.stderr).not.toMatch(/network/i);
+    expect(h.sim.requests).toEqual([]);
+  });
+
   it('on a terminal: asks each field (the SecretKey hidden), empty SdkId means none', async () => {
     const h = await harness();
     const result = await h.run(['auth', 'login'], {
