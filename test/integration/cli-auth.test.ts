@@ -2,7 +2,7 @@
  * `roomcall auth login|status|logout` with the in-memory keychain: what is saved where, what is
  * shown (secrets masked), the live check, and how the environment takes precedence.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CredentialStore } from '../../main/core/secrets/credential-store';
@@ -154,6 +154,21 @@ describe('roomcall auth login', () => {
     expect(result.stderr).toContain('WEMEET_SECRET_ID is not usable');
     expect(result.stderr).not.toMatch(/network/i);
     expect(h.sim.requests).toEqual([]);
+  });
+
+  it('a settings.json from a newer version: refused before the keychain is written or anything sent (issue 15 item 6)', async () => {
+    const h = await harness();
+    const file = path.join(h.dataDir, 'settings.json');
+    const newer = `${JSON.stringify({ version: 99, operatorId: 'someone', futureField: true })}\n`;
+    await writeFile(file, newer);
+    const result = await loginFromStdin(h, JSON.stringify(LOGIN));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('was written by a newer version of RoomCall');
+    expect(result.stderr).not.toContain(SIM_SECRET_KEY);
+    // Before: the keychain entry was saved, then the settings refused.
+    expect(h.store.profiles()).toEqual([]);
+    expect(h.sim.requests).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe(newer);
   });
 
   it('on a terminal: asks each field (the SecretKey hidden), empty SdkId means none', async () => {
