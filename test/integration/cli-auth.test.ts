@@ -171,6 +171,28 @@ describe('roomcall auth login', () => {
     expect(await readFile(file, 'utf8')).toBe(newer);
   });
 
+  it('a saved operator beyond visible ASCII (a hand-edited settings file): exit 2 before any request, login fixes it', async () => {
+    const h = await harness();
+    await writeFile(
+      path.join(h.dataDir, 'settings.json'),
+      `${JSON.stringify({ version: 1, operatorId: '张三\u202e' })}\n`,
+    );
+    const env = {
+      WEMEET_BASE_URL: h.sim.baseUrl,
+      WEMEET_APP_ID: SIM_APP_ID,
+      WEMEET_SECRET_ID: SIM_SECRET_ID,
+      WEMEET_SECRET_KEY: SIM_SECRET_KEY,
+    };
+    const rooms = await h.run(['rooms'], { env });
+    expect(rooms.code).toBe(2);
+    expect(rooms.stderr).toContain('The saved operator userid is not usable');
+    expect(rooms.stderr).toContain('roomcall auth login');
+    expect(h.sim.requests).toEqual([]);
+    const login = await loginFromStdin(h, JSON.stringify(LOGIN));
+    expect(login.code).toBe(0);
+    expect((await h.run(['rooms'], { env })).code).toBe(0);
+  });
+
   it('on a terminal: asks each field (the SecretKey hidden), empty SdkId means none', async () => {
     const h = await harness();
     const result = await h.run(['auth', 'login'], {
