@@ -4,6 +4,10 @@ import type { InputSource } from './deps';
 import { UsageError } from './exit-codes';
 import type { Prompter } from './prompt';
 import { operatorIdSchema } from '../shared/model/settings-schema';
+import {
+  invalidCredentialFields,
+  invalidCredentialTextMessage,
+} from '../shared/rules/credential-text';
 
 /**
  * What `auth login` is told: from a JSON document on stdin (scripts), or asked one field at a
@@ -103,14 +107,12 @@ function check(input: {
   };
   const credentials = storedCredentialsSchema.safeParse(candidate);
   const operator = operatorIdSchema.safeParse(input.operatorId.trim());
-  const bad = [
-    ...(credentials.success ? [] : credentials.error.issues.map((issue) => labelOf(issue.path[0]))),
-    ...(operator.success ? [] : ['operator userid']),
-  ];
-  if (!credentials.success || !operator.success) {
-    const fields = [...new Set(bad)];
+  // One rule for all five (shared/rules/credential-text): checked here, before any request.
+  const bad = invalidCredentialFields({ ...candidate, operatorId: input.operatorId.trim() });
+  if (!credentials.success || !operator.success || bad.length > 0) {
     throw new UsageError(
-      `${fields.join(', ')} ${fields.length === 1 ? 'is' : 'are'} missing or invalid (empty, too long, or containing a control character). Nothing was saved.`,
+      invalidCredentialTextMessage(bad.length > 0 ? bad : ['operatorId']),
+      'Copy them again from the Tencent Meeting enterprise console (REST API application).',
     );
   }
   const { sdkId, ...rest } = credentials.data;
@@ -118,16 +120,6 @@ function check(input: {
     credentials: sdkId === undefined ? rest : { ...rest, sdkId },
     operatorId: operator.data,
   };
-}
-
-function labelOf(key: PropertyKey | undefined): string {
-  const labels: Readonly<Record<string, string>> = {
-    appId: 'AppId',
-    sdkId: 'SdkId',
-    secretId: 'SecretId',
-    secretKey: 'SecretKey',
-  };
-  return typeof key === 'string' ? (labels[key] ?? 'a field') : 'a field';
 }
 
 async function readAll(input: InputSource): Promise<string> {

@@ -1,4 +1,5 @@
 import { DEFAULT_PROFILE } from '../shared/model/settings-schema';
+import { credentialRuleWords, isUsableCredentialText } from '../shared/rules/credential-text';
 import type { CredentialStore } from './secrets/credential-store';
 import {
   resolveCredentials,
@@ -32,6 +33,22 @@ export class NotConfiguredError extends Error {
     this.name = 'NotConfiguredError';
     this.missing = missing;
     this.profile = profile;
+  }
+}
+
+/**
+ * A saved operator userid that breaks the credential rule (visible ASCII): a settings file
+ * edited by hand or written by an older version. Refused before any request rather than sent
+ * and reported as a network or server error. The userid is no secret, but it is not quoted:
+ * it may hold the very controls that make it unusable.
+ */
+export class InvalidOperatorError extends Error {
+  readonly kind = 'invalid-operator';
+  constructor() {
+    super(
+      `The saved operator userid is not usable: it must be 1-128 characters, ${credentialRuleWords()}.`,
+    );
+    this.name = 'InvalidOperatorError';
   }
 }
 
@@ -69,7 +86,8 @@ export type ResolvedAccount = ReadyAccount | UnconfiguredAccount;
 
 /**
  * Resolves the account, or says what is missing. Throws what reading the credentials throws
- * (KeychainUnavailableError, MalformedCredentialsError, EnvironmentError): those are not
+ * (KeychainUnavailableError, MalformedCredentialsError, EnvironmentError), and an
+ * InvalidOperatorError for a saved operator that breaks the credential rule: those are not
  * "not set up yet" but "cannot be read now", and each front-end reports them as such.
  */
 export async function resolveAccount(sources: AccountSources): Promise<ResolvedAccount> {
@@ -85,6 +103,9 @@ export async function resolveAccount(sources: AccountSources): Promise<ResolvedA
       credentials: null,
       error: new NotConfiguredError('credentials', settings.profile),
     };
+  }
+  if (settings.operatorId !== null && !isUsableCredentialText('operatorId', settings.operatorId)) {
+    throw new InvalidOperatorError();
   }
   if (settings.operatorId === null) {
     return {

@@ -12,6 +12,7 @@ import {
   type SaveAnswer,
   type WindowAction,
 } from './backend';
+import { newBridgeToken, requestToken, sameToken } from './bridge-token';
 import { handleIpc } from './http-bridge';
 import { EventStreams } from './sse';
 import { BRIDGE_SCRIPT_PATH, serveStatic } from './static-files';
@@ -34,7 +35,10 @@ export interface PreviewOptions extends BackendOptions {
 export interface Preview {
   /** http://127.0.0.1:<port>, without a trailing slash. */
   readonly url: string;
+  /** A page's address with the bridge's token in its fragment: what to open (and print). */
   pageUrl(page: PageName): string;
+  /** The bridge's random token (bridge-token.ts): /ipc/* and /events refuse requests without it. */
+  readonly token: string;
   readonly services: AppServices;
   readonly dataDir: string;
   /** openWindow / hidePopover / openHelp calls the pages made, in order. */
@@ -76,6 +80,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     },
   };
   let port = 0;
+  const token = newBridgeToken();
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const refusal = refuse(request, port);
@@ -84,7 +89,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       response.end(refusal);
       return;
     }
-    const pathname = URL.parse(request.url ?? '/', 'http://127.0.0.1')?.pathname ?? '/';
+    const parsedUrl = URL.parse(request.url ?? '/', 'http://127.0.0.1');
+    const pathname = parsedUrl?.pathname ?? '/';
+    // The pages and their scripts hold nothing secret; the calls and events need the token.
+    const bridged = pathname.startsWith('/ipc/') || pathname === '/events';
+    if (bridged && !sameToken(requestToken(request, parsedUrl), token)) {
+      response.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('The preview bridge needs its token: open the address the preview printed.');
+      return;
+    }
     if (pathname.startsWith('/ipc/')) {
       await handleIpc(request, response, pathname.slice(5), backend.table, dispatch, headers);
     } else if (pathname === '/events' && request.method === 'GET') {
@@ -111,7 +124,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    pageUrl: (page) => `${url}/${PAGES[page]}`,
+    pageUrl: (page) => `${url}/${PAGES[page]}#token=${token}`,
+    token,
     services,
     dataDir: backend.dataDir,
     windowActions: backend.windowActions,

@@ -83,7 +83,7 @@ async function addFavorites(preview: SimPreview, count: number): Promise<void> {
 async function bridgeCall(preview: SimPreview, verb: string, request?: unknown): Promise<unknown> {
   const response = await fetch(new URL(`/ipc/${verb}`, preview.pageUrl('popover')), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-RoomCall-Token': preview.token },
     body: request === undefined ? '' : JSON.stringify(request),
   });
   return response.json();

@@ -271,3 +271,43 @@ describe('input messages in the UI language', () => {
     );
   });
 });
+
+describe('credentials typed in the Settings window (issue 15 item 4)', () => {
+  it.each([
+    ['zh-CN', 'SecretId 无效', '可见的 ASCII'],
+    ['en', 'SecretId is missing or invalid', 'only visible ASCII characters'],
+  ] as const)(
+    '%s: a SecretId beyond visible ASCII is a validation error in that language, nothing saved or sent',
+    async (language, field, rule) => {
+      h = await startAppHarness({ configured: false });
+      await h.ok('updateSettings', { language });
+      const before = h.sim.requests.length;
+      const { credentials } = h.sim;
+      for (const secretId of [`${credentials.secretId}ключ`, `${credentials.secretId}\u0085`]) {
+        const error = refusal(
+          await h.call('saveCredentials', {
+            appId: credentials.appId,
+            sdkId: null,
+            secretId,
+            secretKey: credentials.secretKey,
+            operatorId: 'tester1',
+          }),
+        );
+        expect(error.kind).toBe('validation');
+        expect(error.message).toContain(field);
+        expect(error.message).toContain(rule);
+        expect(error.message).not.toContain(credentials.secretKey);
+      }
+      const operator = refusal(
+        await h.call('saveCredentials', {
+          ...credentials,
+          sdkId: null,
+          operatorId: '\u202etester1',
+        }),
+      );
+      expect(operator.kind).toBe('validation');
+      expect(h.store.profiles()).toEqual([]);
+      expect(h.sim.requests.length).toBe(before);
+    },
+  );
+});

@@ -11,6 +11,9 @@ import type { HandlerTable } from '../../main/app/handlers/handler-table';
 import { plainDataProblem } from '../../main/app/ipc/plain-data';
 import { registerInvokeHandlers } from '../../main/app/ipc/register';
 import type { InvokeEventLike, IpcMainLike } from '../../main/app/ipc/types';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hostileImportFile } from '../helpers/hostile-favorites';
 import { nearMiss, randomValue, seededRandom, VALID_REQUESTS } from '../helpers/hostile-payloads';
 import { startAppHarness, type AppHarness } from './app-harness';
 
@@ -119,5 +122,137 @@ describe('IPC fuzz', () => {
       });
     }
     expect(h.sim.requests).toEqual([]);
+  });
+
+  it('runs accepted-but-hostile payloads through the real handlers: Results only, main unharmed', async () => {
+    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+    const listeners = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
+    registerInvokeHandlers(
+      {
+        handle: (channel, listener) => listeners.set(channel, listener),
+        removeHandler: (channel) => listeners.delete(channel),
+      },
+      h.table,
+      {
+        policy: { isAppWindow: (id) => id === 7, scheme: 'app', host: 'roomcall' },
+        secrets: () => h.app.session.knownSecrets(),
+      },
+    );
+    const call = async (verb: InvokeVerb, payload: unknown): Promise<unknown> => {
+      const listener = listeners.get(invokeChannel(verb));
+      if (listener === undefined) throw new Error(`${verb} is not registered`);
+      return await listener(trusted, payload);
+    };
+    const doc = (favorites: string[], head = '') =>
+      `{${head}"format":"roomcall-favorites","version":1,"favorites":[${favorites.join(',')}]}`;
+    const mra = (n: number, extra = '', label = `"Lab ${n}"`) =>
+      `{"kind":"mra","protocol":"sip","dialString":"room${n}@vc.example.com","label":${label}${extra}}`;
+    const POLLUTE = '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}';
+    const BIDI = '\u202Egnp.exe\u2066\u200F\u061C';
+    const KB100 = 'x'.repeat(100 * 1024);
+    const cases: [string, InvokeVerb, unknown][] = [
+      // Just under the 2 MB size cap: a million bogus entries (over the entry cap).
+      ['2 MB of a million entries', 'importFavorites', { json: hostileImportFile(1_040_000) }],
+      // Just under the entry cap, each a near-max label, 1.9 MB in all.
+      [
+        '2,000 entries of 900-character labels',
+        'importFavorites',
+        { json: doc(Array.from({ length: 2_000 }, (_, n) => mra(n, '', `"${'L'.repeat(900)}"`))) },
+      ],
+      ['prototype keys in the document', 'importFavorites', { json: doc([mra(1)], `${POLLUTE},`) }],
+      [
+        'prototype keys in every entry',
+        'importFavorites',
+        { json: doc([mra(2, `,${POLLUTE}`), `{${POLLUTE}}`, '{"__proto__":[]}']) },
+      ],
+      [
+        '100 KB strings in entries',
+        'importFavorites',
+        { json: doc([mra(3, '', `"${KB100}"`), `{"kind":"room","meetingRoomId":"${KB100}"}`]) },
+      ],
+      [
+        'bidi labels in entries',
+        'importFavorites',
+        { json: doc([mra(4, '', JSON.stringify(BIDI))]) },
+      ],
+      [
+        'a bidi label',
+        'addFavorite',
+        { kind: 'mra', protocol: 'sip', dialString: 'bidi@vc.example.com', label: BIDI },
+      ],
+      [
+        'prototype names as a label and an address',
+        'addFavorite',
+        {
+          kind: 'mra',
+          protocol: 'sip',
+          dialString: '__proto__@vc.example.com',
+          label: 'constructor',
+        },
+      ],
+      [
+        'a room named __proto__',
+        'addFavorite',
+        { kind: 'room', meetingRoomId: '__proto__', name: 'constructor', location: 'prototype' },
+      ],
+      ['1,980 characters of bidi text as a meeting', 'setMeeting', { text: BIDI.repeat(180) }],
+      ['__proto__ as a meeting', 'setMeeting', { text: '__proto__' }],
+      ['a favourite id __proto__', 'renameFavorite', { id: '__proto__', label: BIDI }],
+      ['a favourite id constructor', 'startCall', { favoriteId: 'constructor' }],
+      ['a call id __proto__', 'cancelCall', { callId: '__proto__' }],
+      [
+        'a bidi address label',
+        'startCall',
+        { mra: { protocol: 'sip', dialString: 'bidi@vc.example.com', label: BIDI } },
+      ],
+    ];
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      for (const [name, verb, payload] of cases) {
+        // Accepted by the contract: the handler itself has to cope.
+        expect(invokeContract[verb].request.safeParse(payload).success, name).toBe(true);
+        const result: unknown = await call(verb, payload);
+        expect(result, name).toMatchObject({ ok: expect.any(Boolean) as unknown });
+        expect(plainDataProblem(result), name).toBeNull();
+        // Bounded, whatever came in (the largest is the 2,000-entry report).
+        expect(JSON.stringify(result).length, name).toBeLessThan(64 * 1024);
+        expect(JSON.stringify(result), name).not.toContain('polluted');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+    expect(rejections).toEqual([]);
+    // Nothing reached Object.prototype, and no favourite carries a prototype key.
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const listed = await call('listFavorites', undefined);
+    expect(listed).toMatchObject({ ok: true });
+    const favorites = (listed as { data: Record<string, unknown>[] }).data;
+    // The entries beside (and holding) prototype keys were imported, as plain favourites.
+    const dialled = favorites.map((favorite) => favorite['dialString']);
+    expect(dialled).toEqual(
+      expect.arrayContaining(['room1@vc.example.com', 'room2@vc.example.com']),
+    );
+    for (const favorite of favorites) {
+      expect(Object.getPrototypeOf(favorite)).toBe(Object.prototype);
+      expect(Object.keys(favorite)).not.toContain('__proto__');
+      expect(Object.keys(favorite)).not.toContain('polluted');
+      expect(JSON.stringify(favorite)).not.toMatch(
+        /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/,
+      );
+    }
+    const onDisk = await readFile(path.join(h.dataDir, 'favorites.json'), 'utf8');
+    expect(onDisk).not.toContain('polluted');
+    expect(onDisk).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+    // No room-call went out (bidi and unknown targets are refused before the API).
+    expect(h.sim.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+    // Main still answers normally afterwards.
+    expect(await call('getAppState', undefined)).toMatchObject({
+      ok: true,
+      data: { configured: true },
+    });
   });
 });

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPreviewBridge, type EventSourceLike } from '../../main/preview/client/bridge-client';
@@ -15,6 +16,8 @@ import { INVOKE_VERBS } from '../../main/shared/ipc/channels';
 import { invokeContract, type CallView, type InvokeVerb } from '../../main/shared/ipc/contract';
 import { nearMiss, randomValue, seededRandom, VALID_REQUESTS } from '../helpers/hostile-payloads';
 import { useTempDir } from '../helpers/temp-dir';
+
+const execFileAsync = promisify(execFile);
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -98,7 +101,7 @@ function raw(
 function post(p: SimPreview, verb: string, body: string, headers: Record<string, string> = {}) {
   return raw(`${p.url}/ipc/${verb}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
+    headers: { 'Content-Type': 'application/json', 'X-RoomCall-Token': p.token, ...headers },
     body,
   });
 }
@@ -173,6 +176,48 @@ describe('the preview server', () => {
     expect(p.sim?.requests).toEqual([]);
   });
 
+  it("prints its token in the pages' addresses: 256 random bits, new for every start", async () => {
+    const p = await start();
+    expect(p.pageUrl('popover')).toBe(`${p.url}/popover.html#token=${p.token}`);
+    expect(p.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const other = await start();
+    expect(other.token).not.toBe(p.token);
+  });
+
+  it('refuses another local process without the token (issue 15 item 7): 403, nothing runs', async () => {
+    const p = await start({ configured: false });
+    // A separate process on the same machine: loopback, right Host, no Origin, as curl would.
+    const script = `
+      const [url, token] = process.argv.slice(1);
+      const call = (verb, headers, body) =>
+        fetch(url + '/ipc/' + verb, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body })
+          .then((r) => r.status);
+      const statuses = [];
+      const save = JSON.stringify({ appId: '1', sdkId: null, secretId: 'a', secretKey: 'b', operatorId: 'c' });
+      statuses.push(await call('getAppState', {}, ''));
+      statuses.push(await call('saveCredentials', {}, save));
+      statuses.push(await call('saveCredentials', { 'X-RoomCall-Token': '' }, save));
+      statuses.push(await call('saveCredentials', { 'X-RoomCall-Token': token.slice(0, -1) }, save));
+      statuses.push(await call('saveCredentials', { 'X-RoomCall-Token': token + 'x' }, save));
+      statuses.push(await call('logout', { 'X-RoomCall-Token': token.toLowerCase() }, ''));
+      statuses.push((await fetch(url + '/events')).status);
+      statuses.push((await fetch(url + '/events?token=wrong')).status);
+      statuses.push(await call('getAppState', { 'X-RoomCall-Token': token }, ''));
+      console.log(JSON.stringify(statuses));
+    `;
+    const { stdout } = await execFileAsync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      script,
+      p.url,
+      p.token,
+    ]);
+    // The last one carries the token: the same process is let in with it.
+    expect(JSON.parse(stdout)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 200]);
+    expect((await p.services.appState()).configured).toBe(false);
+    expect(p.sim?.requests).toEqual([]);
+  });
+
   it('enforces the contract: JSON only, POST only, known verbs, bounded bodies', async () => {
     const p = await start();
     const form = await post(p, 'setMeeting', 'text=806146667', {
@@ -190,7 +235,9 @@ describe('the preview server', () => {
     expect((await post(p, 'setMeeting', `${'['.repeat(10_000)}${']'.repeat(10_000)}`)).status).toBe(
       400,
     );
-    expect((await raw(`${p.url}/ipc/getAppState`)).status).toBe(405);
+    expect(
+      (await raw(`${p.url}/ipc/getAppState`, { headers: { 'X-RoomCall-Token': p.token } })).status,
+    ).toBe(405);
     for (const verb of ['nope', '__proto__', 'constructor', '']) {
       const unknown = await post(p, verb, '');
       expect(unknown.status).toBe(404);
@@ -244,6 +291,7 @@ describe('the preview server', () => {
     const opened: string[] = [];
     const roomcall = createPreviewBridge({
       base: p.url,
+      token: p.token,
       fetch: (url, init) => fetch(url, init),
       eventSource: (url) => {
         const source = nodeEventSource(url);
@@ -282,7 +330,8 @@ describe('the preview server', () => {
       expect(progress.map((view) => view.phase)).toContain('ringing');
 
       expect(await roomcall.openWindow({ window: 'picker' })).toEqual({ ok: true, data: null });
-      expect(opened).toEqual([`${p.url}/picker.html`]);
+      // The page it opens gets the token too, or its calls would be refused.
+      expect(opened).toEqual([`${p.url}/picker.html#token=${p.token}`]);
       expect(p.windowActions).toEqual([{ action: 'open', window: 'picker' }]);
     } finally {
       for (const source of sources) source.close();
@@ -293,6 +342,7 @@ describe('the preview server', () => {
     const p = await start({ configured: false });
     const roomcall = createPreviewBridge({
       base: p.url,
+      token: p.token,
       fetch: (url, init) => fetch(url, init),
       eventSource: () => ({
         addEventListener: () => undefined,

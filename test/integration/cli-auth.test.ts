@@ -2,7 +2,7 @@
  * `roomcall auth login|status|logout` with the in-memory keychain: what is saved where, what is
  * shown (secrets masked), the live check, and how the environment takes precedence.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CredentialStore } from '../../main/core/secrets/credential-store';
@@ -110,6 +110,87 @@ describe('roomcall auth login', () => {
       expect(output.stderr).not.toContain(SIM_SECRET_KEY);
     }
     expect(h.sim.requests).toEqual([]);
+  });
+
+  it.each([
+    ['a non-Latin-1 SecretId', { secretId: `${SIM_SECRET_ID}ключ` }, 'SecretId is missing'],
+    [
+      'a C1 control (U+0085) in the SecretKey',
+      { secretKey: `${SIM_SECRET_KEY}\u0085` },
+      'SecretKey is',
+    ],
+    ['a Latin-1 AppId', { appId: `${SIM_APP_ID}é` }, 'AppId is'],
+    ['a Chinese SdkId', { sdkId: '应用' }, 'SdkId is'],
+    ['a bidi control in the operator', { operatorId: '\u202etester1' }, 'operator userid is'],
+    ['a space in the operator', { operatorId: 'test er1' }, 'operator userid is'],
+  ])(
+    '--stdin with %s: a bad-input error (exit 2) before any request, nothing saved',
+    async (_, change, words) => {
+      const h = await harness();
+      const result = await loginFromStdin(h, JSON.stringify({ ...LOGIN, ...change }));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(words);
+      expect(result.stderr).toContain('only visible ASCII characters');
+      expect(result.stderr).toContain('Nothing was saved.');
+      expect(result.stderr).not.toContain(SIM_SECRET_KEY);
+      expect(result.stderr).not.toMatch(/network/i);
+      expect(h.sim.requests).toEqual([]);
+      expect(h.store.profiles()).toEqual([]);
+    },
+  );
+
+  it('with WEMEET_* credentials beyond visible ASCII: exit 2 naming the variable, nothing sent', async () => {
+    const h = await harness();
+    const result = await h.run(['rooms'], {
+      env: {
+        WEMEET_BASE_URL: h.sim.baseUrl,
+        WEMEET_APP_ID: SIM_APP_ID,
+        WEMEET_SECRET_ID: `${SIM_SECRET_ID}ключ`,
+        WEMEET_SECRET_KEY: SIM_SECRET_KEY,
+        WEMEET_OPERATOR_ID: 'tester1',
+      },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('WEMEET_SECRET_ID is not usable');
+    expect(result.stderr).not.toMatch(/network/i);
+    expect(h.sim.requests).toEqual([]);
+  });
+
+  it('a settings.json from a newer version: refused before the keychain is written or anything sent (issue 15 item 6)', async () => {
+    const h = await harness();
+    const file = path.join(h.dataDir, 'settings.json');
+    const newer = `${JSON.stringify({ version: 99, operatorId: 'someone', futureField: true })}\n`;
+    await writeFile(file, newer);
+    const result = await loginFromStdin(h, JSON.stringify(LOGIN));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('was written by a newer version of RoomCall');
+    expect(result.stderr).not.toContain(SIM_SECRET_KEY);
+    // Before: the keychain entry was saved, then the settings refused.
+    expect(h.store.profiles()).toEqual([]);
+    expect(h.sim.requests).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe(newer);
+  });
+
+  it('a saved operator beyond visible ASCII (a hand-edited settings file): exit 2 before any request, login fixes it', async () => {
+    const h = await harness();
+    await writeFile(
+      path.join(h.dataDir, 'settings.json'),
+      `${JSON.stringify({ version: 1, operatorId: '张三\u202e' })}\n`,
+    );
+    const env = {
+      WEMEET_BASE_URL: h.sim.baseUrl,
+      WEMEET_APP_ID: SIM_APP_ID,
+      WEMEET_SECRET_ID: SIM_SECRET_ID,
+      WEMEET_SECRET_KEY: SIM_SECRET_KEY,
+    };
+    const rooms = await h.run(['rooms'], { env });
+    expect(rooms.code).toBe(2);
+    expect(rooms.stderr).toContain('The saved operator userid is not usable');
+    expect(rooms.stderr).toContain('roomcall auth login');
+    expect(h.sim.requests).toEqual([]);
+    const login = await loginFromStdin(h, JSON.stringify(LOGIN));
+    expect(login.code).toBe(0);
+    expect((await h.run(['rooms'], { env })).code).toBe(0);
   });
 
   it('on a terminal: asks each field (the SecretKey hidden), empty SdkId means none', async () => {

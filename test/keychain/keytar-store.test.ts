@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  InvalidCredentialsError,
   MalformedCredentialsError,
   type StoredCredentials,
 } from '../../main/core/secrets/credential-store';
@@ -98,10 +99,20 @@ describe('the keytar store on a real Secret Service', () => {
     expect(await store.get('lab')).toBeNull();
   });
 
-  it('stores unicode values as they are', async () => {
-    const value = { appId: '应用-١٢٣', secretId: 'AKID-ключ-🔑', secretKey: '密钥 ünïcødé 🗝️ key' };
+  it('stores every visible ASCII character as it is', async () => {
+    const value = {
+      appId: '200!~',
+      secretId: 'AKID"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}',
+      secretKey: 'k',
+    };
     await store.set('unicode', value);
     expect(await store.get('unicode')).toEqual(value);
+  });
+
+  it('refuses non-ASCII values (they cannot be sent as headers) before the keychain is written', async () => {
+    const value = { appId: '应用-١٢٣', secretId: 'AKID-ключ-🔑', secretKey: '密钥 ünïcødé 🗝️ key' };
+    await expect(store.set('unicode', value)).rejects.toBeInstanceOf(InvalidCredentialsError);
+    expect(await (await rawKeytar()).getPassword(KEYCHAIN_SERVICE, 'unicode')).toBeNull();
   });
 
   it('reports an entry it did not write as malformed, without showing it', async () => {

@@ -45,11 +45,29 @@ describe('the memory credential store', () => {
     expect(store.profiles()).toEqual(['lab', 'work']);
   });
 
-  it('keeps unicode values as they are', async () => {
+  it('keeps every visible ASCII character as it is (punctuation included)', async () => {
     const store = createMemoryStore();
-    const value = { appId: '应用-1', secretId: 'ÄKID-ключ-🔑', secretKey: '密钥 with spaces' };
+    const value = {
+      appId: '211!~',
+      secretId: 'AKID"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}',
+      secretKey: 'k',
+    };
     await store.set('default', value);
     expect(await store.get('default')).toEqual(value);
+  });
+
+  it('reads back an entry with non-ASCII text (an older version stored it) as malformed', () => {
+    const raw = JSON.stringify({ appId: '应用-1', secretId: 'ÄKID-ключ', secretKey: 'x' });
+    const error: unknown = (() => {
+      try {
+        return parseStoredCredentials('default', raw);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(MalformedCredentialsError);
+    expect((error as Error).message).toMatch(/AppId, SecretId are missing or invalid/);
+    expect((error as Error).message).not.toContain('ключ');
   });
 
   it.each(['', '-lead', 'a/b', '../x', 'x'.repeat(65), 'with space'])(
@@ -66,6 +84,18 @@ describe('the memory credential store', () => {
     ['an empty SecretKey', { ...alice, secretKey: '' }, 'SecretKey'],
     ['a line break in the SecretId', { ...alice, secretId: `${alice.secretId}\n` }, 'SecretId'],
     ['an empty SdkId', { ...alice, sdkId: '' }, 'SdkId'],
+    // Issue 15: these reached fetch and came back as a network error, or were sent.
+    [
+      'non-Latin-1 text in the SecretId',
+      { ...alice, secretId: `${alice.secretId}ключ` },
+      'SecretId',
+    ],
+    ['Latin-1 text in the AppId', { ...alice, appId: 'Äpp' }, 'AppId'],
+    ['a C1 control (U+0085) in the SecretKey', { ...alice, secretKey: `a\u0085b` }, 'SecretKey'],
+    ['a DEL in the SdkId', { ...alice, sdkId: 'sdk\u007f' }, 'SdkId'],
+    ['a space inside the SecretKey', { ...alice, secretKey: 'ab cd' }, 'SecretKey'],
+    ['a bidi control in the SecretId', { ...alice, secretId: '\u202eAKID' }, 'SecretId'],
+    ['1,025 characters', { ...alice, secretKey: 'k'.repeat(1025) }, 'SecretKey'],
   ])('refuses %s, naming the field and not the value', async (_, value, field) => {
     const store = createMemoryStore();
     const error: unknown = await store.set('default', value).catch((caught: unknown) => caught);

@@ -71,6 +71,19 @@ describe('readEnvCredentials', () => {
     expect(error.message).toContain('WEMEET_SECRET_KEY');
     expect(error.message).not.toContain(full.WEMEET_SECRET_KEY);
   });
+
+  it.each([
+    ['WEMEET_SECRET_ID', 'AKIDключ'],
+    ['WEMEET_APP_ID', '2000é'],
+    ['WEMEET_SECRET_KEY', 'key\u0085'],
+    ['WEMEET_SDK_ID', 'sdk id'],
+  ])('refuses %s with text beyond visible ASCII as bad input, naming only it', (name, bad) => {
+    const error = thrown(() => readEnvCredentials({ ...full, [name]: bad }));
+    if (!(error instanceof EnvironmentError)) throw error;
+    expect(error.variables).toEqual([name]);
+    expect(error.message).toContain('only visible ASCII characters');
+    expect(error.message).not.toContain(bad);
+  });
 });
 
 describe('resolveCredentials', () => {
@@ -119,6 +132,11 @@ describe('settings from the environment', () => {
       baseUrl: 'http://localhost:8787',
     });
     expect(() => readEnvSettings({ WEMEET_OPERATOR_ID: 'a\tb' })).toThrow(/WEMEET_OPERATOR_ID/);
+    for (const operator of ['张三', 'a\u0085', 'a b', '\u202ealice']) {
+      expect(() => readEnvSettings({ WEMEET_OPERATOR_ID: operator })).toThrow(
+        /WEMEET_OPERATOR_ID is not a usable userid: 1-128 characters, only visible ASCII/,
+      );
+    }
   });
 
   it('overrides the settings file and says which fields came from the environment', () => {

@@ -163,7 +163,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     session,
     settings,
-    credentials: new CredentialsService(session),
+    credentials: new CredentialsService(session, language),
     meeting,
     calls,
     directory,

@@ -2,6 +2,11 @@ import { lockReason, refusedCredentialChanges } from '../../core/managed/effecti
 import type { StoredCredentials } from '../../core/secrets/credential-store';
 import { operatorIdSchema } from '../../shared/model/settings-schema';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import {
+  invalidCredentialFields,
+  invalidCredentialTextMessage,
+} from '../../shared/rules/credential-text';
+import type { UiLanguage } from '../../shared/rules/language';
 import { InputError, SettingsLockedError } from './errors';
 import type { Session } from './session';
 
@@ -11,9 +16,12 @@ import type { Session } from './session';
  */
 export class CredentialsService {
   readonly #session: Session;
+  /** The windows' language, for the validation message; English when not given. */
+  readonly #language: (() => Promise<UiLanguage>) | undefined;
 
-  constructor(session: Session) {
+  constructor(session: Session, language?: () => Promise<UiLanguage>) {
     this.#session = session;
+    this.#language = language;
   }
 
   async save(input: ParsedRequestOf<'saveCredentials'>): Promise<void> {
@@ -26,9 +34,12 @@ export class CredentialsService {
       const reasons = refused.map((key) => lockReason(key, current.fromEnvironment));
       throw new SettingsLockedError(`${reasons.join('; ')}: it cannot be changed here.`, refused);
     }
-    if (!operatorIdSchema.safeParse(input.operatorId).success) {
+    // The shared rule (visible ASCII), before anything is saved or sent, in the window's language.
+    const bad = invalidCredentialFields({ ...input, sdkId });
+    if (bad.length > 0 || !operatorIdSchema.safeParse(input.operatorId).success) {
+      const lang = (await this.#language?.()) ?? 'en';
       throw new InputError(
-        'The operator userid must be 1-128 characters without surrounding spaces or control characters.',
+        invalidCredentialTextMessage(bad.length > 0 ? bad : ['operatorId'], lang),
       );
     }
     const credentials: StoredCredentials =

@@ -97,6 +97,9 @@ async function runLogin(ctx: CliContext, options: OptionValues): Promise<ExitCod
     if (isLocked(managed, 'baseUrl')) throw lockedError(['baseUrl']);
   }
   await assertKeychainUsable(ctx, profile);
+  // Before anything is asked or saved: a settings file login could not write (a newer
+  // version's, or a damaged one stuck in place) must not leave a keychain entry behind.
+  await ctx.settingsStore.assertWritable();
   const input = options.flag('stdin')
     ? await readLoginFromStdin(ctx.deps.stdin)
     : await askOnTerminal(ctx, settings.operatorId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tencentCodeInfo } from '../../shared/tencent-error-codes';
-import { NotConfiguredError } from '../account';
+import { InvalidOperatorError, NotConfiguredError } from '../account';
 import { InviteError } from '../invite/errors';
 import { JoinLinkNotFoundError } from '../meetings/join-link';
 import {
@@ -135,6 +135,13 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   ),
   rule(KeychainUnavailableError, (e) => problem('keychain', e.message, e.hint)),
   rule(InvalidCredentialsError, (e) => problem('bad-input', e.message)),
+  rule(InvalidOperatorError, (e) =>
+    problem(
+      'bad-input',
+      e.message,
+      'Set it again in Settings, or with `roomcall auth login` (or WEMEET_OPERATOR_ID).',
+    ),
+  ),
   rule(InvalidProfileNameError, (e) => problem('bad-input', e.message)),
   rule(FavoriteError, (e) =>
     problem(e.kind === 'not-found' ? 'not-found' : 'bad-input', e.message),

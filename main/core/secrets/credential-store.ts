@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { profileNameSchema } from '../../shared/model/settings-schema';
 import type { Credentials } from '../wemeet/credentials';
+import {
+  credentialRuleWords,
+  isUsableCredentialText,
+  type CredentialField,
+} from '../../shared/rules/credential-text';
 
 /**
  * Where credentials live between runs. The keytar implementation is the product's; the
@@ -22,28 +27,18 @@ export interface CredentialStore {
 export type StoredCredentials = Credentials;
 
 /**
- * These values end up in HTTP headers (AppId, SdkId, X-TC-Key) and in an HMAC: a control
- * character (a pasted newline) would break signing or, worse, split a header.
+ * These values end up in HTTP headers (AppId, SdkId, X-TC-Key) and in an HMAC: anything but
+ * visible ASCII (a pasted newline, a C1 control such as U+0085, non-Latin text) would break
+ * signing, split a header or make fetch throw. The rule is shared (shared/rules/credential-text).
  */
-const credentialText = z
-  .string()
-  .min(1)
-  .max(1024)
-  .refine((value) => !hasControlCharacter(value), 'contains a control character');
-
-function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i += 1) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
+const credentialText = (field: CredentialField) =>
+  z.string().refine((value) => isUsableCredentialText(field, value), credentialRuleWords());
 
 export const storedCredentialsSchema = z.object({
-  appId: credentialText,
-  sdkId: credentialText.optional(),
-  secretId: credentialText,
-  secretKey: credentialText,
+  appId: credentialText('appId'),
+  sdkId: credentialText('sdkId').optional(),
+  secretId: credentialText('secretId'),
+  secretKey: credentialText('secretKey'),
 });
 
 /** The field names of StoredCredentials, for messages that must not show values. */
@@ -69,7 +64,7 @@ export class InvalidCredentialsError extends Error {
   readonly fields: readonly string[];
   constructor(fields: readonly string[]) {
     super(
-      `These credentials cannot be stored: ${fields.join(', ')} ${fields.length === 1 ? 'is' : 'are'} missing or invalid (empty, longer than 1024 characters, or containing a control character such as a line break).`,
+      `These credentials cannot be stored: ${fields.join(', ')} ${fields.length === 1 ? 'is' : 'are'} missing or invalid: each must be non-empty, at most 1024 characters, and use ${credentialRuleWords()}.`,
     );
     this.name = 'InvalidCredentialsError';
     this.fields = fields;

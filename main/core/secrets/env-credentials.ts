@@ -4,6 +4,7 @@ import {
   type CredentialStore,
   type StoredCredentials,
 } from './credential-store';
+import { credentialRuleWords, isUsableCredentialText } from '../../shared/rules/credential-text';
 
 /**
  * Credentials and settings from the environment, for scripts, CI and containers where there is
@@ -75,7 +76,7 @@ export function readEnvCredentials(env: Environment): StoredCredentials | null {
       ),
     ];
     throw new EnvironmentError(
-      `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not usable: longer than 1024 characters or containing a control character such as a line break.`,
+      `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not usable: each must be at most 1024 characters and use ${credentialRuleWords()}.`,
       names,
     );
   }
@@ -107,9 +108,9 @@ export function readEnvSettings(env: Environment): EnvSettings {
   }
   if (operatorText !== undefined) {
     const parsed = operatorIdSchema.safeParse(operatorText);
-    if (!parsed.success) {
+    if (!parsed.success || !isUsableCredentialText('operatorId', parsed.data)) {
       throw new EnvironmentError(
-        `${ENV_VARS.operatorId} is not a usable userid (1-128 characters, no control characters).`,
+        `${ENV_VARS.operatorId} is not a usable userid: 1-128 characters, ${credentialRuleWords()}.`,
         [ENV_VARS.operatorId],
       );
     }

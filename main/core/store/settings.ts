@@ -30,6 +30,13 @@ export interface SettingsStore {
    * given as undefined is left as it is (never silently reset to its default).
    */
   update(patch: SettingsPatch): Promise<Settings>;
+  /**
+   * Throws what `update` would throw before writing anything (ReadOnlyDocumentError for a file
+   * from a newer version or one that cannot be moved aside, DocumentBusyError), writing nothing:
+   * for a caller that must know the settings can be saved before it changes something else
+   * (`auth login` writes the keychain and then the settings).
+   */
+  assertWritable(): Promise<void>;
 }
 
 export function openSettings(options: JsonDocumentOptions): SettingsStore {
@@ -53,5 +60,7 @@ export function openSettings(options: JsonDocumentOptions): SettingsStore {
         );
         return { ...current, ...given };
       }),
+    // Returning `current` itself writes nothing (json-document's rule) after the same checks.
+    assertWritable: () => document.update((current) => current).then(() => undefined),
   };
 }

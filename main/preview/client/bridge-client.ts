@@ -6,6 +6,8 @@ import type { IpcResult } from '../../shared/ipc/contract';
 export interface PreviewTransport {
   /** The preview server's origin, e.g. http://127.0.0.1:5174 ('' for the page's own). */
   readonly base: string;
+  /** The bridge's token from the page's address (#token=…), sent on every call. */
+  readonly token: string;
   readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
   readonly eventSource: (url: string) => EventSourceLike;
   /** Opens another page of the app, as openWindow does in Electron (a named tab here). */
@@ -40,7 +42,7 @@ export function createPreviewBridge(transport: PreviewTransport): RoomcallBridge
       try {
         const response = await transport.fetch(`${transport.base}/ipc/${verb}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-RoomCall-Token': transport.token },
           body: request === undefined ? '' : JSON.stringify(request),
         });
         result = (await response.json()) as IpcResult<unknown>;
@@ -48,7 +50,10 @@ export function createPreviewBridge(transport: PreviewTransport): RoomcallBridge
         return UNREACHABLE;
       }
       if (verb === 'openWindow' && result.ok && isWindowRequest(request)) {
-        transport.open?.(`${transport.base}/${request.window}.html`, `roomcall-${request.window}`);
+        transport.open?.(
+          `${transport.base}/${request.window}.html#token=${encodeURIComponent(transport.token)}`,
+          `roomcall-${request.window}`,
+        );
       }
       return result;
     };
@@ -62,7 +67,10 @@ export function createPreviewBridge(transport: PreviewTransport): RoomcallBridge
     }
     if (typeof listener !== 'function')
       throw new TypeError('roomcall.on: listener must be a function');
-    source ??= transport.eventSource(`${transport.base}/events`);
+    // EventSource cannot send headers: the token goes in the query.
+    source ??= transport.eventSource(
+      `${transport.base}/events?token=${encodeURIComponent(transport.token)}`,
+    );
     const forward = (message: { readonly data: string }) => {
       (listener as (payload: unknown) => void)(JSON.parse(message.data));
     };
