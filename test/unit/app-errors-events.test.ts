@@ -17,7 +17,7 @@ import {
   DocumentBusyError,
   InvalidChangeError,
   ReadOnlyDocumentError,
-} from '../../main/core/store/json-document';
+} from '../../main/core/store/document-errors';
 import { FileBusyError } from '../../main/core/store/process-lock';
 import type { Meeting } from '../../main/core/wemeet/api';
 import {

@@ -35,7 +35,7 @@ import {
   DocumentTooLargeError,
   InvalidChangeError,
   ReadOnlyDocumentError,
-} from '../../main/core/store/json-document';
+} from '../../main/core/store/document-errors';
 import { FileBusyError } from '../../main/core/store/process-lock';
 import {
   WemeetApiError,

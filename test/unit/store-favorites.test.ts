@@ -8,7 +8,7 @@ import {
   parseFavoritesFile,
   type NewFavorite,
 } from '../../main/core/store/favorites';
-import type { StoreWarning } from '../../main/core/store/json-document';
+import type { StoreWarning } from '../../main/core/store/store-warning';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
 import { MAX_FAVORITES, type Favorite } from '../../main/shared/model/favorites-schema';
 import { favoriteDisplayName } from '../../main/shared/rules/favorites';

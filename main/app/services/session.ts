@@ -3,7 +3,7 @@ import type { ManagedConfig } from '../../core/managed/managed-config';
 import { type CredentialStore, type StoredCredentials } from '../../core/secrets/credential-store';
 import type { Environment } from '../../core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../core/secrets/keychain-errors';
-import { pathExists } from '../../core/store/json-document';
+import { pathExists } from '../../core/store/document-file';
 import type { WemeetApi } from '../../core/wemeet/api';
 import { createWemeetApi } from '../../core/wemeet/api-impl';
 import type { FetchLike, WemeetClientOptions } from '../../core/wemeet/client';

@@ -18,7 +18,7 @@ import {
   DocumentTooLargeError,
   InvalidChangeError,
   ReadOnlyDocumentError,
-} from '../store/json-document';
+} from '../store/document-errors';
 import { FileBusyError } from '../store/process-lock';
 import {
   WemeetApiError,
