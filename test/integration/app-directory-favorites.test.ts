@@ -10,7 +10,7 @@ import type {
   FavoriteView as Favorite,
   SettingsView,
 } from '../../main/shared/ipc/contract';
-import { MAX_IMPORT_ENTRIES, MAX_REPORTED_SKIPS } from '../../main/core/store/favorites';
+import { MAX_IMPORT_ENTRIES, MAX_REPORTED_SKIPS } from '../../main/core/store/favorites-import';
 import { hostileImportFile } from '../helpers/hostile-favorites';
 import { startAppHarness, type AppHarness } from './app-harness';
 

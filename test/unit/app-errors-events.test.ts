@@ -12,7 +12,7 @@ import {
 } from '../../main/core/secrets/credential-store';
 import { EnvironmentError } from '../../main/core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
-import { FavoriteError } from '../../main/core/store/favorites';
+import { FavoriteError } from '../../main/core/store/favorites-check';
 import {
   DocumentBusyError,
   InvalidChangeError,

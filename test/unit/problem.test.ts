@@ -29,7 +29,7 @@ import {
 import { EnvironmentError } from '../../main/core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
 import { FileTooLargeError, NotAFileError } from '../../main/core/store/atomic-file';
-import { FavoriteError } from '../../main/core/store/favorites';
+import { FavoriteError } from '../../main/core/store/favorites-check';
 import {
   DocumentBusyError,
   DocumentTooLargeError,

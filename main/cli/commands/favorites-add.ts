@@ -1,5 +1,5 @@
 import { parseCallTarget } from '../../core/input/dial-string';
-import { checkLabel, type NewFavorite } from '../../core/store/favorites';
+import { checkLabel, type NewFavorite } from '../../core/store/favorites-check';
 import type { CliContext } from '../context';
 import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';

@@ -1,7 +1,7 @@
 import { quote } from '../../core/input/text';
 import { FileTooLargeError, readFileLimited, writeFileAtomic } from '../../core/store/atomic-file';
 import { favoriteMessages } from '../../core/store/favorite-messages';
-import { MAX_IMPORT_BYTES, parseFavoritesFile } from '../../core/store/favorites';
+import { MAX_IMPORT_BYTES, parseFavoritesFile } from '../../core/store/favorites-import';
 import type { CliContext } from '../context';
 import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';

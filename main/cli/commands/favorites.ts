@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { checkLabel } from '../../core/store/favorites';
+import { checkLabel } from '../../core/store/favorites-check';
 import type { CliContext } from '../context';
 import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';

@@ -12,7 +12,7 @@ import { EnvironmentError } from '../secrets/env-credentials';
 import { KeychainUnavailableError } from '../secrets/keychain-errors';
 import { FileTooLargeError, NotAFileError } from '../store/atomic-file';
 import { FileWriteError } from '../store/fs-errors';
-import { FavoriteError } from '../store/favorites';
+import { FavoriteError } from '../store/favorites-check';
 import {
   DocumentBusyError,
   DocumentTooLargeError,
