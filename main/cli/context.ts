@@ -12,7 +12,8 @@ import {
 import { openDirectoryCache, type DirectoryCache } from '../core/store/directory-cache';
 import { openFavorites, type FavoritesStore } from '../core/store/favorites';
 import { openHistory, type HistoryStore } from '../core/store/history';
-import { pathExists, type StoreWarning } from '../core/store/json-document';
+import { pathExists } from '../core/store/document-file';
+import { type StoreWarning } from '../core/store/store-warning';
 import { openSettings, type SettingsStore } from '../core/store/settings';
 import type { WemeetApi } from '../core/wemeet/api';
 import { createWemeetApi } from '../core/wemeet/api-impl';

@@ -1,6 +1,6 @@
 import type { CredentialStore } from '../core/secrets/credential-store';
 import type { Environment } from '../core/secrets/env-credentials';
-import type { FetchLike } from '../core/wemeet/client';
+import type { FetchLike } from '../core/wemeet/transport';
 import type { RetryPolicy } from '../core/wemeet/retry-policy';
 import type { Prompter } from './prompt';
 

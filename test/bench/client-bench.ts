@@ -1,5 +1,6 @@
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
-import { WemeetClient, encodeQuery } from '../../main/core/wemeet/client';
+import { WemeetClient } from '../../main/core/wemeet/client';
+import { encodeQuery } from '../../main/core/wemeet/request-uri';
 import { meetingsSchema, roomsPageSchema } from '../../main/core/wemeet/schemas';
 import { defaultNonce, signedHeaders, unixSeconds } from '../../main/core/wemeet/signing';
 import { SIM_CURRENT_MEETING, startSimulator } from '../sim/index';

@@ -5,9 +5,9 @@ import { openDirectoryCache } from '../../main/core/store/directory-cache';
 import {
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ENTRIES,
-  openFavorites,
   parseFavoritesFile,
-} from '../../main/core/store/favorites';
+} from '../../main/core/store/favorites-import';
+import { openFavorites } from '../../main/core/store/favorites';
 import { bigDirectory } from '../helpers/big-directory';
 import { hostileImportFile } from '../helpers/hostile-favorites';
 import { median } from './stats';

@@ -4,7 +4,7 @@
  * test suite runs as root.
  */
 import { writeSync } from 'node:fs';
-import type { StoreWarning } from '../../main/core/store/json-document';
+import type { StoreWarning } from '../../main/core/store/store-warning';
 import { openSettings } from '../../main/core/store/settings';
 
 async function main(): Promise<void> {

@@ -7,7 +7,6 @@
  * before the settled view goes out.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../main/shared/model/history-schema';
 import type { CallView } from '../../main/shared/ipc/contract';
 import type { Fault } from '../sim/index';
 import { startAppHarness, type AppHarness, type HarnessOptions } from './app-harness';
@@ -61,28 +60,28 @@ describe('app calls: a lost reply is checked, never reported failed while the ro
     it(`${name} after the call was placed: Checking…, then in the meeting; one room-call`, async () => {
       await start();
       h.sim.faults.inject({ ...fault, path: ROOM_CALL, when: 'after' });
-      const view = await h.ok<CallView>('startCall', roomRequest('accepted'));
+      const view = await h.ok('startCall', roomRequest('accepted'));
       const final = await settledView(view.callId);
       expect(final).toMatchObject({ phase: 'accepted', error: null });
       expect(phasesOf(view.callId)).toContain('checking');
       expect(phasesOf(view.callId)).not.toContain('failed');
       expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
       // Saved before the settled view went out: no wait for idle needed.
-      const history = await h.ok<HistoryEntry[]>('listHistory');
+      const history = await h.ok('listHistory');
       expect(history.map((entry) => entry.outcome)).toEqual(['accepted']);
     });
 
     it(`${name} before the request got through: Checking…, then failed as not called`, async () => {
       await start();
       h.sim.faults.inject({ ...fault, path: ROOM_CALL, when: 'before' });
-      const view = await h.ok<CallView>('startCall', roomRequest('accepted'));
+      const view = await h.ok('startCall', roomRequest('accepted'));
       const final = await settledView(view.callId);
       expect(final.phase).toBe('failed');
       expect(final.error?.message).toMatch(/was lost .*its status shows it was not called/);
       expect(phasesOf(view.callId)).toContain('checking');
       expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
       expect(h.requestsTo('POST', ROOM_CALL_INFO).length).toBeGreaterThan(0);
-      const history = await h.ok<HistoryEntry[]>('listHistory');
+      const history = await h.ok('listHistory');
       expect(history.map((entry) => entry.outcome)).toEqual(['failed']);
     });
   }
@@ -97,10 +96,10 @@ describe('app calls: a lost reply is checked, never reported failed while the ro
       code: 9042,
       times: Infinity,
     });
-    const view = await h.ok<CallView>('startCall', roomRequest('accepted'));
+    const view = await h.ok('startCall', roomRequest('accepted'));
     expect((await settledView(view.callId)).phase).toBe('unconfirmed');
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
-    const history = await h.ok<HistoryEntry[]>('listHistory');
+    const history = await h.ok('listHistory');
     expect(history[0]?.outcome).toBe('unconfirmed');
   });
 });
@@ -109,9 +108,9 @@ describe('app calls: one click, one ring', () => {
   it('a room in the meeting is not called again: the new row says in the meeting', async () => {
     await start();
     const request = roomRequest('accepted');
-    const first = await h.ok<CallView>('startCall', request);
+    const first = await h.ok('startCall', request);
     expect((await settledView(first.callId)).phase).toBe('accepted');
-    const again = await h.ok<CallView>('startCall', request);
+    const again = await h.ok('startCall', request);
     expect(again.callId).not.toBe(first.callId);
     expect((await settledView(again.callId)).phase).toBe('accepted');
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
@@ -122,13 +121,13 @@ describe('app calls: one click, one ring', () => {
     // while the first room-call is in flight, so only the in-flight check can stop it.
     await start({ roomCallLatencyMs: 300 });
     const request = roomRequest('rejected');
-    const first = await h.ok<CallView>('startCall', request);
+    const first = await h.ok('startCall', request);
     // The first room-call has reached the simulator and waits there, unanswered.
     while (h.requestsTo('PUT', ROOM_CALL).length === 0) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     expect(h.requestsTo('PUT', ROOM_CALL)[0]?.status).toBe(0); // not answered yet
-    const second = await h.ok<CallView>('startCall', request);
+    const second = await h.ok('startCall', request);
     expect(second.callId).toBe(first.callId);
     await settledView(first.callId);
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
@@ -136,9 +135,9 @@ describe('app calls: one click, one ring', () => {
 
   it('Recent invites has the outcome by the time the settled view goes out', async () => {
     await start();
-    const view = await h.ok<CallView>('startCall', roomRequest('rejected'));
+    const view = await h.ok('startCall', roomRequest('rejected'));
     await settledView(view.callId);
-    const history = await h.ok<HistoryEntry[]>('listHistory');
+    const history = await h.ok('listHistory');
     expect(history[0]?.outcome).toBe('rejected');
   });
 });

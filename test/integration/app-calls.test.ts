@@ -46,20 +46,20 @@ function settledView(callId: string): Promise<CallView> {
 
 async function history(): Promise<HistoryEntry[]> {
   await h.app.calls.whenIdle();
-  return h.ok<HistoryEntry[]>('listHistory');
+  return h.ok('listHistory');
 }
 
 describe('calls (against the simulator)', () => {
   it('invites a favourite into the current meeting and follows it to accepted', async () => {
     await start();
     const room = h.sim.roomWithOutcome('accepted');
-    const added = await h.ok<{ favorite: { id: string } }>('addFavorite', {
+    const added = await h.ok('addFavorite', {
       kind: 'room',
       meetingRoomId: room.meeting_room_id,
       name: room.meeting_room_name,
       location: room.meeting_room_location,
     });
-    const view = await h.ok<CallView>('startCall', { favoriteId: added.favorite.id });
+    const view = await h.ok('startCall', { favoriteId: added.favorite.id });
     expect(view).toMatchObject({
       phase: 'calling',
       settled: false,
@@ -80,7 +80,7 @@ describe('calls (against the simulator)', () => {
       target: { kind: 'room', meetingRoomId: room.meeting_room_id },
       meeting: { meetingId: SIM_CURRENT_MEETING.meeting_id },
     });
-    const calls = await h.ok<CallView[]>('listCalls');
+    const calls = await h.ok('listCalls');
     expect(calls.map((call) => call.callId)).toEqual([view.callId]);
   });
 
@@ -89,7 +89,7 @@ describe('calls (against the simulator)', () => {
     ['no-answer', 'no-answer'],
   ] as const)('reports a room that ends %s', async (outcome, phase) => {
     await start();
-    const view = await h.ok<CallView>('startCall', roomRequest(outcome));
+    const view = await h.ok('startCall', roomRequest(outcome));
     expect((await settledView(view.callId)).phase).toBe(phase);
     expect((await history())[0]?.outcome).toBe(outcome);
   });
@@ -97,7 +97,7 @@ describe('calls (against the simulator)', () => {
   it('calls a SIP address', async () => {
     await start();
     const mra = h.sim.mraWithOutcome('accepted');
-    const view = await h.ok<CallView>('startCall', {
+    const view = await h.ok('startCall', {
       mra: { protocol: 'sip', dialString: mra.dial_string, label: 'Lab' },
     });
     expect(view.target).toEqual({
@@ -113,14 +113,14 @@ describe('calls (against the simulator)', () => {
     await start();
     const request = roomRequest('rejected');
     const [first, second] = await Promise.all([
-      h.ok<CallView>('startCall', request),
-      h.ok<CallView>('startCall', request),
+      h.ok('startCall', request),
+      h.ok('startCall', request),
     ]);
     expect(second.callId).toBe(first.callId);
     await settledView(first.callId);
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
 
-    const again = await h.ok<CallView>('startCall', request);
+    const again = await h.ok('startCall', request);
     expect(again.callId).not.toBe(first.callId);
     await settledView(again.callId);
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(2);
@@ -128,19 +128,19 @@ describe('calls (against the simulator)', () => {
 
   it('cancels a ringing call once, and records it as cancelled', async () => {
     await start({ ringMs: 60_000 });
-    const view = await h.ok<CallView>('startCall', roomRequest('accepted'));
+    const view = await h.ok('startCall', roomRequest('accepted'));
     await h.waitForEvent(
       'callProgress',
       (call) => call.callId === view.callId && call.phase === 'ringing',
     );
-    const cancelling = await h.ok<CallView>('cancelCall', { callId: view.callId });
+    const cancelling = await h.ok('cancelCall', { callId: view.callId });
     expect(cancelling.phase).toBe('cancelling');
     const done = await settledView(view.callId);
     expect(done.phase).toBe('cancelled');
     expect(h.requestsTo('PUT', CANCEL)).toHaveLength(1);
     expect((await history())[0]?.outcome).toBe('cancelled');
     // Cancelling a call that is over changes nothing and sends nothing.
-    expect((await h.ok<CallView>('cancelCall', { callId: view.callId })).phase).toBe('cancelled');
+    expect((await h.ok('cancelCall', { callId: view.callId })).phase).toBe('cancelled');
     expect(h.requestsTo('PUT', CANCEL)).toHaveLength(1);
     // Nothing is left to notify about a call the person stopped.
     expect(settled.map((call) => call.phase)).toEqual(['cancelled']);
@@ -148,7 +148,7 @@ describe('calls (against the simulator)', () => {
 
   it('reports a refused call with the server code, and records why', async () => {
     await start();
-    const view = await h.ok<CallView>('startCall', roomRequest('offline'));
+    const view = await h.ok('startCall', roomRequest('offline'));
     const done = await settledView(view.callId);
     expect(done).toMatchObject({ phase: 'failed', error: { kind: 'api', code: 10004 } });
     const [entry] = await history();
@@ -184,7 +184,7 @@ describe('calls (against the simulator)', () => {
   it('invites into a meeting the person typed', async () => {
     await start();
     await h.ok('setMeeting', { text: '513-270-981' });
-    const view = await h.ok<CallView>('startCall', roomRequest('accepted'));
+    const view = await h.ok('startCall', roomRequest('accepted'));
     expect(view.meeting?.meetingCode).toBe('513270981');
     expect((await settledView(view.callId)).phase).toBe('accepted');
   });

@@ -2,15 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManagedConfig } from '../../main/core/managed/managed-config';
-import type {
-  AppState,
-  CallView,
-  Directory,
-  DirectoryStatus,
-  FavoriteView as Favorite,
-  SettingsView,
-} from '../../main/shared/ipc/contract';
-import { MAX_IMPORT_ENTRIES, MAX_REPORTED_SKIPS } from '../../main/core/store/favorites';
+import type { FavoriteView as Favorite, RequestOf } from '../../main/shared/ipc/contract';
+import { MAX_IMPORT_ENTRIES, MAX_REPORTED_SKIPS } from '../../main/core/store/favorites-import';
 import { hostileImportFile } from '../helpers/hostile-favorites';
 import { startAppHarness, type AppHarness } from './app-harness';
 
@@ -24,14 +17,14 @@ afterEach(async () => {
 describe('room directory (against the simulator)', () => {
   it('shows the cache at once, refreshes in the background with progress, saves it', async () => {
     h = await startAppHarness({ rooms: 120 });
-    const empty = await h.ok<Directory>('getDirectory');
+    const empty = await h.ok('getDirectory');
     expect(empty).toMatchObject({ fetchedAt: null, roomCount: 0, rooms: [], syncing: false });
     expect(h.sim.requests).toEqual([]);
 
-    const started = await h.ok<DirectoryStatus>('refreshDirectory');
+    const started = await h.ok('refreshDirectory');
     expect(started.syncing).toBe(true);
     // A second refresh while one runs joins it.
-    expect((await h.ok<DirectoryStatus>('refreshDirectory')).syncing).toBe(true);
+    expect((await h.ok('refreshDirectory')).syncing).toBe(true);
     const done = await h.waitForEvent('directoryChanged', (status) => !status.syncing);
     expect(done).toMatchObject({ roomCount: 120, error: null, progress: null });
     expect(done.fetchedAt).toBe(new Date(h.time.now).toISOString());
@@ -43,7 +36,7 @@ describe('room directory (against the simulator)', () => {
     // 120 rooms in pages of 50: exactly 3 requests, for one refresh.
     expect(h.requestsTo('GET', ROOMS)).toHaveLength(3);
 
-    const directory = await h.ok<Directory>('getDirectory');
+    const directory = await h.ok('getDirectory');
     expect(directory.rooms).toHaveLength(120);
     expect(directory.rooms[0]).toMatchObject({
       meetingRoomId: h.sim.rooms[0]?.meeting_room_id,
@@ -55,7 +48,7 @@ describe('room directory (against the simulator)', () => {
     // A fresh start of the app reads the saved cache without asking the server.
     const requests = h.sim.requests.length;
     h.app.directory.accountChanged();
-    expect((await h.ok<Directory>('getDirectory')).rooms).toHaveLength(120);
+    expect((await h.ok('getDirectory')).rooms).toHaveLength(120);
     expect(h.sim.requests.length).toBe(requests);
   });
 
@@ -76,8 +69,8 @@ describe('room directory (against the simulator)', () => {
     await h.ok('refreshDirectory');
     const done = await h.waitForEvent('directoryChanged', (status) => !status.syncing);
     expect(done).toMatchObject({ roomCount: 40, error: { kind: 'storage' } });
-    expect((await h.ok<Directory>('getDirectory')).rooms).toHaveLength(40);
-    const state = await h.ok<AppState>('getAppState');
+    expect((await h.ok('getDirectory')).rooms).toHaveLength(40);
+    const state = await h.ok('getAppState');
     expect(state.warnings.map((warning) => warning.file)).toEqual([
       path.join(h.dataDir, 'directory-cache.json'),
     ]);
@@ -95,7 +88,7 @@ describe('room directory (against the simulator)', () => {
     });
     await h.ok('refreshDirectory');
     await h.app.directory.whenIdle();
-    const [favorite] = await h.ok<Favorite[]>('listFavorites');
+    const [favorite] = await h.ok('listFavorites');
     expect(favorite).toMatchObject({
       name: room.meeting_room_name,
       location: room.meeting_room_location,
@@ -109,31 +102,31 @@ describe('room directory (against the simulator)', () => {
 describe('favourites', () => {
   it('adds, renames, moves and removes, pushing every change', async () => {
     h = await startAppHarness();
-    const a = await h.ok<{ status: string; favorite: Favorite }>('addFavorite', {
+    const a = await h.ok('addFavorite', {
       kind: 'mra',
       protocol: 'sip',
       dialString: 'room-a@vc.example.com',
       label: null,
     });
     expect(a.status).toBe('added');
-    const duplicate = await h.ok<{ status: string; favorite: Favorite }>('addFavorite', {
+    const duplicate = await h.ok('addFavorite', {
       kind: 'mra',
       protocol: 'sip',
       dialString: 'sip:room-a@vc.example.com',
       label: 'again',
     });
     expect(duplicate).toMatchObject({ status: 'duplicate', favorite: { id: a.favorite.id } });
-    const b = await h.ok<{ favorite: Favorite }>('addFavorite', {
+    const b = await h.ok('addFavorite', {
       kind: 'room',
       meetingRoomId: '1234567890123456789',
       name: 'Board room',
       location: 'L12',
     });
     await h.ok('renameFavorite', { id: a.favorite.id, label: 'Lab' });
-    const moved = await h.ok<Favorite[]>('moveFavorite', { id: b.favorite.id, toIndex: 0 });
+    const moved = await h.ok('moveFavorite', { id: b.favorite.id, toIndex: 0 });
     expect(moved.map((f) => f.id)).toEqual([b.favorite.id, a.favorite.id]);
     expect(moved[1]?.label).toBe('Lab');
-    const removed = await h.ok<Favorite[]>('removeFavorite', { id: b.favorite.id });
+    const removed = await h.ok('removeFavorite', { id: b.favorite.id });
     expect(removed.map((f) => f.id)).toEqual([a.favorite.id]);
     expect(h.eventsNamed('favoritesChanged').map((list) => list.length)).toEqual([1, 2, 2, 2, 1]);
 
@@ -148,8 +141,8 @@ describe('favourites', () => {
 
   it('edits an address in one change: same id, same place, one push', async () => {
     h = await startAppHarness();
-    const add = async (favorite: object) =>
-      (await h.ok<{ favorite: Favorite }>('addFavorite', favorite)).favorite.id;
+    const add = async (favorite: RequestOf<'addFavorite'>) =>
+      (await h.ok('addFavorite', favorite)).favorite.id;
     const sip = await add({
       kind: 'mra',
       protocol: 'sip',
@@ -170,7 +163,7 @@ describe('favourites', () => {
     });
     const pushes = h.eventsNamed('favoritesChanged').length;
 
-    const edited = await h.ok<Favorite[]>('updateAddressFavorite', {
+    const edited = await h.ok('updateAddressFavorite', {
       id: sip,
       protocol: 'h323',
       dialString: ' 10.0.0.7 ',
@@ -185,13 +178,13 @@ describe('favourites', () => {
       label: 'Lab',
       managed: false,
     });
-    expect(await h.ok<Favorite[]>('listFavorites')).toEqual(edited);
+    expect(await h.ok('listFavorites')).toEqual(edited);
     const pushed = h.eventsNamed('favoritesChanged');
     expect(pushed).toHaveLength(pushes + 1);
     expect(pushed.at(-1)).toEqual(edited);
     // The favourite now calls what it shows.
     await h.ok('refreshCurrentMeeting');
-    const call = await h.ok<CallView>('startCall', { favoriteId: sip });
+    const call = await h.ok('startCall', { favoriteId: sip });
     expect(call.target).toEqual({
       kind: 'mra',
       protocol: 'h323',
@@ -202,8 +195,8 @@ describe('favourites', () => {
 
   it('refuses an edit whole: the file and the list stay as they were, nothing is pushed', async () => {
     h = await startAppHarness();
-    const add = async (favorite: object) =>
-      (await h.ok<{ favorite: Favorite }>('addFavorite', favorite)).favorite.id;
+    const add = async (favorite: RequestOf<'addFavorite'>) =>
+      (await h.ok('addFavorite', favorite)).favorite.id;
     const sip = await add({
       kind: 'mra',
       protocol: 'sip',
@@ -224,7 +217,7 @@ describe('favourites', () => {
     });
     const file = path.join(h.dataDir, 'favorites.json');
     const before = await readFile(file, 'utf8');
-    const list = await h.ok<Favorite[]>('listFavorites');
+    const list = await h.ok('listFavorites');
     const pushes = h.eventsNamed('favoritesChanged').length;
 
     const refusals: [unknown, RegExp][] = [
@@ -258,7 +251,7 @@ describe('favourites', () => {
       expect(!refused.ok && refused.error.message).toMatch(message);
     }
     expect(await readFile(file, 'utf8')).toBe(before);
-    expect(await h.ok<Favorite[]>('listFavorites')).toEqual(list);
+    expect(await h.ok('listFavorites')).toEqual(list);
     expect(h.eventsNamed('favoritesChanged')).toHaveLength(pushes);
   });
 
@@ -272,7 +265,7 @@ describe('favourites', () => {
     });
     const chosen = path.join(h.dataDir, 'team-favourites.json');
     h.saveDialog.answers.push(chosen);
-    const exported = await h.ok<{ status: string; path: string }>('exportFavorites');
+    const exported = await h.ok('exportFavorites');
     expect(exported).toEqual({ status: 'saved', path: chosen });
     expect(h.saveDialog.shown[0]?.options.defaultPath).toMatch(/\.json$/);
     const document = JSON.parse(await readFile(chosen, 'utf8')) as { favorites: unknown[] };
@@ -280,10 +273,7 @@ describe('favourites', () => {
       { kind: 'room', meetingRoomId: '99887766554433', name: 'Imported' },
       { kind: 'mra', protocol: 'sip', dialString: 'not a dial string' },
     );
-    const report = await h.ok<{ added: number; skipped: { index: number; reason: string }[] }>(
-      'importFavorites',
-      { json: JSON.stringify(document) },
-    );
+    const report = await h.ok('importFavorites', { json: JSON.stringify(document) });
     expect(report.added).toBe(1);
     expect(report.skipped.map((skip) => skip.index)).toEqual([0, 2]);
     expect(report.skipped[0]?.reason).toContain('already');
@@ -322,7 +312,7 @@ describe('favourites', () => {
 
   it("adds the organisation's favourites, flagged managed, which cannot be changed", async () => {
     h = await startAppHarness({ managed: managedLoad({ favorites: [orgFields] }) });
-    const list = await h.ok<Favorite[]>('listFavorites');
+    const list = await h.ok('listFavorites');
     expect(list).toEqual([orgFavorite]);
     for (const [verb, payload] of [
       ['removeFavorite', { id: 'org-1' }],
@@ -337,16 +327,16 @@ describe('favourites', () => {
       expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
       expect(!refused.ok && refused.error.message).toContain('set by your organisation');
     }
-    expect(await h.ok<Favorite[]>('listFavorites')).toEqual([orgFavorite]);
+    expect(await h.ok('listFavorites')).toEqual([orgFavorite]);
     // It calls like any other favourite.
     await h.ok('refreshCurrentMeeting');
-    const call = await h.ok<CallView>('startCall', { favoriteId: 'org-1' });
+    const call = await h.ok('startCall', { favoriteId: 'org-1' });
     expect(call.target).toMatchObject({ kind: 'mra', dialString: 'lobby@sip.example.com' });
   });
 
   it("flags the person's own favourites managed: false everywhere, and keeps the file's format", async () => {
     h = await startAppHarness({ managed: managedLoad({ favorites: [orgFields] }) });
-    const added = await h.ok<{ status: string; favorite: Favorite }>('addFavorite', {
+    const added = await h.ok('addFavorite', {
       kind: 'mra',
       protocol: 'sip',
       dialString: 'desk@sip.example.com',
@@ -354,12 +344,12 @@ describe('favourites', () => {
     });
     expect(added.favorite).toMatchObject({ label: 'Desk', managed: false });
     const own = added.favorite;
-    expect(await h.ok<Favorite[]>('listFavorites')).toEqual([own, orgFavorite]);
+    expect(await h.ok('listFavorites')).toEqual([own, orgFavorite]);
     expect(h.eventsNamed('favoritesChanged').at(-1)).toEqual([own, orgFavorite]);
     // The same address saved by the person shows once, as theirs.
-    const mine = await h.ok<{ favorite: Favorite }>('addFavorite', { ...orgFields, label: 'Mine' });
+    const mine = await h.ok('addFavorite', { ...orgFields, label: 'Mine' });
     expect(mine.favorite.managed).toBe(false);
-    const list = await h.ok<Favorite[]>('listFavorites');
+    const list = await h.ok('listFavorites');
     expect(list.map((item) => [item.label, item.managed])).toEqual([
       ['Desk', false],
       ['Mine', false],
@@ -384,7 +374,7 @@ describe('favourites', () => {
         ],
       }),
     );
-    const renamed = await h.ok<Favorite[]>('renameFavorite', {
+    const renamed = await h.ok('renameFavorite', {
       id: 'org-hand-edited',
       label: 'Renamed',
     });
@@ -399,9 +389,7 @@ describe('favourites', () => {
       },
       orgFavorite,
     ]);
-    expect(await h.ok<Favorite[]>('removeFavorite', { id: 'org-hand-edited' })).toEqual([
-      orgFavorite,
-    ]);
+    expect(await h.ok('removeFavorite', { id: 'org-hand-edited' })).toEqual([orgFavorite]);
   });
 
   it("keeps ids unique: an own favourite with the organisation's first id keeps it, the organisation's takes another", async () => {
@@ -436,7 +424,7 @@ describe('favourites', () => {
       label: 'Codec',
       managed: false,
     } as const;
-    const list = await h.ok<Favorite[]>('listFavorites');
+    const list = await h.ok('listFavorites');
     expect(list).toEqual([
       mine,
       codec,
@@ -449,13 +437,13 @@ describe('favourites', () => {
 
     // Each id reaches its own favourite: 'org-1' the person's, 'org-1-3' the organisation's.
     await h.ok('refreshCurrentMeeting');
-    const ownCall = await h.ok<CallView>('startCall', { favoriteId: 'org-1' });
+    const ownCall = await h.ok('startCall', { favoriteId: 'org-1' });
     expect(ownCall.target).toMatchObject({ dialString: 'mine@sip.example.com' });
-    const orgCall = await h.ok<CallView>('startCall', { favoriteId: 'org-1-3' });
+    const orgCall = await h.ok('startCall', { favoriteId: 'org-1-3' });
     expect(orgCall.target).toMatchObject({ dialString: 'lobby@sip.example.com' });
     const refused = await h.call('renameFavorite', { id: 'org-1-3', label: 'Mine' });
     expect(!refused.ok && refused.error.message).toContain('set by your organisation');
-    const renamed = await h.ok<Favorite[]>('renameFavorite', { id: 'org-1', label: 'Mine' });
+    const renamed = await h.ok('renameFavorite', { id: 'org-1', label: 'Mine' });
     expect(renamed[0]).toEqual({ ...mine, label: 'Mine' });
     expect(renamed.slice(2).map((item) => [item.id, item.managed])).toEqual([
       ['org-1-3', true],
@@ -463,7 +451,7 @@ describe('favourites', () => {
     ]);
 
     // Once the person's 'org-1' is gone, the organisation's first favourite is 'org-1' again.
-    const removed = await h.ok<Favorite[]>('removeFavorite', { id: 'org-1' });
+    const removed = await h.ok('removeFavorite', { id: 'org-1' });
     expect(removed.map((item) => [item.id, item.managed])).toEqual([
       ['org-1-2', false],
       ['org-1', true],
@@ -475,12 +463,12 @@ describe('favourites', () => {
 describe('settings', () => {
   it('saves a change, pushes it, and keeps what was not named', async () => {
     h = await startAppHarness();
-    const view = await h.ok<SettingsView>('updateSettings', { language: 'zh-CN' });
+    const view = await h.ok('updateSettings', { language: 'zh-CN' });
     expect(view.settings).toMatchObject({ language: 'zh-CN', operatorId: h.sim.operatorId });
     expect(view.settings.baseUrl).toBe(h.sim.baseUrl);
     expect(h.eventsNamed('settingsChanged').at(-1)?.settings.language).toBe('zh-CN');
     // Still configured: the language has nothing to do with the account.
-    expect((await h.ok<AppState>('getAppState')).configured).toBe(true);
+    expect((await h.ok('getAppState')).configured).toBe(true);
   });
 
   it('refuses to change what the organisation locked, but accepts it unchanged', async () => {
@@ -490,13 +478,13 @@ describe('settings', () => {
         locked: new Set(['launchAtLogin']),
       }),
     });
-    const view = await h.ok<SettingsView>('getSettings');
+    const view = await h.ok('getSettings');
     expect(view.locked).toEqual(['launchAtLogin']);
     expect(view.settings.launchAtLogin).toBe(true);
     const refused = await h.call('updateSettings', { launchAtLogin: false });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(!refused.ok && refused.error.message).toContain('organisation');
-    const same = await h.ok<SettingsView>('updateSettings', {
+    const same = await h.ok('updateSettings', {
       launchAtLogin: true,
       language: 'zh-CN',
     });

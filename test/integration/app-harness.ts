@@ -27,7 +27,17 @@ import {
   type AppServices,
   type AppServicesOptions,
 } from '../../main/app/services/create-app-services';
-import type { EventName, EventPayloadOf, IpcResult } from '../../main/shared/ipc/contract';
+import {
+  eventContract,
+  invokeContract,
+  type EventName,
+  type EventPayloadOf,
+  type InvokeVerb,
+  type IpcResult,
+  type RequestOf,
+  type ResponseOf,
+} from '../../main/shared/ipc/contract';
+import type { z } from 'zod';
 import { startSimulator, type Simulator } from '../sim/index';
 import { DEFAULT_PROFILE } from '../../main/shared/model/settings-schema';
 
@@ -125,8 +135,8 @@ export interface AppHarness {
   readonly logLines: string[];
   /** One call as a window makes it: the untrusted payload through dispatch. */
   call(verb: string, payload?: unknown): Promise<IpcResult<unknown>>;
-  /** The same, expecting success: the data, typed by the caller. */
-  ok<T>(verb: string, payload?: unknown): Promise<T>;
+  /** The same, expecting success: the data, typed and checked by the verb's contract. */
+  ok<V extends InvokeVerb>(verb: V, payload?: RequestOf<V>): Promise<ResponseOf<V>>;
   eventsNamed<E extends EventName>(name: E): EventPayloadOf<E>[];
   /** Resolves with the first recorded event (past or future) that matches. */
   waitForEvent<E extends EventName>(
@@ -137,6 +147,14 @@ export interface AppHarness {
   requestsTo(method: string, pathname: string): Simulator['requests'];
   close(): Promise<void>;
 }
+
+/**
+ * The contract seen verb by verb (event by event), so that `ok` and `eventsNamed` check what
+ * they return with the schema of the verb they were given and are typed by it: no cast.
+ */
+const responses: { readonly [V in InvokeVerb]: { readonly response: z.ZodType<ResponseOf<V>> } } =
+  invokeContract;
+const payloads: { readonly [E in EventName]: z.ZodType<EventPayloadOf<E>> } = eventContract;
 
 export async function startAppHarness(options: HarnessOptions = {}): Promise<AppHarness> {
   const time = new VirtualTime();
@@ -240,15 +258,16 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     clipboard,
     logLines,
     call,
-    async ok<T>(verb: string, payload?: unknown): Promise<T> {
+    async ok<V extends InvokeVerb>(verb: V, payload?: RequestOf<V>): Promise<ResponseOf<V>> {
       const result = await call(verb, payload);
       if (!result.ok) throw new Error(`${verb} failed: ${JSON.stringify(result.error)}`);
-      return result.data as T;
+      // Checked against the contract rather than cast: a wrong answer fails here, by name.
+      return responses[verb].response.parse(result.data);
     },
     eventsNamed<E extends EventName>(name: E) {
       return events
         .filter((event) => event.name === name)
-        .map((event) => event.payload as EventPayloadOf<E>);
+        .map((event) => payloads[name].parse(event.payload));
     },
     waitForEvent<E extends EventName>(
       name: E,

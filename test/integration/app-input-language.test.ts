@@ -76,7 +76,7 @@ describe('input messages in the UI language', () => {
           '“room@bad_host.example”不是有效的 SIP 地址：主机名“bad_host.example”中不能有“_”。',
       }),
     );
-    const { favorite } = await h.ok<{ favorite: { id: string } }>('addFavorite', {
+    const { favorite } = await h.ok('addFavorite', {
       kind: 'mra',
       protocol: 'sip',
       dialString: 'codec@vc.example.com',
@@ -92,7 +92,7 @@ describe('input messages in the UI language', () => {
         }),
       ).message,
     ).toBe('“[2001:db8::1]”不是有效的 H.323 地址：IPv6 地址不要加方括号（也不要带端口）。');
-    const report = await h.ok<{ skipped: { index: number; reason: string }[] }>('importFavorites', {
+    const report = await h.ok('importFavorites', {
       json: JSON.stringify({
         format: 'roomcall-favorites',
         version: 1,
@@ -137,13 +137,13 @@ describe('input messages in the UI language', () => {
         }),
       ),
     ).toEqual(expect.objectContaining({ kind: 'validation', message: '名称不能包含控制字符。' }));
-    const { favorite: desk } = await h.ok<{ favorite: { id: string } }>('addFavorite', {
+    const { favorite: desk } = await h.ok('addFavorite', {
       kind: 'mra',
       protocol: 'sip',
       dialString: 'desk@vc.example.com',
       label: 'Desk',
     });
-    const { favorite: codec } = await h.ok<{ favorite: { id: string } }>('addFavorite', {
+    const { favorite: codec } = await h.ok('addFavorite', {
       kind: 'mra',
       protocol: 'h323',
       dialString: '10.0.0.7',
@@ -189,23 +189,20 @@ describe('input messages in the UI language', () => {
       expect(refusal(await h.call(verb, payload)).message).toBe(message);
     }
     // Importing: every reason of the report, and a file refused as a whole.
-    const report = await h.ok<{ added: number; skipped: { index: number; reason: string }[] }>(
-      'importFavorites',
-      {
-        json: JSON.stringify({
-          format: 'roomcall-favorites',
-          version: 1,
-          favorites: [
-            { kind: 'room', meetingRoomId: '7001', name: 'Everest' },
-            { kind: 'mra', protocol: 'sip', dialString: 'DESK@vc.example.com' },
-            { kind: 'room', meetingRoomId: '7001' },
-            { kind: 'room', meetingRoomId: '7002', label: 'x'.repeat(101) },
-            { kind: 'fax' },
-            42,
-          ],
-        }),
-      },
-    );
+    const report = await h.ok('importFavorites', {
+      json: JSON.stringify({
+        format: 'roomcall-favorites',
+        version: 1,
+        favorites: [
+          { kind: 'room', meetingRoomId: '7001', name: 'Everest' },
+          { kind: 'mra', protocol: 'sip', dialString: 'DESK@vc.example.com' },
+          { kind: 'room', meetingRoomId: '7001' },
+          { kind: 'room', meetingRoomId: '7002', label: 'x'.repeat(101) },
+          { kind: 'fax' },
+          42,
+        ],
+      }),
+    });
     expect(report).toEqual({
       added: 1,
       skipped: [
@@ -236,7 +233,7 @@ describe('input messages in the UI language', () => {
     expect(refusal(await h.call('removeFavorite', { id: 'org-1' })).message).toBe(
       'This favourite is set by your organisation and cannot be removed.',
     );
-    const again = await h.ok<{ skipped: { reason: string }[] }>('importFavorites', {
+    const again = await h.ok('importFavorites', {
       json: JSON.stringify({
         format: 'roomcall-favorites',
         version: 1,

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CurrentMeeting } from '../../main/shared/ipc/contract';
 import {
   SIM_CURRENT_MEETING,
   SIM_TWENTY_DIGIT_MEETING,
@@ -34,7 +33,7 @@ describe('current meeting (against the simulator)', () => {
   });
 
   it("finds the operator's one in-progress meeting and pushes it", async () => {
-    const view = await h.ok<CurrentMeeting>('refreshCurrentMeeting');
+    const view = await h.ok('refreshCurrentMeeting');
     expect(view.state).toBe('one');
     expect(view.selected?.meetingId).toBe(SIM_CURRENT_MEETING.meeting_id);
     expect(view.selected?.meetingCode).toBe(SIM_CURRENT_MEETING.meeting_code);
@@ -50,7 +49,7 @@ describe('current meeting (against the simulator)', () => {
       meeting_code: '555000001',
       subject: 'Second stand-up',
     });
-    const view = await h.ok<CurrentMeeting>('refreshCurrentMeeting');
+    const view = await h.ok('refreshCurrentMeeting');
     expect(view.state).toBe('several');
     expect(view.selected).toBeNull();
     expect(view.candidates.map((m) => m.meetingId).sort()).toEqual(
@@ -67,7 +66,7 @@ describe('current meeting (against the simulator)', () => {
     expect(refused).toMatchObject({ ok: false, error: { kind: 'no-meeting' } });
 
     const requestsBefore = h.sim.requests.length;
-    const chosen = await h.ok<CurrentMeeting>('chooseMeeting', {
+    const chosen = await h.ok('chooseMeeting', {
       meetingId: '5550000000000000001',
     });
     expect(chosen.state).toBe('manual');
@@ -78,27 +77,27 @@ describe('current meeting (against the simulator)', () => {
 
   it('reports none when no meeting is in progress', async () => {
     current().status = 'MEETING_STATE_ENDED';
-    const view = await h.ok<CurrentMeeting>('refreshCurrentMeeting');
+    const view = await h.ok('refreshCurrentMeeting');
     expect(view).toMatchObject({ state: 'none', selected: null, candidates: [], error: null });
   });
 
   it('takes a typed code, a join link or an ID, and clearing goes back to following', async () => {
-    const byCode = await h.ok<CurrentMeeting>('setMeeting', { text: '513 270 981' });
+    const byCode = await h.ok('setMeeting', { text: '513 270 981' });
     expect(byCode.state).toBe('manual');
     expect(byCode.selected?.meetingId).toBe(SIM_TWENTY_DIGIT_MEETING.meeting_id);
 
-    const byLink = await h.ok<CurrentMeeting>('setMeeting', {
+    const byLink = await h.ok('setMeeting', {
       text: `https://meeting.tencent.com/s/${SIM_CURRENT_MEETING.meeting_code}`,
     });
     expect(byLink.selected?.meetingId).toBe(SIM_CURRENT_MEETING.meeting_id);
 
-    const byId = await h.ok<CurrentMeeting>('setMeeting', {
+    const byId = await h.ok('setMeeting', {
       text: SIM_TWENTY_DIGIT_MEETING.meeting_id,
     });
     expect(byId.selected?.meetingId).toBe(SIM_TWENTY_DIGIT_MEETING.meeting_id);
     expect(byId.selected?.inProgress).toBe(false);
 
-    const cleared = await h.ok<CurrentMeeting>('clearMeeting');
+    const cleared = await h.ok('clearMeeting');
     expect(cleared.state).toBe('one');
     expect(cleared.selected?.meetingId).toBe(SIM_CURRENT_MEETING.meeting_id);
   });
@@ -122,7 +121,7 @@ describe('current meeting (against the simulator)', () => {
     const target = own.at(-1);
     if (target === undefined) throw new Error('no upcoming meeting of the operator');
     const before = h.requestsTo('GET', MEETINGS).length;
-    const byLink = await h.ok<CurrentMeeting>('setMeeting', {
+    const byLink = await h.ok('setMeeting', {
       text: `${target.join_url}/?from=wechat`,
     });
     expect(byLink.state).toBe('manual');
@@ -148,7 +147,7 @@ describe('current meeting (against the simulator)', () => {
       `入会链接“${link}”不属于当前账号用户任何进行中或即将开始的会议（只能查询这些会议）；请改为粘贴 9 位会议号（例如 806-146-667），可在会议邀请或会议详情中找到，或粘贴邀请中带有会议号（meeting_code=）的链接。`,
     );
     // Nothing was chosen: the tracker still follows the meeting in progress.
-    expect((await h.ok<CurrentMeeting>('getCurrentMeeting')).state).not.toBe('manual');
+    expect((await h.ok('getCurrentMeeting')).state).not.toBe('manual');
   });
 
   it('refuses 10- and 18-digit numbers before any request, in both languages', async () => {
@@ -209,7 +208,7 @@ describe('current meeting (against the simulator)', () => {
   it('keeps the last meeting when a refresh fails, and shows the error', async () => {
     await h.ok('refreshCurrentMeeting');
     h.sim.faults.inject({ type: 'http-500', path: MEETINGS, times: 5 });
-    const view = await h.ok<CurrentMeeting>('refreshCurrentMeeting');
+    const view = await h.ok('refreshCurrentMeeting');
     expect(view.state).toBe('error');
     expect(view.error?.kind).toBe('api');
     expect(view.selected?.meetingId).toBe(SIM_CURRENT_MEETING.meeting_id);
@@ -222,7 +221,7 @@ describe('current meeting before set-up', () => {
   });
 
   it('is unconfigured and makes no request', async () => {
-    const view = await h.ok<CurrentMeeting>('refreshCurrentMeeting');
+    const view = await h.ok('refreshCurrentMeeting');
     expect(view.state).toBe('unconfigured');
     expect(h.sim.requests).toEqual([]);
     const refused = await h.call('setMeeting', { text: SIM_CURRENT_MEETING.meeting_code });

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CredentialStore } from '../../main/core/secrets/credential-store';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
-import type { AppState, SettingsView } from '../../main/shared/ipc/contract';
 import { startAppHarness, type AppHarness } from './app-harness';
 
 let h: AppHarness;
@@ -23,7 +22,7 @@ const lockedKeychain: CredentialStore = {
 describe('session and app state', () => {
   it('reports a locked keychain as state, and never writes the credentials anywhere else', async () => {
     h = await startAppHarness({ configured: false, services: { credentialStore: lockedKeychain } });
-    const state = await h.ok<AppState>('getAppState');
+    const state = await h.ok('getAppState');
     expect(state).toMatchObject({ configured: false, credentials: null });
     expect(state.keychain.available).toBe(false);
     expect(state.keychain.message).toContain('locked');
@@ -48,7 +47,7 @@ describe('session and app state', () => {
 
   it('tells where the credentials come from and shows only the SecretId tail', async () => {
     h = await startAppHarness();
-    const state = await h.ok<AppState>('getAppState');
+    const state = await h.ok('getAppState');
     expect(state).toMatchObject({
       version: '1.2.3-test',
       configured: true,
@@ -61,7 +60,7 @@ describe('session and app state', () => {
       },
       keychain: { available: true, message: null },
     });
-    const out = await h.ok<AppState>('logout');
+    const out = await h.ok('logout');
     expect(out).toMatchObject({ configured: false, credentials: null });
     expect(h.store.profiles()).toEqual([]);
   });
@@ -77,9 +76,9 @@ describe('session and app state', () => {
         WEMEET_BASE_URL: sim.baseUrl,
       }),
     });
-    const state = await h.ok<AppState>('getAppState');
+    const state = await h.ok('getAppState');
     expect(state).toMatchObject({ configured: true, credentials: { source: 'environment' } });
-    const settings = await h.ok<SettingsView>('getSettings');
+    const settings = await h.ok('getSettings');
     expect(settings.locked).toEqual(['baseUrl', 'operatorId']);
     const refused = await h.call('updateSettings', { operatorId: 'someone-else' });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });

@@ -70,7 +70,7 @@ describe('copyDiagnostics', () => {
       `2026-12-03T10:00:01.000Z [roomcall] odd: secretKey=${secretKey} ${secretId}`,
     );
 
-    const result = await h.ok<{ report: string; copied: boolean }>('copyDiagnostics');
+    const result = await h.ok('copyDiagnostics');
     expect(result.copied).toBe(true);
     expect(h.clipboard[0]).toBe(result.report);
     const { report } = result;
@@ -89,7 +89,7 @@ describe('copyDiagnostics', () => {
 
   it('reports no credentials before setup', async () => {
     h = await startAppHarness({ configured: false });
-    const { report } = await h.ok<{ report: string }>('copyDiagnostics');
+    const { report } = await h.ok('copyDiagnostics');
     expect(report).toContain('Configured: no');
     expect(report).toContain('Credentials: none');
     expect(report).toContain('Recent log lines (0):');

@@ -38,9 +38,9 @@ describe.each(SIM_MODES)('app services with $mode', ({ sparse }) => {
     'a call into the current meeting ends %s, recorded in the history',
     async (outcome) => {
       const app = await start();
-      const meeting = await app.ok<CurrentMeeting>('refreshCurrentMeeting');
+      const meeting = await app.ok('refreshCurrentMeeting');
       expect(meeting.selected?.meetingId).toBe(SIM_CURRENT_MEETING.meeting_id);
-      const view = await app.ok<CallView>('startCall', roomRequest(app, outcome));
+      const view = await app.ok('startCall', roomRequest(app, outcome));
       const done = await app.waitForEvent(
         'callProgress',
         (call) => call.callId === view.callId && call.settled,
@@ -48,7 +48,7 @@ describe.each(SIM_MODES)('app services with $mode', ({ sparse }) => {
       expect(done.phase).toBe(outcome);
       expect(done.error).toBeNull();
       await app.app.calls.whenIdle();
-      const [entry] = await app.ok<{ outcome: string }[]>('listHistory');
+      const [entry] = await app.ok('listHistory');
       expect(entry?.outcome).toBe(outcome);
     },
   );
@@ -58,7 +58,7 @@ describe.each(SIM_MODES)('app services with $mode', ({ sparse }) => {
     await app.ok('refreshDirectory');
     const done = await app.waitForEvent('directoryChanged', (status) => !status.syncing);
     expect(done).toMatchObject({ roomCount: 120, error: null });
-    const directory = await app.ok<Directory>('getDirectory');
+    const directory = await app.ok('getDirectory');
     expect(directory.rooms.map((room) => room.meetingRoomId)).toEqual(
       app.sim.rooms.map((room) => room.meeting_room_id),
     );
@@ -73,7 +73,7 @@ describe.each(SIM_MODES)('app services with $mode', ({ sparse }) => {
 
   it("the meeting tracker finds the one in progress, and a join link on the list's last page", async () => {
     const app = await start();
-    const view = await app.ok<CurrentMeeting>('refreshCurrentMeeting');
+    const view = await app.ok('refreshCurrentMeeting');
     expect(view.state).toBe('one');
     expect(view.selected).toMatchObject({
       meetingId: SIM_CURRENT_MEETING.meeting_id,
@@ -85,7 +85,7 @@ describe.each(SIM_MODES)('app services with $mode', ({ sparse }) => {
       .sort((a, b) => Number(a.start_time) - Number(b.start_time))
       .at(-1);
     if (target === undefined) throw new Error('no upcoming meeting of the operator');
-    const byLink = await app.ok<CurrentMeeting>('setMeeting', { text: target.join_url });
+    const byLink = await app.ok('setMeeting', { text: target.join_url });
     expect(byLink.state).toBe('manual');
     expect(byLink.selected?.meetingId).toBe(target.meeting_id);
     expect(byLink.selected?.inProgress).toBe(false);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipcErrorSchema } from '../../main/shared/ipc/contract';
+import { ipcErrorSchema, type RequestOf } from '../../main/shared/ipc/contract';
 import { bundleForNode } from '../helpers/bundle-for-node';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { startAppHarness } from './app-harness';
@@ -67,7 +67,12 @@ async function holdLock(file: string): Promise<Holder> {
 const app = closeAfterEach(startAppHarness);
 const cli = closeAfterEach(startCliHarness);
 
-const ADDRESS = { kind: 'mra', protocol: 'sip', dialString: 'desk@sip.example.com', label: 'Desk' };
+const ADDRESS: RequestOf<'addFavorite'> = {
+  kind: 'mra',
+  protocol: 'sip',
+  dialString: 'desk@sip.example.com',
+  label: 'Desk',
+};
 
 describe('a data file another RoomCall is saving', () => {
   it('the app: IPC error kind "busy" with its hint, nothing saved, then saved on retry', async () => {
@@ -89,7 +94,7 @@ describe('a data file another RoomCall is saving', () => {
       await expect(readFile(file, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
 
       await holder.release();
-      const retried = await h.ok<{ status: string }>('addFavorite', ADDRESS);
+      const retried = await h.ok('addFavorite', ADDRESS);
       expect(retried.status).toBe('added');
     } finally {
       holder.proc.kill('SIGKILL');

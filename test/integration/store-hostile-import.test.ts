@@ -15,7 +15,7 @@ import {
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ENTRIES,
   MAX_REPORTED_SKIPS,
-} from '../../main/core/store/favorites';
+} from '../../main/core/store/favorites-import';
 import { buildCliBundle } from '../helpers/cli-bundle';
 import { hostileImportFile } from '../helpers/hostile-favorites';
 

@@ -4,11 +4,8 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DocumentBusyError,
-  openJsonDocument,
-  type JsonDocumentOptions,
-} from '../../main/core/store/json-document';
+import { DocumentBusyError } from '../../main/core/store/document-errors';
+import { openJsonDocument, type JsonDocumentOptions } from '../../main/core/store/json-document';
 import { bundleForNode } from '../helpers/bundle-for-node';
 import { counterSchema } from '../helpers/store-lock-shared';
 

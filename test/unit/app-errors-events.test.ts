@@ -12,12 +12,12 @@ import {
 } from '../../main/core/secrets/credential-store';
 import { EnvironmentError } from '../../main/core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
-import { FavoriteError } from '../../main/core/store/favorites';
+import { FavoriteError } from '../../main/core/store/favorites-check';
 import {
   DocumentBusyError,
   InvalidChangeError,
   ReadOnlyDocumentError,
-} from '../../main/core/store/json-document';
+} from '../../main/core/store/document-errors';
 import { FileBusyError } from '../../main/core/store/process-lock';
 import type { Meeting } from '../../main/core/wemeet/api';
 import {

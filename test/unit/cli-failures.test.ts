@@ -10,8 +10,8 @@ import {
 } from '../../main/core/secrets/credential-store';
 import { EnvironmentError } from '../../main/core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
-import { FavoriteError } from '../../main/core/store/favorites';
-import { DocumentBusyError, ReadOnlyDocumentError } from '../../main/core/store/json-document';
+import { FavoriteError } from '../../main/core/store/favorites-check';
+import { DocumentBusyError, ReadOnlyDocumentError } from '../../main/core/store/document-errors';
 import { FileBusyError } from '../../main/core/store/process-lock';
 import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
 

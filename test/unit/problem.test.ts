@@ -29,13 +29,13 @@ import {
 import { EnvironmentError } from '../../main/core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../main/core/secrets/keychain-errors';
 import { FileTooLargeError, NotAFileError } from '../../main/core/store/atomic-file';
-import { FavoriteError } from '../../main/core/store/favorites';
+import { FavoriteError } from '../../main/core/store/favorites-check';
 import {
   DocumentBusyError,
   DocumentTooLargeError,
   InvalidChangeError,
   ReadOnlyDocumentError,
-} from '../../main/core/store/json-document';
+} from '../../main/core/store/document-errors';
 import { FileBusyError } from '../../main/core/store/process-lock';
 import {
   WemeetApiError,

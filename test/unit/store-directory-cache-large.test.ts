@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { MAX_CACHED_ROOMS, openDirectoryCache } from '../../main/core/store/directory-cache';
 import { openFavorites } from '../../main/core/store/favorites';
-import type { StoreWarning } from '../../main/core/store/json-document';
+import type { StoreWarning } from '../../main/core/store/store-warning';
 import { bigDirectory } from '../helpers/big-directory';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
 

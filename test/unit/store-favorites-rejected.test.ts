@@ -1,9 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLabel, openFavorites } from '../../main/core/store/favorites';
+import { checkLabel } from '../../main/core/store/favorites-check';
+import { openFavorites } from '../../main/core/store/favorites';
 import { MAX_FAVORITES } from '../../main/shared/model/favorites-schema';
-import type { StoreWarning } from '../../main/core/store/json-document';
+import type { StoreWarning } from '../../main/core/store/store-warning';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
 
 /**

@@ -1,14 +1,10 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import {
-  buildFavoritesExport,
-  FavoriteError,
-  findFavorite,
-  openFavorites,
-  parseFavoritesFile,
-  type NewFavorite,
-} from '../../main/core/store/favorites';
-import type { StoreWarning } from '../../main/core/store/json-document';
+import { buildFavoritesExport, parseFavoritesFile } from '../../main/core/store/favorites-import';
+import { FavoriteError, type NewFavorite } from '../../main/core/store/favorites-check';
+import { openFavorites } from '../../main/core/store/favorites';
+import { findFavorite } from '../../main/core/store/favorites-find';
+import type { StoreWarning } from '../../main/core/store/store-warning';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
 import { MAX_FAVORITES, type Favorite } from '../../main/shared/model/favorites-schema';
 import { favoriteDisplayName } from '../../main/shared/rules/favorites';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openHistory, type NewHistoryEntry } from '../../main/core/store/history';
-import type { StoreWarning } from '../../main/core/store/json-document';
+import type { StoreWarning } from '../../main/core/store/store-warning';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
 import { MAX_HISTORY } from '../../main/shared/model/history-schema';
 

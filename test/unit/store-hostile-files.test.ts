@@ -10,11 +10,8 @@ import {
 } from '../../main/core/store/directory-cache';
 import { openFavorites } from '../../main/core/store/favorites';
 import { openHistory } from '../../main/core/store/history';
-import {
-  ReadOnlyDocumentError,
-  type StoreWarning,
-  type StoreWarningReason,
-} from '../../main/core/store/json-document';
+import { ReadOnlyDocumentError } from '../../main/core/store/document-errors';
+import { type StoreWarning, type StoreWarningReason } from '../../main/core/store/store-warning';
 import { STORE_FILES } from '../../main/core/store/paths';
 import { openSettings } from '../../main/core/store/settings';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';

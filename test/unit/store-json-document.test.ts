@@ -5,11 +5,10 @@ import { z } from 'zod';
 import {
   DocumentTooLargeError,
   InvalidChangeError,
-  openJsonDocument,
   ReadOnlyDocumentError,
-  type JsonDocumentSpec,
-  type StoreWarning,
-} from '../../main/core/store/json-document';
+} from '../../main/core/store/document-errors';
+import { openJsonDocument, type JsonDocumentSpec } from '../../main/core/store/json-document';
+import { type StoreWarning } from '../../main/core/store/store-warning';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
 
 const notesV2 = z.object({

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { InvalidChangeError, type StoreWarning } from '../../main/core/store/json-document';
+import { InvalidChangeError } from '../../main/core/store/document-errors';
+import { type StoreWarning } from '../../main/core/store/store-warning';
 import { openSettings, SETTINGS_VERSION, settingsMigrations } from '../../main/core/store/settings';
 import { collectWarnings, useTempDir } from '../helpers/temp-dir';
 import { defaultSettings } from '../../main/shared/model/settings-schema';

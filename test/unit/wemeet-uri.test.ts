@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WemeetClient, encodeQuery, pathSegment } from '../../main/core/wemeet/client';
+import { WemeetClient } from '../../main/core/wemeet/client';
+import { encodeQuery, pathSegment } from '../../main/core/wemeet/request-uri';
 
 const credentials = { appId: 'app', secretId: 'sid', secretKey: 'skey' };
 

@@ -1,5 +1,5 @@
 import type { Session } from 'electron';
-import type { FetchLike } from '../../core/wemeet/client';
+import type { FetchLike } from '../../core/wemeet/transport';
 
 /**
  * The Tencent Meeting API's own network session, apart from the windows' default session.

@@ -1,4 +1,3 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   app,
@@ -23,7 +22,6 @@ import { createHandlerTable } from '../handlers/handler-table';
 import type { WindowPort } from '../handlers/window-port';
 import { createEventHub, windowSink } from '../ipc/event-hub';
 import { registerInvokeHandlers } from '../ipc/register';
-import type { AppPlatform } from '../services/app-state';
 import { createAppServices, type AppServices } from '../services/create-app-services';
 import type { UpdateController } from '../updates/update-controller';
 import { setupUpdates } from '../updates/electron-updater-port';
@@ -44,6 +42,7 @@ import { shellStrings } from './shell-strings';
 import { applyGlobalShortcut, applyLaunchAtLogin } from './system-integration';
 import { setupTray, type ShellTray } from './shell-tray';
 import { AppWindows } from './windows';
+import { appPlatform, quitCleanly, sayOnce } from './boot-support';
 
 export interface Shell {
   readonly services: AppServices;
@@ -267,36 +266,4 @@ export async function bootShell(): Promise<Shell> {
       windows.open('picker');
     },
   };
-}
-
-/** Runs `say` the first time only: a marker file remembers it was said. */
-function sayOnce(marker: string, say: () => void): void {
-  if (existsSync(marker)) return;
-  try {
-    writeFileSync(marker, '', { mode: 0o600 });
-    say();
-  } catch (error) {
-    logProblem('notice', error);
-  }
-}
-
-/** A tray app stays when its windows close; on quit, calls in flight are cancelled first. */
-function quitCleanly(services: AppServices): void {
-  app.on('window-all-closed', () => undefined);
-  let closed = false;
-  app.on('will-quit', (event) => {
-    globalShortcut.unregisterAll();
-    if (closed) return;
-    event.preventDefault();
-    closed = true;
-    // A hung network must not keep RoomCall from quitting.
-    const deadline = new Promise((resolve) => setTimeout(resolve, 3_000));
-    void Promise.race([services.close(), deadline]).finally(() => {
-      app.quit();
-    });
-  });
-}
-
-function appPlatform(platform: NodeJS.Platform): AppPlatform {
-  return platform === 'darwin' || platform === 'win32' ? platform : 'linux';
 }

@@ -1,6 +1,6 @@
 import { parseDialString, parseRoomId } from '../../core/input/dial-string';
 import type { InputLanguage } from '../../core/input/messages';
-import { checkLabel } from '../../core/store/favorites';
+import { checkLabel } from '../../core/store/favorites-check';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { InputError } from './errors';
 import type { FavoritesService } from './favorites-service';

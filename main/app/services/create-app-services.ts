@@ -4,7 +4,7 @@ import type { CredentialStore } from '../../core/secrets/credential-store';
 import type { Environment } from '../../core/secrets/env-credentials';
 import type { HistoryStore } from '../../core/store/history';
 import { type Settings } from '../../shared/model/settings-schema';
-import type { FetchLike } from '../../core/wemeet/client';
+import type { FetchLike } from '../../core/wemeet/transport';
 import type { AppState, CallView, EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import { buildAppState, type AppIdentity } from './app-state';
 import { CallManager, type InviteTuning } from './call-manager';

@@ -7,11 +7,13 @@ import {
 } from '../../core/store/favorite-messages';
 import {
   FavoriteError,
-  parseFavoritesFile,
-  type AddFavoriteResult,
   type AddressChange,
-  type FavoritesStore,
   type NewFavorite,
+} from '../../core/store/favorites-check';
+import { parseFavoritesFile } from '../../core/store/favorites-import';
+import {
+  type AddFavoriteResult,
+  type FavoritesStore,
   type SeenRoom,
 } from '../../core/store/favorites';
 import type { FavoriteView, ImportReportView, ParsedRequestOf } from '../../shared/ipc/contract';

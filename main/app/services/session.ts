@@ -3,10 +3,11 @@ import type { ManagedConfig } from '../../core/managed/managed-config';
 import { type CredentialStore, type StoredCredentials } from '../../core/secrets/credential-store';
 import type { Environment } from '../../core/secrets/env-credentials';
 import { KeychainUnavailableError } from '../../core/secrets/keychain-errors';
-import { pathExists } from '../../core/store/json-document';
+import { pathExists } from '../../core/store/document-file';
 import type { WemeetApi } from '../../core/wemeet/api';
 import { createWemeetApi } from '../../core/wemeet/api-impl';
-import type { FetchLike, WemeetClientOptions } from '../../core/wemeet/client';
+import type { WemeetClientOptions } from '../../core/wemeet/client';
+import type { FetchLike } from '../../core/wemeet/transport';
 import type { AppStores } from './stores';
 import { effectiveSettings, type EffectiveSettings } from '../../core/managed/effective-settings';
 

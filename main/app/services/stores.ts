@@ -1,7 +1,7 @@
 import { openDirectoryCache, type DirectoryCache } from '../../core/store/directory-cache';
 import { openFavorites, type FavoritesStore } from '../../core/store/favorites';
 import { openHistory, type HistoryStore } from '../../core/store/history';
-import type { StoreWarning } from '../../core/store/json-document';
+import type { StoreWarning } from '../../core/store/store-warning';
 import { openSettings, type SettingsStore } from '../../core/store/settings';
 import type { AppClock } from './clock';
 

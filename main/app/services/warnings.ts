@@ -1,5 +1,5 @@
 import type { ManagedLoad } from '../../core/managed/load-managed';
-import type { StoreWarning } from '../../core/store/json-document';
+import type { StoreWarning } from '../../core/store/store-warning';
 
 export interface AppWarning {
   readonly file: string;

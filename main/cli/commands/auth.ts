@@ -1,34 +1,24 @@
 import type { Command } from 'commander';
-import { resolveAccount } from '../../core/account';
 import { isLocked } from '../../core/managed/apply-managed';
 import { lockReason, refusedCredentialChanges } from '../../core/managed/effective-settings';
 import { MalformedCredentialsError } from '../../core/secrets/credential-store';
-import { ENV_VARS, type ResolvedCredentials } from '../../core/secrets/env-credentials';
+import { ENV_VARS } from '../../core/secrets/env-credentials';
 import { describeCredentials } from '../../core/wemeet/credentials';
-import type { WemeetApi } from '../../core/wemeet/api';
 import type { CliContext } from '../context';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from '../exit-codes';
-import { describeFailure, type Failure } from '../failures';
+import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { askLogin, readLoginFromStdin } from '../login-input';
 import type { OptionValues } from '../options';
 import type { ActionDefiner } from '../program-support';
 import { examples } from './shared-options';
-import { DEFAULT_BASE_URL } from '../../shared/rules/base-url';
 import { baseUrlSchema } from '../../shared/model/settings-schema';
-import { DEFAULT_PROFILE } from '../../shared/model/settings-schema';
+import { runStatus } from './auth-status';
+import { ENV_CREDENTIAL_VARS, liveCheck, setEnvCredentialVars } from './auth-checks';
 
 /**
  * `roomcall auth login|status|logout`: credentials in the OS keychain (one entry per
  * profile), the operator in the settings file. The environment's WEMEET_* variables always
  * win over both, so these commands say when they are set.
  */
-
-const ENV_CREDENTIAL_VARS = [
-  ENV_VARS.appId,
-  ENV_VARS.sdkId,
-  ENV_VARS.secretId,
-  ENV_VARS.secretKey,
-] as const;
 
 export function registerAuth(program: Command, define: ActionDefiner): void {
   const auth = program
@@ -181,143 +171,6 @@ async function askOnTerminal(ctx: CliContext, operatorDefault: string | null) {
   return askLogin(ctx.deps.prompt, operatorDefault);
 }
 
-async function runStatus(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
-  const json = options.flag('json');
-  const { settings, fromEnvironment } = await ctx.effectiveSettings();
-  const profile = await ctx.profile();
-  // The same resolution as every other command's (core account.ts), shown rather than thrown.
-  const account = await resolveAccount({
-    env: ctx.deps.env,
-    store: ctx.credentialStore(),
-    settings: { ...settings, profile },
-  });
-  const resolved = account.credentials;
-  if (resolved !== null)
-    ctx.output.protect(resolved.credentials.secretKey, resolved.credentials.secretId);
-  const managed = await ctx.managed();
-  const saved = await ctx.settings();
-  // The organisation's when it locks the value, or pre-filled it and the file does not hold it.
-  const fromOrganisation = (key: 'operatorId' | 'baseUrl'): boolean =>
-    managed !== null &&
-    managed.settings[key] !== undefined &&
-    (isLocked(managed, key) ||
-      (settings[key] === managed.settings[key] && saved[key] !== settings[key]));
-  const operatorSource = fromEnvironment.includes('operatorId')
-    ? 'environment'
-    : fromOrganisation('operatorId')
-      ? 'organisation'
-      : 'settings';
-  const baseUrlSource = fromEnvironment.includes('baseUrl')
-    ? 'environment'
-    : fromOrganisation('baseUrl')
-      ? 'organisation'
-      : settings.baseUrl === DEFAULT_BASE_URL
-        ? 'default'
-        : 'settings';
-
-  const check =
-    account.status !== 'ready'
-      ? null
-      : await liveCheck(
-          ctx.createApi(
-            {
-              credentials: account.credentials.credentials,
-              operatorId: account.operatorId,
-              baseUrl: account.baseUrl,
-            },
-            settings.meetingIdEncoding,
-          ),
-        );
-  const missing = check === null;
-
-  if (json) {
-    const summary = resolved === null ? null : describeCredentials(resolved.credentials);
-    ctx.output.json({
-      configured: !missing,
-      source: resolved?.source ?? null,
-      profile: resolved?.source === 'environment' ? null : profile,
-      app_id: summary?.appId ?? null,
-      sdk_id: summary?.sdkId ?? null,
-      secret_id_hint: summary?.secretIdHint ?? null,
-      operator_id: settings.operatorId,
-      operator_source: settings.operatorId === null ? null : operatorSource,
-      base_url: settings.baseUrl,
-      base_url_source: baseUrlSource,
-      check:
-        check === null
-          ? null
-          : check.ok
-            ? { ok: true }
-            : { ok: false, code: check.code, message: check.message, hint: check.hint },
-    });
-  } else {
-    printStatus(ctx, resolved, profile, {
-      operatorId: settings.operatorId,
-      operatorSource,
-      baseUrl: settings.baseUrl,
-      baseUrlSource,
-    });
-    if (check !== null) {
-      if (check.ok) ctx.output.line(`Check:       OK: ${check.words}`);
-      else {
-        ctx.output.line(`Check:       FAILED: ${check.message}`);
-        if (check.hint !== null) ctx.output.line(`             ${check.hint}`);
-      }
-    }
-  }
-  if (missing) {
-    ctx.output.error(
-      resolved === null ? 'No credentials are set up.' : 'No operator is set up.',
-      `Run \`roomcall auth login${profile === DEFAULT_PROFILE ? '' : ` --profile ${profile}`}\`, or set the WEMEET_* variables.`,
-    );
-    return EXIT_USAGE;
-  }
-  return check.ok ? EXIT_OK : check.exitCode;
-}
-
-const SOURCE_WORDS: Readonly<Record<string, string>> = {
-  environment: 'from the environment',
-  organisation: 'set by your organisation',
-  default: 'default',
-  settings: 'from the settings file',
-};
-
-function printStatus(
-  ctx: CliContext,
-  resolved: ResolvedCredentials | null,
-  profile: string,
-  where: {
-    operatorId: string | null;
-    operatorSource: string;
-    baseUrl: string;
-    baseUrlSource: string;
-  },
-): void {
-  const out = ctx.output;
-  if (resolved === null) {
-    out.line(`Credentials: none (keychain profile '${profile}' is empty, no WEMEET_* variables)`);
-  } else {
-    const summary = describeCredentials(resolved.credentials);
-    out.line(
-      resolved.source === 'environment'
-        ? 'Credentials: from the environment (WEMEET_* variables)'
-        : `Credentials: from the keychain (profile '${profile}')`,
-    );
-    out.line(`  AppId:     ${summary.appId}`);
-    out.line(`  SdkId:     ${summary.sdkId ?? 'none'}`);
-    out.line(`  SecretId:  ${summary.secretIdHint}`);
-    out.line('  SecretKey: set (never shown)');
-  }
-  out.line(
-    where.operatorId === null
-      ? 'Operator:    none'
-      : `Operator:    ${where.operatorId} (${SOURCE_WORDS[where.operatorSource] ?? 'from the settings file'})`,
-  );
-  out.line(
-    `Base URL:    ${where.baseUrl} (${SOURCE_WORDS[where.baseUrlSource] ?? 'from the settings file'})`,
-  );
-}
-
 async function runLogout(ctx: CliContext): Promise<ExitCode> {
   const profile = await ctx.profile();
   const removed = await ctx.credentialStore().delete(profile);
@@ -333,39 +186,4 @@ async function runLogout(ctx: CliContext): Promise<ExitCode> {
     );
   }
   return EXIT_OK;
-}
-
-/** Which WEMEET_* credential variables are set (names only; incomplete sets count too). */
-function setEnvCredentialVars(ctx: CliContext): string[] {
-  // Names only, not readEnvCredentials: a partial set would throw, and logout must still
-  // report it rather than fail on it.
-  return ENV_CREDENTIAL_VARS.filter((name) => {
-    const value = ctx.deps.env[name];
-    return value !== undefined && value !== '';
-  });
-}
-
-/** On failure, the failure as every command reports it (describeFailure), exit code included. */
-type CheckResult =
-  { readonly ok: true; readonly words: string } | ({ readonly ok: false } & Failure);
-
-/**
- * One signed read that needs valid credentials and a known operator: the operator's meetings.
- * Its result in words, with the server's code on failure.
- */
-async function liveCheck(api: WemeetApi): Promise<CheckResult> {
-  try {
-    const meetings = await api.listOperatorMeetings();
-    return {
-      ok: true,
-      words: `a signed request to Tencent Meeting succeeded (${meetings.length} meeting${meetings.length === 1 ? '' : 's'} in progress or upcoming).`,
-    };
-  } catch (error) {
-    const failure = describeFailure(error);
-    return {
-      ok: false,
-      ...failure,
-      exitCode: failure.exitCode === EXIT_USAGE ? EXIT_USAGE : EXIT_FAILURE,
-    };
-  }
 }

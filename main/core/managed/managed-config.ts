@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import { checkNewFavorite, type FavoriteFields } from '../store/favorites';
+import { checkNewFavorite, type FavoriteFields } from '../store/favorites-check';
 import { MAX_FAVORITES } from '../../shared/model/favorites-schema';
 import { settingsSchema, type Settings } from '../../shared/model/settings-schema';
 import { checkOperatorPattern, expandOperatorPattern } from './operator-pattern';

@@ -12,13 +12,13 @@ import { EnvironmentError } from '../secrets/env-credentials';
 import { KeychainUnavailableError } from '../secrets/keychain-errors';
 import { FileTooLargeError, NotAFileError } from '../store/atomic-file';
 import { FileWriteError } from '../store/fs-errors';
-import { FavoriteError } from '../store/favorites';
+import { FavoriteError } from '../store/favorites-check';
 import {
   DocumentBusyError,
   DocumentTooLargeError,
   InvalidChangeError,
   ReadOnlyDocumentError,
-} from '../store/json-document';
+} from '../store/document-errors';
 import { FileBusyError } from '../store/process-lock';
 import {
   WemeetApiError,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { InputLanguage } from '../input/messages';
-import { trimTyped } from '../input/text';
 import {
   openJsonDocument,
   type JsonDocument,
@@ -41,78 +40,12 @@ import { STORE_FILES } from './paths';
  * Favourites: meeting rooms (by meeting_room_id, with the name and location last seen) and
  * SIP/H.323 addresses, in the user's order. No two favourites call the same thing. The data
  * model is main/shared/model/favorites-schema.ts, the rules for one favourite favorites-check.ts, the portable
- * file favorites-import.ts (all re-exported here); this module keeps the file.
+ * file favorites-import.ts; this module keeps the file.
  */
-
-export {
-  BIDI_CONTROLS,
-  checkLabel,
-  checkNewFavorite,
-  FavoriteError,
-  type AddressChange,
-  type Checked,
-  type FavoriteErrorKind,
-  type FavoriteFields,
-  type NewFavorite,
-} from './favorites-check';
-export {
-  buildFavoritesExport,
-  checkImportSize,
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_ENTRIES,
-  MAX_REPORTED_SKIPS,
-  parseFavoritesFile,
-  planFavoritesImport,
-  type FavoritesExport,
-  type ImportPlan,
-  type ImportReport,
-  type ImportSkip,
-} from './favorites-import';
 
 export type AddFavoriteResult =
   | { readonly status: 'added'; readonly favorite: Favorite }
   | { readonly status: 'duplicate'; readonly favorite: Favorite };
-
-export type FavoriteLookup<T extends Favorite = Favorite> =
-  | { readonly status: 'found'; readonly favorite: T; readonly position: number }
-  | { readonly status: 'none' }
-  | { readonly status: 'ambiguous'; readonly matches: readonly T[] };
-
-/**
- * Finds the favourite a person means: its id, its 1-based position (as `favorites list`
- * numbers them), or its name (case-insensitively) or dial string / room ID. Any list of
- * favourites: the stored ones, or those listed with the organisation's (ListedFavorite).
- */
-export function findFavorite<T extends Favorite>(
-  items: readonly T[],
-  ref: string,
-): FavoriteLookup<T> {
-  const text = trimTyped(ref);
-  const byId = items.findIndex((item) => item.id === text);
-  if (byId !== -1) return found(items, byId);
-  if (/^\d+$/.test(text)) {
-    const position = Number(text);
-    if (position >= 1 && position <= items.length) return found(items, position - 1);
-  }
-  const wanted = text.toLowerCase();
-  const matches = items.filter((item) => {
-    const target = item.kind === 'room' ? item.meetingRoomId : item.dialString;
-    return favoriteDisplayName(item).toLowerCase() === wanted || target.toLowerCase() === wanted;
-  });
-  const [only, second] = matches;
-  if (only === undefined) return { status: 'none' };
-  if (second !== undefined) return { status: 'ambiguous', matches };
-  return found(items, items.indexOf(only));
-}
-
-function found<T extends Favorite>(items: readonly T[], index: number): FavoriteLookup<T> {
-  const favorite = items[index];
-  return favorite === undefined
-    ? { status: 'none' }
-    : { status: 'found', favorite, position: index + 1 };
-}
 
 /** The directory fields a favourite remembers. */
 export interface SeenRoom {

@@ -1,25 +1,28 @@
-import { lstat, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
   DEFAULT_MAX_FILE_BYTES,
-  errorCode,
-  FileTooLargeError,
-  NotAFileError,
-  readFileLimited,
   removeStaleTempFiles,
   replaceFileAtomic,
   withFileLock,
 } from './atomic-file';
+import {
+  DocumentTooLargeError,
+  InvalidChangeError,
+  ReadOnlyDocumentError,
+} from './document-errors';
+import { moveAside, readBytes, underProcessLock, type Outcome } from './document-file';
 import { ensureDataDir } from './paths';
 import { acknowledgeRejected, keepRejected, unseenRejected } from './rejected-entries';
-import {
-  acquireProcessLock,
-  FileBusyError,
-  type ProcessLock,
-  type ProcessLockOptions,
-} from './process-lock';
+import type { ProcessLockOptions } from './process-lock';
 import { DEFAULT_MAX_DEPTH, isPlainObject, jsonDepth, parseJsonBytes } from './safe-json';
+import {
+  REASON_WORDS,
+  warningMessage,
+  type Problem,
+  type StoreWarningListener,
+  type StoreWarningReason,
+} from './store-warning';
 
 /**
  * A versioned JSON file with a zod schema: `{ "version": N, ...fields }`.
@@ -40,35 +43,6 @@ import { DEFAULT_MAX_DEPTH, isPlainObject, jsonDepth, parseJsonBytes } from './s
  * over; one held by a live process for longer than the wait (5 s) fails the update with
  * DocumentBusyError, and nothing is written.
  */
-
-export type StoreWarningReason =
-  | 'not-json'
-  | 'not-utf8'
-  | 'too-deep'
-  | 'too-large'
-  | 'not-a-file'
-  | 'unreadable'
-  | 'not-an-object'
-  | 'bad-version'
-  | 'invalid-data'
-  | 'migration-failed'
-  | 'partly-invalid'
-  | 'newer-version';
-
-export interface StoreWarning {
-  /** The document's name for people: "settings", "favourites"… */
-  readonly document: string;
-  readonly file: string;
-  readonly reason: StoreWarningReason;
-  /** Where the unusable file now is; null when it was left in place. */
-  readonly movedTo: string | null;
-  /** True when changes to this document will not be saved until the file is dealt with. */
-  readonly readOnly: boolean;
-  /** A sentence for the user: what happened, where the old file is, what happens now. */
-  readonly message: string;
-}
-
-export type StoreWarningListener = (warning: StoreWarning) => void;
 
 /** Upgrades the fields of a file of version N to version N + 1. */
 export type Migration = (fields: Record<string, unknown>) => Record<string, unknown>;
@@ -133,96 +107,9 @@ export interface JsonDocument<T extends object> {
   acknowledgeRejected(): Promise<string[]>;
 }
 
-/** An update refused to protect a file that this version must not overwrite. */
-export class ReadOnlyDocumentError extends Error {
-  readonly kind = 'read-only';
-  readonly file: string;
-  constructor(name: string, file: string, why: string) {
-    super(`Your change to the ${name} was not saved: ${why}`);
-    this.name = 'ReadOnlyDocumentError';
-    this.file = file;
-  }
-}
-
-/**
- * An update that found the file locked by another RoomCall process (the app or the CLI) for the
- * whole wait: nothing was written. Passing, unlike a read-only file: the same change works a
- * moment later. Its own kind end to end: IPC error kind 'busy', CLI exit 1 with a "try again".
- */
-export class DocumentBusyError extends Error {
-  readonly kind = 'busy';
-  readonly file: string;
-  readonly busy: FileBusyError;
-  constructor(name: string, busy: FileBusyError) {
-    super(`Your change to the ${name} was not saved: ${busy.message}`);
-    this.name = 'DocumentBusyError';
-    this.file = busy.file;
-    this.busy = busy;
-  }
-}
-
-/** An update whose result breaks the schema: the change is refused, the file untouched. */
-export class InvalidChangeError extends Error {
-  readonly kind = 'invalid-change';
-  readonly problems: readonly string[];
-  constructor(name: string, problems: readonly string[]) {
-    super(`Your change to the ${name} was not saved: ${problems.join('; ')}.`);
-    this.name = 'InvalidChangeError';
-    this.problems = problems;
-  }
-}
-
-/** An update whose result this version would refuse to read back. */
-export class DocumentTooLargeError extends Error {
-  readonly kind = 'too-large';
-  constructor(name: string, limit: number) {
-    super(`The ${name} would exceed ${limit} bytes (or nest too deeply): not saved.`);
-    this.name = 'DocumentTooLargeError';
-  }
-}
-
-const REASON_WORDS: Readonly<Record<StoreWarningReason, string>> = {
-  'not-json': 'it is not valid JSON (damaged or cut short)',
-  'not-utf8': 'it is not text (binary content)',
-  'too-deep': 'it is nested too deeply to be a RoomCall file',
-  'too-large': 'it is far larger than a RoomCall file can be',
-  'not-a-file': 'something other than a file (such as a folder) is in its place',
-  unreadable: 'RoomCall is not allowed to read it',
-  'not-an-object': 'it does not hold a JSON object',
-  'bad-version': 'its version number is missing or invalid',
-  'invalid-data': 'some of its values have the wrong type or are out of range',
-  'migration-failed': 'it could not be upgraded from its older format',
-  'partly-invalid': 'some of its entries have the wrong type or are out of range',
-  'newer-version': 'it was written by a newer version of RoomCall',
-};
-
-type Problem = Exclude<StoreWarningReason, 'newer-version' | 'partly-invalid'>;
-
 /** A file that breaks the schema but whose usable part spec.salvage found. */
 interface Salvaged<T> {
   readonly salvaged: Salvage<T>;
-}
-
-type Outcome<T> =
-  { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'bad'; readonly problem: Problem };
-
-function timestamp(date: Date): string {
-  // Colons are not allowed in Windows file names.
-  return date.toISOString().replace(/[:.]/g, '-');
-}
-
-/**
- * Whether anything is at `file`, a dangling link or a folder included (lstat does not follow
- * links); false when it cannot be checked. For the moved-aside copies' names here, and for
- * whether a document's file exists at all (the app's session, before managed defaults apply).
- */
-export async function pathExists(file: string): Promise<boolean> {
-  try {
-    await lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function openJsonDocument<T extends object>(
@@ -247,48 +134,8 @@ export function openJsonDocument<T extends object>(
   const defaults = (): T => spec.schema.parse({});
 
   function warn(reason: StoreWarningReason, movedTo: string | null, readOnly: boolean): void {
-    const why = REASON_WORDS[reason];
-    let message: string;
-    if (reason === 'partly-invalid') {
-      message = `Some of your ${spec.name} could not be used because ${why}. They were kept in ${movedTo ?? '?'}; the others are unchanged. RoomCall says this until you have seen your ${spec.name} list.`;
-    } else if (reason === 'newer-version') {
-      message = `Your ${spec.name} file (${file}) ${why}: RoomCall uses what it understands of it and will not change it. Update RoomCall to save changes.`;
-    } else if (movedTo !== null) {
-      message = `Your ${spec.name} file could not be used because ${why}. It was kept as ${movedTo}, and RoomCall continues with default ${spec.name}.`;
-    } else {
-      message = `Your ${spec.name} file (${file}) could not be used because ${why}, and it could not be moved aside: RoomCall uses default ${spec.name} and will not save changes until the file is fixed or removed.`;
-    }
+    const message = warningMessage(spec.name, file, reason, movedTo);
     options.onWarning({ document: spec.name, file, reason, movedTo, readOnly, message });
-  }
-
-  /** Renames the unusable file out of the way; null when even that is impossible. */
-  async function moveAside(): Promise<string | null> {
-    const base = `${stem}.corrupt-${timestamp(now())}`;
-    for (let n = 1; n < 100; n += 1) {
-      const target = path.join(options.dir, n === 1 ? `${base}.json` : `${base}-${n}.json`);
-      if (await pathExists(target)) continue;
-      try {
-        await rename(file, target);
-        return target;
-      } catch {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  async function readBytes(): Promise<Outcome<Uint8Array | null>> {
-    try {
-      return { kind: 'ok', value: await readFileLimited(file, maxBytes) };
-    } catch (error) {
-      if (error instanceof FileTooLargeError) return { kind: 'bad', problem: 'too-large' };
-      if (error instanceof NotAFileError) return { kind: 'bad', problem: 'not-a-file' };
-      const code = errorCode(error);
-      if (code === 'EACCES' || code === 'EPERM') return { kind: 'bad', problem: 'unreadable' };
-      if (code === 'ELOOP') return { kind: 'bad', problem: 'not-a-file' };
-      // Anything else (EMFILE, EIO…) may be passing: the file is left alone and the error shown.
-      throw error;
-    }
   }
 
   function migrate(
@@ -322,7 +169,7 @@ export function openJsonDocument<T extends object>(
         for (const kept of await unseenRejected(file, stem)) warn('partly-invalid', kept, false);
       }
     }
-    const read = await readBytes();
+    const read = await readBytes(file, maxBytes);
     if (read.kind === 'bad') return read.problem;
     if (read.value === null) return { value: defaults(), readOnly: false };
 
@@ -387,29 +234,7 @@ export function openJsonDocument<T extends object>(
   async function load(): Promise<LoadedDocument<T>> {
     const read = await readDocument();
     if (typeof read !== 'string' && !('salvaged' in read)) return read;
-    return underProcessLock(readOrQuarantine);
-  }
-
-  /**
-   * Runs `task` holding the lock between processes. When no lock file can be made at all (a
-   * folder RoomCall may not write, read-only media), the task runs anyway: it cannot write or
-   * move anything there either, so there is nothing to race for, and it fails or reports the
-   * document read-only as it would have.
-   */
-  async function underProcessLock<R>(task: () => Promise<R>): Promise<R> {
-    let lock: ProcessLock | null = null;
-    try {
-      lock = await acquireProcessLock(file, options.lock);
-    } catch (error) {
-      if (error instanceof FileBusyError) throw new DocumentBusyError(spec.name, error);
-      const code = errorCode(error);
-      if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
-    }
-    try {
-      return await task();
-    } finally {
-      await lock?.release();
-    }
+    return underProcessLock(file, spec.name, options.lock, readOrQuarantine);
   }
 
   function warnOnce(key: string, reason: StoreWarningReason): void {
@@ -419,7 +244,7 @@ export function openJsonDocument<T extends object>(
   }
 
   async function quarantine(problem: Problem): Promise<LoadedDocument<T>> {
-    const movedTo = await moveAside();
+    const movedTo = await moveAside(file, options.dir, stem, now());
     if (movedTo === null) {
       warnOnce(`stuck:${problem}`, problem);
       readOnlyWhy = `${file} could not be used because ${REASON_WORDS[problem]}, and it could not be moved aside. Fix or remove that file to save changes.`;
@@ -468,7 +293,7 @@ export function openJsonDocument<T extends object>(
       withFileLock(file, async () => {
         // The lock file goes next to the document: the folder must exist first.
         await ensureDataDir(options.dir);
-        return underProcessLock(() => updateLocked(change));
+        return underProcessLock(file, spec.name, options.lock, () => updateLocked(change));
       }),
     acknowledgeRejected: () => acknowledgeRejected(file, stem),
   };

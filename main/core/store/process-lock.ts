@@ -1,17 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import {
-  link,
-  lstat,
-  open,
-  rename,
-  rmdir,
-  unlink,
-  writeFile,
-  type FileHandle,
-} from 'node:fs/promises';
+import { link, open, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { errorCode, processIsAlive, READ_FLAGS, tempNameFor } from './atomic-file';
+import { removeQuietly, transientOnWindows } from './lock-files';
 
 /**
  * A lock between processes (the app and the CLI share one data folder), around one file's
@@ -156,14 +148,6 @@ function isStale(found: Found, staleMs: number): boolean {
   return !processIsAlive(owner.pid);
 }
 
-/** Windows reports a name whose deletion is still pending (a reader has it open) this way. */
-function transientOnWindows(error: unknown): boolean {
-  const code = errorCode(error);
-  return (
-    process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')
-  );
-}
-
 /** Creates `lockFile` holding `owner`, complete, if nothing is there; false when taken. */
 async function tryCreate(file: string, lockFile: string, owner: LockOwner): Promise<boolean> {
   const content = JSON.stringify(owner);
@@ -195,41 +179,6 @@ async function tryCreate(file: string, lockFile: string, owner: LockOwner): Prom
     await handle.close();
   }
   return true;
-}
-
-async function removeQuietly(target: string): Promise<void> {
-  try {
-    await unlink(target);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return;
-    // unlink refuses a folder: EISDIR on Linux, EPERM on macOS and Windows.
-    if (await isFolder(target)) {
-      await removeFolder(target);
-      return;
-    }
-    if (!transientOnWindows(error)) throw error;
-  }
-}
-
-async function isFolder(target: string): Promise<boolean> {
-  try {
-    return (await lstat(target)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** An empty folder goes; one with anything in it is renamed aside, its content kept. */
-async function removeFolder(target: string): Promise<void> {
-  try {
-    await rmdir(target);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT') return;
-    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    await rename(target, `${target}.moved-${stamp}-${randomBytes(3).toString('hex')}`);
-  }
 }
 
 /**

@@ -10,7 +10,8 @@ import type {
   RoomDetails,
   WemeetApi,
 } from './api';
-import { WemeetClient, pathSegment } from './client';
+import { WemeetClient } from './client';
+import { pathSegment } from './request-uri';
 import type { WemeetClientOptions } from './client';
 import { WemeetApiError } from './errors';
 import { encodeMeetingId } from './json';

@@ -3,27 +3,35 @@ import type { KyInstance, NormalizedOptions } from 'ky';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Credentials } from './credentials';
+import { Call, callOf } from './call-context';
 import {
-  WemeetApiError,
+  apiError,
+  describeCause,
+  redactOrNull,
+  requestTimeOf,
+  serverTimeOf,
+  summarizeIssues,
+} from './error-mapping';
+import {
   WemeetError,
   WemeetNetworkError,
   WemeetResponseError,
   WemeetTimeoutError,
   rateLimitOf,
-  redact,
 } from './errors';
 import type { RequestLabel } from './errors';
 import { parseJsonLossless, stringifyBody } from './json';
 import type { BodyValue, MeetingIdEncoding } from './json';
 import { kyRetryOptions, resolveRetryPolicy, retryWaitMs, shouldRetry } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
-import { errorBodySchema } from './schemas';
+import { encodeQuery, type Query } from './request-uri';
 import { defaultNonce, signedHeaders, unixSeconds } from './signing';
 import {
   baseUrlProblem,
   baseUrlProblemMessage,
   DEFAULT_BASE_URL,
 } from '../../shared/rules/base-url';
+import { bufferedFetch, ReadResponse, type FetchLike } from './transport';
 
 /**
  * The one place RoomCall talks HTTP to Tencent Meeting, through one ky instance:
@@ -43,8 +51,6 @@ import {
  * Header names go as ky's Headers and the transport send them (lower-case): HTTP names are
  * case-insensitive (RFC 9110), and Tencent's gateway accepts any casing.
  */
-
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 export interface WemeetClientOptions {
   /** Scheme, host and an optional path prefix; default https://api.meeting.qq.com. */
@@ -73,9 +79,6 @@ export interface WemeetClientOptions {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Query parameters, sent in the given order; undefined members are left out. */
-export type Query = Readonly<Record<string, string | number | undefined>>;
-
 export interface RequestOptions<T> {
   readonly method: HttpMethod;
   /** The API path, e.g. /v1/meeting-rooms; dynamic segments through `pathSegment`. */
@@ -93,27 +96,6 @@ export interface RequestOptions<T> {
 const MAX_TIMER_MS = 2_147_483_647;
 // Stops at the first non-blank character, unlike trim(), which may copy a large body.
 const BLANK = /^\s*$/;
-/** Statuses whose Response may not carry a body (Fetch standard, "null body status"). */
-const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
-
-/** What the hooks need to know about one call; ky hands it to them through `context`. */
-class Call {
-  /** The parsed 2xx body, set by the afterResponse hook. */
-  data: unknown = undefined;
-
-  constructor(
-    readonly label: RequestLabel,
-    readonly idempotent: boolean,
-    readonly signal: AbortSignal | undefined,
-    readonly onRateLimited: ((waitMs: number) => void) | undefined,
-  ) {}
-}
-
-function callOf(options: Readonly<NormalizedOptions>): Call {
-  const call = options.context['call'];
-  if (!(call instanceof Call)) throw new Error('A request was sent without its call context');
-  return call;
-}
 
 export class WemeetClient {
   readonly operatorId: string;
@@ -328,150 +310,6 @@ export class WemeetClient {
     const sent = ['x-tc-signature', 'x-tc-nonce'].map((name) => request.headers.get(name) ?? '');
     return [...this.#secrets, ...sent];
   }
-}
-
-/**
- * The transport, reading the whole body before the Response reaches ky: ky's timeout covers
- * the fetch call, so it then covers the body too, and a stalled body is an attempt that timed
- * out (and is retried for reads). A 2xx body travels on as text in a ReadResponse, so ky's
- * afterResponse clone costs no stream tee; other bodies stay bytes for ky's HTTPError.data.
- */
-function bufferedFetch(transport: FetchLike): FetchLike {
-  return async (input, init) => {
-    try {
-      const response = await transport(input, init);
-      const { status, statusText, headers } = response;
-      if (status < 200 || status > 599) return response;
-      if (status < 300) {
-        return new ReadResponse(await response.text(), { status, statusText, headers });
-      }
-      const bytes = await response.arrayBuffer();
-      const empty = bytes.byteLength === 0 || NULL_BODY_STATUSES.has(status);
-      return new Response(empty ? null : bytes, { status, statusText, headers });
-    } catch (error) {
-      const signal = input instanceof Request ? input.signal : init?.signal;
-      // An abort (ky's timeout, the caller) stays what it is; ky and request() sort those out.
-      if (signal?.aborted === true || error instanceof TypeError) throw error;
-      // Electron's net.fetch fails with a plain Error ("net::ERR_CONNECTION_REFUSED"): give it
-      // the shape of fetch's own network failure, so ky treats it as one (a NetworkError).
-      throw new TypeError('fetch failed', { cause: error });
-    }
-  };
-}
-
-/** A 2xx Response whose body was already read: the text rides along, clones included. */
-class ReadResponse extends Response {
-  constructor(
-    readonly bodyText: string,
-    init: ResponseInit,
-  ) {
-    super(null, init);
-  }
-
-  // A property, as lib.dom declares Response's clone.
-  override clone = (): ReadResponse => {
-    const { status, statusText, headers } = this;
-    return new ReadResponse(this.bodyText, { status, statusText, headers });
-  };
-}
-
-/** When the request said it was sent (its X-TC-Timestamp), in ms; null when unknown. */
-function requestTimeOf(request: Request | null): number | null {
-  const seconds = request?.headers.get('x-tc-timestamp') ?? '';
-  return /^\d{1,12}$/.test(seconds) ? Number(seconds) * 1000 : null;
-}
-
-/** The server's clock from the response's Date header (RFC 9110 §6.6.1); null when absent. */
-function serverTimeOf(date: string | null): number | null {
-  const ms = date === null ? Number.NaN : Date.parse(date);
-  return Number.isFinite(ms) ? ms : null;
-}
-
-/** A refusal: a status >= 300, or a 2xx body carrying `error_info`. */
-function apiError(
-  status: number,
-  body: unknown,
-  retryAfter: string | null,
-  label: RequestLabel,
-  secrets: readonly string[],
-  times: { readonly requestTimeMs: number | null; readonly serverTimeMs: number | null },
-): WemeetApiError {
-  let data = body;
-  if (typeof data === 'string') {
-    try {
-      // ky keeps a body it did not take for JSON (by its Content-Type) as text.
-      data = parseJsonLossless(data);
-    } catch {
-      data = undefined;
-    }
-  }
-  const parsed = errorBodySchema.safeParse(data);
-  const info = parsed.success ? parsed.data.error_info : undefined;
-  return new WemeetApiError(label, {
-    status,
-    errorCode: info?.error_code ?? null,
-    newErrorCode: info?.new_error_code ?? null,
-    serverMessage: redactOrNull(info?.message ?? null, secrets),
-    retryAfter,
-    ...times,
-  });
-}
-
-function redactOrNull(text: string | null, secrets: readonly string[]): string | null {
-  return text === null || text === '' ? null : redact(text, secrets);
-}
-
-/** Field paths and expectations only: zod's messages name types, never the values received. */
-function summarizeIssues(error: z.ZodError): string {
-  const shown = error.issues.slice(0, 3).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return `${path === '' ? '(root)' : path}: ${issue.message}`;
-  });
-  const more = error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : '';
-  return shown.join('; ') + more;
-}
-
-/**
- * The innermost cause's code and message (e.g. "ECONNRESET: read ECONNRESET"): the useful part
- * of fetch's "fetch failed" chain. Request and header objects are never looked at.
- */
-function describeCause(err: unknown): string | null {
-  let current: unknown = err;
-  let described: string | null = null;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    const code = (current as Error & { code?: unknown }).code;
-    described =
-      typeof code === 'string' && code !== '' ? `${code}: ${current.message}` : current.message;
-    current = current.cause;
-  }
-  return described;
-}
-
-/** Query string in the given order with URLSearchParams' encoding, '' when empty. */
-export function encodeQuery(query: Query | undefined): string {
-  if (query === undefined) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-      throw new RangeError(`Query parameter ${key} must be a safe integer or a string`);
-    }
-    params.append(key, String(value));
-  }
-  const encoded = params.toString();
-  return encoded === '' ? '' : `?${encoded}`;
-}
-
-/**
- * One dynamic path segment (a room or meeting ID), percent-encoded. '.' and '..' are refused:
- * encodeURIComponent keeps dots, URL parsing would resolve them, and the request would go (and
- * be signed for) somewhere else.
- */
-export function pathSegment(value: string): string {
-  if (value === '' || value === '.' || value === '..') {
-    throw new RangeError('An ID used in a path must not be empty, "." or ".."');
-  }
-  return encodeURIComponent(value);
 }
 
 async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,19 +1,16 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
-import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges, type Change } from '../lib/use-change';
-import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
-import { Icon } from '../ui/icons';
-import { StatusBadge } from '../ui/status-badge';
 import { AddressForm, type AddressDraft } from './address-form';
-import { FavoriteEditor } from './favorite-editor';
+import { FavoriteManageRow } from './favorite-manage-row';
 import { pickerMessages } from './messages';
 import { TransferBar } from './transfer-bar';
 import { useDragReorder } from './use-drag-reorder';
-import { targetKey, type DialProtocol } from '../../../main/shared/rules/targets';
+import { useFocusPlan } from './use-focus-plan';
+import type { DialProtocol } from '../../../main/shared/rules/targets';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
 import type { FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
 
@@ -21,21 +18,6 @@ interface Props {
   readonly favorites: readonly FavoriteView[];
   readonly rooms: ReadonlyMap<string, RoomView>;
   readonly calls: CallsApi;
-}
-
-/** The row controls focus can return to (data-action), after a change of that row. */
-type RowControl = 'up' | 'down' | 'edit' | 'remove' | 'invite';
-
-/** Where focus goes once the list shows a change: tried after each render until `ready`. */
-interface FocusPlan {
-  readonly ready: (favorites: readonly FavoriteView[]) => boolean;
-  readonly target: () => HTMLElement | null;
-}
-
-function focusable(element: HTMLElement | null | undefined): element is HTMLElement {
-  return (
-    element instanceof HTMLElement && !(element instanceof HTMLButtonElement && element.disabled)
-  );
 }
 
 /**
@@ -51,7 +33,6 @@ function focusable(element: HTMLElement | null | undefined): element is HTMLElem
  */
 export function FavoritesPanel({ favorites, rooms, calls }: Props) {
   const m = useMessages(pickerMessages);
-  const c = useMessages(commonMessages);
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -62,34 +43,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
   });
   const rowChanges = useChanges<string>();
   const addChanges = useChanges<null>();
-  const panel = useRef<HTMLDivElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const focusPlan = useRef<FocusPlan | null>(null);
-
-  useEffect(() => {
-    const plan = focusPlan.current;
-    if (plan === null || !plan.ready(favorites)) return;
-    focusPlan.current = null;
-    (plan.target() ?? heading.current)?.focus();
-  });
-
-  const control = (id: string, name: RowControl): HTMLElement | null => {
-    for (const row of panel.current?.querySelectorAll<HTMLElement>('li[data-favorite]') ?? []) {
-      if (row.dataset['favorite'] === id)
-        return row.querySelector<HTMLElement>(`[data-action="${name}"]`);
-    }
-    return null;
-  };
-  const firstOf = (id: string, names: readonly RowControl[]): HTMLElement | null => {
-    for (const name of names) {
-      const element = control(id, name);
-      if (focusable(element)) return element;
-    }
-    return null;
-  };
-  /** Focus was on the control that went away or moved (the browser dropped it). */
-  const focusLost = () =>
-    document.activeElement === null || document.activeElement === document.body;
+  const { panel, heading, focusPlan, control, firstOf, focusLost } = useFocusPlan(favorites);
 
   /** A row's change: said in that row when it fails, with the same change to try again. */
   const runRow = <T,>(change: Change<T, string>) => {
@@ -211,150 +165,23 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
         <p class="panel-empty">{m.favorites.empty}</p>
       ) : (
         <ol class="fav-manage" aria-label={m.favorites.heading}>
-          {favorites.map((favorite, index) => {
-            const name = favoriteDisplayName(favorite);
-            const key = targetKey(favorite);
-            const call = calls.byTarget.get(key);
-            const starting = calls.starting.has(key);
-            const refused = calls.refused.get(key);
-            const room = favorite.kind === 'room' ? rooms.get(favorite.meetingRoomId) : undefined;
-            const inFlight = starting || (call !== undefined && !call.settled);
-            const failure = rowChanges.failure?.about === favorite.id ? rowChanges.failure : null;
-            return (
-              <li
-                key={favorite.id}
-                class={rowClass(drag.draggingId === favorite.id, drag.dropSide(index))}
-                data-favorite={favorite.id}
-                {...drag.rowProps(favorite.id, index)}
-              >
-                <div class="fav-item-main">
-                  <span
-                    class={
-                      favorite.kind === 'room' ? 'avatar avatar-room' : 'avatar avatar-address'
-                    }
-                  >
-                    <Icon name={favorite.kind === 'room' ? 'room' : 'address'} />
-                  </span>
-                  <div class="fav-item-text">
-                    <span class="fav-item-name">{name}</span>
-                    <span class="fav-item-detail">
-                      {favorite.kind === 'room' ? (
-                        favorite.location
-                      ) : (
-                        <>
-                          <span class="protocol-tag">{c.protocol[favorite.protocol]}</span>
-                          <span class="mono">{favorite.dialString}</span>
-                        </>
-                      )}
-                      {favorite.managed && <span class="managed-tag">{m.favorites.managed}</span>}
-                    </span>
-                  </div>
-                  <div class="fav-item-status">
-                    {starting || refused !== undefined || isCallVisible(call) ? (
-                      <CallProgress call={call} starting={starting} refused={refused} />
-                    ) : room !== undefined ? (
-                      <StatusBadge room={room} />
-                    ) : null}
-                  </div>
-                  <div class="fav-item-actions">
-                    {!favorite.managed && (
-                      <>
-                        <button
-                          type="button"
-                          class="icon-button"
-                          data-action="up"
-                          aria-label={m.favorites.moveUp(name)}
-                          disabled={index === 0}
-                          onClick={() => {
-                            step(favorite, name, index, -1);
-                          }}
-                        >
-                          <Icon name="arrow-up" />
-                        </button>
-                        <button
-                          type="button"
-                          class="icon-button"
-                          data-action="down"
-                          aria-label={m.favorites.moveDown(name)}
-                          disabled={
-                            index === favorites.length - 1 || favorites[index + 1]?.managed === true
-                          }
-                          onClick={() => {
-                            step(favorite, name, index, 1);
-                          }}
-                        >
-                          <Icon name="arrow-down" />
-                        </button>
-                        <button
-                          type="button"
-                          class="icon-button"
-                          data-action="edit"
-                          aria-label={m.favorites.edit(name)}
-                          aria-expanded={editing === favorite.id}
-                          onClick={() => {
-                            setEditing(editing === favorite.id ? null : favorite.id);
-                          }}
-                        >
-                          <Icon name="pencil" />
-                        </button>
-                        <button
-                          type="button"
-                          class="icon-button"
-                          data-action="remove"
-                          aria-label={m.favorites.remove(name)}
-                          onClick={() => {
-                            remove(favorite, name, index);
-                          }}
-                        >
-                          <Icon name="trash" />
-                        </button>
-                      </>
-                    )}
-                    {canCancel(call) ? (
-                      <button
-                        type="button"
-                        class="button button-small"
-                        aria-label={c.cancelCallTo(name)}
-                        onClick={() => void calls.cancel(call)}
-                      >
-                        {m.row.cancel}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        class="button button-small"
-                        data-action="invite"
-                        aria-label={c.inviteTo(name)}
-                        aria-disabled={
-                          inFlight || (room !== undefined && !room.callable) ? 'true' : undefined
-                        }
-                        onClick={() => {
-                          if (!inFlight && (room === undefined || room.callable))
-                            void calls.start(key, { favoriteId: favorite.id });
-                        }}
-                      >
-                        {m.row.invite}
-                      </button>
-                    )}
-                  </div>
-                </div>
-                {failure !== null && (
-                  <div class="fav-item-notice">
-                    <ChangeFailureNotice failure={failure} />
-                  </div>
-                )}
-                {editing === favorite.id && (
-                  <FavoriteEditor
-                    favorite={favorite}
-                    name={name}
-                    onDone={() => {
-                      closeEditor(favorite.id);
-                    }}
-                  />
-                )}
-              </li>
-            );
-          })}
+          {favorites.map((favorite, index) => (
+            <FavoriteManageRow
+              key={favorite.id}
+              favorite={favorite}
+              index={index}
+              favorites={favorites}
+              rooms={rooms}
+              calls={calls}
+              drag={drag}
+              rowFailure={rowChanges.failure}
+              editing={editing}
+              setEditing={setEditing}
+              step={step}
+              remove={remove}
+              closeEditor={closeEditor}
+            />
+          ))}
         </ol>
       )}
       <div role="status" class="panel-notice">
@@ -379,11 +206,4 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       </section>
     </div>
   );
-}
-
-function rowClass(dragging: boolean, dropSide: 'before' | 'after' | null): string {
-  let names = 'fav-item';
-  if (dragging) names += ' fav-item-dragging';
-  if (dropSide !== null) names += ` fav-item-drop-${dropSide}`;
-  return names;
 }

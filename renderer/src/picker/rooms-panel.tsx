@@ -1,20 +1,19 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { bridge } from '../bridge';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocale, useMessages } from '../i18n/locale';
 import { formatNumber } from '../lib/format';
-import { keystrokeDone, keystrokeStarted, markOnce } from '../lib/perf-marks';
+import { keystrokeStarted } from '../lib/perf-marks';
 import type { CallsApi } from '../lib/use-calls';
-import { useChanges } from '../lib/use-change';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { Spinner } from '../ui/spinner';
 import { DirectoryStatusBar } from './directory-status';
 import { pickerMessages } from './messages';
-import { DEFAULT_QUERY, RoomFilter, sortRooms, type RoomQuery } from './room-query';
+import { DEFAULT_QUERY, type RoomQuery } from './room-query';
 import { RoomRow } from './room-row';
 import { RoomToolbar } from './room-toolbar';
-import { SearchIndex } from './search-index';
 import type { DirectoryState } from './use-directory';
+import { useRoomSearch } from './use-room-search';
+import { useRoomStars } from './use-room-stars';
 import { VirtualList, type FocusRequest } from './virtual-list';
 import { targetKey } from '../../../main/shared/rules/targets';
 import type { CallView, FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
@@ -38,43 +37,11 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
   const { intl } = useLocale();
   const [query, setQuery] = useState<RoomQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [enriched, setEnriched] = useState(0);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const starChanges = useChanges<string>();
-  const runStar = starChanges.run;
-  const retryButton = useRef<HTMLButtonElement>(null);
-  /** A star failed while its button still had focus: "Try again" takes it (see star). */
-  const focusRetry = useRef(false);
 
   const rooms = directory.rooms;
-  const index = useMemo(() => new SearchIndex(rooms ?? []), [rooms]);
-  const filter = useMemo(() => new RoomFilter(index), [index]);
-  useEffect(() => {
-    let stopped = false;
-    // Pinyin keys fill in after the list is on screen: the dictionary is a separate chunk,
-    // loaded once, and the filter re-runs when the keys are ready.
-    void import('./pinyin-keys')
-      .then(({ pinyinKey }) => index.enrich(pinyinKey, () => stopped))
-      .then(() => {
-        if (!stopped) setEnriched((n) => n + 1);
-      });
-    return () => {
-      stopped = true;
-    };
-  }, [index]);
-
-  const sorted = useMemo(() => sortRooms(index.rooms, query.sort, intl), [index, query.sort, intl]);
-  const shown = useMemo(
-    () => filter.apply(sorted, query),
-    // `enriched` is a dependency on purpose: it re-runs the filter once pinyin keys exist.
-    [filter, sorted, query, enriched],
-  );
-
-  useLayoutEffect(() => {
-    if (rooms !== null) markOnce('picker-rendered');
-    keystrokeDone('picker-search');
-  }, [rooms, shown]);
+  const { sorted, shown } = useRoomSearch(rooms, query, intl);
 
   /** Room favourites by room ID; the organisation's (`managed`) cannot be unstarred. */
   const starredIds = useMemo(() => {
@@ -114,65 +81,12 @@ export function RoomsPanel({ directory, favorites, calls, canInvite }: Props) {
     }
   };
 
-  const shownRef = useRef(shown);
-  shownRef.current = shown;
-
-  /**
-   * Stars and unstars. A failure is said above the list (rows have one fixed height), with a
-   * "Try again" that sends the same change once more; when the star still had focus, focus
-   * moves to that button, and back to the star once the retry has saved it.
-   */
-  const star = useCallback(
-    (room: RoomView, on: boolean) => {
-      const starred = starredIds.get(room.meetingRoomId);
-      const origin = document.activeElement;
-      const failing = () => {
-        if (origin !== null && origin !== document.body && document.activeElement === origin)
-          focusRetry.current = true;
-      };
-      const backToStar = (_data: unknown, retried: boolean) => {
-        if (!retried) return;
-        const at = shownRef.current.findIndex((item) => item.meetingRoomId === room.meetingRoomId);
-        if (at === -1) search.current?.focus();
-        else setFocusRequest({ index: at, selector: '[data-col="star"]' });
-      };
-      if (on && starred === undefined) {
-        const request = {
-          kind: 'room',
-          meetingRoomId: room.meetingRoomId,
-          name: room.name,
-          location: room.location,
-        } as const;
-        // A retry after an attempt that did save is answered 'duplicate': starred once, fine.
-        void runStar({
-          send: () => bridge().addFavorite(request),
-          about: room.meetingRoomId,
-          failed: m.favorites.failed.add(room.name),
-          retryLabel: m.favorites.failed.retry(m.row.star(room.name)),
-          done: backToStar,
-          failing,
-        });
-      } else if (!on && starred !== undefined && !starred.managed) {
-        const request = { id: starred.id };
-        // Removing what is already gone is no error in main: a retry cannot remove twice.
-        void runStar({
-          send: () => bridge().removeFavorite(request),
-          about: room.meetingRoomId,
-          failed: m.favorites.failed.remove(room.name),
-          retryLabel: m.favorites.failed.retry(m.row.unstar(room.name)),
-          done: backToStar,
-          failing,
-        });
-      }
-    },
-    [starredIds, runStar, m],
+  const { star, starChanges, retryButton } = useRoomStars(
+    starredIds,
+    shown,
+    search,
+    setFocusRequest,
   );
-
-  useEffect(() => {
-    if (!focusRetry.current || starChanges.failure === null) return;
-    focusRetry.current = false;
-    retryButton.current?.focus();
-  }, [starChanges.failure]);
 
   const invite = useCallback(
     (room: RoomView) => {

@@ -1,0 +1,159 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { commonMessages } from '../i18n/common-messages';
+import { useMessages } from '../i18n/locale';
+import type { CallsApi } from '../lib/use-calls';
+import { markOnce } from '../lib/perf-marks';
+import { handleRowKey } from '../lib/row-navigation';
+import { ErrorNotice } from '../ui/error-notice';
+import { Icon } from '../ui/icons';
+import { Spinner } from '../ui/spinner';
+import { popoverMessages } from './messages';
+import { openWindow } from './open-window';
+import { PopoverHome } from './popover-home';
+import { useInviteActions } from './use-invite-actions';
+import type { PopoverData } from './use-popover-data';
+import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
+
+export interface ScreenProps {
+  readonly appState: AppState | null;
+  readonly appError: IpcError | null;
+  readonly retry: () => void;
+  readonly data: PopoverData;
+  readonly calls: CallsApi;
+  readonly query: string;
+  readonly setQuery: (query: string) => void;
+  readonly filter: { readonly current: HTMLInputElement | null };
+}
+
+/** The popover's window: loading, a problem, setup, or its home (popover-home.tsx), and the footer. */
+export function PopoverScreen({
+  appState,
+  appError,
+  retry,
+  data,
+  calls,
+  query,
+  setQuery,
+  filter,
+}: ScreenProps) {
+  const m = useMessages(popoverMessages);
+  const c = useMessages(commonMessages);
+  const main = useRef<HTMLElement>(null);
+  const listShown = appState?.configured === true && data.favorites.status === 'ready';
+  useLayoutEffect(() => {
+    if (listShown) markOnce('popover-rendered');
+  }, [listShown]);
+
+  const { invite, cancel, inviteAgain } = useInviteActions(calls, data);
+
+  let body;
+  if (appState === null && appError === null) {
+    body = (
+      <div class="center-state">
+        <Spinner label={c.loading} />
+      </div>
+    );
+  } else if (appState === null) {
+    body = (
+      <div class="center-state">
+        {appError !== null && <ErrorNotice error={appError} onRetry={retry} />}
+      </div>
+    );
+  } else if (!appState.keychain.available) {
+    body = (
+      <div class="center-state">
+        <ErrorNotice
+          error={{
+            kind: 'keychain',
+            message: appState.keychain.message ?? '',
+            code: null,
+            hint: null,
+          }}
+          onRetry={retry}
+        />
+      </div>
+    );
+  } else if (!appState.configured) {
+    body = (
+      <div class="center-state empty">
+        <span class="empty-icon" aria-hidden="true">
+          <Icon name="key" />
+        </span>
+        <h2 class="empty-title">{m.setup.title}</h2>
+        <p class="empty-hint">{m.setup.hint}</p>
+        <button
+          type="button"
+          class="button button-primary"
+          onClick={() => {
+            openWindow('settings');
+          }}
+        >
+          {m.setup.action}
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <PopoverHome
+        data={data}
+        calls={calls}
+        query={query}
+        setQuery={setQuery}
+        filter={filter}
+        main={main}
+        retry={retry}
+        invite={invite}
+        cancel={cancel}
+        inviteAgain={inviteAgain}
+      />
+    );
+  }
+
+  return (
+    <div class="popover">
+      <h1 class="visually-hidden">{m.title}</h1>
+      <main
+        class="popover-main"
+        ref={main}
+        onKeyDown={(event) => {
+          if (
+            main.current !== null &&
+            handleRowKey(event, {
+              container: main.current,
+              filter: filter.current,
+              onType: (char) => {
+                setQuery(query + char);
+              },
+            })
+          ) {
+            event.preventDefault();
+          }
+        }}
+      >
+        {body}
+      </main>
+      <footer class="popover-footer">
+        <button
+          type="button"
+          class="footer-link"
+          onClick={() => {
+            openWindow('picker');
+          }}
+        >
+          <Icon name="grid" />
+          {m.footer.picker}
+        </button>
+        <button
+          type="button"
+          class="footer-link"
+          onClick={() => {
+            openWindow('settings');
+          }}
+        >
+          <Icon name="gear" />
+          {m.footer.settings}
+        </button>
+      </footer>
+    </div>
+  );
+}

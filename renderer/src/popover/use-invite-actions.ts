@@ -1,0 +1,56 @@
+import { useCallback } from 'preact/hooks';
+import type { CallsApi } from '../lib/use-calls';
+import type { PopoverData } from './use-popover-data';
+import { targetKey } from '../../../main/shared/rules/targets';
+import type { CallView, FavoriteView } from '../../../main/shared/ipc/contract';
+import type { HistoryEntry } from '../../../main/shared/model/history-schema';
+
+/**
+ * What the popover's rows do: invite a favourite, cancel a call, invite a recent target again
+ * (through its favourite when it is one, so the one-ring check sees the same target).
+ */
+export function useInviteActions(calls: CallsApi, data: PopoverData) {
+  const invite = useCallback(
+    (favorite: FavoriteView) => {
+      void calls.start(targetKey(favorite), { favoriteId: favorite.id });
+    },
+    [calls],
+  );
+  const cancel = useCallback(
+    (call: CallView) => {
+      void calls.cancel(call);
+    },
+    [calls],
+  );
+  const inviteAgain = useCallback(
+    (entry: HistoryEntry) => {
+      const key = targetKey(entry.target);
+      const saved =
+        data.favorites.status === 'ready'
+          ? data.favorites.value.find((f) => targetKey(f) === key)
+          : undefined;
+      if (saved !== undefined) {
+        void calls.start(key, { favoriteId: saved.id });
+      } else if (entry.target.kind === 'room') {
+        const room = data.rooms.get(entry.target.meetingRoomId);
+        void calls.start(key, {
+          room: {
+            meetingRoomId: entry.target.meetingRoomId,
+            name: room?.name ?? entry.target.name ?? '',
+            location: room?.location ?? '',
+          },
+        });
+      } else {
+        void calls.start(key, {
+          mra: {
+            protocol: entry.target.protocol,
+            dialString: entry.target.dialString,
+            label: null,
+          },
+        });
+      }
+    },
+    [calls, data.favorites, data.rooms],
+  );
+  return { invite, cancel, inviteAgain };
+}
