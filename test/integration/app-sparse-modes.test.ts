@@ -6,7 +6,6 @@
  * link found on the meeting list's last page (no remaining there).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallView, CurrentMeeting, Directory } from '../../main/shared/ipc/contract';
 import { SIM_MODES } from '../helpers/sim-modes';
 import { SIM_CURRENT_MEETING } from '../sim/index';
 import { startAppHarness, type AppHarness, type HarnessOptions } from './app-harness';
