@@ -9,7 +9,7 @@ import type { Clock } from '../../main/core/invite/clock';
 import type { InviteEvent, InviteOptions, InviteRequest } from '../../main/core/invite/types';
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
 import type { WemeetApi } from '../../main/core/wemeet/api';
-import type { WemeetClientOptions } from '../../main/core/wemeet/client';
+import type { WemeetClientOptions } from '../../main/core/wemeet/client-options';
 import type { CallTarget } from '../../main/core/wemeet/types';
 import { startVirtualSimulator } from '../helpers/virtual-simulator';
 import { SIM_CURRENT_MEETING } from '../sim/index';

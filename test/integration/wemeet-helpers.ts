@@ -4,7 +4,7 @@
  */
 import { createWemeetApi } from '../../main/core/wemeet/api-impl';
 import { WemeetClient } from '../../main/core/wemeet/client';
-import type { WemeetClientOptions } from '../../main/core/wemeet/client';
+import type { WemeetClientOptions } from '../../main/core/wemeet/client-options';
 import type { RecordedRequest, Simulator } from '../sim/types';
 
 export interface Harness {

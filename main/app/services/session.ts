@@ -6,7 +6,7 @@ import { KeychainUnavailableError } from '../../core/secrets/keychain-errors';
 import { pathExists } from '../../core/store/document-file';
 import type { WemeetApi } from '../../core/wemeet/api';
 import { createWemeetApi } from '../../core/wemeet/api-impl';
-import type { WemeetClientOptions } from '../../core/wemeet/client';
+import type { WemeetClientOptions } from '../../core/wemeet/client-options';
 import type { FetchLike } from '../../core/wemeet/transport';
 import type { AppStores } from './stores';
 import { effectiveSettings, type EffectiveSettings } from '../../core/managed/effective-settings';

@@ -12,7 +12,7 @@ import type {
 } from './api';
 import { WemeetClient } from './client';
 import { pathSegment } from './request-uri';
-import type { WemeetClientOptions } from './client';
+import type { WemeetClientOptions } from './client-options';
 import { WemeetApiError } from './errors';
 import { encodeMeetingId } from './json';
 import type { BodyValue } from './json';

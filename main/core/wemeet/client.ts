@@ -1,7 +1,6 @@
 import ky, { ForceRetryError, HTTPError, NetworkError, TimeoutError } from 'ky';
 import type { KyInstance, NormalizedOptions } from 'ky';
-import { setTimeout as delay } from 'node:timers/promises';
-import type { z } from 'zod';
+import { defaultSleep, type RequestOptions, type WemeetClientOptions } from './client-options';
 import type { Credentials } from './credentials';
 import { Call, callOf } from './call-context';
 import {
@@ -21,17 +20,17 @@ import {
 } from './errors';
 import type { RequestLabel } from './errors';
 import { parseJsonLossless, stringifyBody } from './json';
-import type { BodyValue, MeetingIdEncoding } from './json';
+import type { MeetingIdEncoding } from './json';
 import { kyRetryOptions, resolveRetryPolicy, retryWaitMs, shouldRetry } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
-import { encodeQuery, type Query } from './request-uri';
+import { encodeQuery } from './request-uri';
 import { defaultNonce, signedHeaders, unixSeconds } from './signing';
 import {
   baseUrlProblem,
   baseUrlProblemMessage,
   DEFAULT_BASE_URL,
 } from '../../shared/rules/base-url';
-import { bufferedFetch, ReadResponse, type FetchLike } from './transport';
+import { bufferedFetch, ReadResponse } from './transport';
 
 /**
  * The one place RoomCall talks HTTP to Tencent Meeting, through one ky instance:
@@ -51,47 +50,6 @@ import { bufferedFetch, ReadResponse, type FetchLike } from './transport';
  * Header names go as ky's Headers and the transport send them (lower-case): HTTP names are
  * case-insensitive (RFC 9110), and Tencent's gateway accepts any casing.
  */
-
-export interface WemeetClientOptions {
-  /** Scheme, host and an optional path prefix; default https://api.meeting.qq.com. */
-  readonly baseUrl?: string | undefined;
-  readonly credentials: Credentials;
-  /** The operator's enterprise userid (operator_id / userid of every call). */
-  readonly operatorId: string;
-  /** Electron's net.fetch in the app (system proxy, OS certificates); global fetch elsewhere. */
-  readonly fetch?: FetchLike | undefined;
-  /** Milliseconds since the epoch; signs X-TC-Timestamp, dates a Retry-After. Default Date.now. */
-  readonly now?: (() => number) | undefined;
-  /** A fresh positive decimal nonce for an attempt made at `nowMs`. Default defaultNonce. */
-  readonly nonce?: ((nowMs: number) => string) | undefined;
-  /** Per attempt, from sending to the whole body read; default 10000. */
-  readonly timeoutMs?: number | undefined;
-  readonly retry?: Partial<RetryPolicy> | undefined;
-  /** Waits between retries; rejects when `signal` aborts. Default: a timer. */
-  readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
-  /** [0, 1) for the backoff jitter; default Math.random. */
-  readonly random?: (() => number) | undefined;
-  /** Sent as X-TC-Version. */
-  readonly appVersion?: string | undefined;
-  /** How room-call's meeting_id goes on the wire; default 'string' (see json.ts). */
-  readonly meetingIdEncoding?: MeetingIdEncoding | undefined;
-}
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export interface RequestOptions<T> {
-  readonly method: HttpMethod;
-  /** The API path, e.g. /v1/meeting-rooms; dynamic segments through `pathSegment`. */
-  readonly path: string;
-  readonly query?: Query | undefined;
-  readonly body?: BodyValue | undefined;
-  readonly schema: z.ZodType<T>;
-  /** True for reads: only those are retried. */
-  readonly idempotent: boolean;
-  readonly signal?: AbortSignal | undefined;
-  /** Told before the client waits out a rate limit (e.g. to slow a directory sync down). */
-  readonly onRateLimited?: ((waitMs: number) => void) | undefined;
-}
 
 const MAX_TIMER_MS = 2_147_483_647;
 // Stops at the first non-blank character, unlike trim(), which may copy a large body.
@@ -310,8 +268,4 @@ export class WemeetClient {
     const sent = ['x-tc-signature', 'x-tc-nonce'].map((name) => request.headers.get(name) ?? '');
     return [...this.#secrets, ...sent];
   }
-}
-
-async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  await delay(ms, undefined, signal === undefined ? undefined : { signal });
 }
