@@ -282,6 +282,12 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
       emit('appStateChanged', world.appState);
       return ok(world.appState);
     },
+    // As main does: the warnings shown leave the list, and the new state is pushed.
+    dismissWarnings: () => {
+      world.appState = { ...world.appState, warnings: [] };
+      emit('appStateChanged', world.appState);
+      return ok(world.appState);
+    },
     // As the Electron shell answers: main put the report on its clipboard.
     copyDiagnostics: () =>
       ok({
@@ -490,6 +496,7 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     saveCredentials: (request) => run('saveCredentials', request),
     testConnection: () => run('testConnection', undefined),
     logout: () => run('logout', undefined),
+    dismissWarnings: () => run('dismissWarnings', undefined),
     copyDiagnostics: () => run('copyDiagnostics', undefined),
     getSettings: () => run('getSettings', undefined),
     updateSettings: (request) => run('updateSettings', request),

@@ -112,6 +112,11 @@ export interface HarnessOptions {
   /** false: no secret guard in dispatch and the hub, so a leak would show in the outputs. */
   readonly guard?: boolean;
   readonly services?: Partial<AppServicesOptions>;
+  /**
+   * Another app on this data folder (as a second start of the app would be): the folder is
+   * the caller's, left in place by close. Default: a new temporary folder, removed by close.
+   */
+  readonly dataDir?: string;
   /** The process environment the app sees, made from the simulator (WEMEET_* variables). */
   readonly env?: (sim: Simulator) => Record<string, string>;
 }
@@ -172,7 +177,8 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
       times: Infinity,
     });
   }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'roomcall-app-'));
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'roomcall-app-')));
   const store = createMemoryStore();
   const settings = openSettings({ dir: dataDir, onWarning: () => undefined });
   const configured = options.configured ?? true;
@@ -295,7 +301,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     async close() {
       await services.close();
       await sim.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
       // An event the contract refused is a bug in a service, whatever the test checked.
       if (dropped.length > 0) throw new Error(`events not sent:\n${dropped.join('\n')}`);
     },

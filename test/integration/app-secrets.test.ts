@@ -61,6 +61,7 @@ it('keeps the SecretKey and SecretId out of every response, event and file', asy
     `[roomcall] odd header ${credentials.secretId}`,
   );
   await data('copyDiagnostics');
+  await data('dismissWarnings');
   // A clock ten minutes off: 190300.
   skewMs = 10 * 60_000;
   expect(await call('refreshCurrentMeeting')).toMatchObject({

@@ -27,6 +27,7 @@ export function createHandlerTable(app: AppServices, windows: WindowPort): Handl
       await app.credentials.logout();
       return appState();
     },
+    dismissWarnings: () => app.dismissWarnings(),
     copyDiagnostics: async () => {
       const report = diagnosticsReport({
         state: await appState(),

@@ -9,7 +9,7 @@ const CALLS: readonly AppWindowKind[] = ['popover', 'picker'];
 /**
  * Which window may call which verb: what each page's code actually calls (renderer/src), and
  * nothing more, so a compromised page can only do what its window is for. Reading is open to
- * every window; the credentials (save, test, log out) and the settings are the settings
+ * every window; the credentials (save, test, log out), the settings and dismissing the warnings are the settings
  * window's alone, so the popover, which is open the most, can never save credentials; the
  * favourites' changes and their import/export are the picker's; the meeting and hiding the
  * popover are the popover's. main/app/README.md shows this table.
@@ -19,6 +19,7 @@ export const VERB_WINDOWS: Readonly<Record<InvokeVerb, readonly AppWindowKind[]>
   saveCredentials: ['settings'],
   testConnection: ['settings'],
   logout: ['settings'],
+  dismissWarnings: ['settings'],
   copyDiagnostics: ['settings'],
   getSettings: ALL,
   updateSettings: ['settings'],

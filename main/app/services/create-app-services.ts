@@ -52,6 +52,13 @@ export interface AppServices {
   readonly favorites: FavoritesService;
   readonly history: HistoryStore;
   appState(): Promise<AppState>;
+  /**
+   * The person read the warnings in the settings window and dismissed them: favourites set
+   * aside as invalid are marked seen (so no process warns about them again, as after the
+   * CLI's `favorites list`), the warnings shown leave the log, and the windows get the new
+   * state.
+   */
+  dismissWarnings(): Promise<AppState>;
   /** Stops timers, cancels calls in flight, waits for background work. */
   close(): Promise<void>;
 }
@@ -170,6 +177,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     favorites,
     history: stores.history,
     appState,
+    async dismissWarnings() {
+      const shown = warnings.list();
+      await stores.favorites.acknowledgeRejected();
+      warnings.remove(shown);
+      pushAppState();
+      return appState();
+    },
     async close() {
       await meeting.close();
       await calls.close();

@@ -14,6 +14,11 @@ export interface AppWarning {
 export interface WarningLog {
   addStoreWarning(warning: StoreWarning): void;
   list(): readonly AppWarning[];
+  /**
+   * The person dismissed these (what the window showed): they leave the log. Warnings added
+   * since are kept, so one that arrived while the person read the others is not lost.
+   */
+  remove(shown: readonly AppWarning[]): void;
 }
 
 /** A runaway loop of warnings must not grow without bound. */
@@ -40,5 +45,10 @@ export function createWarningLog(
       onAdded();
     },
     list: () => [...warnings],
+    remove(shown) {
+      const gone = new Set(shown);
+      const kept = warnings.filter((warning) => !gone.has(warning));
+      warnings.splice(0, warnings.length, ...kept);
+    },
   };
 }

@@ -82,7 +82,8 @@ export interface FavoritesStore {
   importFavorites(document: unknown, lang?: InputLanguage): Promise<ImportReport>;
   /**
    * The user has seen the warning about favourites set aside as invalid (the CLI's list printed
-   * it, or a window showed it): processes stop repeating it. Resolves to the files concerned.
+   * it, or the person dismissed it in the app's settings window): processes stop repeating it.
+   * Resolves to the files concerned.
    */
   acknowledgeRejected(): Promise<string[]>;
 }

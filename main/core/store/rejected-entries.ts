@@ -7,9 +7,9 @@ import { replaceFileAtomic } from './atomic-file';
  * label, say) are taken out so the rest stays usable, and kept, never dropped: in
  * `<stem>.rejected-<time>.json` beside the file. Each such file is "unseen" until the user has
  * been told about it in a place they look at: `roomcall favorites list` printed the warning,
- * or the app showed it (it calls acknowledge). Until then every process that opens the
- * document warns about it once, so a warning printed by a background process nobody watched
- * is not the only one. Seen: an empty `<rejected file>.seen` beside it (the rejected file
+ * or the person pressed Dismiss under it in the app's settings window (dismissWarnings). Until
+ * then every process that opens the document warns about it once, so a warning printed by a
+ * background process nobody watched is not the only one. Seen: an empty `<rejected file>.seen` beside it (the rejected file
  * itself is left as it was, for the user to fix and import).
  */
 

@@ -74,6 +74,12 @@ export const appVerbs = {
   },
   logout: { request: none, response: appStateSchema },
   /**
+   * The person dismissed the warnings the settings window showed: favourites set aside as
+   * invalid are marked seen (no process warns about them again) and the shown warnings leave
+   * the list. Answers the new state (also pushed as appStateChanged).
+   */
+  dismissWarnings: { request: none, response: appStateSchema },
+  /**
    * A plain-text report for support (versions, OS, settings without secrets, managed
    * configuration, recent log lines). `copied`: main put it on the clipboard; false where it
    * cannot (web preview), and the page copies it itself.

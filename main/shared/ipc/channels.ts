@@ -7,6 +7,7 @@ export const INVOKE_VERBS = [
   'saveCredentials',
   'testConnection',
   'logout',
+  'dismissWarnings',
   'copyDiagnostics',
   'getSettings',
   'updateSettings',

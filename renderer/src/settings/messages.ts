@@ -102,6 +102,7 @@ const en = {
   },
   warnings: {
     title: 'Some local files were damaged and set aside',
+    dismiss: 'Dismiss',
   },
   diagnostics: {
     heading: 'Diagnostics',
@@ -217,6 +218,7 @@ const zh: SettingsMessages = {
   },
   warnings: {
     title: '部分本地文件已损坏并被移至别处',
+    dismiss: '知道了',
   },
   diagnostics: {
     heading: '诊断信息',

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
 import { useAppFrame, type AppFrame } from '../lib/use-app-frame';
@@ -15,6 +15,7 @@ import { LogoutSection } from './logout-section';
 import { settingsMessages } from './messages';
 import { Onboarding } from './onboarding';
 import { useUpdateSettings } from './use-update-settings';
+import { WarningsNotice } from './warnings-notice';
 import type { AppState, SettingsView } from '../../../main/shared/ipc/contract';
 
 /** The settings window; on first run (nothing configured) it walks through onboarding. */
@@ -120,6 +121,7 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
   const language = useUpdateSettings(frame.applySettings);
   const locked = useMemo(() => new Set(view.locked), [view.locked]);
   const [loggedOut, setLoggedOut] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   return (
     <main class="settings-page">
@@ -127,23 +129,20 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
         <span class="brand-mark" aria-hidden="true">
           <Icon name="phone" />
         </span>
-        <h1 class="page-title">{m.title}</h1>
+        <h1 class="page-title" ref={heading} tabIndex={-1}>
+          {m.title}
+        </h1>
       </header>
       {keychainProblem}
       {appState.warnings.length > 0 && (
-        <div class="notice" role="status">
-          <Icon name="alert" class="notice-icon" />
-          <div class="notice-body">
-            <p class="notice-title">{m.warnings.title}</p>
-            <ul class="warning-list">
-              {appState.warnings.map((warning) => (
-                <li key={warning.file} lang="en">
-                  <span class="mono">{warning.file}</span>: {warning.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        <WarningsNotice
+          warnings={appState.warnings}
+          onDismissed={(state) => {
+            frame.applyAppState(state);
+            // The notice (and its button) is gone: the heading above it takes the focus.
+            heading.current?.focus();
+          }}
+        />
       )}
       {loggedOut && (
         <p class="note-ok" role="status">

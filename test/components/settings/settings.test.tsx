@@ -392,3 +392,46 @@ describe('copy diagnostics', () => {
     expect(screen.getByText('已复制到剪贴板。')).toBeTruthy();
   });
 });
+
+describe('store warnings', () => {
+  const rejected = '/data/favorites.rejected-2026-12-03T10-00-00-000Z.json';
+  const withWarning = (language: 'en' | 'zh-CN' = 'en') =>
+    withBridge((world) => {
+      world.settings.settings.language = language;
+      world.appState.warnings = [
+        { file: '/data/favorites.json', message: `1 favourite was invalid. Kept in ${rejected}` },
+      ];
+    });
+
+  it('dismisses them, and the heading takes the focus', async () => {
+    const fake = await renderSettings(withWarning());
+    expect(screen.getByText('Some local files were damaged and set aside')).toBeTruthy();
+    const dismiss = screen.getByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    await settle();
+    expect(fake.requestsTo('dismissWarnings')).toHaveLength(1);
+    expect(screen.queryByText('Some local files were damaged and set aside')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  it('keeps them, and says why, when main cannot mark them seen', async () => {
+    const fake = await renderSettings(withWarning());
+    fake.failOnce('dismissWarnings', ipcError('storage', null, 'The disk is full.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await settle();
+    expect(screen.getByText('Some local files were damaged and set aside')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Dismiss' })).toBeTruthy();
+    expect(screen.getByRole('alert')).toBeTruthy();
+  });
+
+  it('speaks Chinese', async () => {
+    const fake = await renderSettings(withWarning('zh-CN'));
+    expect(screen.getByText('部分本地文件已损坏并被移至别处')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '知道了' }));
+    await settle();
+    expect(fake.requestsTo('dismissWarnings')).toHaveLength(1);
+    expect(screen.queryByText('部分本地文件已损坏并被移至别处')).toBeNull();
+  });
+});
