@@ -44,10 +44,6 @@ export interface ListRoomsOptions {
   readonly signal?: AbortSignal;
 }
 
-/** meeting_room_status: 0 not activated, 1 not bound, 2 idle, 3 in use, 4 offline, 5 not logged in. */
-export type RoomStatus =
-  'not-activated' | 'not-bound' | 'idle' | 'in-use' | 'offline' | 'not-logged-in' | 'unknown';
-
 /** One entry of meeting_room_list, with the API's field names (the CLI's --json prints these). */
 export interface Room {
   readonly meeting_room_id: string;

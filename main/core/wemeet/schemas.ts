@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Meeting, Room, RoomStatus } from './api';
+import type { Meeting, Room } from './api';
+import { ROOM_STATUSES, type RoomStatus } from '../../shared/rules/room-status';
 import type { CallState } from './types';
 
 /**
@@ -197,16 +198,8 @@ export function callStateFromStatus(status: number): CallState {
   return CALL_STATES[status] ?? 'unknown';
 }
 
-const ROOM_STATUSES: readonly RoomStatus[] = [
-  'not-activated',
-  'not-bound',
-  'idle',
-  'in-use',
-  'offline',
-  'not-logged-in',
-];
-
 /** meeting_room_status integer → RoomStatus ('unknown' for anything undocumented). */
 export function roomStatusFromCode(code: number): RoomStatus {
-  return ROOM_STATUSES[code] ?? 'unknown';
+  const status = Number.isInteger(code) ? ROOM_STATUSES[code] : undefined;
+  return status === undefined || status === 'unknown' ? 'unknown' : status;
 }

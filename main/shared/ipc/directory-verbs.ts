@@ -2,16 +2,9 @@
 import { z } from 'zod';
 import { ipcErrorSchema } from './ipc-error';
 import { none } from './shapes';
+import { ROOM_STATUSES } from '../rules/room-status';
 
-const roomStatusSchema = z.enum([
-  'not-activated',
-  'not-bound',
-  'idle',
-  'in-use',
-  'offline',
-  'not-logged-in',
-  'unknown',
-]);
+const roomStatusSchema = z.enum(ROOM_STATUSES);
 
 const roomViewSchema = z.object({
   meetingRoomId: z.string(),
