@@ -3,7 +3,7 @@ import { calledBefore } from '../../core/invite/called-before';
 import { startInvite } from '../../core/invite/invite';
 import type { Clock } from '../../core/invite/clock';
 import type { Invite, InviteEvent, InviteOptions } from '../../core/invite/types';
-import type { HistoryStore } from '../../core/store/history';
+import type { HistoryStore, NewHistoryEntry } from '../../core/store/history';
 import type { HistoryOutcome } from '../../shared/model/history-schema';
 import type { Meeting } from '../../core/wemeet/api';
 import type { CallView, ParsedRequestOf } from '../../shared/ipc/contract';
@@ -53,8 +53,15 @@ interface CallRecord {
   view: CallView;
   readonly key: string;
   readonly invite: Invite;
-  /** The recent-invites entry's id, once recorded (null if recording failed). */
-  readonly historyId: Promise<string | null>;
+  /** What its recent-invites entry says of the target and the meeting. */
+  readonly entry: Pick<NewHistoryEntry, 'target' | 'meeting'>;
+  /**
+   * The recent-invites entry's id: null until room-call was sent (no entry for a click that
+   * rang nothing), then its id, or null inside if writing it failed.
+   */
+  historyId: Promise<string | null> | null;
+  /** room-call was sent or attempted ('calling'): a failure from then on is history. */
+  attempted: boolean;
   /** Settles when the call and its history entry are finished. */
   done: Promise<void>;
   /** The settling change, held back until the history has the outcome. */
@@ -69,6 +76,12 @@ const KEEP_SETTLED = 50;
  * follows it until it settles, pushing a CallView on every change and recording it in the
  * recent invites. While a call to a target is in flight, starting it again returns that call
  * instead of ringing the room twice.
+ *
+ * Recent invites list the room-calls sent, as the CLI's (main/cli/invite-history.ts): an entry
+ * once room-call answered or its reply was lost, or once it was refused. A click that found the
+ * target already ringing or in the meeting sent nothing, and one cancelled before room-call
+ * left rang nothing: neither writes an entry (the earlier call's entry is already there, and
+ * a second one for the same room and meeting would only repeat it).
  */
 export class CallManager {
   readonly #options: CallManagerOptions;
@@ -127,18 +140,13 @@ export class CallManager {
         },
       },
     );
-    const historyId = this.#options.history
-      .record({ target: historyTarget(named.view), meeting: historyMeeting(meeting) })
-      .then(
-        (entry) => entry.id,
-        // A history file that cannot be written must not stop the call.
-        () => null,
-      );
     const record: CallRecord = {
       view,
       key,
       invite,
-      historyId,
+      entry: { target: historyTarget(named.view), meeting: historyMeeting(meeting) },
+      historyId: null,
+      attempted: false,
       done: Promise.resolve(),
       final: null,
     };
@@ -202,8 +210,10 @@ export class CallManager {
 
   #onEvent(callId: string, event: InviteEvent): void {
     const record = this.#calls.get(callId);
+    if (record === undefined) return;
+    this.#noteSent(record, event);
     const change = phaseForEvent(event);
-    if (record === undefined || change === null || record.view.settled) return;
+    if (change === null || record.view.settled) return;
     if (change.phase === record.view.phase && change.settled === record.view.settled) return;
     // Once cancel was asked, only a final phase replaces 'cancelling'.
     if (record.view.phase === 'cancelling' && !isFinalPhase(change.phase)) return;
@@ -212,6 +222,28 @@ export class CallManager {
       return;
     }
     this.#update(record, change);
+  }
+
+  /** Writes the recent-invites entry once room-call has gone out (see the class comment). */
+  #noteSent(record: CallRecord, event: InviteEvent): void {
+    if (event.type === 'calling') record.attempted = true;
+    if (event.type === 'called') record.historyId ??= this.#record(record, 'invited', null);
+    // Its reply was lost, yet the room may ring: history, settled by what the status shows.
+    if (event.type === 'unconfirmed') {
+      record.historyId ??= this.#record(record, 'unconfirmed', null);
+    }
+  }
+
+  #record(
+    record: CallRecord,
+    outcome: HistoryOutcome,
+    detail: string | null,
+  ): Promise<string | null> {
+    return this.#options.history.record({ ...record.entry, outcome, detail }).then(
+      (entry) => entry.id,
+      // A history file that cannot be written must not stop the call.
+      () => null,
+    );
   }
 
   /** A call to this target into this meeting is among this run's calls. */
@@ -238,6 +270,15 @@ export class CallManager {
     outcome: HistoryOutcome,
     detail: string | null,
   ): Promise<void> {
+    if (record.historyId === null) {
+      // room-call was refused: nothing rang, but the person tried, so it is history. Any
+      // other end without room-call sent ('already', cancelled first) rang nothing.
+      if (outcome === 'failed' && record.attempted) {
+        record.historyId = this.#record(record, outcome, detail);
+        await record.historyId;
+      }
+      return;
+    }
     const id = await record.historyId;
     if (id === null) return;
     await this.#options.history.setOutcome(id, outcome, detail).catch(() => null);
