@@ -4,6 +4,7 @@
  * is counted; exactly one room-call reaches the simulator, and a second Enter while it rings
  * sends none.
  */
+import type { Simulator } from '../sim/index';
 import type { SimRoom } from '../sim/types';
 import { expect, open, test } from './fixtures';
 
@@ -18,15 +19,22 @@ const KEY_BUDGET = 8;
  * digits before 会议室, or after "Room") in no other room's name or location, so typing that
  * number is what they would do. Picked from the simulator's data, not from the picker's code.
  */
-function roomWithOwnNumber(rooms: readonly SimRoom[]): { room: SimRoom; number: string } {
+function roomByNumber(
+  rooms: readonly SimRoom[],
+  sharedBy: (count: number) => boolean,
+): { room: SimRoom; number: string } {
   const texts = rooms.map((room) => `${room.meeting_room_name}\n${room.meeting_room_location}`);
   for (const room of rooms.slice(100)) {
     if (!room.is_allow_call || room.meeting_room_status !== 2) continue;
-    const number = /(\d{3,})(?: 会议室)?$/.exec(room.meeting_room_name)?.[1];
+    const number = /(\d{4})(?: 会议室)?$/.exec(room.meeting_room_name)?.[1];
     if (number === undefined) continue;
-    if (texts.filter((text) => text.includes(number)).length === 1) return { room, number };
+    if (sharedBy(texts.filter((text) => text.includes(number)).length)) return { room, number };
   }
-  throw new Error('no room with a number of its own among the simulator rooms');
+  throw new Error('no such room among the simulator rooms');
+}
+
+function roomCalls(sim: Simulator) {
+  return sim.requests.filter((request) => request.path === ROOM_CALL);
 }
 
 test('find and invite one room among 10,000 in at most 8 keys, one room-call', async ({
@@ -35,7 +43,7 @@ test('find and invite one room among 10,000 in at most 8 keys, one room-call', a
 }) => {
   const sim = preview.sim;
   if (sim === null) throw new Error('this test runs against the simulator');
-  const { room, number } = roomWithOwnNumber(sim.rooms);
+  const { room, number } = roomByNumber(sim.rooms, (count) => count === 1);
 
   await open(page, preview, 'picker');
   const search = page.getByRole('searchbox', { name: 'Search rooms' });
@@ -54,7 +62,7 @@ test('find and invite one room among 10,000 in at most 8 keys, one room-call', a
   await press('Enter');
 
   expect(keys).toBeLessThanOrEqual(KEY_BUDGET);
-  const calls = () => sim.requests.filter((request) => request.path === ROOM_CALL);
+  const calls = () => roomCalls(sim);
   await expect.poll(() => calls().length).toBe(1);
   expect(calls()[0]?.body).toContain(`"${room.meeting_room_id}"`);
   const row = page
@@ -70,4 +78,39 @@ test('find and invite one room among 10,000 in at most 8 keys, one room-call', a
   // A duplicate would have left with that Enter; give it time to arrive before counting.
   await page.waitForTimeout(300);
   expect(calls()).toHaveLength(1);
+});
+
+test('a number several rooms share: arrows to the right one, Enter on it, still <= 8 keys', async ({
+  page,
+  preview,
+}) => {
+  const sim = preview.sim;
+  if (sim === null) throw new Error('this test runs against the simulator');
+  const { room, number } = roomByNumber(sim.rooms, (count) => count >= 2 && count <= 3);
+
+  await open(page, preview, 'picker');
+  await expect(page.getByText('10,000 rooms', { exact: true })).toBeVisible({ timeout: 30_000 });
+  let keys = 0;
+  const press = async (key: string) => {
+    keys += 1;
+    await page.keyboard.press(key);
+  };
+  for (const char of number) await press(char);
+  const rows = page.getByRole('list', { name: 'Rooms', exact: true }).getByRole('listitem');
+  await expect(rows.filter({ hasText: room.meeting_room_name })).toHaveCount(1);
+  // Where the person sees it in the list: that many ArrowDowns from the search.
+  const names = await Promise.all(
+    (await rows.locator('.room-name').all()).map((name) => name.getAttribute('title')),
+  );
+  const position = names.indexOf(room.meeting_room_name);
+  expect(position).toBeGreaterThanOrEqual(0);
+  for (let step = 0; step <= position; step += 1) await press('ArrowDown');
+  await expect(
+    page.getByRole('button', { name: `Invite ${room.meeting_room_name}`, exact: true }),
+  ).toBeFocused();
+  await press('Enter');
+
+  expect(keys).toBeLessThanOrEqual(KEY_BUDGET);
+  await expect.poll(() => roomCalls(sim).length).toBe(1);
+  expect(roomCalls(sim)[0]?.body).toContain(`"${room.meeting_room_id}"`);
 });

@@ -133,3 +133,21 @@ test('ticking a checkbox moves no row; the bar counts what the search hides', as
   await expect(bar).toContainText('1 selected');
   await expect(bar).not.toContainText('hidden');
 });
+
+test('while 10,000 rooms load: progress and placeholder rows, never "no rooms"', async ({
+  page,
+  preview,
+}) => {
+  const sim = preview.sim;
+  if (sim === null) throw new Error('this test runs against the simulator');
+  // The first page of the directory answers late, so the first load is seen as a person sees it.
+  sim.faults.inject({ type: 'delay', path: '/v1/meeting-rooms', ms: 1500 });
+  await page.setViewportSize(MIN);
+  await page.goto(preview.pageUrl('picker'));
+  await expect(page.getByText(/^Loading rooms…/)).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Loading the room list' })).toBeVisible();
+  expect(await page.locator('.room-placeholder').count()).toBeGreaterThanOrEqual(8);
+  await expect(page.getByText(/no meeting rooms/)).toHaveCount(0);
+  await expect(page.getByText(WORDS.en.count, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.room-placeholder')).toHaveCount(0);
+});
