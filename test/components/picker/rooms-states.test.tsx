@@ -136,3 +136,20 @@ describe('the Rooms tab while the directory loads', () => {
     expect(screen.queryByText('Loading rooms…')).toBeNull();
   });
 });
+
+describe('Try again after asking for a refresh failed', () => {
+  it('asks again and shows the load it started instead of the error', async () => {
+    const fake = withBridge((world) => {
+      noCache(world);
+    });
+    fake.failOnce('refreshDirectory', ipcError('network', null, 'connection refused'));
+    await renderPicker(fake);
+    fake.world.directory = { ...fake.world.directory, syncing: true };
+    const before = fake.requestsTo('refreshDirectory').length;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await settle();
+    expect(fake.requestsTo('refreshDirectory')).toHaveLength(before + 1);
+    expect(screen.queryByText('Could not load the room list.')).toBeNull();
+    expect(screen.getByText('Loading rooms…')).toBeTruthy();
+  });
+});
