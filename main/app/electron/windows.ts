@@ -7,6 +7,7 @@ import { logProblem } from './log';
 import type { PopoverMode } from './popover-mode';
 import { secureWebPreferences } from './web-preferences';
 import { watchWindow } from './window-recovery';
+import { PICKER_WINDOW, SETTINGS_WINDOW, type WindowSize } from './window-sizes';
 
 const POPOVER_SIZE = { width: 360, height: 520 } as const;
 
@@ -34,9 +35,9 @@ export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#1b1d21' } as const;
 
 type OnDemand = Exclude<PageName, 'popover'>;
 
-const ON_DEMAND: Readonly<Record<OnDemand, { width: number; height: number }>> = {
-  picker: { width: 960, height: 680 },
-  settings: { width: 560, height: 680 },
+const ON_DEMAND: Readonly<Record<OnDemand, WindowSize>> = {
+  picker: PICKER_WINDOW,
+  settings: SETTINGS_WINDOW,
 };
 
 /**
@@ -172,10 +173,7 @@ export class AppWindows {
     }
     const window = new BrowserWindow({
       ...ON_DEMAND[name],
-      minWidth: 480,
-      minHeight: 420,
       show: false,
-      title: 'RoomCall',
       autoHideMenuBar: true,
       backgroundColor: this.#background(),
       webPreferences: secureWebPreferences(this.#options.preload, this.#options.devTools),

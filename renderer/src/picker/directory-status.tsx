@@ -3,20 +3,24 @@ import { formatMoment, formatNumber } from '../lib/format';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { pickerMessages } from './messages';
-import type { DirectoryStatus } from '../../../main/shared/ipc/contract';
+import type { DirectoryStatus, IpcError } from '../../../main/shared/ipc/contract';
 
 /** "10,000 rooms · updated 10:02 [Refresh]", or a progress bar while the list is fetched. */
 export function DirectoryStatusBar({
   status,
+  error = null,
   onRefresh,
 }: {
   status: DirectoryStatus | null;
+  /** Asking for a refresh failed (refreshDirectory itself, not the sync it starts). */
+  error?: IpcError | null;
   onRefresh: () => void;
 }) {
   const m = useMessages(pickerMessages);
   const { intl } = useLocale();
   const syncing = status?.syncing ?? true;
   const progress = status?.progress ?? null;
+  const failure = status?.error ?? error;
   return (
     <div class="dir-status">
       {syncing ? (
@@ -53,9 +57,9 @@ export function DirectoryStatusBar({
         <Icon name="refresh" />
         {m.directory.refresh}
       </button>
-      {status?.error != null && !syncing && (
+      {failure !== null && !syncing && (
         <div class="dir-error">
-          <ErrorNotice error={status.error} onRetry={onRefresh} compact />
+          <ErrorNotice error={failure} onRetry={onRefresh} compact />
         </div>
       )}
     </div>

@@ -121,6 +121,23 @@ const en = {
       exportAction: 'Export favourites',
     },
   },
+  /** The Rooms tab's states, keyboard and batch bar (issue 14). */
+  roomsUi: {
+    windowTitle: 'RoomCall - Rooms',
+    loading: 'Loading rooms…',
+    loadingProgress: (loaded: string, total: string) => `Loading rooms… ${loaded} of ${total}`,
+    loadingLabel: 'Loading the room list',
+    loadFailed: 'Could not load the room list.',
+    enterHint: (name: string) => `Enter invites ${name}`,
+    batchLabel: 'Selected rooms',
+    selected: (count: string) => `${count} selected`,
+    hidden: (count: string) => `${count} hidden by the search, invited too`,
+    skipped: (count: string) => `${count} already called or not callable, left out`,
+    inviteNames: (names: string) => `Invite ${names}`,
+    inviteCount: (count: string) => `Invite ${count} rooms`,
+    willInvite: (names: string) => `Will invite: ${names}`,
+    nameSeparator: ', ',
+  },
 };
 
 export type PickerMessages = typeof en;
@@ -240,6 +257,22 @@ const zh: PickerMessages = {
       importAction: (file) => `导入 ${file}`,
       exportAction: '导出常用项',
     },
+  },
+  roomsUi: {
+    windowTitle: 'RoomCall - 会议室',
+    loading: '正在加载会议室…',
+    loadingProgress: (loaded, total) => `正在加载会议室… ${loaded} / ${total}`,
+    loadingLabel: '会议室列表加载进度',
+    loadFailed: '未能加载会议室列表。',
+    enterHint: (name) => `按 Enter 邀请 ${name}`,
+    batchLabel: '已选会议室',
+    selected: (count) => `已选 ${count} 个`,
+    hidden: (count) => `其中 ${count} 个不在当前搜索结果中，也会邀请`,
+    skipped: (count) => `${count} 个正在呼叫或不可呼叫，不会邀请`,
+    inviteNames: (names) => `邀请 ${names}`,
+    inviteCount: (count) => `邀请 ${count} 个会议室`,
+    willInvite: (names) => `将邀请：${names}`,
+    nameSeparator: '、',
   },
 };
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
 import { useAppFrame } from '../lib/use-app-frame';
@@ -22,6 +22,11 @@ const TABS: readonly Tab[] = ['rooms', 'favorites'];
 /** The room picker window. */
 export function PickerApp() {
   const frame = useAppFrame();
+  const language = frame.locale.locale;
+  // The window's title names the window (Electron shows the page's <title>), in its language.
+  useEffect(() => {
+    document.title = pickerMessages[language].roomsUi.windowTitle;
+  }, [language]);
   return (
     <LocaleContext.Provider value={frame.locale}>
       <PickerGate

@@ -4,6 +4,7 @@ import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
 import { pickerMessages } from './messages';
+import { RoomName } from './room-name';
 import type { CallView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
   readonly call: CallView | undefined;
   readonly starting: boolean;
   readonly refused: IpcError | undefined;
+  /** What Enter in the search invites now: marked so the person sees it before pressing. */
+  readonly enterTarget: boolean;
   readonly onSelect: (room: RoomView, selected: boolean) => void;
   readonly onStar: (room: RoomView, starred: boolean) => void;
   readonly onInvite: (room: RoomView) => void;
@@ -33,6 +36,7 @@ export function RoomRow({
   call,
   starting,
   refused,
+  enterTarget,
   onSelect,
   onStar,
   onInvite,
@@ -40,11 +44,14 @@ export function RoomRow({
 }: Props) {
   const m = useMessages(pickerMessages);
   const c = useMessages(commonMessages);
-  const id = `room-${room.meetingRoomId}`;
   const showCall = starting || refused !== undefined || isCallVisible(call);
   const inFlight = starting || (call !== undefined && !call.settled);
   return (
-    <div class={selected ? 'room is-selected' : 'room'}>
+    <div
+      class={['room', selected && 'is-selected', enterTarget && 'is-enter-target']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <input
         type="checkbox"
         class="room-check"
@@ -57,9 +64,7 @@ export function RoomRow({
         }}
       />
       <div class="room-text">
-        <span class="room-name" id={`${id}-name`}>
-          {room.name}
-        </span>
+        <RoomName name={room.name} />
         <span class="room-location">
           {room.location}
           {room.participantNumber !== null && room.participantNumber > 0 && (

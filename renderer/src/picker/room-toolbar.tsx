@@ -9,13 +9,24 @@ interface Props {
   readonly onChange: (query: RoomQuery) => void;
   readonly searchRef: Ref<HTMLInputElement>;
   readonly onSearchKeyDown: (event: KeyboardEvent) => void;
+  /** Whether the search has focus (Enter's target is marked only then). */
+  readonly onSearchFocus: (focused: boolean) => void;
+  /** The id of what Enter would do ("Enter invites …"), when there is something. */
+  readonly describedBy: string | undefined;
 }
 
 const STATUS_OPTIONS: readonly StatusFilter[] = ['all', 'idle', 'in-use', 'offline', 'not-set-up'];
 const SORT_OPTIONS: readonly RoomSort[] = ['name', 'location', 'status'];
 
 /** Search box, "callable only", a status filter and the sort order. */
-export function RoomToolbar({ query, onChange, searchRef, onSearchKeyDown }: Props) {
+export function RoomToolbar({
+  query,
+  onChange,
+  searchRef,
+  onSearchKeyDown,
+  onSearchFocus,
+  describedBy,
+}: Props) {
   const m = useMessages(pickerMessages);
   const statusWords: Readonly<Record<StatusFilter, string>> = {
     all: m.search.statusAll,
@@ -45,7 +56,14 @@ export function RoomToolbar({ query, onChange, searchRef, onSearchKeyDown }: Pro
           onInput={(event) => {
             onChange({ ...query, text: event.currentTarget.value });
           }}
+          aria-describedby={describedBy}
           onKeyDown={onSearchKeyDown}
+          onFocus={() => {
+            onSearchFocus(true);
+          }}
+          onBlur={() => {
+            onSearchFocus(false);
+          }}
         />
       </div>
       <label class="check">

@@ -38,8 +38,9 @@ export function useDirectory(): DirectoryState {
 
   const refresh = useCallback(() => {
     void invoke(() => bridge().refreshDirectory()).then((result) => {
+      // A refresh that could be asked for replaces an earlier failure to ask (Try again).
+      setError(result.ok ? null : result.error);
       if (result.ok) setStatus(result.data);
-      else setError(result.error);
     });
   }, []);
 

@@ -23,6 +23,11 @@ interface Props<T> {
   readonly onKeyDown?: (event: KeyboardEvent) => void;
   /** When this changes (a new search), the list scrolls back to the top. */
   readonly resetKey?: string;
+  /**
+   * Pixels over the list's bottom that something covers (the batch bar): added after the last
+   * row, and kept clear when a row is scrolled into view. Rows never move for it.
+   */
+  readonly endPadding?: number;
 }
 
 /**
@@ -40,6 +45,7 @@ export function VirtualList<T>({
   focusRequest = null,
   onKeyDown,
   resetKey = '',
+  endPadding = 0,
 }: Props<T>) {
   const viewport = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -72,10 +78,10 @@ export function VirtualList<T>({
     pendingFocus.current = focusRequest;
     const top = focusRequest.index * rowHeight;
     if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + rowHeight > element.scrollTop + element.clientHeight)
-      element.scrollTop = top + rowHeight - element.clientHeight;
+    else if (top + rowHeight > element.scrollTop + element.clientHeight - endPadding)
+      element.scrollTop = top + rowHeight - element.clientHeight + endPadding;
     setScrollTop(element.scrollTop);
-  }, [focusRequest, rowHeight]);
+  }, [focusRequest, rowHeight, endPadding]);
 
   // After every render: the requested row may only now exist (it was scrolled into view).
   useEffect(() => {
@@ -127,7 +133,7 @@ export function VirtualList<T>({
         class="vlist-inner"
         role="list"
         aria-label={label}
-        style={{ height: `${String(items.length * rowHeight)}px` }}
+        style={{ height: `${String(items.length * rowHeight + endPadding)}px` }}
       >
         {rows}
       </div>

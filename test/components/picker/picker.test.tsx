@@ -221,7 +221,11 @@ describe('room picker', () => {
         name: 'Select 成都·天府软件园 8F 泰山厅',
       }).disabled,
     ).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Invite 2 into the meeting' }));
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Invite Marina One L12 Boardroom, 深圳·滨海大厦 18F 1801 会议室',
+      }),
+    );
     await settle();
     expect(
       fake
