@@ -95,7 +95,7 @@ for (const language of LANGUAGES) {
             sim: simOf(preview),
             shots: new Shots(page, testInfo, `${language}-${scheme}`),
             words: WORDS[language],
-            sizes: await appPageSizes(),
+            sizes: appPageSizes(),
           };
           await preview.services.settings.update({ language });
           // The directory syncs while the popover is looked at; the picker waits for it.
