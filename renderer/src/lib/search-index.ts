@@ -1,4 +1,4 @@
-import { foldForSearch } from '../lib/search-text';
+import { foldForSearch } from './search-text';
 import type { RoomView } from '../../../main/shared/ipc/contract';
 
 /** The words of a query; a room matches when its key contains every one. */
