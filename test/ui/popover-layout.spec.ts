@@ -15,9 +15,30 @@ const NUMBERS = ['1801', '1802', '1803', '1804', '1805', '1806', '1807', '1808',
 const roomName = (number: string) => `深圳市南山区腾讯滨海大厦南塔 18F ${number} 大会议室`;
 
 const WORDS = {
-  en: { favourites: 'Favourites', invite: 'Invite', live: 'In progress', free: 'Available' },
-  'zh-CN': { favourites: '常用', invite: '邀请', live: '进行中', free: '空闲' },
+  en: {
+    favourites: 'Favourites',
+    invite: 'Invite',
+    live: 'In progress',
+    free: 'Available',
+    choose: 'Enter a code or paste a link',
+    field: 'Meeting code or link',
+    use: 'Use',
+    startsIn: /^Starts in (29|30) min$/,
+  },
+  'zh-CN': {
+    favourites: '常用',
+    invite: '邀请',
+    live: '进行中',
+    free: '空闲',
+    choose: '输入会议号或粘贴链接',
+    field: '会议号或会议链接',
+    use: '使用',
+    startsIn: /^(29|30) 分钟后开始$/,
+  },
 } as const;
+
+/** The simulator's meeting that starts in 30 minutes (test/sim/data.ts, SIM_TWENTY_DIGIT_MEETING). */
+const UPCOMING_CODE = '513270981';
 
 /** Ten favourites on simulator rooms renamed alike; idle and in-use in turn. */
 async function addLookalikeFavourites(preview: SimPreview): Promise<void> {
@@ -142,4 +163,44 @@ for (const language of ['en', 'zh-CN'] as const) {
       });
     });
   }
+}
+
+for (const language of ['en', 'zh-CN'] as const) {
+  test(`popover without a meeting, then with an upcoming one (${language})`, async ({
+    page,
+    preview,
+  }, testInfo) => {
+    const words = WORDS[language];
+    await preview.services.settings.update({ language });
+    // The operator's meeting in progress has ended: nothing to follow.
+    for (const meeting of preview.sim?.meetings ?? []) {
+      if (meeting.status === 'MEETING_STATE_STARTED') meeting.status = 'MEETING_STATE_ENDED';
+    }
+    await addLookalikeFavourites(preview);
+    await page.setViewportSize(POPOVER_SIZE);
+    await page.goto(preview.pageUrl('popover'));
+
+    const list = page.getByRole('list', { name: words.favourites });
+    const first = list.getByRole('button', {
+      name: `${words.invite} ${roomName(NUMBERS[0] ?? '')}`,
+      exact: true,
+    });
+    await expect(first).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByRole('button', { name: words.choose })).toBeVisible();
+    await keepScreenshot(page, testInfo, `popover-no-meeting-${language}`);
+    await expectNoSeriousA11yIssues(page, `popover without a meeting, ${language}`);
+
+    // A row's click opens the one action's field; a code of the upcoming meeting goes in.
+    // (force: Playwright waits for an aria-disabled control to be enabled; a person clicks it.)
+    await first.click({ force: true });
+    const field = page.getByRole('textbox', { name: words.field });
+    await expect(field).toBeFocused();
+    await field.fill(UPCOMING_CODE);
+    await page.getByRole('button', { name: words.use, exact: true }).click();
+    await expect(page.getByText(words.startsIn)).toBeVisible();
+    await expect(first).not.toHaveAttribute('aria-disabled', 'true');
+    expect((await measureRows(page)).filter((row) => row.whole).length).toBeGreaterThanOrEqual(6);
+    await keepScreenshot(page, testInfo, `popover-upcoming-${language}`);
+    await expectNoSeriousA11yIssues(page, `popover with an upcoming meeting, ${language}`);
+  });
 }

@@ -54,8 +54,8 @@ const en = {
     /** The one action when there is no meeting: opens the code / link field. */
     chooseMeeting: 'Enter a code or paste a link',
     /** Why the rows are disabled: one sentence every row points to. */
-    noMeeting: 'Invites go into a meeting: enter its code or paste its link above.',
-    several: 'Choose the meeting to invite into above.',
+    noMeeting: 'Invites need a meeting first: enter or choose one above.',
+    several: 'Invites need a meeting first: choose one above.',
     checking: 'Invites wait until your meeting is found.',
     startsIn: (minutes: number) => {
       if (minutes < 60) return `Starts in ${String(minutes)} min`;
@@ -124,8 +124,8 @@ const zh: PopoverMessages = {
   },
   invites: {
     chooseMeeting: '输入会议号或粘贴链接',
-    noMeeting: '邀请需要一个会议：请在上方输入会议号或粘贴会议链接。',
-    several: '请在上方选择要邀请加入的会议。',
+    noMeeting: '需先选择会议才能邀请：请在上方输入或选择。',
+    several: '需先选择会议才能邀请：请在上方选择。',
     checking: '找到你的会议后即可邀请。',
     startsIn: (minutes) => {
       if (minutes < 60) return `${String(minutes)} 分钟后开始`;

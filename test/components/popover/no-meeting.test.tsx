@@ -47,7 +47,7 @@ describe('popover without a meeting', () => {
     for (const invite of invites) {
       expect(invite.getAttribute('aria-disabled')).toBe('true');
       expect(reasonOf(invite)).toContain(
-        'Invites go into a meeting: enter its code or paste its link above.',
+        'Invites need a meeting first: enter or choose one above.',
       );
     }
     // One action, in the meeting's header.
@@ -91,7 +91,7 @@ describe('popover without a meeting', () => {
     );
     const invite = screen.getByRole('button', { name: '邀请 北京·银科大厦 5F 长城厅' });
     expect(invite.getAttribute('aria-disabled')).toBe('true');
-    expect(reasonOf(invite)).toContain('邀请需要一个会议：请在上方输入会议号或粘贴会议链接。');
+    expect(reasonOf(invite)).toContain('需先选择会议才能邀请：请在上方输入或选择。');
     expect(screen.getByRole('button', { name: '输入会议号或粘贴链接' })).toBeTruthy();
   });
 
@@ -102,7 +102,7 @@ describe('popover without a meeting', () => {
       }),
     );
     const invite = screen.getByRole('button', { name: 'Invite Boardroom codec' });
-    expect(reasonOf(invite)).toContain('Choose the meeting to invite into above.');
+    expect(reasonOf(invite)).toContain('Invites need a meeting first: choose one above.');
     fireEvent.click(invite);
     await settle();
     expect(fake.requestsTo('startCall')).toHaveLength(0);
@@ -115,7 +115,7 @@ describe('popover without a meeting', () => {
     await renderPopover(withBridge());
     const invite = screen.getByRole('button', { name: 'Invite Boardroom codec' });
     expect(invite.getAttribute('aria-disabled')).toBeNull();
-    expect(reasonOf(invite)).not.toContain('Invites go into a meeting');
+    expect(reasonOf(invite)).not.toContain('Invites need a meeting');
   });
 });
 
