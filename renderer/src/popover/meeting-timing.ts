@@ -31,9 +31,10 @@ export function useMeetingTiming(meeting: MeetingSummary): MeetingTiming | null 
   const timing = meetingTiming(meeting, now);
   const counting = timing?.kind === 'starts-in';
   useEffect(() => {
-    // A new meeting: measure from now, not from when the header was first drawn.
-    setNow(Date.now());
     if (!counting) return undefined;
+    // Counting from now, not from when the header was first drawn (another meeting may
+    // have come since); a meeting in progress costs no timer and no second render.
+    setNow(Date.now());
     const timer = setInterval(() => {
       setNow(Date.now());
     }, TICK_MS);
