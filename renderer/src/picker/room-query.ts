@@ -1,5 +1,5 @@
 import { foldForSearch } from '../lib/search-text';
-import { queryWords, type SearchIndex } from './search-index';
+import { queryWords, type SearchIndex } from '../lib/search-index';
 import type { RoomView } from '../../../main/shared/ipc/contract';
 
 export type StatusFilter = 'all' | 'idle' | 'in-use' | 'offline' | 'not-set-up';

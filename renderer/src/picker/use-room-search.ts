@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { keystrokeDone, markOnce } from '../lib/perf-marks';
 import { RoomFilter, sortRooms, type RoomQuery } from './room-query';
-import { SearchIndex } from './search-index';
+import { SearchIndex } from '../lib/search-index';
 import type { RoomView } from '../../../main/shared/ipc/contract';
 
 /**
@@ -16,7 +16,7 @@ export function useRoomSearch(rooms: readonly RoomView[] | null, query: RoomQuer
     let stopped = false;
     // Pinyin keys fill in after the list is on screen: the dictionary is a separate chunk,
     // loaded once, and the filter re-runs when the keys are ready.
-    void import('./pinyin-keys')
+    void import('../lib/pinyin-keys')
       .then(({ pinyinKey }) => index.enrich(pinyinKey, () => stopped))
       .then(() => {
         if (!stopped) setEnriched((n) => n + 1);

@@ -9,7 +9,7 @@ import type { CallView, FavoriteView, RoomView } from '../../../main/shared/ipc/
 
 /**
  * Rows in the list's first render: more than the popover can show (its window is 520 px high
- * and a row at least 52 px, so ten would fill it even with nothing above them; five do below
+ * and a row about 50 px, so ten would fill it even with nothing above them; six do below
  * the meeting and the filter). The rest follow right after that first paint: building,
  * styling and laying out a hundred rows nobody can see yet was most of the first frame.
  */
@@ -20,12 +20,24 @@ interface Props {
   readonly query: string;
   readonly rooms: ReadonlyMap<string, RoomView>;
   readonly calls: CallsApi;
+  /** Why nothing can be invited now (the id of the sentence), or null: see FavoriteRow. */
+  readonly unavailableReason: string | null;
+  readonly onUnavailable: () => void;
   readonly onInvite: (favorite: FavoriteView) => void;
   readonly onCancel: (call: CallView) => void;
 }
 
 /** The filtered favourites, in the person's own order. */
-export function FavoriteList({ favorites, query, rooms, calls, onInvite, onCancel }: Props) {
+export function FavoriteList({
+  favorites,
+  query,
+  rooms,
+  calls,
+  unavailableReason,
+  onUnavailable,
+  onInvite,
+  onCancel,
+}: Props) {
   const m = useMessages(popoverMessages);
   // An effect runs once the first frame is painted; from then on every row is rendered.
   const [complete, setComplete] = useState(false);
@@ -56,7 +68,9 @@ export function FavoriteList({ favorites, query, rooms, calls, onInvite, onCance
             call={calls.byTarget.get(key)}
             starting={calls.starting.has(key)}
             refused={calls.refused.get(key)}
-            highlighted={index === 0 && query.trim() !== ''}
+            highlighted={index === 0 && query.trim() !== '' && unavailableReason === null}
+            unavailableReason={unavailableReason}
+            onUnavailable={onUnavailable}
             onInvite={onInvite}
             onCancel={onCancel}
           />

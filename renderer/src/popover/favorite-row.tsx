@@ -3,6 +3,8 @@ import { useMessages } from '../i18n/locale';
 import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
 import { StatusBadge } from '../ui/status-badge';
+import { RowName } from './row-name';
+import { locationBeyondName } from './row-text';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
 import type { CallView, FavoriteView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
@@ -14,15 +16,23 @@ interface Props {
   readonly starting: boolean;
   readonly refused: IpcError | undefined;
   readonly highlighted: boolean;
+  /**
+   * The id of the sentence saying why nothing can be invited now (no meeting yet), or null.
+   * The row is then disabled, and a click asks for the meeting instead (onUnavailable).
+   */
+  readonly unavailableReason: string | null;
+  readonly onUnavailable: () => void;
   readonly onInvite: (favorite: FavoriteView) => void;
   readonly onCancel: (call: CallView) => void;
 }
 
 /**
- * One favourite. The invite button holds the name ("Invite" before it is for screen readers
- * only) and is stretched over the whole row, so one click anywhere invites; the location and
- * the status or call progress sit beside it and describe it. Keeping them out of the button
- * keeps its accessible name equal to what is visible (WCAG 2.5.3, "label in name").
+ * One favourite, on two lines: the name, the whole width of the row (shortened in the middle
+ * so the room number always shows), then the status or call progress (a dot and a word) with
+ * what the location adds to the name, or why the call failed. The invite button holds the
+ * name ("Invite" before it is for screen readers only) and is stretched over the whole row, so
+ * one click anywhere invites; the second line describes it. Keeping it out of the button keeps
+ * the accessible name equal to what is visible (WCAG 2.5.3, "label in name").
  */
 export function FavoriteRow({
   favorite,
@@ -31,6 +41,8 @@ export function FavoriteRow({
   starting,
   refused,
   highlighted,
+  unavailableReason,
+  onUnavailable,
   onInvite,
   onCancel,
 }: Props) {
@@ -38,14 +50,16 @@ export function FavoriteRow({
   const name = favoriteDisplayName(favorite);
   const id = `fav-${favorite.id}`;
   const blocked = room !== undefined && !room.callable;
+  const disabled = blocked || unavailableReason !== null;
   const detail =
     favorite.kind === 'room'
-      ? favorite.location
+      ? locationBeyondName(name, favorite.location)
       : `${m.protocol[favorite.protocol]} · ${favorite.dialString}`;
   const showCall = starting || refused !== undefined || isCallVisible(call);
-  // A failure's reason takes the second line (instead of the location): the status column
-  // is too narrow for "Cannot reach Tencent Meeting", and the name must stay readable.
+  // A failure's reason takes the place of the location, and may wrap.
   const failure = callFailure(call, starting, refused, m);
+  const described =
+    unavailableReason === null ? `${id}-detail` : `${id}-detail ${unavailableReason}`;
 
   return (
     <li class={highlighted ? 'fav-row is-highlighted' : 'fav-row'}>
@@ -56,24 +70,28 @@ export function FavoriteRow({
         type="button"
         class="fav-invite"
         data-nav="row"
-        aria-describedby={`${id}-detail ${id}-status`}
-        aria-disabled={blocked ? 'true' : undefined}
+        title={name}
+        aria-describedby={described}
+        aria-disabled={disabled ? 'true' : undefined}
         onClick={() => {
-          if (!blocked) onInvite(favorite);
+          if (unavailableReason !== null) onUnavailable();
+          else if (!blocked) onInvite(favorite);
         }}
       >
         <span class="visually-hidden">{m.invitePrefix}</span>
-        {name}
+        <RowName name={name} />
       </button>
-      <span class={failure === null ? 'fav-detail' : 'fav-detail is-failure'} id={`${id}-detail`}>
-        {failure ?? detail}
-      </span>
-      <span class="fav-status" id={`${id}-status`}>
+      <span class="fav-detail" id={`${id}-detail`}>
         {showCall ? (
           <CallProgress call={call} starting={starting} refused={refused} brief />
         ) : room !== undefined ? (
           <StatusBadge room={room} />
         ) : null}
+        {(failure ?? detail) !== '' && (
+          <span class={failure === null ? 'fav-place' : 'fav-place is-failure'}>
+            {failure ?? detail}
+          </span>
+        )}
       </span>
       {canCancel(call) && (
         <button

@@ -1,5 +1,6 @@
 import '../styles/base.css';
 import '../styles/popover.css';
+import '../styles/popover-rows.css';
 import { render } from 'preact';
 import { PopoverApp } from './popover-app';
 

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
@@ -14,12 +13,17 @@ import type { CurrentMeeting } from '../../../main/shared/ipc/contract';
 interface Props {
   readonly meeting: Loadable<CurrentMeeting>;
   readonly onChanged: (meeting: CurrentMeeting) => void;
+  /** Whether the code / link field is open: the rows open it too when there is no meeting. */
+  readonly editing: boolean;
+  readonly setEditing: (editing: boolean) => void;
 }
 
-/** The meeting invites go into, and the way to change it. */
-export function MeetingHeader({ meeting, onChanged }: Props) {
+/**
+ * The meeting invites go into, and the way to change it: compact (subject on one line, then
+ * code, time and timing), so six favourites fit below it in the 360x520 popover.
+ */
+export function MeetingHeader({ meeting, onChanged, editing, setEditing }: Props) {
   const m = useMessages(popoverMessages);
-  const [editing, setEditing] = useState(false);
 
   const retry = () => {
     void invoke(() => bridge().refreshCurrentMeeting()).then((result) => {
@@ -65,16 +69,14 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
     current.selected !== null &&
     (current.state === 'one' || current.state === 'manual' || current.state === 'several')
   ) {
+    const how = current.state === 'manual' ? m.meeting.chosen : m.meeting.following;
     return (
       <section class="meeting" aria-label={m.meeting.region}>
-        <div class="meeting-row">
+        <div class="meeting-current">
           <Icon name="calendar" class="meeting-icon" />
-          <div class="meeting-text">
-            <span class="meeting-eyebrow">
-              {current.state === 'manual' ? m.meeting.chosen : m.meeting.following}
-            </span>
-            <MeetingLine meeting={current.selected} />
-          </div>
+          {/* How the meeting was picked: for screen readers and in the subject's tooltip. */}
+          <span class="visually-hidden">{how}</span>
+          <MeetingLine meeting={current.selected} title={how} />
           {!editing && (
             <button
               type="button"
@@ -108,7 +110,11 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
     return (
       <section class="meeting" aria-label={m.meeting.region}>
         <ErrorNotice error={current.error} compact onRetry={retry} />
-        {editing ? editor : <div class="meeting-actions">{changeButton(m.meeting.enterCode)}</div>}
+        {editing ? (
+          editor
+        ) : (
+          <div class="meeting-actions">{changeButton(m.invites.chooseMeeting)}</div>
+        )}
       </section>
     );
   }
@@ -130,7 +136,7 @@ export function MeetingHeader({ meeting, onChanged }: Props) {
       {editing ? (
         editor
       ) : (
-        <div class="meeting-actions">{changeButton(m.meeting.enterCode, true)}</div>
+        <div class="meeting-actions">{changeButton(m.invites.chooseMeeting, true)}</div>
       )}
     </section>
   );

@@ -49,6 +49,26 @@ const en = {
     hint: 'Connect RoomCall to your organisation’s Tencent Meeting enterprise app to invite rooms with one click.',
     action: 'Open settings',
   },
+  /** Whether invites can go out now, and the meeting's timing (issue 14: no meeting). */
+  invites: {
+    /** The one action when there is no meeting: opens the code / link field. */
+    chooseMeeting: 'Enter a code or paste a link',
+    /** Why the rows are disabled: one sentence every row points to. */
+    noMeeting: 'Invites need a meeting first: enter or choose one above.',
+    several: 'Invites need a meeting first: choose one above.',
+    checking: 'Invites wait until your meeting is found.',
+    startsIn: (minutes: number) => {
+      if (minutes < 60) return `Starts in ${String(minutes)} min`;
+      if (minutes < 24 * 60) {
+        const rest = minutes % 60;
+        const hours = `${String(Math.floor(minutes / 60))} h`;
+        return rest === 0 ? `Starts in ${hours}` : `Starts in ${hours} ${String(rest)} min`;
+      }
+      const days = Math.floor(minutes / (24 * 60));
+      return `Starts in ${String(days)} ${days === 1 ? 'day' : 'days'}`;
+    },
+    notStarted: 'Not started',
+  },
 };
 
 export type PopoverMessages = typeof en;
@@ -101,6 +121,22 @@ const zh: PopoverMessages = {
     title: '设置 RoomCall',
     hint: '连接你所在组织的腾讯会议企业自建应用，即可一键邀请会议室。',
     action: '打开设置',
+  },
+  invites: {
+    chooseMeeting: '输入会议号或粘贴链接',
+    noMeeting: '需先选择会议才能邀请：请在上方输入或选择。',
+    several: '需先选择会议才能邀请：请在上方选择。',
+    checking: '找到你的会议后即可邀请。',
+    startsIn: (minutes) => {
+      if (minutes < 60) return `${String(minutes)} 分钟后开始`;
+      if (minutes < 24 * 60) {
+        const rest = minutes % 60;
+        const hours = `${String(Math.floor(minutes / 60))} 小时`;
+        return rest === 0 ? `${hours}后开始` : `${hours} ${String(rest)} 分钟后开始`;
+      }
+      return `${String(Math.floor(minutes / (24 * 60)))} 天后开始`;
+    },
+    notStarted: '尚未开始',
   },
 };
 

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
 import type { CallsApi } from '../lib/use-calls';
@@ -6,14 +7,17 @@ import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/spinner';
 import { FavoriteList } from './favorite-list';
-import { filterFavorites } from './filter-favorites';
 import { MeetingHeader } from './meeting-header';
-import { popoverMessages } from './messages';
+import { popoverMessages, type PopoverMessages } from './messages';
 import { openWindow } from './open-window';
 import { RecentList } from './recent-list';
+import { useFavoriteFilter } from './use-favorite-filter';
 import type { PopoverData } from './use-popover-data';
-import type { CallView, FavoriteView } from '../../../main/shared/ipc/contract';
+import type { Loadable } from '../lib/loadable';
+import type { CallView, CurrentMeeting, FavoriteView } from '../../../main/shared/ipc/contract';
 import type { HistoryEntry } from '../../../main/shared/model/history-schema';
+
+const NONE: readonly FavoriteView[] = [];
 
 interface Props {
   readonly data: PopoverData;
@@ -29,9 +33,28 @@ interface Props {
   readonly inviteAgain: (entry: HistoryEntry) => void;
 }
 
+/** The id of the sentence saying why nothing can be invited now. */
+const UNAVAILABLE_ID = 'invites-unavailable';
+
+/**
+ * Why nothing can be invited now, or null when invites can go out: main refuses every invite
+ * while no meeting is selected (NoMeetingError), so the rows say so before anyone clicks.
+ * Unknown (the meeting could not be asked for): the rows stay enabled and main decides.
+ */
+export function invitesUnavailable(
+  meeting: Loadable<CurrentMeeting>,
+  m: PopoverMessages,
+): string | null {
+  if (meeting.status !== 'ready' || meeting.value.selected !== null) return null;
+  if (meeting.value.state === 'loading') return m.invites.checking;
+  if (meeting.value.state === 'several') return m.invites.several;
+  return m.invites.noMeeting;
+}
+
 /**
  * The popover once RoomCall is set up: the meeting, the favourites filter, the favourites and
- * the recent invites (hidden while filtering).
+ * the recent invites (hidden while filtering). Without a meeting, the rows are disabled, one
+ * sentence says why, and the one action is the meeting's: a click on a row opens it too.
  */
 export function PopoverHome({
   data,
@@ -48,10 +71,28 @@ export function PopoverHome({
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const favorites = data.favorites;
-  const shown = favorites.status === 'ready' ? filterFavorites(favorites.value, query) : [];
+  const shown = useFavoriteFilter(favorites.status === 'ready' ? favorites.value : NONE, query);
+  const [editing, setEditing] = useState(false);
+  const unavailable = invitesUnavailable(data.meeting, m);
+  const reason = unavailable === null ? null : UNAVAILABLE_ID;
+  // The one action: the meeting's field, or its first choice when it is already shown
+  // (nothing while the meeting is still being looked for).
+  const chooseMeeting = () => {
+    if (data.meeting.status !== 'ready' || data.meeting.value.state === 'loading') return;
+    const shownChoice =
+      document.querySelector<HTMLElement>('.meeting .candidate') ??
+      document.querySelector<HTMLElement>('#meeting-input');
+    if (shownChoice === null) setEditing(true);
+    else shownChoice.focus();
+  };
   return (
     <>
-      <MeetingHeader meeting={data.meeting} onChanged={data.setMeeting} />
+      <MeetingHeader
+        meeting={data.meeting}
+        onChanged={data.setMeeting}
+        editing={editing}
+        setEditing={setEditing}
+      />
       {favorites.status === 'ready' && favorites.value.length > 0 && (
         <div class="filter">
           <Icon name="search" class="filter-icon" />
@@ -74,11 +115,12 @@ export function PopoverHome({
               } else if (event.key === 'Enter') {
                 event.preventDefault();
                 const first = shown[0];
-                if (first !== undefined) invite(first);
+                if (unavailable !== null) chooseMeeting();
+                else if (first !== undefined) invite(first);
               }
             }}
           />
-          {query.trim() !== '' && shown.length > 0 && (
+          {query.trim() !== '' && shown.length > 0 && unavailable === null && (
             <kbd class="filter-hint">{m.favorites.enterToInvite}</kbd>
           )}
         </div>
@@ -87,6 +129,11 @@ export function PopoverHome({
         <h2 class="section-heading" id="fav-heading">
           {m.favorites.heading}
         </h2>
+        {unavailable !== null && (shown.length > 0 || data.history.length > 0) && (
+          <p class="unavailable-note" id={UNAVAILABLE_ID}>
+            {unavailable}
+          </p>
+        )}
         {favorites.status === 'loading' && <Spinner label={c.loading} />}
         {favorites.status === 'error' && (
           <ErrorNotice error={favorites.error} onRetry={retry} compact />
@@ -112,6 +159,8 @@ export function PopoverHome({
             query={query}
             rooms={data.rooms}
             calls={calls}
+            unavailableReason={reason}
+            onUnavailable={chooseMeeting}
             onInvite={invite}
             onCancel={cancel}
           />
@@ -120,7 +169,9 @@ export function PopoverHome({
       {query.trim() === '' && (
         <RecentList
           entries={data.history}
-          favorites={data.favorites.status === 'ready' ? data.favorites.value : []}
+          favorites={data.favorites.status === 'ready' ? data.favorites.value : NONE}
+          unavailableReason={reason}
+          onUnavailable={chooseMeeting}
           onInviteAgain={inviteAgain}
         />
       )}

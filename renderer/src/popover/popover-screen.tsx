@@ -44,7 +44,7 @@ export function PopoverScreen({
     if (listShown) markOnce('popover-rendered');
   }, [listShown]);
 
-  const { invite, cancel, inviteAgain } = useInviteActions(calls, data);
+  const { invite, cancel, inviteAgain, rowCalls } = useInviteActions(calls, data);
 
   let body;
   if (appState === null && appError === null) {
@@ -96,7 +96,7 @@ export function PopoverScreen({
     body = (
       <PopoverHome
         data={data}
-        calls={calls}
+        calls={rowCalls}
         query={query}
         setQuery={setQuery}
         filter={filter}

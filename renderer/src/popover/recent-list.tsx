@@ -5,6 +5,7 @@ import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
 import { targetKey } from '../../../main/shared/rules/targets';
 import { Icon } from '../ui/icons';
 import { popoverMessages } from './messages';
+import { RowName } from './row-name';
 import type { HistoryEntry } from '../../../main/shared/model/history-schema';
 import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
@@ -42,10 +43,19 @@ interface Props {
   readonly entries: readonly HistoryEntry[];
   /** For the names people gave their favourites. */
   readonly favorites?: readonly FavoriteView[];
+  /** Why nothing can be invited now (the id of the sentence), or null: see FavoriteRow. */
+  readonly unavailableReason?: string | null;
+  readonly onUnavailable?: () => void;
   readonly onInviteAgain: (entry: HistoryEntry) => void;
 }
 
-export function RecentList({ entries, favorites = [], onInviteAgain }: Props) {
+export function RecentList({
+  entries,
+  favorites = [],
+  unavailableReason = null,
+  onUnavailable,
+  onInviteAgain,
+}: Props) {
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const { intl } = useLocale();
@@ -66,13 +76,20 @@ export function RecentList({ entries, favorites = [], onInviteAgain }: Props) {
                 type="button"
                 class="recent-invite"
                 data-nav="row"
-                aria-describedby={`recent-${entry.id}`}
+                title={name}
+                aria-describedby={
+                  unavailableReason === null
+                    ? `recent-${entry.id}`
+                    : `recent-${entry.id} ${unavailableReason}`
+                }
+                aria-disabled={unavailableReason === null ? undefined : 'true'}
                 onClick={() => {
-                  onInviteAgain(entry);
+                  if (unavailableReason === null) onInviteAgain(entry);
+                  else onUnavailable?.();
                 }}
               >
                 <span class="visually-hidden">{m.recent.againBefore}</span>
-                {name}
+                <RowName name={name} />
                 {m.recent.againAfter !== '' && (
                   <span class="visually-hidden">{m.recent.againAfter}</span>
                 )}

@@ -1,15 +1,52 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import type { CallsApi } from '../lib/use-calls';
 import type { PopoverData } from './use-popover-data';
 import { targetKey } from '../../../main/shared/rules/targets';
-import type { CallView, FavoriteView } from '../../../main/shared/ipc/contract';
+import type { Loadable } from '../lib/loadable';
+import type { CallView, CurrentMeeting, FavoriteView } from '../../../main/shared/ipc/contract';
 import type { HistoryEntry } from '../../../main/shared/model/history-schema';
+
+/** The selected meeting's ID, null for none, undefined while it is not known. */
+function selectedMeetingId(meeting: Loadable<CurrentMeeting>): string | null | undefined {
+  return meeting.status === 'ready' ? (meeting.value.selected?.meetingId ?? null) : undefined;
+}
+
+/**
+ * The calls the rows show: a row's failure or outcome speaks of the meeting it happened in,
+ * so when the meeting changes (to another, or to none) the rows go back to the rooms' status,
+ * and refusals (such as "no meeting" before one was chosen) are forgotten.
+ */
+function useRowCalls(calls: CallsApi, meeting: Loadable<CurrentMeeting>): CallsApi {
+  const meetingId = selectedMeetingId(meeting);
+  const known = useRef(meetingId);
+  const clearRefusals = calls.clearRefusals;
+  useEffect(() => {
+    if (meetingId === undefined || meetingId === known.current) return;
+    const before = known.current;
+    known.current = meetingId;
+    if (before !== undefined) clearRefusals();
+  }, [meetingId, clearRefusals]);
+
+  const byTarget = useMemo(() => {
+    if (meetingId === undefined) return calls.byTarget;
+    const stale = [...calls.byTarget].filter(
+      ([, call]) => call.settled && call.meeting !== null && call.meeting.meetingId !== meetingId,
+    );
+    if (stale.length === 0) return calls.byTarget;
+    const shown = new Map(calls.byTarget);
+    for (const [key] of stale) shown.delete(key);
+    return shown;
+  }, [calls.byTarget, meetingId]);
+  return useMemo(() => ({ ...calls, byTarget }), [calls, byTarget]);
+}
 
 /**
  * What the popover's rows do: invite a favourite, cancel a call, invite a recent target again
- * (through its favourite when it is one, so the one-ring check sees the same target).
+ * (through its favourite when it is one, so the one-ring check sees the same target); and
+ * the calls they show (useRowCalls).
  */
 export function useInviteActions(calls: CallsApi, data: PopoverData) {
+  const rowCalls = useRowCalls(calls, data.meeting);
   const invite = useCallback(
     (favorite: FavoriteView) => {
       void calls.start(targetKey(favorite), { favoriteId: favorite.id });
@@ -52,5 +89,5 @@ export function useInviteActions(calls: CallsApi, data: PopoverData) {
     },
     [calls, data.favorites, data.rooms],
   );
-  return { invite, cancel, inviteAgain };
+  return { invite, cancel, inviteAgain, rowCalls };
 }

@@ -5,7 +5,7 @@ import { dropIndex } from '../../../renderer/src/picker/use-drag-reorder';
 import { describeError, shortError } from '../../../renderer/src/lib/error-copy';
 import { formatMeetingTime } from '../../../renderer/src/lib/format';
 import { RoomFilter, sortRooms } from '../../../renderer/src/picker/room-query';
-import { SearchIndex } from '../../../renderer/src/picker/search-index';
+import { SearchIndex } from '../../../renderer/src/lib/search-index';
 import { acceleratorFromKey, formatAccelerator } from '../../../renderer/src/settings/shortcut';
 import { popoverMessages } from '../../../renderer/src/popover/messages';
 import { pickerMessages } from '../../../renderer/src/picker/messages';

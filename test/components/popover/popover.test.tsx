@@ -260,7 +260,7 @@ describe('popover', () => {
         }),
       );
       expect(screen.getByText('No meeting in progress')).toBeTruthy();
-      fireEvent.click(screen.getByRole('button', { name: 'Enter a meeting code' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Enter a code or paste a link' }));
       expect(screen.getByRole('textbox', { name: 'Meeting code or link' })).toBeTruthy();
     });
 

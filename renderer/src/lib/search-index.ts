@@ -1,4 +1,4 @@
-import { foldForSearch } from '../lib/search-text';
+import { foldForSearch } from './search-text';
 import type { RoomView } from '../../../main/shared/ipc/contract';
 
 /** The words of a query; a room matches when its key contains every one. */
@@ -6,6 +6,20 @@ export function queryWords(query: string): string[] {
   return foldForSearch(query)
     .split(/\s+/)
     .filter((word) => word !== '');
+}
+
+/**
+ * One search key for several texts (name, location, their pinyin…), folded. \u0001 separates
+ * them: no typed word contains it, so no match spans two fields.
+ */
+export function searchKey(texts: readonly string[]): string {
+  return foldForSearch(texts.filter((text) => text !== '').join('\u0001'));
+}
+
+/** Whether a key holds every word of a query (queryWords). */
+export function keyMatches(key: string, words: readonly string[]): boolean {
+  for (const word of words) if (!key.includes(word)) return false;
+  return true;
 }
 
 /**
@@ -22,7 +36,7 @@ export class SearchIndex {
 
   constructor(rooms: readonly RoomView[]) {
     this.rooms = rooms;
-    // \u0001 separates fields: no typed word contains it, so no match spans two fields.
+    // \u0001 between the fields, as searchKey: no match spans two fields.
     this.keys = rooms.map((room) => foldForSearch(`${room.name}\u0001${room.location}`));
     this.byId = new Map(rooms.map((room, index) => [room.meetingRoomId, index]));
   }
@@ -59,8 +73,6 @@ export class SearchIndex {
 
   matches(room: RoomView, words: readonly string[]): boolean {
     const index = this.byId.get(room.meetingRoomId);
-    const key = index === undefined ? '' : (this.keys[index] ?? '');
-    for (const word of words) if (!key.includes(word)) return false;
-    return true;
+    return keyMatches(index === undefined ? '' : (this.keys[index] ?? ''), words);
   }
 }
