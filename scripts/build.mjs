@@ -93,8 +93,9 @@ targets.push(
 // ── end app ─────────────────────────────────────────────────────────────────────────────
 
 // ── renderer: the Preact pages (popover, picker, settings) ──────────────────────────────
-// One self-contained ESM bundle and one CSS file per page, so the popover never loads the
-// picker's search code (pinyin) or zod. Each page's HTML is copied next to its assets; the
+// One ESM bundle and one CSS file per page, so the popover's first script never carries the
+// picker's code or zod; pinyin-pro's dictionary is a lazy chunk either page loads after its
+// first paint (the popover only when a favourite's name has Chinese in it). Each page's HTML is copied next to its assets; the
 // pages' CSP allows only 'self' scripts and styles, so nothing is inlined.
 const rendererPages = ['popover', 'picker', 'settings'];
 
@@ -114,8 +115,8 @@ targets.push(
   ...rendererPages.map((page) => ({
     entryPoints: { [page]: `renderer/src/${page}/main.tsx` },
     outdir: 'out/renderer/assets',
-    // The picker loads pinyin-pro's dictionary, and the core's dial-string parser (whose
-    // module builds zod schemas), as chunks of their own after its first paint.
+    // pinyin-pro's dictionary (both pages' search) and the core's dial-string parser (whose
+    // module builds zod schemas) are chunks of their own, loaded after the first paint.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
