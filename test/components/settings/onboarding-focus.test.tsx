@@ -112,3 +112,22 @@ describe('settings: focus after saving credentials', () => {
     );
   });
 });
+
+describe('settings: focus after Try again', () => {
+  it('puts focus on the page’s heading once a failed load is tried again', async () => {
+    const fake = withBridge();
+    fake.failOnce('getSettings', {
+      kind: 'storage',
+      code: null,
+      message: 'unreadable',
+      hint: null,
+    });
+    await renderSettings(fake);
+    await press('Try again');
+    await settle();
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { name: 'RoomCall Settings', level: 1 }),
+    );
+  });
+});
