@@ -37,6 +37,7 @@ test.describe('onboarding at the real window size', () => {
     await primary.click();
     await expect(page.getByText('Enter the AppId.')).toBeVisible();
     await expect(primary).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: 'test-results/screens/onboarding-real-size-refused.png' });
 
     await page.getByLabel('AppId').fill(sim.credentials.appId);
     await page.getByLabel('SecretId').fill(sim.credentials.secretId);
