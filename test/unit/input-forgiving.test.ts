@@ -21,6 +21,7 @@ describe('E.164 numbers written for people', () => {
     ['+86\u201310\u20131234\u20135678', '+861012345678'],
     ['８６１０１２３４５６７８', '861012345678'],
     ['  +86 10 1234 5678\u00a0', '+861012345678'],
+    ['＋８６ 10－1234 (5678)', '+861012345678'],
   ])('accepts %j as %j', (typed, sent) => {
     expect(parseH323DialString(typed)).toEqual({ ok: true, value: sent });
     expect(parseCallTarget({ h323: typed })).toEqual({

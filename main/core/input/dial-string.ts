@@ -166,7 +166,7 @@ const DASHES = /[\u2010-\u2015\u2212\u30fc\uff70]/g;
  */
 export function e164Digits(text: string): string | null {
   const plain = text.normalize('NFKC').replace(DASHES, '-');
-  if (!/^\+?[0-9(][0-9 ().-]*[0-9]$/.test(plain)) return null;
+  if (!/^\+?[0-9(][0-9 ().-]*[0-9)]$/.test(plain) || !/[0-9]/.test(plain)) return null;
   const separated = /[ ()-]/.test(plain);
   if (!separated && (plain === text || plain.includes('.'))) return null;
   return plain.replace(/[ ().-]/g, '');
