@@ -101,6 +101,21 @@ describe('favourites: focus after a change', () => {
   });
 });
 
+describe('favourites: focus after Try again on an export', () => {
+  it('returns to the Export button once the retry saved the file', async () => {
+    const { fake, panel } = await openFavorites(withBridge());
+    fake.failOnce('exportFavorites');
+    const exportButton = within(panel).getByRole('button', {
+      name: 'Export favourites as a JSON file',
+    });
+    await press(exportButton);
+    await press(within(panel).getByRole('button', { name: 'Try again: Export favourites' }));
+    expect(fake.requestsTo('exportFavorites')).toHaveLength(2);
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement).toBe(exportButton);
+  });
+});
+
 describe('favourites: an E.164 number as people write it', () => {
   it('accepts full-width digits with dashes, sends the digits and says what was saved', async () => {
     const { fake, panel } = await openFavorites(withBridge());
