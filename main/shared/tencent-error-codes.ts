@@ -11,6 +11,8 @@
  * and the compiler checks that every code here has them).
  */
 
+import type { ApiRequest } from './rules/api-request';
+
 /** The problem category of a code (main/core/problem.ts): all of them are the server's "no". */
 export type TencentCodeCategory = 'auth' | 'clock' | 'permission' | 'rate-limit' | 'refused';
 
@@ -25,6 +27,11 @@ export interface TencentCodeInfo {
   /** The fix happens in Settings (credentials, operator): the windows offer to open them. */
   readonly settings?: true;
   readonly help?: TencentCodeHelp;
+  /**
+   * The requests Tencent documents the code for, where its words name one ("the room call
+   * failed"): on any other request the windows say which request failed instead.
+   */
+  readonly requests?: readonly ApiRequest[];
 }
 
 const RETRY_SOON = 'Wait a few seconds, then try again.';
@@ -112,12 +119,14 @@ export const TENCENT_ERROR_CODES = {
     meaning: 'the room call failed',
     advice: 'Check that the room is online and idle, then call it again.',
     title: 'The room could not be called',
+    requests: ['call'],
   },
   10002: {
     category: 'refused',
     meaning: 'Tencent could not query the room call status',
     advice: RETRY_SOON,
     title: 'The call’s status could not be read',
+    requests: ['call', 'call-status'],
   },
   20000: {
     category: 'refused',

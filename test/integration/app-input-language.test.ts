@@ -38,14 +38,14 @@ describe('input messages in the UI language', () => {
     expect(
       refusal(
         await h.call('startCall', {
-          mra: { protocol: 'h323', dialString: '(010) 1234-5678', label: null },
+          mra: { protocol: 'h323', dialString: '(010) 1234-5678 9012 3', label: null },
         }),
       ),
     ).toEqual(
       expect.objectContaining({
         kind: 'validation',
         message:
-          '“(010) 1234-5678”不是有效的 H.323 地址：E.164 号码只能包含数字，开头可加“+”（应为 01012345678）。',
+          '“(010) 1234-5678 9012 3”不是有效的 H.323 地址：E.164 号码最多 15 位，当前有 16 位。',
       }),
     );
     expect(

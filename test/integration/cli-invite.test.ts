@@ -67,9 +67,15 @@ describe('roomcall invite: bad input is refused before anything is sent (exit 2)
       /'vc\.example\.com' is not a SIP address: it has no user part/,
     ],
     [
-      'an H.323 number with dashes',
-      ['--meeting', CODE, '--h323', '+86-10-1234'],
-      /an E\.164 number is digits only, with an optional leading '\+' \(\+86101234\)/,
+      // Written with dashes it is accepted (sent as its digits); too long it is not.
+      'an H.323 number with too many digits',
+      ['--meeting', CODE, '--h323', '+86-10-1234-5678-9012'],
+      /an E\.164 number has at most 15 digits; this one has 16/,
+    ],
+    [
+      'a room ID with letters',
+      ['--meeting', CODE, '--room', 'abc'],
+      /A meeting room ID has digits only/,
     ],
     ['an empty SIP address', ['--meeting', CODE, '--sip', ''], /Enter a SIP address/],
     [

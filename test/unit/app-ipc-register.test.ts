@@ -163,7 +163,13 @@ describe('the registration wrapper', () => {
       await handleInvoke(t, 'testConnection', event(), [undefined], options({ onError })),
     ).toEqual({
       ok: false,
-      error: { kind: 'api', message: apiError.message, code: 190300, hint: apiError.hint },
+      error: {
+        kind: 'api',
+        message: apiError.message,
+        code: 190300,
+        hint: apiError.hint,
+        request: 'rooms',
+      },
     });
     const internal = await handleInvoke(
       t,

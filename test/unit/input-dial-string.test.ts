@@ -124,14 +124,7 @@ describe('parseH323DialString', () => {
     ['', `Enter an H.323 address: ${H323_FORMS}.`],
     not('1234567890123456', 'an E.164 number has at most 15 digits; this one has 16'),
     not('+1234567890123456', 'an E.164 number has at most 15 digits; this one has 16'),
-    not(
-      '+86 10 1234 5678',
-      "an E.164 number is digits only, with an optional leading '+' (+861012345678)",
-    ),
-    not(
-      '(010) 1234-5678',
-      "an E.164 number is digits only, with an optional leading '+' (01012345678)",
-    ),
+    not('+86 10 1234 5678 9012', 'an E.164 number has at most 15 digits; this one has 16'),
     not(
       '1001@192.168.1.1',
       `use ${H323_FORMS}, not name@host; to reach a device behind a gateway, call it over SIP`,
@@ -141,7 +134,7 @@ describe('parseH323DialString', () => {
     not('999.1.1.1', "999 in '999.1.1.1' is above 255"),
     not('gk.example.com', `use ${H323_FORMS}`),
     not('+', `use ${H323_FORMS}`),
-    ['１００１ ', "An H.323 address cannot contain '１': '１００１'."],
+    ['１０.０.０.１', "An H.323 address cannot contain '１': '１０.０.０.１'."],
   ])('refuses %j', (input, message) => {
     expect(parseH323DialString(input)).toEqual({ ok: false, message });
   });
@@ -231,9 +224,9 @@ describe('parseCallTarget', () => {
     expect(parseCallTarget(input)).toEqual({ ok: false, message });
   });
 
-  it('room IDs: printable ASCII up to 128 characters', () => {
-    expect(parseRoomId('r'.repeat(128)).ok).toBe(true);
-    expect(parseRoomId('r'.repeat(129))).toEqual({
+  it('room IDs: decimal digits, up to 128 of them', () => {
+    expect(parseRoomId('1'.repeat(128)).ok).toBe(true);
+    expect(parseRoomId('1'.repeat(129))).toEqual({
       ok: false,
       message: 'A meeting room ID has at most 128 characters; this one has 129.',
     });

@@ -105,13 +105,13 @@ const sentences: readonly Case[] = [
   sip(`a@${'b'.repeat(260)}`),
   h323(''),
   h323('1234567890123456'),
-  h323('+86 10 1234 5678'),
+  h323('+86 10 1234 5678 9012'),
   h323('1001@192.168.1.1'),
   h323('192.168.1.20:1720'),
   h323('[2001:db8::1]'),
   h323('gk.example.com'),
   h323('999.1.1.1'),
-  h323('１００１'),
+  h323('１０.０.０.１'),
   h323('gk 1'),
   h323('1'.repeat(256)),
   room(''),
@@ -216,8 +216,8 @@ describe('input messages in Chinese', () => {
     expect(message(parseSipDialString('room@host\u0000', 'zh-CN'))).toBe(
       'SIP 地址不能包含字符 U+0000：“room@host\u0000”。',
     );
-    expect(message(parseH323DialString('(010) 1234-5678', 'zh-CN'))).toBe(
-      '“(010) 1234-5678”不是有效的 H.323 地址：E.164 号码只能包含数字，开头可加“+”（应为 01012345678）。',
+    expect(message(parseH323DialString('(010) 1234-5678 9012 3', 'zh-CN'))).toBe(
+      '“(010) 1234-5678 9012 3”不是有效的 H.323 地址：E.164 号码最多 15 位，当前有 16 位。',
     );
     expect(message(parseSipDialString('room@host:99999', 'zh-CN'))).toBe(
       '“room@host:99999”不是有效的 SIP 地址：端口“99999”不是 1 到 65535 之间的数字。',

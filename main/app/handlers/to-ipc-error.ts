@@ -1,6 +1,7 @@
 import { classify } from '../../core/problem/classify';
 import { problem, rule, type Problem, type ProblemCategory } from '../../core/problem/problem';
 import type { IpcError, IpcErrorKind } from '../../shared/ipc/contract';
+import { apiRequestOf } from '../../shared/rules/api-request';
 import {
   CallNotFoundError,
   InputError,
@@ -85,11 +86,15 @@ export function toIpcError(error: unknown): IpcError {
   const found = classify(error, APP_PROBLEM_RULES);
   const entry = IPC_KINDS[found.category];
   const message = entry.message?.(found) ?? found.message;
+  const { method, path } = found.details;
+  const request = path === undefined ? null : apiRequestOf(method ?? '', path);
   return {
     kind: entry.kind,
     message: entry.kind === 'validation' ? asSentence(message) : message,
     code: found.code,
     hint: entry.hint === undefined ? found.hint : entry.hint(found),
+    // Which request failed, so the windows word the code for it (a list is not a call).
+    ...(request === null ? {} : { request }),
   };
 }
 

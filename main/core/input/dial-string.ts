@@ -17,8 +17,11 @@
  * `sip://`, spaces and non-ASCII characters.
  *
  * H.323 accepts an IPv4 address, a bare IPv6 address, or an E.164 number: 1 to 15 digits with
- * an optional leading `+`. It refuses ports, `number@host` (gateway dialling is not among the
- * API's documented forms: call such endpoints over SIP) and numbers written with separators.
+ * an optional leading `+`. A number written for people ("+86 10 1234 5678", "(010) 1234-5678",
+ * full-width "＋８６－１０…") is accepted and sent as its digits ("+861012345678"): the parsed
+ * value then differs from what was typed, and the app says what was saved. It refuses ports and
+ * `number@host` (gateway dialling is not among the API's documented forms: call such endpoints
+ * over SIP).
  */
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
@@ -50,9 +53,10 @@ export function parseH323DialString(input: unknown, lang: InputLanguage = 'en'):
   const m = inputMessages[lang];
   const text = typeof input === 'string' ? trimTyped(input) : '';
   if (text === '') return fail(m.enterDialString('h323'));
-  if (/^\+?[0-9(][0-9 ().-]*[0-9]$/.test(text) && /[ ()-]/.test(text)) {
-    // A phone number written for people: say which digits to send instead.
-    return fail(m.e164Separators(text, text.replace(/[ ().-]/g, '')));
+  const phone = e164Digits(text);
+  if (phone !== null) {
+    const problem = h323Problem(phone, lang);
+    return problem === null ? ok(phone) : fail(m.notDialString('h323', text, problem));
   }
   const common = commonProblem(text, 'h323', m);
   if (common !== null) return fail(common);
@@ -151,6 +155,23 @@ function hostPortProblem(text: string, rules: HostRules, lang: InputLanguage): s
 
 const E164_MAX_DIGITS = 15;
 
+/** Dashes people and IMEs type that NFKC leaves alone (hyphen, en and em dash, minus, 一-like). */
+const DASHES = /[\u2010-\u2015\u2212\u30fc\uff70]/g;
+
+/**
+ * An E.164 number as people write it, reduced to what the API takes: digits with an optional
+ * leading '+'. Full-width digits, '＋' and '－' (NFKC), spaces, dashes, dots and brackets as
+ * separators. Null when the text is no such number, or needs no change: so an IPv4 address
+ * ("10.0.0.1", no other separator) stays an address, and a plain "+861012345678" passes as is.
+ */
+export function e164Digits(text: string): string | null {
+  const plain = text.normalize('NFKC').replace(DASHES, '-');
+  if (!/^\+?[0-9(][0-9 ().-]*[0-9)]$/.test(plain) || !/[0-9]/.test(plain)) return null;
+  const separated = /[ ()-]/.test(plain);
+  if (!separated && (plain === text || plain.includes('.'))) return null;
+  return plain.replace(/[ ().-]/g, '');
+}
+
 function h323Problem(text: string, lang: InputLanguage): string | null {
   const m = inputMessages[lang];
   if (/^\+?[0-9]+$/.test(text)) {
@@ -172,7 +193,11 @@ function h323Problem(text: string, lang: InputLanguage): string | null {
 export const sipDialStringSchema = schemaFromParser(parseSipDialString);
 export const h323DialStringSchema = schemaFromParser(parseH323DialString);
 
-/** A meeting_room_id as the API returns it: an opaque token, in practice a long digit string. */
+/**
+ * A meeting_room_id: a decimal string, as the API returns it (the response schema refuses any
+ * other, main/core/wemeet/schemas.ts; reference §3's example "1234567890123456789"). Kept as a
+ * string, never a number: 19 digits exceed 2^53.
+ */
 export function parseRoomId(input: unknown, lang: InputLanguage = 'en'): Result<string> {
   const m = inputMessages[lang];
   const text = typeof input === 'string' ? trimTyped(input) : '';
@@ -182,7 +207,8 @@ export function parseRoomId(input: unknown, lang: InputLanguage = 'en'): Result<
   if (stray !== undefined) {
     return fail(/\s/.test(stray) ? m.roomIdSpaces(text) : m.roomIdChar(stray, text));
   }
-  return ok(text);
+  const letter = Array.from(text).find((char) => !/[0-9]/.test(char));
+  return letter === undefined ? ok(text) : fail(m.roomIdChar(letter, text));
 }
 
 export const roomIdSchema = schemaFromParser(parseRoomId);

@@ -37,7 +37,6 @@ export interface InputMessages {
   // ── dial-string.ts ──
   readonly enterDialString: (protocol: DialProtocolName) => string;
   readonly notDialString: (protocol: DialProtocolName, text: string, clause: string) => string;
-  readonly e164Separators: (text: string, compact: string) => string;
   readonly dialTooLong: (protocol: DialProtocolName, max: number, length: number) => string;
   readonly dialSpaces: (protocol: DialProtocolName, text: string) => string;
   readonly dialChar: (protocol: DialProtocolName, char: string, text: string) => string;
@@ -125,8 +124,6 @@ const en: InputMessages = {
       : `Enter an H.323 address: ${H323_FORMS}.`,
   notDialString: (protocol, text, clause) =>
     `${quote(text)} is not ${protocol === 'sip' ? 'a SIP' : 'an H.323'} address: ${clause}.`,
-  e164Separators: (text, compact) =>
-    `${quote(text)} is not an H.323 address: an E.164 number is digits only, with an optional leading '+' (${compact}).`,
   dialTooLong: (protocol, max, length) =>
     `${A_DIAL[protocol]} has at most ${max} characters; this one has ${length}.`,
   dialSpaces: (protocol, text) => `${A_DIAL[protocol]} cannot contain spaces: ${quote(text)}.`,
@@ -160,7 +157,7 @@ const en: InputMessages = {
     `A meeting room ID has at most ${max} characters; this one has ${length}.`,
   roomIdSpaces: (text) => `A meeting room ID cannot contain spaces: ${quote(text)}.`,
   roomIdChar: (char, text) =>
-    `A meeting room ID cannot contain ${describeChar(char)}: ${quote(text)}.`,
+    `A meeting room ID has digits only (e.g. 1234567890123456789); ${quote(text)} contains ${describeChar(char)}.`,
   chooseTarget: 'Choose what to call: a meeting room, a SIP address or an H.323 address.',
   chooseOneTarget: (given) =>
     `Choose one thing to call, not ${given.map((field) => TARGETS_EN[field]).join(' and ')}.`,
@@ -228,8 +225,6 @@ const zhCN: InputMessages = {
     `请输入 ${PROTOCOL[protocol]} 地址：${protocol === 'sip' ? SIP_FORMS_ZH : H323_FORMS_ZH}。`,
   notDialString: (protocol, text, clause) =>
     `${q(text)}不是有效的 ${PROTOCOL[protocol]} 地址：${clause}。`,
-  e164Separators: (text, compact) =>
-    `${q(text)}不是有效的 H.323 地址：E.164 号码只能包含数字，开头可加“+”（应为 ${compact}）。`,
   dialTooLong: (protocol, max, length) =>
     `${PROTOCOL[protocol]} 地址最多 ${max} 个字符，当前有 ${length} 个。`,
   dialSpaces: (protocol, text) => `${PROTOCOL[protocol]} 地址不能包含空格：${q(text)}。`,
@@ -260,7 +255,8 @@ const zhCN: InputMessages = {
   enterRoomId: '请输入会议室 ID。',
   roomIdTooLong: (max, length) => `会议室 ID 最多 ${max} 个字符，当前有 ${length} 个。`,
   roomIdSpaces: (text) => `会议室 ID 不能包含空格：${q(text)}。`,
-  roomIdChar: (char, text) => `会议室 ID 不能包含字符${zhChar(char)}：${q(text)}。`,
+  roomIdChar: (char, text) =>
+    `会议室 ID 只能包含数字（例如 1234567890123456789），${q(text)}包含字符${zhChar(char)}。`,
   chooseTarget: '请选择要呼叫的对象：会议室、SIP 地址或 H.323 地址。',
   chooseOneTarget: (given) => {
     const names = given.map((field) => TARGETS_ZH[field]);

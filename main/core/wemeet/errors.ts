@@ -8,6 +8,7 @@
  */
 
 import { tencentCodeInfo } from '../../shared/tencent-error-codes';
+import { apiRequestOf } from '../../shared/rules/api-request';
 
 export type WemeetErrorKind = 'api' | 'network' | 'timeout' | 'response';
 
@@ -83,8 +84,13 @@ export class WemeetApiError extends WemeetError {
   readonly serverTimeMs: number | null;
 
   constructor(label: RequestLabel, details: WemeetApiErrorDetails) {
-    // Words and a next step for each documented code: one list with the windows' copy.
-    const info = tencentCodeInfo(details.errorCode);
+    // Words and a next step for each documented code: one list with the windows' copy. A
+    // code documented for one request (10002: room-call's status query) gets the status's
+    // generic words on another (the room list), not the call's.
+    const known = tencentCodeInfo(details.errorCode);
+    const request = apiRequestOf(label.method, label.path);
+    const fits = request === null || (known?.requests?.includes(request) ?? true);
+    const info = fits ? known : undefined;
     const words = info?.meaning ?? genericWords(details.status);
     const codePart = details.errorCode === null ? '' : `, error ${details.errorCode}`;
     const serverPart = details.serverMessage === null ? '' : `: "${details.serverMessage}"`;

@@ -1,5 +1,6 @@
 /** The IPC contract's error: what every failed call resolves to (contract.ts). */
 import { z } from 'zod';
+import { API_REQUESTS } from '../rules/api-request';
 
 /** What the UI needs to tell a person what went wrong, in its own language. */
 export const ipcErrorSchema = z.object({
@@ -28,6 +29,12 @@ export const ipcErrorSchema = z.object({
   code: z.number().int().nullable(),
   /** What to do next after `message`: the windows show it under `message` whenever they show it. */
   hint: z.string().nullable(),
+  /**
+   * Which Tencent Meeting request failed, when one did (main/shared/rules/api-request.ts): the
+   * windows word a code by it (10002 on the room list is not "the call's status"). Absent for
+   * errors that are not a request's.
+   */
+  request: z.enum(API_REQUESTS).optional(),
 });
 export type IpcError = z.output<typeof ipcErrorSchema>;
 export type IpcErrorKind = IpcError['kind'];

@@ -3,21 +3,29 @@ import {
   TENCENT_ERROR_CODES,
   type TencentCodeInfo,
 } from '../../../main/shared/tencent-error-codes';
-import type { CommonMessages } from '../i18n/common-messages';
+import { commonMessages, type CommonMessages } from '../i18n/common-messages';
+import { errorMessages } from '../i18n/error-messages';
+import type { Locale } from '../i18n/locale';
 import type { HelpTopic, IpcError } from '../../../main/shared/ipc/contract';
 
-/** What the UI says about an error: our own words, the server's code, and a next step. */
+/**
+ * What the UI says about an error, in the order the notice shows it: the specific sentence
+ * (in the UI's language), what to do, then, under "Details", the code and main's own sentence
+ * (often English: the server's words are inside it).
+ */
 export interface ErrorCopy {
+  /** The headline: the most specific sentence there is in the UI's language. */
   readonly title: string;
+  /** What to do next, in the UI's language. */
   readonly hint: string;
   readonly code: number | null;
   /** A help page that explains the fix, when one exists. */
   readonly help: HelpTopic | null;
   /** Whether fixing it happens in Settings (credentials, operator, keychain). */
   readonly settings: boolean;
-  /** Main's own sentence, kept for details (English, or the page's language for bad input). */
+  /** Main's own sentence when it is not the headline: shown under Details. */
   readonly detail: string | null;
-  /** Main's next step for that sentence (IpcError.hint), shown under it; null with no detail. */
+  /** Main's next step for that sentence (IpcError.hint) when the hint above is another. */
   readonly detailHint: string | null;
 }
 
@@ -44,36 +52,67 @@ const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
   internal: { key: 'internal' },
 };
 
-/** Kinds whose core message says something our generic copy cannot (which input, why). */
-const DETAILED_KINDS = new Set<IpcError['kind']>(['validation', 'meeting', 'api', 'storage']);
-
 /** What was called, when known: a refused call (10004) reads differently for an address. */
 export type CalledKind = 'room' | 'mra';
 
 /** Tencent's "room call failed": for a SIP/H.323 address it is not "offline in the picker". */
 const CALL_FAILED = 10004;
 
+/** The page's language, from the catalog it passed (the two catalogs are the only ones). */
+function localeOf(m: CommonMessages): Locale {
+  return m === commonMessages['zh-CN'] ? 'zh-CN' : 'en';
+}
+
+/** Main's sentences in the UI's language end like the catalogs' (locale.ts, `langOf`). */
+function inLanguage(text: string, locale: Locale): boolean {
+  return /。\s*$/.test(text) === (locale === 'zh-CN');
+}
+
 /**
- * The words for an error: a Tencent Meeting code RoomCall knows has its own (from the shared
- * code list, main/shared/tencent-error-codes.ts); anything else reads by its kind.
+ * The words for an error. Bad input: main's own sentence (the parsers' and the favourites',
+ * in the UI's language) is the headline. A Tencent Meeting code RoomCall knows has its own
+ * words (main/shared/tencent-error-codes.ts), unless they name another request than the one
+ * that failed (10002 on the room list): then which request failed. Anything else reads by
+ * its kind. Main's sentence, when not the headline, goes under Details.
  */
 export function describeError(
   error: IpcError,
   m: CommonMessages,
   called: CalledKind = 'room',
 ): ErrorCopy {
+  const locale = localeOf(m);
+  const own = error.message !== '' && error.kind === 'validation';
+  if (own && inLanguage(error.message, locale)) {
+    const hint = error.hint !== null && inLanguage(error.hint, locale) ? error.hint : null;
+    return {
+      title: error.message,
+      hint: hint ?? m.errors.validation.hint,
+      code: error.code,
+      help: null,
+      settings: false,
+      detail: null,
+      detailHint: null,
+    };
+  }
+  const detail = error.message === '' ? null : error.message;
   const code = error.code;
-  const known = code !== null && isTencentErrorCode(code);
-  // The core's sentence (and its next step) helps where our words are generic (bad input, an
-  // unknown server code); where a code has its own copy, the technical sentence would only
-  // add noise.
-  const detail =
-    error.message !== '' && DETAILED_KINDS.has(error.kind) && !known ? error.message : null;
-  const detailHint = detail === null ? null : error.hint;
-  if (known) {
-    const info: TencentCodeInfo = TENCENT_ERROR_CODES[code];
+  const info: TencentCodeInfo | null =
+    code !== null && isTencentErrorCode(code) ? TENCENT_ERROR_CODES[code] : null;
+  const request = error.request;
+  if (code !== null && info !== null && isTencentErrorCode(code)) {
+    // The code's words name another request than the one that failed: say which one did.
+    const misfit =
+      request !== undefined && info.requests !== undefined && !info.requests.includes(request)
+        ? request
+        : null;
     const words =
-      code === CALL_FAILED && called === 'mra' ? m.errors.addressUnavailable : m.codes[code];
+      misfit !== null
+        ? { title: errorMessages[locale].requestFailed[misfit], hint: m.errors.api.hint }
+        : code === CALL_FAILED && called === 'mra'
+          ? m.errors.addressUnavailable
+          : m.codes[code];
+    // The list's advice is shown translated above; main's copy of it would only repeat it.
+    const detailHint = error.hint === null || error.hint === info.advice ? null : error.hint;
     return {
       title: words.title,
       hint: words.hint,
@@ -81,19 +120,24 @@ export function describeError(
       help: info.help ?? null,
       settings: info.settings ?? false,
       detail,
-      detailHint,
+      detailHint: detail === null ? null : detailHint,
     };
   }
   const mapping = BY_KIND[error.kind];
   const words = m.errors[mapping.key];
+  // A refusal RoomCall has no words for: at least which request it was.
+  const title =
+    error.kind === 'api' && request !== undefined
+      ? errorMessages[locale].requestFailed[request]
+      : words.title;
   return {
-    title: words.title,
+    title,
     hint: words.hint,
     code: error.code,
     help: null,
     settings: mapping.settings ?? false,
     detail,
-    detailHint,
+    detailHint: detail === null || error.hint === words.hint ? null : error.hint,
   };
 }
 

@@ -18,8 +18,11 @@ interface Props {
   readonly heading: string;
   readonly submitLabel: string;
   readonly busy: boolean;
-  /** Gets the parsed (trimmed) dial string; resolves true when the draft was saved. */
-  readonly onSubmit: (draft: AddressDraft) => Promise<boolean>;
+  /**
+   * Gets the parsed dial string (trimmed; an E.164 number as its digits) and whether that
+   * differs from what was typed; resolves true when the draft was saved.
+   */
+  readonly onSubmit: (draft: AddressDraft, normalised: boolean) => Promise<boolean>;
   readonly onCancel?: () => void;
   /** Any change to what is typed or chosen (a failed save's "Try again" no longer applies). */
   readonly onEdit?: () => void;
@@ -57,6 +60,9 @@ export function AddressForm({
   const parse = useDialParser();
   const parsed = parse === null ? PENDING : parse(draft.protocol, draft.dialString, locale);
   const protocolName = draft.protocol === 'sip' ? m.address.sip : m.address.h323;
+  // What is sent when it is not what was typed ("+86 10 1234 5678" → "+861012345678"): said
+  // before saving, so the saved favourite is no surprise.
+  const normalised = parsed.ok && parsed.value !== draft.dialString.trim() ? parsed.value : null;
   const showProblem = parse !== null && !parsed.ok && (touched || draft.dialString.trim() !== '');
   const ids = {
     dial: `${idPrefix}-dial`,
@@ -67,20 +73,20 @@ export function AddressForm({
 
   return (
     <form
+      id={`${idPrefix}-form`}
       class="address-form"
       aria-label={heading}
       onSubmit={(event) => {
         event.preventDefault();
         setTouched(true);
         if (!parsed.ok) return;
-        void onSubmit({ ...draft, dialString: parsed.value, label: draft.label.trim() }).then(
-          (saved) => {
-            if (saved && onCancel === undefined) {
-              setDraftState({ ...EMPTY, protocol: draft.protocol });
-              setTouched(false);
-            }
-          },
-        );
+        const sent = { ...draft, dialString: parsed.value, label: draft.label.trim() };
+        void onSubmit(sent, normalised !== null).then((saved) => {
+          if (saved && onCancel === undefined) {
+            setDraftState({ ...EMPTY, protocol: draft.protocol });
+            setTouched(false);
+          }
+        });
       }}
     >
       <h3 class="form-heading">{heading}</h3>
@@ -136,7 +142,9 @@ export function AddressForm({
           {parsed.ok ? (
             <>
               <Icon name="check" />
-              {m.address.valid(protocolName)}
+              {normalised === null
+                ? m.address.valid(protocolName)
+                : m.forms.willSaveAs(protocolName, normalised)}
             </>
           ) : showProblem ? (
             <>

@@ -4,6 +4,7 @@ import { useMessages } from '../i18n/locale';
 import type { CallsApi } from '../lib/use-calls';
 import { useChanges, type Change } from '../lib/use-change';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
+import { Icon } from '../ui/icons';
 import { AddressForm, type AddressDraft } from './address-form';
 import { FavoriteManageRow } from './favorite-manage-row';
 import { pickerMessages } from './messages';
@@ -43,7 +44,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
   });
   const rowChanges = useChanges<string>();
   const addChanges = useChanges<null>();
-  const { panel, heading, focusPlan, control, firstOf, focusLost } = useFocusPlan(favorites);
+  const { panel, heading, focusPlan, control, firstOf } = useFocusPlan(favorites);
 
   /** A row's change: said in that row when it fails, with the same change to try again. */
   const runRow = <T,>(change: Change<T, string>) => {
@@ -65,9 +66,11 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       about: favorite.id,
       failed: m.favorites.failed.move(name),
       retryLabel: m.favorites.failed.retry(action),
-      done: (_list, retried) => {
-        if (!retried && !focusLost()) return;
+      done: () => {
+        // Moving the row's node can drop focus (the browser blurs a moved element): then back
+        // to the same control of the moved row. Focus the person has since put elsewhere stays.
         focusPlan.current = {
+          whenLost: true,
           ready: (list) => list.findIndex((item) => item.id === favorite.id) === toIndex,
           target: () => firstOf(favorite.id, [way, way === 'up' ? 'down' : 'up', 'edit']),
         };
@@ -93,12 +96,14 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       about: favorite.id,
       failed: m.favorites.failed.remove(name),
       retryLabel: m.favorites.failed.retry(m.favorites.remove(name)),
-      done: (list, retried) => {
+      done: (list) => {
         setNotice(m.favorites.removed(name));
-        if (!retried && !focusLost()) return;
-        // The row that took its place, else the one before; the heading when none is left.
+        // The removed row takes its focused button (or its Try again) along whenever the list
+        // shows the removal: then the row that took its place, else the one before; the
+        // heading when none is left. Never the page.
         const next = list[index] ?? list[index - 1];
         focusPlan.current = {
+          whenLost: true,
           ready: (shown) => !shown.some((item) => item.id === favorite.id),
           target: () => (next === undefined ? null : firstOf(next.id, ['remove', 'invite'])),
         };
@@ -112,7 +117,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
     focusPlan.current = { ready: () => true, target: () => control(id, 'edit') };
   };
 
-  const addAddress = async (draft: AddressDraft): Promise<boolean> => {
+  const addAddress = async (draft: AddressDraft, normalised: boolean): Promise<boolean> => {
     const label = draft.label === '' ? null : draft.label;
     const name = label ?? draft.dialString;
     const request = {
@@ -132,11 +137,12 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
         const shownName = favoriteDisplayName(data.favorite);
         // A retry that finds the address saved: the first attempt was saved after all (or
         // another window added it meanwhile). Either way it is there once, as asked.
-        setNotice(
+        const said =
           data.status === 'added' || retried
             ? m.address.added(shownName)
-            : m.address.duplicate(shownName),
-        );
+            : m.address.duplicate(shownName);
+        // "+86 10 1234 5678" was saved as "+861012345678": say so, with what was saved.
+        setNotice(normalised ? `${said} ${m.forms.savedAs(draft.dialString)}` : said);
         if (retried) {
           setAddForm((form) => ({ round: form.round + 1, protocol: draft.protocol }));
           focusPlan.current = {
@@ -159,6 +165,21 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
           </h2>
           <p class="panel-hint">{m.favorites.hint}</p>
         </div>
+        {/* First in the panel: one Tab stop from the Favourites tab, whatever the list holds
+            (the form itself comes after the list). */}
+        <button
+          type="button"
+          class="button button-small"
+          aria-controls="new-address-form"
+          onClick={() => {
+            const field = document.getElementById('new-address-dial');
+            field?.scrollIntoView({ block: 'nearest' });
+            field?.focus();
+          }}
+        >
+          <Icon name="plus" />
+          {m.forms.addAddress}
+        </button>
         <TransferBar />
       </div>
       {favorites.length === 0 ? (

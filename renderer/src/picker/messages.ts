@@ -138,6 +138,14 @@ const en = {
     willInvite: (names: string) => `Will invite: ${names}`,
     nameSeparator: ', ',
   },
+  /** Forms and focus (issue 14): what an address was saved as, the jump to the address form. */
+  forms: {
+    /** Before the list, so the address form is one Tab stop from the Favourites tab. */
+    addAddress: 'Add an address…',
+    willSaveAs: (protocol: string, dial: string) =>
+      `Valid ${protocol} address: it will be saved as ${dial}`,
+    savedAs: (dial: string) => `Saved as ${dial}.`,
+  },
 };
 
 export type PickerMessages = typeof en;
@@ -273,6 +281,11 @@ const zh: PickerMessages = {
     inviteCount: (count) => `邀请 ${count} 个会议室`,
     willInvite: (names) => `将邀请：${names}`,
     nameSeparator: '、',
+  },
+  forms: {
+    addAddress: '添加地址…',
+    willSaveAs: (protocol, dial) => `${protocol} 地址有效：将保存为 ${dial}`,
+    savedAs: (dial) => `已保存为 ${dial}。`,
   },
 };
 

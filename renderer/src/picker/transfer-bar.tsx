@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { langOf, useLocale, useMessages } from '../i18n/locale';
 import { useChanges } from '../lib/use-change';
@@ -17,6 +17,16 @@ export function TransferBar() {
   const m = useMessages(pickerMessages);
   const { locale } = useLocale();
   const file = useRef<HTMLInputElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  // A "Try again" that worked takes its notice (and itself) away: focus returns to the
+  // button of the action it repeated, never the page.
+  const [refocus, setRefocus] = useState<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (refocus === null || refocus.disabled) return;
+    setRefocus(null);
+    refocus.focus();
+  });
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // A failed import or export offers Try again with the same request: importing the same
@@ -38,7 +48,8 @@ export function TransferBar() {
         retryLabel: m.favorites.failed.retry(m.transfer.failed.exportAction),
         // Main shows the save dialog and writes the file: "Saved" only once it is on disk,
         // "Not saved" when the person closed the dialog (no error: they chose to).
-        done: (data) => {
+        done: (data, retried) => {
+          if (retried) setRefocus(exportButton.current);
           setOutcome(
             data.status === 'saved' ? { kind: 'saved', path: data.path } : { kind: 'not-saved' },
           );
@@ -54,7 +65,8 @@ export function TransferBar() {
         about: null,
         failed: m.transfer.failed.import(chosen.name),
         retryLabel: m.favorites.failed.retry(m.transfer.failed.importAction(chosen.name)),
-        done: (report) => {
+        done: (report, retried) => {
+          if (retried) setRefocus(importButton.current);
           setOutcome({ kind: 'imported', report });
         },
       }),
@@ -67,6 +79,7 @@ export function TransferBar() {
         <button
           type="button"
           class="button button-small"
+          ref={importButton}
           disabled={busy}
           aria-label={m.transfer.importLabel}
           onClick={() => file.current?.click()}
@@ -90,6 +103,7 @@ export function TransferBar() {
         <button
           type="button"
           class="button button-small"
+          ref={exportButton}
           disabled={busy}
           aria-label={m.transfer.exportLabel}
           onClick={() => void exportAll()}

@@ -8,12 +8,22 @@ export type RowControl = 'up' | 'down' | 'edit' | 'remove' | 'invite';
 export interface FocusPlan {
   readonly ready: (favorites: readonly FavoriteView[]) => boolean;
   readonly target: () => HTMLElement | null;
+  /**
+   * Only where focus is lost by then (on the page, its control gone or moved): a change done
+   * from elsewhere, or while the person moved on, leaves their focus alone.
+   */
+  readonly whenLost?: boolean;
 }
 
 function focusable(element: HTMLElement | null | undefined): element is HTMLElement {
   return (
     element instanceof HTMLElement && !(element instanceof HTMLButtonElement && element.disabled)
   );
+}
+
+/** Focus was on a control that went away or moved (the browser dropped it to the page). */
+export function focusLost(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
 }
 
 /**
@@ -30,6 +40,7 @@ export function useFocusPlan(favorites: readonly FavoriteView[]) {
     const plan = focusPlan.current;
     if (plan === null || !plan.ready(favorites)) return;
     focusPlan.current = null;
+    if (plan.whenLost === true && !focusLost()) return;
     (plan.target() ?? heading.current)?.focus();
   });
 
@@ -47,9 +58,5 @@ export function useFocusPlan(favorites: readonly FavoriteView[]) {
     }
     return null;
   };
-  /** Focus was on the control that went away or moved (the browser dropped it). */
-  const focusLost = () =>
-    document.activeElement === null || document.activeElement === document.body;
-
   return { panel, heading, focusPlan, control, firstOf, focusLost };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useMessages } from '../i18n/locale';
 import { Icon } from '../ui/icons';
 import { ConnectionTest } from './connection-test';
@@ -19,10 +19,20 @@ export function AccountSection({ appState, lockedOperator, onSaved }: Props) {
   const [justSaved, setJustSaved] = useState(false);
   const credentials = appState.credentials;
   const fromEnvironment = credentials?.source === 'environment';
+  const heading = useRef<HTMLHeadingElement>(null);
+  const replaceButton = useRef<HTMLButtonElement>(null);
+  // Saving or cancelling removes the form, and the button pressed with it: focus goes back to
+  // "Replace credentials" (or the heading), never the page.
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (!returnFocus || replacing) return;
+    setReturnFocus(false);
+    (replaceButton.current ?? heading.current)?.focus();
+  }, [returnFocus, replacing]);
 
   return (
     <section class="card" aria-labelledby="account-heading">
-      <h2 class="card-title" id="account-heading">
+      <h2 class="card-title" id="account-heading" ref={heading} tabIndex={-1}>
         {m.credentials.heading}
       </h2>
       {credentials !== null && !replacing && (
@@ -55,6 +65,7 @@ export function AccountSection({ appState, lockedOperator, onSaved }: Props) {
               <button
                 type="button"
                 class="button"
+                ref={replaceButton}
                 onClick={() => {
                   setReplacing(true);
                   setJustSaved(false);
@@ -71,8 +82,10 @@ export function AccountSection({ appState, lockedOperator, onSaved }: Props) {
           appState={appState}
           lockedOperator={lockedOperator}
           submitLabel={m.credentials.save}
+          autoFocus={replacing}
           onSaved={(state) => {
             setReplacing(false);
+            setReturnFocus(true);
             setJustSaved(true);
             onSaved(state);
           }}
@@ -80,6 +93,7 @@ export function AccountSection({ appState, lockedOperator, onSaved }: Props) {
             ? {
                 onCancel: () => {
                   setReplacing(false);
+                  setReturnFocus(true);
                 },
               }
             : {})}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
@@ -9,6 +9,22 @@ import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
 type Field = 'appId' | 'sdkId' | 'secretId' | 'secretKey' | 'operatorId';
 type Values = Readonly<Record<Field, string>>;
 
+/**
+ * What was typed, kept by a page that shows the form again (onboarding's Back): every field
+ * but the SecretKey, which stays write-only and is typed again. Held in the page's memory
+ * only, never sent anywhere but saveCredentials.
+ */
+export type CredentialsDraft = Readonly<Record<Exclude<Field, 'secretKey'>, string>>;
+
+export interface DraftStore {
+  readonly draft: CredentialsDraft | null;
+  readonly keep: (draft: CredentialsDraft) => void;
+}
+
+function withoutKey({ secretKey: _key, ...rest }: Values): CredentialsDraft {
+  return rest;
+}
+
 interface Props {
   readonly appState: AppState;
   /** The operator from settings when an organisation locked it (read-only here). */
@@ -16,6 +32,10 @@ interface Props {
   readonly submitLabel: string;
   readonly onSaved: (state: AppState) => void;
   readonly onCancel?: () => void;
+  /** Focus the first field to fill when the form appears (onboarding opens on it). */
+  readonly autoFocus?: boolean;
+  /** Where what was typed is kept while the form is away (onboarding's Back). */
+  readonly draftStore?: DraftStore;
 }
 
 const REQUIRED: readonly Field[] = ['appId', 'secretId', 'secretKey', 'operatorId'];
@@ -31,16 +51,23 @@ export function CredentialsForm({
   submitLabel,
   onSaved,
   onCancel,
+  autoFocus = false,
+  draftStore,
 }: Props) {
   const m = useMessages(settingsMessages);
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<Values>({
-    appId: appState.credentials?.appId ?? '',
-    sdkId: appState.credentials?.sdkId ?? '',
-    secretId: '',
+  const kept = draftStore?.draft ?? null;
+  const [values, setValuesState] = useState<Values>({
+    appId: kept?.appId ?? appState.credentials?.appId ?? '',
+    sdkId: kept?.sdkId ?? appState.credentials?.sdkId ?? '',
+    secretId: kept?.secretId ?? '',
     secretKey: '',
-    operatorId: lockedOperator ?? appState.operatorId ?? '',
+    operatorId: lockedOperator ?? kept?.operatorId ?? appState.operatorId ?? '',
   });
+  const setValues = (next: Values) => {
+    setValuesState(next);
+    draftStore?.keep(withoutKey(next));
+  };
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
@@ -60,6 +87,14 @@ export function CredentialsForm({
       if (values[field].trim() === '') found[field] = m.credentials.required(names[field]);
     return found;
   }
+
+  useEffect(() => {
+    if (!autoFocus) return;
+    // The first required field still empty (after Back: the SecretKey), else the first one.
+    const first = REQUIRED.find((name) => values[name].trim() === '') ?? 'appId';
+    form.current?.querySelector<HTMLInputElement>(`#cred-${first}`)?.focus();
+    // Once, when the form appears.
+  }, []);
 
   const submit = async () => {
     const found = check();
@@ -83,7 +118,9 @@ export function CredentialsForm({
     setBusy(false);
     if (result.ok) {
       setError(null);
-      setValues({ ...values, secretId: '', secretKey: '' });
+      // A page that keeps the draft shows it again on Back (a wrong SecretKey is typed again,
+      // the rest stays); otherwise the secrets leave the form once saved.
+      if (draftStore === undefined) setValuesState({ ...values, secretId: '', secretKey: '' });
       onSaved(result.data);
     } else {
       setError(result.error);

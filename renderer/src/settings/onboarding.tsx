@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { Icon } from '../ui/icons';
 import { ConnectionTest } from './connection-test';
-import { CredentialsForm } from './credentials-form';
+import { CredentialsForm, type CredentialsDraft } from './credentials-form';
 import { settingsMessages } from './messages';
 import type { AppState } from '../../../main/shared/ipc/contract';
 
@@ -26,6 +26,19 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
   const [step, setStep] = useState<Step>('credentials');
   const [state, setState] = useState(appState);
   const [tested, setTested] = useState(false);
+  // What was typed, for Back after a failed test (a wrong SecretKey): all but the SecretKey.
+  const [draft, setDraft] = useState<CredentialsDraft | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  // A new step replaces the button that was pressed: focus its heading, never the page. The
+  // credentials step focuses its first field to fill instead (CredentialsForm autoFocus).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (step !== 'credentials') title.current?.focus();
+  }, [step]);
   const labels: Readonly<Record<Step, string>> = {
     credentials: m.onboarding.credentials,
     test: m.onboarding.test,
@@ -66,7 +79,7 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
         <p class="step-count">{m.onboarding.step(position, STEPS.length)}</p>
         {step === 'credentials' && (
           <>
-            <h2 class="card-title" id="step-title">
+            <h2 class="card-title" id="step-title" ref={title} tabIndex={-1}>
               {m.credentials.heading}
             </h2>
             <p class="card-intro">{m.onboarding.welcome}</p>
@@ -83,6 +96,8 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
               appState={state}
               lockedOperator={lockedOperator}
               submitLabel={m.onboarding.saveContinue}
+              autoFocus
+              draftStore={{ draft, keep: setDraft }}
               onSaved={(next) => {
                 setState(next);
                 setTested(false);
@@ -93,7 +108,7 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
         )}
         {step === 'test' && (
           <>
-            <h2 class="card-title" id="step-title">
+            <h2 class="card-title" id="step-title" ref={title} tabIndex={-1}>
               {m.onboarding.testTitle}
             </h2>
             <p class="card-intro">{m.onboarding.testIntro}</p>
@@ -128,7 +143,7 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
         )}
         {step === 'done' && (
           <>
-            <h2 class="card-title" id="step-title">
+            <h2 class="card-title" id="step-title" ref={title} tabIndex={-1}>
               {m.onboarding.doneTitle}
             </h2>
             <p class="card-intro">{m.onboarding.doneIntro}</p>

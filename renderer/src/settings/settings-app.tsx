@@ -44,6 +44,17 @@ function SettingsGate({ frame }: { frame: AppFrame }) {
     document.title = m.title;
   }, [m]);
 
+  // "Try again" on a page that failed to load: its notice, and the button, give way to the
+  // page. Focus goes to the page's heading (onboarding's first field takes it itself).
+  const retried = useRef(false);
+  const ready = appState.status === 'ready' && settings.status === 'ready' && onboarding !== null;
+  useEffect(() => {
+    if (!retried.current || !ready) return;
+    retried.current = false;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost) document.querySelector<HTMLElement>('.settings-head .page-title')?.focus();
+  });
+
   const failure =
     appState.status === 'error'
       ? appState.error
@@ -54,7 +65,14 @@ function SettingsGate({ frame }: { frame: AppFrame }) {
     return (
       <main class="settings-page">
         <h1 class="page-title">{m.title}</h1>
-        <ErrorNotice error={failure} onRetry={() => void frame.reload()} offerSettings={false} />
+        <ErrorNotice
+          error={failure}
+          onRetry={() => {
+            retried.current = true;
+            void frame.reload();
+          }}
+          offerSettings={false}
+        />
       </main>
     );
   }

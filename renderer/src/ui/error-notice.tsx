@@ -1,5 +1,6 @@
 import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
+import { errorMessages } from '../i18n/error-messages';
 import { langOf, useLocale, useMessages } from '../i18n/locale';
 import { invoke } from '../lib/call';
 import { describeError } from '../lib/error-copy';
@@ -29,7 +30,10 @@ interface Props {
   readonly announce?: boolean;
 }
 
-/** One error, said the same way everywhere: what happened, the code, what to do next. */
+/**
+ * One error, said the same way everywhere: the specific sentence, what to do next, then
+ * "Details" (the code, main's own sentence with the server's words) and the actions.
+ */
 export function ErrorNotice({
   error,
   onRetry,
@@ -43,6 +47,7 @@ export function ErrorNotice({
 }: Props) {
   const m = useMessages(commonMessages);
   const { locale } = useLocale();
+  const d = useMessages(errorMessages);
   const copy = describeError(error, m);
   return (
     <div
@@ -55,21 +60,31 @@ export function ErrorNotice({
       />
       <div class="notice-body">
         {context !== undefined && <p class="notice-context">{context}</p>}
+        {/* The specific sentence first, then what to do: both in the page's language. */}
         <p class="notice-title">{copy.title}</p>
         <p class="notice-hint">{copy.hint}</p>
-        {copy.code !== null && <p class="notice-code">{m.errorCode(copy.code)}</p>}
-        {copy.detail !== null && copy.detail !== copy.title && (
-          // Main's sentences are English, but for the input parsers' (in the page's language):
-          // say which, so a screen reader reads them right.
-          <p class="notice-detail" lang={langOf(copy.detail, locale)}>
-            {copy.detail}
-          </p>
-        )}
-        {copy.detail !== null && copy.detailHint !== null && copy.detailHint !== copy.hint && (
-          // Main's next step for its own sentence, under it and in its language.
-          <p class="notice-detail" lang={langOf(copy.detailHint, locale)}>
-            {copy.detailHint}
-          </p>
+        {(copy.code !== null || copy.detail !== null) && (
+          // The code and main's own sentence (the server's words, often English) for whoever
+          // needs them (an administrator, a bug report); the code shows while it is closed.
+          <details class="notice-details">
+            <summary>
+              {d.details}
+              {copy.code !== null && <span class="notice-code">{m.errorCode(copy.code)}</span>}
+            </summary>
+            {copy.detail !== null && (
+              // Main's sentences are English, but for the input parsers' (in the page's
+              // language): say which, so a screen reader reads them right.
+              <p class="notice-detail" lang={langOf(copy.detail, locale)}>
+                {copy.detail}
+              </p>
+            )}
+            {copy.detail !== null && copy.detailHint !== null && (
+              // Main's next step for its own sentence, under it and in its language.
+              <p class="notice-detail" lang={langOf(copy.detailHint, locale)}>
+                {copy.detailHint}
+              </p>
+            )}
+          </details>
         )}
         {(onRetry !== undefined || (offerSettings && copy.settings) || copy.help !== null) && (
           <div class="notice-actions">

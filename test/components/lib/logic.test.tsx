@@ -41,7 +41,8 @@ describe('error copy', () => {
         title: info.title,
         hint: info.advice,
         code,
-        detail: null,
+        // Main's sentence (with the server's words) under Details; its advice is the list's.
+        detail: 'Tencent Meeting refused …',
         detailHint: null,
       });
       const chinese = describeError(ipcError('api', code), zh);
@@ -63,17 +64,20 @@ describe('error copy', () => {
     const copy = describeError(unknownCode, en);
     expect(copy.detail).toBe(unknownCode.message);
     expect(copy.detailHint).toBe(unknownCode.hint);
-    const network = describeError({ ...unknownCode, kind: 'network', code: null }, en);
-    expect(network).toMatchObject({ detail: null, detailHint: null });
+    const silent = { ...unknownCode, kind: 'network', code: null, message: '' } as const;
+    expect(describeError(silent, en)).toMatchObject({ detail: null, detailHint: null });
   });
 
   it('falls back to the kind, and keeps the core’s sentence for input errors', () => {
     expect(describeError(ipcError('network'), en).title).toBe(en.errors.network.title);
     expect(describeError(ipcError('api', 123456), en).title).toBe(en.errors.api.title);
+    // The core's sentence in the page's language is the headline; any other goes under Details.
     expect(
-      describeError(ipcError('validation', null, 'A meeting code has 9 digits.'), en).detail,
+      describeError(ipcError('validation', null, 'A meeting code has 9 digits.'), en).title,
     ).toBe('A meeting code has 9 digits.');
-    expect(describeError(ipcError('network', null, 'ECONNREFUSED'), en).detail).toBeNull();
+    expect(describeError(ipcError('network', null, 'ECONNREFUSED'), en).detail).toBe(
+      'ECONNREFUSED',
+    );
   });
 
   it('says a busy file is another RoomCall saving it, not a broken disk, in both languages', () => {
@@ -82,7 +86,7 @@ describe('error copy', () => {
     expect(copy.title).toBe(en.errors.busy.title);
     expect(copy.title).not.toBe(en.errors.storage.title);
     expect(copy.hint).toContain('Try again in a moment');
-    expect(copy).toMatchObject({ code: null, help: null, settings: false, detail: null });
+    expect(copy).toMatchObject({ code: null, help: null, settings: false, detail: error.message });
     const zh = describeError(error, commonMessages['zh-CN']);
     expect(zh.title).toBe(commonMessages['zh-CN'].errors.busy.title);
     expect(zh.hint).toContain('稍后重试');

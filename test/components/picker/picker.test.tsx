@@ -353,7 +353,9 @@ describe('room picker', () => {
         target: { value: '+86 10 1234 5678' },
       });
       await waitFor(() => {
-        expect(within(form).getByText(/digits only/)).toBeTruthy();
+        expect(
+          within(form).getByText('Valid H.323 address: it will be saved as +861012345678'),
+        ).toBeTruthy();
       });
       fireEvent.input(within(form).getByRole('textbox', { name: 'Address' }), {
         target: { value: '+861012345678' },

@@ -37,7 +37,8 @@ function zhRefusal(text: string): string {
 describe('meeting editor in Chinese', () => {
   it("shows why a typed code was refused in Chinese, as the page's language", async () => {
     const alert = await typeMeeting('806-146', zhRefusal);
-    const detail = alert.querySelector('.notice-detail');
+    // The headline: the specific sentence first (issue 14).
+    const detail = alert.querySelector('.notice-title');
     expect(detail?.textContent).toBe('会议号为 9 位数字，“806-146”有 6 位。');
     expect(detail?.getAttribute('lang')).toBeNull();
   });
@@ -49,7 +50,7 @@ describe('meeting editor in Chinese', () => {
       if (ref === null) throw new Error('expected a join link');
       return joinLinkNotFoundMessage(ref, 'zh-CN');
     });
-    const detail = alert.querySelector('.notice-detail');
+    const detail = alert.querySelector('.notice-title');
     expect(detail?.textContent).toContain(`入会链接“${link}”不属于`);
     expect(detail?.textContent).toContain('请改为粘贴 9 位会议号（例如 806-146-667）');
     expect(detail?.getAttribute('lang')).toBeNull();
