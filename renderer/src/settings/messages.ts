@@ -2,6 +2,8 @@ import type { Catalog } from '../i18n/locale';
 
 const en = {
   title: 'RoomCall Settings',
+  /** The window's title names the window, as the picker's does (issue 14 item 10). */
+  windowTitle: 'RoomCall - Settings',
   onboarding: {
     title: 'Set up RoomCall',
     steps: 'Setup steps',
@@ -121,6 +123,7 @@ export type SettingsMessages = typeof en;
 
 const zh: SettingsMessages = {
   title: 'RoomCall 设置',
+  windowTitle: 'RoomCall - 设置',
   onboarding: {
     title: '设置 RoomCall',
     steps: '设置步骤',

@@ -41,7 +41,7 @@ function SettingsGate({ frame }: { frame: AppFrame }) {
   }, [appState, onboarding]);
 
   useEffect(() => {
-    document.title = m.title;
+    document.title = m.windowTitle;
   }, [m]);
 
   // "Try again" on a page that failed to load: its notice, and the button, give way to the

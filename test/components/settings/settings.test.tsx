@@ -71,6 +71,7 @@ describe('onboarding', () => {
     expect(fake.requestsTo('openWindow')).toEqual([{ window: 'picker' }]);
     // Onboarding done: the ordinary settings page, which never shows the secret.
     expect(screen.getByRole('heading', { name: 'RoomCall Settings' })).toBeTruthy();
+    expect(document.title).toBe('RoomCall - Settings');
     expect(document.body.textContent).not.toContain('Gu5t9xGARNpq86cd98joQYCN3EXAMPLE');
   });
 
@@ -166,6 +167,7 @@ describe('settings', () => {
     await settle();
     expect(fake.requestsTo('updateSettings')).toEqual([{ language: 'zh-CN' }]);
     expect(screen.getByRole('heading', { name: 'RoomCall 设置' })).toBeTruthy();
+    expect(document.title).toBe('RoomCall - 设置');
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
