@@ -102,6 +102,31 @@ describe('current meeting (against the simulator)', () => {
     expect(cleared.selected?.meetingId).toBe(SIM_CURRENT_MEETING.meeting_id);
   });
 
+  it('a chosen meeting that had not started says in progress once it starts (read again on refresh)', async () => {
+    const chosen = await h.ok('setMeeting', { text: SIM_TWENTY_DIGIT_MEETING.meeting_id });
+    expect(chosen.selected).toMatchObject({ inProgress: false, status: 'MEETING_STATE_INIT' });
+
+    const upcoming = h.sim.meetings.find(
+      (m) => m.meeting_id === SIM_TWENTY_DIGIT_MEETING.meeting_id,
+    );
+    if (upcoming === undefined) throw new Error('the simulator lost its upcoming meeting');
+    upcoming.status = 'MEETING_STATE_STARTED';
+    const refreshed = await h.ok('refreshCurrentMeeting');
+    expect(refreshed.state).toBe('manual');
+    expect(refreshed.selected).toMatchObject({
+      meetingId: SIM_TWENTY_DIGIT_MEETING.meeting_id,
+      inProgress: true,
+    });
+    expect(h.eventsNamed('meetingChanged').at(-1)?.selected?.inProgress).toBe(true);
+
+    // In progress now: further refreshes need no read of it by ID.
+    const byIdBefore = h.requestsTo('GET', `${MEETINGS}/${SIM_TWENTY_DIGIT_MEETING.meeting_id}`);
+    await h.ok('refreshCurrentMeeting');
+    expect(h.requestsTo('GET', `${MEETINGS}/${SIM_TWENTY_DIGIT_MEETING.meeting_id}`).length).toBe(
+      byIdBefore.length,
+    );
+  });
+
   it('says why typed text is refused, without asking the server for unusable input', async () => {
     const before = h.sim.requests.length;
     const typo = await h.call('setMeeting', { text: '806-146-66' });

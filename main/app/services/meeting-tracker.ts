@@ -2,7 +2,7 @@ import { resolveCurrentMeeting } from '../../core/invite/current-meeting';
 import { parseMeetingRef } from '../../core/input/meeting-ref';
 import { resolveMeeting } from '../../core/invite/resolve';
 import { JoinLinkNotFoundError, joinLinkNotFoundMessage } from '../../core/meetings/join-link';
-import type { Meeting } from '../../core/wemeet/api';
+import type { Meeting, WemeetApi } from '../../core/wemeet/api';
 import type { CurrentMeeting, IpcError } from '../../shared/ipc/contract';
 import { toIpcError } from '../handlers/to-ipc-error';
 import { isoTime, type AppClock, type TimerHandle } from './clock';
@@ -192,10 +192,31 @@ export class MeetingTracker {
       this.#auto = found.state;
       this.#autoMeeting = found.selected;
       this.#candidates = found.candidates;
+      this.#manual = await this.#freshManual(account.api, found.candidates);
     } catch (error) {
       this.#error = toIpcError(error);
     }
     this.#emit();
+  }
+
+  /**
+   * The chosen meeting as it is now, so one picked before it started says "in progress" once
+   * someone joins (and an upcoming one does not go on saying "not started"): taken from the
+   * in-progress list when it is there, else read again by ID while it has not started yet.
+   * A meeting already in progress or ended is kept as it is (no extra request per refresh).
+   */
+  async #freshManual(
+    api: Pick<WemeetApi, 'meetingById' | 'meetingsByCode' | 'listOperatorMeetings'>,
+    inProgress: readonly Meeting[],
+  ): Promise<Meeting | null> {
+    const manual = this.#manual;
+    if (manual === null) return null;
+    const listed = inProgress.find((meeting) => meeting.meeting_id === manual.meeting_id);
+    if (listed !== undefined) return listed;
+    if (manual.status !== 'MEETING_STATE_INIT') return manual;
+    const fresh = await resolveMeeting(api, { kind: 'id', meetingId: manual.meeting_id });
+    // The person may have chosen another meeting while this was read.
+    return this.#manual?.meeting_id === manual.meeting_id ? fresh : this.#manual;
   }
 
   #refreshAndSchedule(): void {
