@@ -1,6 +1,7 @@
 // Builds everything into out/ with esbuild: each entry becomes one self-contained file, which
-// the sandboxed preload requires (it cannot load other modules) and which keeps the CLI's
-// start-up fast. Type checking is `npm run typecheck`'s job, not the bundler's.
+// the sandboxed preload requires (it cannot load other modules); the CLI alone is split, so that
+// its start loads only what the command needs (scripts/cli-build.ts). Type checking is
+// `npm run typecheck`'s job, not the bundler's.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { ESM_REQUIRE_BANNER, cliBuildTargets } from './cli-build.ts';

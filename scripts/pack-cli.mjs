@@ -3,10 +3,11 @@
 //
 //   npm install -g ./dist/roomcall-<version>.tgz      (or the published package)
 //
-// The package holds the two built files (the launcher and the CLI bundle, made by
-// `npm run build`) and depends on keytar alone: npm builds that native module for the Node that
-// installs it, which is why the CLI is not shipped inside the packaged app (its Node is
-// Electron's, and the app's runAsNode fuse is off, rightly).
+// The package holds the built CLI (made by `npm run build`): the launcher, the CLI's entry and
+// the chunks it loads on demand (chunks/: the commands' code, split off so that `--help` loads
+// none of it), without source maps. It depends on keytar alone: npm builds that native module
+// for the Node that installs it, which is why the CLI is not shipped inside the packaged app
+// (its Node is Electron's, and the app's runAsNode fuse is off, rightly).
 //
 // Usage: node scripts/pack-cli.mjs [--from out/cli] [--to dist]
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -33,16 +35,21 @@ const from = path.resolve(values.from);
 const to = path.resolve(values.to);
 
 const project = JSON.parse(readFileSync('package.json', 'utf8'));
-const files = ['roomcall.mjs', 'roomcall-main.mjs'];
-for (const file of files) {
+const entries = ['roomcall.mjs', 'roomcall-main.mjs'];
+for (const file of [...entries, 'chunks']) {
   if (!existsSync(path.join(from, file))) {
     console.error(`pack-cli: ${path.join(from, file)} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
 }
+const chunks = readdirSync(path.join(from, 'chunks'))
+  .filter((file) => file.endsWith('.mjs'))
+  .map((file) => path.join('chunks', file));
+const files = [...entries, ...chunks];
 
 const stage = mkdtempSync(path.join(tmpdir(), 'roomcall-cli-package-'));
 try {
+  mkdirSync(path.join(stage, 'chunks'));
   for (const file of files) copyFileSync(path.join(from, file), path.join(stage, file));
   const manifest = {
     name: 'roomcall',
@@ -50,7 +57,7 @@ try {
     description: 'The RoomCall command line: invite a meeting room into a Tencent Meeting.',
     type: 'module',
     bin: { roomcall: 'roomcall.mjs' },
-    files,
+    files: [...entries, 'chunks'],
     engines: project.engines,
     dependencies: { keytar: project.dependencies.keytar },
   };

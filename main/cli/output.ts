@@ -1,6 +1,5 @@
 import { redact } from '../core/wemeet/errors';
 import type { TextSink } from './deps';
-import { formatTable, type Column } from './table';
 import { clean } from './terminal-text';
 
 /**
@@ -42,10 +41,6 @@ export class Output {
     this.#write(this.#stdout, `${clean(text)}\n`);
   }
 
-  table<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): void {
-    this.#write(this.#stdout, `${formatTable(rows, columns)}\n`);
-  }
-
   /** A remark beside the result (stderr, so scripts reading stdout are not disturbed). */
   note(text: string): void {
     this.#write(this.#stderr, `${clean(text)}\n`);
@@ -66,7 +61,7 @@ export class Output {
     this.#write(this.#stderr, `roomcall: ${clean(message)}\n${hintLine}`);
   }
 
-  /** Text that is already formatted (commander's help and messages). */
+  /** Text that is already formatted (commander's help and messages, tables: table.ts). */
   raw(sink: 'stdout' | 'stderr', text: string): void {
     this.#write(sink === 'stdout' ? this.#stdout : this.#stderr, text);
   }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { CliContext } from './context';
+import type { CliContext } from './context';
 import type { CliDeps } from './deps';
+import type * as Handlers from './handlers';
 import type { ExitCode } from './exit-codes';
 import { OptionValues } from './options';
 import type { Output } from './output';
@@ -9,6 +10,11 @@ import type { Output } from './output';
  * The glue between commander and the commands: each command is a plain async function of a
  * CliContext, its options and its arguments, returning its exit code. Errors it throws are
  * sorted into exit codes by run.ts (failures.ts), in one place for every command.
+ *
+ * A command's definition (its name, options, arguments and help: what commander needs to print
+ * help and parse) is light and always loaded; its code, and the context with the core, the
+ * schemas and zod behind it, are imported (handlers.ts) only when a command runs. So `--help`
+ * and a usage error load commander and the definitions alone (the bundle splits there).
  */
 export type CommandHandler = (
   ctx: CliContext,
@@ -16,14 +22,17 @@ export type CommandHandler = (
   args: readonly (string | undefined)[],
 ) => Promise<ExitCode>;
 
-export type ActionDefiner = (command: Command, handler: CommandHandler) => void;
+/** Which of the commands' code (handlers.ts, imported when the command runs) runs it. */
+export type HandlerPick = (code: typeof Handlers) => CommandHandler;
+
+export type ActionDefiner = (command: Command, pick: HandlerPick) => void;
 
 export function actionDefiner(
   deps: CliDeps,
   output: Output,
   onExit: (code: ExitCode) => void,
 ): ActionDefiner {
-  return (command, handler) => {
+  return (command, pick) => {
     command.action(async (...params: unknown[]) => {
       // commander passes the declared arguments, then the options, then the command itself.
       const self = params.at(-1);
@@ -32,8 +41,9 @@ export function actionDefiner(
       const args = params
         .slice(0, -2)
         .map((value) => (typeof value === 'string' ? value : undefined));
-      const ctx = new CliContext(deps, output, options.string('profile'));
-      onExit(await handler(ctx, options, args));
+      const code = await import('./handlers');
+      const ctx = new code.CliContext(deps, output, options.string('profile'));
+      onExit(await pick(code)(ctx, options, args));
     });
   };
 }

@@ -1,13 +1,19 @@
 /**
- * The `roomcall` executable (bundled to out/cli/roomcall.mjs): wires the real world into
- * runCli and sets the exit code. Nothing else belongs here; run.ts is what the tests drive.
+ * The CLI's entry (bundled to out/cli/roomcall-main.mjs, which the launcher, roomcall.mjs,
+ * loads): wires the real world (system-deps.ts) into runCli and sets the exit code. Nothing
+ * else belongs here; run.ts is what the tests drive.
  */
-import { createKeytarStore } from '../core/secrets/keytar-store';
 import { resolveDataDir } from '../core/store/paths';
 import { systemCliClock, type CliDeps } from './deps';
 import { EXIT_INTERRUPTED } from './exit-codes';
-import { createTerminalPrompter } from './prompt';
 import { runCli } from './run';
+import {
+  keychainStore,
+  stderrStream,
+  stdoutStream,
+  streamSink,
+  terminalPrompter,
+} from './system-deps';
 
 /**
  * Ctrl-C while a call rings: the first one asks the command to cancel the call (it then exits
@@ -40,33 +46,24 @@ function onInterrupt(handler: () => void, onForced?: () => Promise<void>): () =>
   };
 }
 
-// `roomcall rooms | head` closes the pipe early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
-
 const deps: CliDeps = {
   env: process.env,
-  stdout: {
-    write: (text) => process.stdout.write(text),
-    // Undefined rather than false when piped: the CLI only ever tests it for truth.
-    isTTY: process.stdout.isTTY,
-    columns: process.stdout.columns,
+  stdout: streamSink(stdoutStream),
+  stderr: streamSink(stderrStream),
+  // Getters: process.stdin is built when first read, which only some commands need.
+  stdin: {
+    get isTTY() {
+      return process.stdin.isTTY;
+    },
+    get chunks() {
+      return process.stdin;
+    },
   },
-  stderr: {
-    write: (text) => process.stderr.write(text),
-    isTTY: process.stderr.isTTY,
-    columns: process.stderr.columns,
-  },
-  stdin: { isTTY: process.stdin.isTTY, chunks: process.stdin },
   fetch: (input, init) => globalThis.fetch(input, init),
   clock: systemCliClock,
-  credentialStore: () => createKeytarStore(),
+  credentialStore: keychainStore,
   dataDir: resolveDataDir(),
-  prompt: createTerminalPrompter(process.stdin, process.stderr),
+  prompt: terminalPrompter(),
   onInterrupt,
 };
 

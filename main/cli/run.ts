@@ -1,7 +1,6 @@
 import { CommanderError } from 'commander';
 import type { CliDeps } from './deps';
 import { EXIT_OK, EXIT_USAGE, type ExitCode } from './exit-codes';
-import { describeFailure } from './failures';
 import { Output } from './output';
 import { buildProgram } from './program';
 
@@ -26,6 +25,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<Ex
       // error it has already printed (unknown option, missing argument, no subcommand…).
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
+    // Imported here, not at the top: the failures' words bring the core's problem rules (and
+    // zod) with them, which help and usage errors never need (handlers.ts).
+    const { describeFailure } = await import('./handlers');
     const failure = describeFailure(error, deps.timeZone);
     output.error(failure.message, failure.hint);
     return failure.exitCode;

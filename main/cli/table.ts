@@ -1,9 +1,14 @@
 import stringWidth from 'string-width';
+import type { Output } from './output';
 import { cleanCell } from './terminal-text';
 
 /**
  * Plain-text tables for terminals. Column widths use display width, not string length: room
  * names are often Chinese, and each Han character takes two columns in a terminal.
+ *
+ * Apart from Output, and imported only by the commands that print tables: string-width builds
+ * an Intl.Segmenter and Unicode-property regular expressions when it loads, which costs more
+ * than the rest of `roomcall --help` together.
  */
 export interface Column<Row> {
   readonly header: string;
@@ -26,6 +31,15 @@ export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<
       .join('  ')
       .trimEnd();
   return [render(columns.map((column) => column.header)), ...cells.map(render)].join('\n');
+}
+
+/** A table on stdout, through the output (so it is scrubbed of secrets like every write). */
+export function printTable<Row>(
+  output: Output,
+  rows: readonly Row[],
+  columns: readonly Column<Row>[],
+): void {
+  output.raw('stdout', `${formatTable(rows, columns)}\n`);
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {

@@ -14,14 +14,17 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 400);
 const slowRounds = Number(process.env.BENCH_SLOW_ROUNDS ?? 150);
 
 printTable(
+  'CLI start (node -e 0 vs roomcall, same Node, interleaved pairs; medians)',
+  ['command', 'node -e 0', 'roomcall', 'ratio', 'target'],
+  await benchCliStart(Number(process.env.BENCH_CLI_PAIRS ?? 15)),
+);
+// BENCH_ONLY=cli: the CLI's figures alone (`BENCH_ONLY=cli ./dev bench`), a quick check.
+if (process.env.BENCH_ONLY === 'cli') process.exit(0);
+
+printTable(
   'Client overhead per request (simulator; wall: medians of interleaved runs; CPU: means, process.cpuUsage)',
   ['request', 'bare fetch', 'client', 'ratio', 'bare CPU', 'client CPU', 'client adds', 'target'],
   [...(await benchClientOverhead(rounds)), ...(await benchClientOverhead(slowRounds, 30))],
-);
-printTable(
-  'CLI start (node -e 0 vs roomcall, same Node, interleaved pairs; medians)',
-  ['command', 'node -e 0', 'roomcall', 'ratio', 'target'],
-  benchCliStart(Number(process.env.BENCH_CLI_PAIRS ?? 15)),
 );
 printTable(
   'Directory sync',

@@ -287,6 +287,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         errorCode: null,
       };
       requests.push(record);
+      options.onRequest?.(record);
       if (tooLarge) {
         send(
           res,

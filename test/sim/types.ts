@@ -30,6 +30,11 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** One line per request on stderr (never headers, signatures or secrets). Default false. */
   log?: boolean;
+  /**
+   * Called as each request arrives, with its record, before it is answered: the CLI bench
+   * times when the room-call request reaches the server. Default: none.
+   */
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 export interface SimCredentials {

@@ -1,17 +1,10 @@
-import { ENV_VARS } from '../../core/secrets/env-credentials';
 import type { WemeetApi } from '../../core/wemeet/api';
 import type { CliContext } from '../context';
 import { EXIT_FAILURE, EXIT_USAGE } from '../exit-codes';
 import { describeFailure, type Failure } from '../failures';
+import { ENV_CREDENTIAL_VARS } from './auth';
 
 /** What the auth commands check: the WEMEET_* credential variables set, and one signed read. */
-
-export const ENV_CREDENTIAL_VARS = [
-  ENV_VARS.appId,
-  ENV_VARS.sdkId,
-  ENV_VARS.secretId,
-  ENV_VARS.secretKey,
-] as const;
 
 /** Which WEMEET_* credential variables are set (names only; incomplete sets count too). */
 export function setEnvCredentialVars(ctx: CliContext): string[] {

@@ -5,6 +5,7 @@ import {
   type StoredCredentials,
 } from './credential-store';
 import { credentialRuleWords, isUsableCredentialText } from '../../shared/rules/credential-text';
+import { ENV_VARS } from './env-vars';
 
 /**
  * Credentials and settings from the environment, for scripts, CI and containers where there is
@@ -13,14 +14,8 @@ import { credentialRuleWords, isUsableCredentialText } from '../../shared/rules/
  * secret to an empty string).
  */
 
-export const ENV_VARS = {
-  baseUrl: 'WEMEET_BASE_URL',
-  appId: 'WEMEET_APP_ID',
-  sdkId: 'WEMEET_SDK_ID',
-  secretId: 'WEMEET_SECRET_ID',
-  secretKey: 'WEMEET_SECRET_KEY',
-  operatorId: 'WEMEET_OPERATOR_ID',
-} as const;
+// The variables' names live in env-vars.ts, which loads nothing (the CLI's help names them).
+export { ENV_VARS };
 
 const REQUIRED = [ENV_VARS.appId, ENV_VARS.secretId, ENV_VARS.secretKey] as const;
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { MAX_HISTORY } from '../rules/history-limit';
 
 /**
  * Recent invites' data model, on its own so the IPC contract can share it: zod and nothing
  * else (no Node, no file access). The store is main/core/store/history.ts.
  */
 
-export const MAX_HISTORY = 100;
+export { MAX_HISTORY };
 
 export const historyTargetSchema = z.discriminatedUnion('kind', [
   z.object({

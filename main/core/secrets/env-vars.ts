@@ -1,0 +1,13 @@
+/**
+ * The environment variables RoomCall reads its credentials and settings from (their rules are
+ * in env-credentials.ts). On their own, without the credentials' schemas (zod), so that what
+ * only names them (the CLI's `auth --help`) loads nothing else.
+ */
+export const ENV_VARS = {
+  baseUrl: 'WEMEET_BASE_URL',
+  appId: 'WEMEET_APP_ID',
+  sdkId: 'WEMEET_SDK_ID',
+  secretId: 'WEMEET_SECRET_ID',
+  secretKey: 'WEMEET_SECRET_KEY',
+  operatorId: 'WEMEET_OPERATOR_ID',
+} as const;
