@@ -143,6 +143,12 @@ export interface AppHarness {
   /** The same, expecting success: the data, typed and checked by the verb's contract. */
   ok<V extends InvokeVerb>(verb: V, payload?: RequestOf<V>): Promise<ResponseOf<V>>;
   eventsNamed<E extends EventName>(name: E): EventPayloadOf<E>[];
+  /**
+   * Every event the hub sends from now on, as a window's preload would receive it (checked by
+   * the contract already). Returns the function that unsubscribes. For test/components'
+   * real bridge.
+   */
+  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
   /** Resolves with the first recorded event (past or future) that matches. */
   waitForEvent<E extends EventName>(
     name: E,
@@ -270,6 +276,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
       // Checked against the contract rather than cast: a wrong answer fails here, by name.
       return responses[verb].response.parse(result.data);
     },
+    onEvent: (listener) => hub.subscribe(listener),
     eventsNamed<E extends EventName>(name: E) {
       return events
         .filter((event) => event.name === name)
