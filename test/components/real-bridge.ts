@@ -19,6 +19,7 @@ import {
   type EventName,
   type EventPayloadOf,
   type InvokeVerb,
+  type IpcError,
   type IpcResult,
   type RequestOf,
   type ResponseOf,
@@ -62,6 +63,13 @@ export interface RealBridge {
 const responses: { readonly [V in InvokeVerb]: { readonly response: z.ZodType<ResponseOf<V>> } } =
   invokeContract;
 const payloads: { readonly [E in EventName]: z.ZodType<EventPayloadOf<E>> } = eventContract;
+
+const CLOSED: IpcError = {
+  kind: 'internal',
+  message: 'The test is over: the app behind this window has stopped.',
+  code: null,
+  hint: null,
+};
 
 /** Like IPC, an answer or an event arrives on a later task, in the order main sent them. */
 function nextTask(): Promise<void> {
@@ -112,6 +120,8 @@ export async function startRealBridge(options: RealBridgeOptions = {}): Promise<
   letMainFetchAnyOrigin();
   let time: VirtualTime | null = null;
   const harness = await startAppHarness({
+    // Main's clock and the window's (Date.now, which ages a settled call's line) agree.
+    startAt: Date.now(),
     ...harnessOptions,
     services: {
       ...harnessOptions.services,
@@ -142,16 +152,30 @@ export async function startRealBridge(options: RealBridgeOptions = {}): Promise<
     });
   });
 
-  async function run<V extends InvokeVerb>(
+  const inFlight = new Set<Promise<unknown>>();
+
+  async function answer<V extends InvokeVerb>(
     verb: V,
     request: RequestOf<V>,
   ): Promise<IpcResult<ResponseOf<V>>> {
-    recorded.push({ verb, request });
     // The request crosses as data (structured clone, as Electron's IPC does).
     const result = await harness.call(verb, structuredClone(request));
     await nextTask();
     if (!result.ok) return result;
     return { ok: true, data: responses[verb].response.parse(structuredClone(result.data)) };
+  }
+
+  function run<V extends InvokeVerb>(
+    verb: V,
+    request: RequestOf<V>,
+  ): Promise<IpcResult<ResponseOf<V>>> {
+    recorded.push({ verb, request });
+    // After the test, a timer of an unmounted window may still ask: main is gone.
+    if (!open) return Promise.resolve({ ok: false, error: CLOSED });
+    const pending = answer(verb, request);
+    inFlight.add(pending);
+    void pending.finally(() => inFlight.delete(pending));
+    return pending;
   }
 
   const bridge: RoomcallBridge = {
@@ -213,6 +237,10 @@ export async function startRealBridge(options: RealBridgeOptions = {}): Promise<
       open = false;
       stopEvents();
       subscribers.clear();
+      // A call the window started just before the end must have reached main before main
+      // stops (it cancels the calls in flight), or it would still be writing as the data
+      // folder is removed.
+      await Promise.allSettled([...inFlight]);
       await harness.close();
     },
   };
