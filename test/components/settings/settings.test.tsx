@@ -1,20 +1,25 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsApp } from '../../../renderer/src/settings/settings-app';
-import { ipcError, type FakeBridge } from '../fake-bridge';
-import { push, settle, withBridge } from '../setup';
+import { ipcError } from '../fake-bridge';
+import type { RealBridge } from '../real-bridge';
+import { push, settle, waitFor, withBridge, withRealBridge } from '../setup';
 
-async function renderSettings(fake: FakeBridge) {
+async function renderSettings<B>(bridge: B): Promise<B> {
   render(<SettingsApp />);
   await settle();
   await settle();
-  return fake;
+  return bridge;
 }
 
-function unconfigured() {
-  return withBridge((world) => {
-    world.appState = { ...world.appState, configured: false, credentials: null, operatorId: null };
+/** The settings page over the real app (not configured: onboarding). */
+async function realSettings(configured = true): Promise<RealBridge> {
+  const real = await withRealBridge({ configured, rooms: 8 });
+  await renderSettings(real);
+  await screen.findByRole('heading', {
+    name: configured ? 'RoomCall Settings' : 'Set up RoomCall',
   });
+  return real;
 }
 
 function onPlatform(platform: 'darwin' | 'win32' | 'linux' | 'web') {
@@ -27,9 +32,23 @@ function type(label: string | RegExp, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 }
 
-describe('onboarding', () => {
+/** Types the simulator's demo account (test/sim/README.md) into the credentials form. */
+function typeAccount(real: RealBridge) {
+  const { credentials, operatorId } = real.harness.sim;
+  type('AppId', ` ${credentials.appId} `);
+  type(/SecretId/, credentials.secretId);
+  type('SecretKey', credentials.secretKey);
+  type('Operator userid', operatorId);
+}
+
+async function savedSettings(real: RealBridge) {
+  return (await real.harness.ok('getSettings')).settings;
+}
+
+describe('onboarding (the real app over the simulator)', () => {
   it('walks through credentials, a connection test and on to the picker', async () => {
-    const fake = await renderSettings(unconfigured());
+    const real = await realSettings(false);
+    const { credentials, operatorId } = real.harness.sim;
     expect(screen.getByRole('heading', { name: 'Set up RoomCall' })).toBeTruthy();
     const steps = screen.getByRole('list', { name: 'Setup steps' });
     expect(within(steps).getAllByRole('listitem')[0]?.getAttribute('aria-current')).toBe('step');
@@ -38,66 +57,212 @@ describe('onboarding', () => {
     await settle();
     expect(screen.getByText('Enter the AppId.')).toBeTruthy();
     expect(document.activeElement?.id).toBe('cred-appId');
-    expect(fake.requestsTo('saveCredentials')).toHaveLength(0);
+    expect(real.requestsTo('saveCredentials')).toHaveLength(0);
 
-    type('AppId', ' 200000001 ');
-    type(/SecretId/, 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE');
-    type('SecretKey', 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE');
-    type('Operator userid', 'tester1');
+    typeAccount(real);
     fireEvent.click(screen.getByRole('button', { name: 'Save and continue' }));
-    await settle();
-    expect(fake.requestsTo('saveCredentials')).toEqual([
+    expect(await screen.findByRole('heading', { name: 'Test the connection' })).toBeTruthy();
+    expect(real.requestsTo('saveCredentials')).toEqual([
       {
-        appId: '200000001',
+        appId: credentials.appId,
         sdkId: null,
-        secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
-        secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
-        operatorId: 'tester1',
+        secretId: credentials.secretId,
+        secretKey: credentials.secretKey,
+        operatorId,
       },
     ]);
-
-    expect(screen.getByRole('heading', { name: 'Test the connection' })).toBeTruthy();
-    expect(screen.getByText('Saved, SecretId ending …PLE')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    await settle();
-    expect(screen.getByText('Connected')).toBeTruthy();
+    // Saved where main keeps them (the keychain; here the harness's in-memory store).
+    expect(real.harness.store.profiles()).toHaveLength(1);
     expect(
-      screen.getByText(/4 meeting rooms, 1 of the operator’s meetings in progress/),
+      screen.getByText(`Saved, SecretId ending …${credentials.secretId.slice(-3)}`),
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Connected')).toBeTruthy();
+    expect(
+      screen.getByText(/8 meeting rooms, 1 of the operator’s meetings in progress/),
     ).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     fireEvent.click(screen.getByRole('button', { name: 'Choose rooms' }));
-    await settle();
-    expect(fake.requestsTo('openWindow')).toEqual([{ window: 'picker' }]);
+    await waitFor(() => {
+      expect(real.harness.windowCalls).toEqual(['open:picker']);
+    });
     // Onboarding done: the ordinary settings page, which never shows the secret.
     expect(screen.getByRole('heading', { name: 'RoomCall Settings' })).toBeTruthy();
-    expect(document.body.textContent).not.toContain('Gu5t9xGARNpq86cd98joQYCN3EXAMPLE');
+    expect(document.body.textContent).not.toContain(credentials.secretKey);
   });
 
   it('explains a failed test in words, with the server’s code and what to do', async () => {
-    const fake = unconfigured();
-    fake.respond('testConnection', () => ({
-      ok: false,
-      error: ipcError('api', 190300, 'timestamp out of range'),
-    }));
-    await renderSettings(fake);
-    type('AppId', '200000001');
-    type(/SecretId/, 'AKID');
-    type('SecretKey', 'key');
-    type('Operator userid', 'tester1');
-    fireEvent.click(screen.getByRole('button', { name: 'Save and continue' }));
-    await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    await settle();
-    const alert = screen.getByRole('alert');
+    // The computer's clock ten minutes fast: Tencent refuses the signature (190300).
+    const real = await withRealBridge({
+      configured: false,
+      clientClockOffset: () => 10 * 60 * 1000,
+    });
+    await renderSettings(real);
+    typeAccount(real);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save and continue' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
+    const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Your computer’s clock is off');
     expect(alert.textContent).toContain('Error code 190300');
     expect(alert.textContent).toContain('turn on automatic date and time');
     fireEvent.click(within(alert).getByRole('button', { name: 'How to fix this' }));
-    await settle();
-    expect(fake.requestsTo('openHelp')).toEqual([{ topic: 'clock' }]);
+    await waitFor(() => {
+      expect(real.requestsTo('openHelp')).toEqual([{ topic: 'clock' }]);
+    });
   });
 
+  it('explains a network failure', async () => {
+    const real = await realSettings();
+    // Tencent unreachable: every connection reset.
+    real.harness.sim.faults.inject({ type: 'reset', times: Infinity });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => {
+      expect(screen.getByRole('alert').textContent).toContain('Cannot reach Tencent Meeting');
+    });
+  });
+});
+
+describe('settings (the real app over the simulator)', () => {
+  it('shows saved credentials without any secret, and replaces them with empty secret fields', async () => {
+    const real = await realSettings();
+    const { credentials } = real.harness.sim;
+    expect(
+      screen.getByText(`Saved, SecretId ending …${credentials.secretId.slice(-3)}`),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Replace credentials' }));
+    expect(screen.getByLabelText<HTMLInputElement>('AppId').value).toBe(credentials.appId);
+    const secretKey = screen.getByLabelText<HTMLInputElement>('SecretKey');
+    expect(secretKey.type).toBe('password');
+    expect(secretKey.value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>(/SecretId/).value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(real.requestsTo('saveCredentials')).toHaveLength(0);
+    expect(document.body.textContent).not.toContain(credentials.secretKey);
+  });
+
+  it('changes the language, main saves it, and the page follows', async () => {
+    const real = await realSettings();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), {
+      target: { value: 'zh-CN' },
+    });
+    expect(await screen.findByRole('heading', { name: 'RoomCall 设置' })).toBeTruthy();
+    expect(real.requestsTo('updateSettings')).toEqual([{ language: 'zh-CN' }]);
+    await waitFor(async () => {
+      expect((await savedSettings(real)).language).toBe('zh-CN');
+    });
+    await waitFor(() => {
+      expect(document.documentElement.lang).toBe('zh-CN');
+    });
+  });
+
+  it('records a global shortcut from a key press, and removes it', async () => {
+    const real = await realSettings();
+    const box = screen.getByRole('textbox', { name: 'Global shortcut' });
+    fireEvent.focus(box);
+    fireEvent.keyDown(box, { key: 'r', code: 'KeyR' });
+    expect(
+      screen.getByText('Use at least one of Ctrl, Alt, Shift or ⌘ with the key.'),
+    ).toBeTruthy();
+    fireEvent.keyDown(box, { key: 'R', code: 'KeyR', ctrlKey: true, shiftKey: true });
+    await waitFor(async () => {
+      expect((await savedSettings(real)).globalShortcut).toBe('CommandOrControl+Shift+R');
+    });
+    expect(real.requestsTo('updateSettings')).toEqual([
+      { globalShortcut: 'CommandOrControl+Shift+R' },
+    ]);
+    expect((box as HTMLInputElement).value).toBe('Ctrl+Shift+R');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(async () => {
+      expect((await savedSettings(real)).globalShortcut).toBeNull();
+    });
+  });
+
+  it('checks the API base URL before saving it', async () => {
+    const real = await realSettings();
+    const field = screen.getByLabelText('API base URL');
+    fireEvent.input(field, { target: { value: 'ftp://example.com' } });
+    expect(
+      screen.getByText('Enter an http or https URL such as https://api.meeting.qq.com.'),
+    ).toBeTruthy();
+    fireEvent.input(field, { target: { value: 'https://meeting.example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => {
+      expect((await savedSettings(real)).baseUrl).toBe('https://meeting.example.com');
+    });
+    expect(real.requestsTo('updateSettings')).toEqual([{ baseUrl: 'https://meeting.example.com' }]);
+  });
+
+  it('logs out only after a confirmation, and main forgets the credentials', async () => {
+    const real = await realSettings();
+    fireEvent.click(screen.getByRole('button', { name: 'Log out…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Log out of RoomCall?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(real.requestsTo('logout')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Log out…' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Log out' }));
+    expect(
+      await screen.findByText('Logged out. The credentials were removed from the keychain.'),
+    ).toBeTruthy();
+    expect(real.requestsTo('logout')).toHaveLength(1);
+    expect(real.harness.store.profiles()).toEqual([]);
+  });
+
+  it('says credentials from the environment are changed there', async () => {
+    const real = await withRealBridge({
+      configured: false,
+      env: (sim) => ({
+        WEMEET_APP_ID: sim.credentials.appId,
+        WEMEET_SECRET_ID: sim.credentials.secretId,
+        WEMEET_SECRET_KEY: sim.credentials.secretKey,
+        WEMEET_OPERATOR_ID: sim.operatorId,
+        WEMEET_BASE_URL: sim.baseUrl,
+      }),
+    });
+    await renderSettings(real);
+    expect(await screen.findByText('Set by environment variables; change them there')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Replace credentials' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Log out…' })).toBeNull();
+  });
+
+  it('does not offer launch at login on Linux, which has no login item', async () => {
+    // The harness's app runs as on Linux.
+    await realSettings();
+    expect(screen.queryByRole('checkbox', { name: 'Open RoomCall when I log in' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Global shortcut' })).toBeTruthy();
+  });
+
+  it('follows a change saved by another window', async () => {
+    const real = await realSettings();
+    await real.harness.ok('updateSettings', { language: 'zh-CN' });
+    expect(await screen.findByRole('heading', { name: 'RoomCall 设置' })).toBeTruthy();
+  });
+
+  it('copies diagnostics through main, not the page’s clipboard', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      const real = await realSettings();
+      fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+      expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy();
+      expect(real.requestsTo('copyDiagnostics')).toHaveLength(1);
+      expect(real.harness.clipboard[0]).toContain('RoomCall');
+      // Main copied it, and no secret went with it.
+      expect(real.harness.clipboard[0]).not.toContain(real.harness.sim.credentials.secretKey);
+      expect(writeText).not.toHaveBeenCalled();
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
+  });
+});
+
+/**
+ * What the real app over the simulator cannot show on demand, each said at the test: the
+ * double plays main's answer.
+ */
+describe('settings (FakeBridge)', () => {
+  // Error codes chosen by the test: the window's words and help topic for each.
   it.each([
     [9042, 'The app is not allowed to do this', 'permissions'],
     [190303, 'The AppId, SdkId or SecretId was not accepted', 'credentials'],
@@ -115,6 +280,7 @@ describe('onboarding', () => {
     expect(fake.requestsTo('openHelp')).toEqual([{ topic }]);
   });
 
+  // A code Tencent does not document, with main's own sentence and next step.
   it('shows main’s sentence and its next step for a code without words of its own', async () => {
     const fake = withBridge();
     const message =
@@ -134,41 +300,7 @@ describe('onboarding', () => {
     expect(details).toEqual([message, hint]);
   });
 
-  it('explains a network failure', async () => {
-    const fake = withBridge();
-    fake.respond('testConnection', () => ({ ok: false, error: ipcError('network') }));
-    await renderSettings(fake);
-    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    await settle();
-    expect(screen.getByRole('alert').textContent).toContain('Cannot reach Tencent Meeting');
-  });
-});
-
-describe('settings', () => {
-  it('shows saved credentials without any secret, and replaces them with empty secret fields', async () => {
-    const fake = await renderSettings(withBridge());
-    expect(screen.getByText('Saved, SecretId ending …7QX')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Replace credentials' }));
-    expect(screen.getByLabelText<HTMLInputElement>('AppId').value).toBe('200000001');
-    const secretKey = screen.getByLabelText<HTMLInputElement>('SecretKey');
-    expect(secretKey.type).toBe('password');
-    expect(secretKey.value).toBe('');
-    expect(screen.getByLabelText<HTMLInputElement>(/SecretId/).value).toBe('');
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(fake.requestsTo('saveCredentials')).toHaveLength(0);
-  });
-
-  it('changes the language, and the page follows', async () => {
-    const fake = await renderSettings(withBridge());
-    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), {
-      target: { value: 'zh-CN' },
-    });
-    await settle();
-    expect(fake.requestsTo('updateSettings')).toEqual([{ language: 'zh-CN' }]);
-    expect(screen.getByRole('heading', { name: 'RoomCall 设置' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('zh-CN');
-  });
-
+  // The harness's app reports a fixed system locale (en-US) and platform (linux).
   it('offers the system language by name', async () => {
     await renderSettings(
       withBridge((world) => {
@@ -180,6 +312,7 @@ describe('settings', () => {
     expect(screen.getByRole('option', { name: 'English' })).toBeTruthy();
   });
 
+  // The harness's app runs as on Linux, which has no login item.
   it('toggles launch at login', async () => {
     const fake = await renderSettings(onPlatform('win32'));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Open RoomCall when I log in' }));
@@ -187,38 +320,8 @@ describe('settings', () => {
     expect(fake.requestsTo('updateSettings')).toEqual([{ launchAtLogin: true }]);
   });
 
-  it('records a global shortcut from a key press, and removes it', async () => {
-    const fake = await renderSettings(withBridge());
-    const box = screen.getByRole('textbox', { name: 'Global shortcut' });
-    fireEvent.focus(box);
-    fireEvent.keyDown(box, { key: 'r', code: 'KeyR' });
-    expect(
-      screen.getByText('Use at least one of Ctrl, Alt, Shift or ⌘ with the key.'),
-    ).toBeTruthy();
-    fireEvent.keyDown(box, { key: 'R', code: 'KeyR', ctrlKey: true, shiftKey: true });
-    await settle();
-    expect(fake.requestsTo('updateSettings')).toEqual([
-      { globalShortcut: 'CommandOrControl+Shift+R' },
-    ]);
-    expect((box as HTMLInputElement).value).toBe('Ctrl+Shift+R');
-    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
-    await settle();
-    expect(fake.requestsTo('updateSettings').at(-1)).toEqual({ globalShortcut: null });
-  });
-
-  it('checks the API base URL before saving it', async () => {
-    const fake = await renderSettings(withBridge());
-    const field = screen.getByLabelText('API base URL');
-    fireEvent.input(field, { target: { value: 'ftp://example.com' } });
-    expect(
-      screen.getByText('Enter an http or https URL such as https://api.meeting.qq.com.'),
-    ).toBeTruthy();
-    fireEvent.input(field, { target: { value: 'https://meeting.example.com' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await settle();
-    expect(fake.requestsTo('updateSettings')).toEqual([{ baseUrl: 'https://meeting.example.com' }]);
-  });
-
+  // Locked settings come from a managed configuration; the harness can load one (its
+  // `managed` option), so this could run on the real app; not converted yet.
   it('shows locked settings read-only, set by the organisation', async () => {
     await renderSettings(
       withBridge((world) => {
@@ -240,37 +343,7 @@ describe('settings', () => {
     expect(screen.getByLabelText<HTMLInputElement>('API base URL').readOnly).toBe(true);
   });
 
-  it('logs out only after a confirmation', async () => {
-    const fake = await renderSettings(withBridge());
-    fireEvent.click(screen.getByRole('button', { name: 'Log out…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Log out of RoomCall?' });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(fake.requestsTo('logout')).toHaveLength(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Log out…' }));
-    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Log out' }));
-    await settle();
-    expect(fake.requestsTo('logout')).toHaveLength(1);
-    expect(
-      screen.getByText('Logged out. The credentials were removed from the keychain.'),
-    ).toBeTruthy();
-  });
-
-  it('says credentials from the environment are changed there', async () => {
-    await renderSettings(
-      withBridge((world) => {
-        world.appState.credentials = {
-          appId: '1',
-          sdkId: null,
-          secretIdHint: '…ABC',
-          source: 'environment',
-        };
-      }),
-    );
-    expect(screen.getByText('Set by environment variables; change them there')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Replace credentials' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Log out…' })).toBeNull();
-  });
-
+  // The harness's credential store is in memory: it is never unavailable.
   it('warns about an unavailable keychain', async () => {
     await renderSettings(
       withBridge((world) => {
@@ -280,12 +353,7 @@ describe('settings', () => {
     expect(screen.getByText('The system keychain is not available')).toBeTruthy();
   });
 
-  it('does not offer launch at login on Linux, which has no login item', async () => {
-    await renderSettings(onPlatform('linux'));
-    expect(screen.queryByRole('checkbox', { name: 'Open RoomCall when I log in' })).toBeNull();
-    expect(screen.getByRole('textbox', { name: 'Global shortcut' })).toBeTruthy();
-  });
-
+  // The harness's app runs as on Linux.
   it('does not offer launch at login in the web preview', async () => {
     await renderSettings(onPlatform('web'));
     expect(screen.queryByRole('checkbox', { name: 'Open RoomCall when I log in' })).toBeNull();
@@ -296,6 +364,7 @@ describe('settings', () => {
     expect(screen.getByRole('checkbox', { name: 'Open RoomCall when I log in' })).toBeTruthy();
   });
 
+  // The harness's app runs as on Linux, which has no login item.
   it('follows settingsChanged from other windows', async () => {
     const fake = await renderSettings(onPlatform('win32'));
     await push(fake, 'settingsChanged', {
@@ -321,18 +390,8 @@ describe('copy diagnostics', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
   }
 
-  it('says copied once main put the report on the clipboard', async () => {
-    const writeText = vi.fn(() => Promise.resolve());
-    pageClipboard(writeText);
-    const fake = await renderSettings(withBridge());
-    fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
-    await settle();
-    expect(fake.requestsTo('copyDiagnostics')).toHaveLength(1);
-    expect(screen.getByText('Copied to the clipboard.')).toBeTruthy();
-    // Main copied it: the page's clipboard is not touched.
-    expect(writeText).not.toHaveBeenCalled();
-  });
-
+  // Main could not copy (the web preview's answer), or could not make the report: answers
+  // the Electron shell's real clipboard never gives.
   it('copies with the page’s clipboard where main cannot (web preview)', async () => {
     const writeText = vi.fn((_text: string) => Promise.resolve());
     pageClipboard(writeText);
@@ -393,6 +452,8 @@ describe('copy diagnostics', () => {
   });
 });
 
+// Damaged files set aside at start, and a disk that refuses the acknowledgement: not converted
+// yet (a damaged favorites.json in the harness's data folder would give the first).
 describe('store warnings', () => {
   const rejected = '/data/favorites.rejected-2026-12-03T10-00-00-000Z.json';
   const withWarning = (language: 'en' | 'zh-CN' = 'en') =>
