@@ -1,8 +1,13 @@
-import { act, cleanup, waitFor } from '@testing-library/preact';
+import { act, cleanup, configure, waitFor } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import type { EventName, EventPayloadOf } from '../../main/shared/ipc/contract';
 import { installFakeBridge, sampleWorld, type FakeBridge, type FakeWorld } from './fake-bridge';
 import { installRealBridge, type RealBridge, type RealBridgeOptions } from './real-bridge';
+
+// The real bridge's answers cross real HTTP, a real data folder and main's timers: on a loaded
+// two-core machine that can take more than testing-library's default second. Waiting longer
+// costs nothing when the answer comes (waitFor returns as soon as it holds).
+configure({ asyncUtilTimeout: 5_000 });
 
 const running = new Set<RealBridge>();
 

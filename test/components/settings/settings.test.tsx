@@ -100,6 +100,7 @@ describe('onboarding (the real app over the simulator)', () => {
       clientClockOffset: () => 10 * 60 * 1000,
     });
     await renderSettings(real);
+    await screen.findByRole('heading', { name: 'Set up RoomCall' });
     typeAccount(real);
     fireEvent.click(await screen.findByRole('button', { name: 'Save and continue' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
