@@ -3,6 +3,9 @@
  * the picker: the simulator's rooms by what a call to them does (test/sim/README.md), and SIP
  * addresses by their scripted outcome (sim.mraWithOutcome).
  */
+import type { LockableKey, ManagedSettings } from '../../main/core/managed/managed-config';
+import type { ManagedLoad } from '../../main/core/managed/load-managed';
+import type { FavoriteFields } from '../../main/core/store/favorites-check';
 import type { FavoriteView } from '../../main/shared/ipc/contract';
 import type { MraOutcome, RoomOutcome, SimRoom } from '../sim/types';
 import type { RealBridge } from './real-bridge';
@@ -43,4 +46,29 @@ export async function addAddressFavorite(
     label,
   });
   return added.favorite;
+}
+
+/**
+ * A managed configuration as the app loads it (main/core/managed), for the harness's `managed`
+ * option: the organisation's favourites and locked settings.
+ */
+export function managedConfig(config: {
+  readonly favorites?: readonly FavoriteFields[];
+  readonly settings?: ManagedSettings;
+  readonly locked?: readonly LockableKey[];
+}): ManagedLoad {
+  return {
+    status: 'ok',
+    file: '/etc/roomcall/managed.json',
+    config: {
+      settings: config.settings ?? {},
+      operatorIdPattern: null,
+      appId: null,
+      sdkId: null,
+      favorites: config.favorites ?? [],
+      updateFeedUrl: null,
+      locked: new Set(config.locked ?? []),
+      userProblems: [],
+    },
+  };
 }

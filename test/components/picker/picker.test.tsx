@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { RoomView } from '../../../main/shared/ipc/contract';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import { ipcError, ROOMS, type FakeBridge, type FakeWorld } from '../fake-bridge';
-import type { RealBridge, RealBridgeOptions } from '../real-bridge';
-import { addAddressFavorite, addRoomFavorite, roomNamed } from '../real-world';
+import { startRealBridge, type RealBridge, type RealBridgeOptions } from '../real-bridge';
+import { addAddressFavorite, addRoomFavorite, managedConfig, roomNamed } from '../real-world';
 import { push, settle, waitFor, withBridge, withRealBridge } from '../setup';
 
 function manyRooms(count: number): RoomView[] {
@@ -449,31 +449,95 @@ describe('room picker (the real app over the simulator)', () => {
     });
   });
 
+  describe("the organisation's favourites (a managed configuration)", () => {
+    /** As IT would set them: an address and a room of the simulator. */
+    function organisation(real: RealBridge) {
+      const marina = roomNamed(real, MARINA);
+      return [
+        { kind: 'mra', protocol: 'sip', dialString: 'lobby@10.1.2.3', label: 'Lobby' },
+        {
+          kind: 'room',
+          meetingRoomId: marina.meeting_room_id,
+          name: MARINA,
+          location: marina.meeting_room_location,
+          label: null,
+        },
+      ] as const;
+    }
+
+    async function managedPicker(own: (real: RealBridge) => Promise<unknown>) {
+      // The simulator's rooms are the same for every start (seeded): read them from a first
+      // one to write the managed configuration the app starts with.
+      const probe = await startRealBridge({ rooms: SIM_ROOMS });
+      const favorites = organisation(probe);
+      await probe.close();
+      return realPicker({ managed: managedConfig({ favorites }) }, own);
+    }
+
+    it('keeps them starred: the star says why and does nothing', async () => {
+      const real = await managedPicker((app) => addRoomFavorite(app, roomNamed(app, GREAT_WALL)));
+      const star = await screen.findByRole('button', {
+        name: `${MARINA} is a favourite set by your organisation (cannot be removed)`,
+      });
+      expect(star.getAttribute('aria-pressed')).toBe('true');
+      expect(star.getAttribute('aria-disabled')).toBe('true');
+      fireEvent.click(star);
+      await settle();
+      expect(real.requestsTo('removeFavorite')).toEqual([]);
+      // The person's own room favourites unstar as before.
+      expect(
+        screen.getByRole('button', { name: `Remove ${GREAT_WALL} from favourites` }),
+      ).toBeTruthy();
+    });
+
+    it("lists them after the person's own, with no controls to change them", async () => {
+      const real = await managedPicker(async (app) => {
+        await addRoomFavorite(app, roomNamed(app, SHENZHEN_1801));
+        await addAddressFavorite(app, 'accepted', 'Boardroom codec');
+      });
+      fireEvent.click(screen.getByRole('tab', { name: /Favourites/ }));
+      const panel = screen.getByRole('tabpanel', { name: /Favourites/ });
+      await within(panel).findByRole('button', { name: 'Invite Lobby' });
+      for (const name of ['Lobby', MARINA]) {
+        const row = within(panel)
+          .getAllByRole('listitem')
+          .find((item) => within(item).queryByText(name) !== null);
+        if (row === undefined) throw new Error(`no row for ${name}`);
+        expect(within(row).getByText('Set by your organisation')).toBeTruthy();
+        expect(
+          within(row)
+            .getAllByRole('button')
+            .map((button) => button.textContent),
+        ).toEqual(['Invite']);
+      }
+      // The person's own favourites keep their controls; the last of them cannot move below
+      // the organisation's.
+      expect(within(panel).getAllByText('Set by your organisation')).toHaveLength(2);
+      expect(
+        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec down' })
+          .disabled,
+      ).toBe(true);
+      expect(
+        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec up' })
+          .disabled,
+      ).toBe(false);
+
+      const lobby = (await real.harness.ok('listFavorites')).find(
+        (favorite) => favorite.managed && favorite.kind === 'mra',
+      );
+      fireEvent.click(within(panel).getByRole('button', { name: 'Invite Lobby' }));
+      await waitFor(() => {
+        expect(real.requestsTo('startCall')).toEqual([{ favoriteId: lobby?.id }]);
+      });
+    });
+  });
+
   it('speaks Chinese', async () => {
     await realPicker({}, (real) => real.harness.ok('updateSettings', { language: 'zh-CN' }));
     expect(screen.getByRole('searchbox', { name: '搜索会议室' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: /全部会议室/ })).toBeTruthy();
   });
 });
-
-/** Favourites the organisation set (managed configuration), as main lists them. */
-const ORG_ADDRESS = {
-  id: 'policy-lobby',
-  kind: 'mra',
-  protocol: 'sip',
-  dialString: 'lobby@sip.example.com',
-  label: 'Lobby',
-  managed: true,
-} as const;
-const ORG_ROOM = {
-  id: 'org-2',
-  kind: 'room',
-  meetingRoomId: '1234567890123456787',
-  name: 'Marina One L12 Boardroom',
-  location: 'Singapore-Marina One-12',
-  label: null,
-  managed: true,
-} as const;
 
 /**
  * States the real app over the simulator cannot be brought into on demand (or only slowly),
@@ -536,28 +600,6 @@ describe('room picker (FakeBridge)', () => {
     ).toBeTruthy();
   });
 
-  // The organisation's favourites: the harness can load a managed configuration (its `managed`
-  // option), so this could run on the real app; not converted yet.
-  it("keeps the organisation's room favourites starred: the star says why and does nothing", async () => {
-    const fake = await renderPicker(
-      withBridge((world) => {
-        world.favorites.push({ ...ORG_ROOM });
-      }),
-    );
-    const star = screen.getByRole('button', {
-      name: 'Marina One L12 Boardroom is a favourite set by your organisation (cannot be removed)',
-    });
-    expect(star.getAttribute('aria-pressed')).toBe('true');
-    expect(star.getAttribute('aria-disabled')).toBe('true');
-    fireEvent.click(star);
-    await settle();
-    expect(fake.requestsTo('removeFavorite')).toEqual([]);
-    // The person's own room favourites unstar as before.
-    expect(
-      screen.getByRole('button', { name: 'Remove 北京·银科大厦 5F 长城厅 from favourites' }),
-    ).toBeTruthy();
-  });
-
   describe('favourites', () => {
     async function openFavorites(fake: FakeBridge) {
       await renderPicker(fake);
@@ -580,46 +622,6 @@ describe('room picker (FakeBridge)', () => {
       expect(fake.requestsTo('listFavorites')).toHaveLength(before + 1);
       expect(within(panel).queryByRole('button', { name: 'Try again' })).toBeNull();
       expect(within(panel).getByRole('form', { name: 'Add a SIP or H.323 address' })).toBeTruthy();
-    });
-
-    // The organisation's favourites: the harness can load a managed configuration (its
-    // `managed` option), so this could run on the real app; not converted yet.
-    it("lists the organisation's favourites after the person's own, with no controls to change them", async () => {
-      const fake = withBridge((world) => {
-        world.favorites.push({ ...ORG_ADDRESS }, { ...ORG_ROOM });
-      });
-      const panel = await openFavorites(fake);
-      // Whatever the id looks like: the window goes by the flag.
-      expect(ORG_ADDRESS.id.startsWith('org-')).toBe(false);
-      for (const name of ['Lobby', 'Marina One L12 Boardroom']) {
-        const row = within(panel)
-          .getAllByRole('listitem')
-          .find((item) => within(item).queryByText(name) !== null);
-        if (row === undefined) throw new Error(`no row for ${name}`);
-        expect(within(row).getByText('Set by your organisation')).toBeTruthy();
-        expect(
-          within(row)
-            .getAllByRole('button')
-            .map((button) => button.textContent),
-        ).toEqual(['Invite']);
-        expect(within(row).getByRole('button', { name: `Invite ${name}` })).toBeTruthy();
-      }
-      // The person's own favourites keep their controls; the last of them cannot move below
-      // the organisation's.
-      expect(within(panel).getAllByText('Set by your organisation')).toHaveLength(2);
-      expect(
-        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec down' })
-          .disabled,
-      ).toBe(true);
-      expect(
-        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec up' })
-          .disabled,
-      ).toBe(false);
-      expect(within(panel).getByRole('button', { name: 'Remove Boardroom codec' })).toBeTruthy();
-
-      fireEvent.click(within(panel).getByRole('button', { name: 'Invite Lobby' }));
-      await settle();
-      expect(fake.requestsTo('startCall')).toEqual([{ favoriteId: ORG_ADDRESS.id }]);
     });
 
     async function editCodec(fake: FakeBridge, edit: { address?: string; name?: string }) {
