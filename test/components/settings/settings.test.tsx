@@ -1,8 +1,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsApp } from '../../../renderer/src/settings/settings-app';
 import { ipcError } from '../fake-bridge';
 import type { RealBridge } from '../real-bridge';
+import { managedConfig } from '../real-world';
 import { push, settle, waitFor, withBridge, withRealBridge } from '../setup';
 
 async function renderSettings<B>(bridge: B): Promise<B> {
@@ -227,6 +230,28 @@ describe('settings (the real app over the simulator)', () => {
     expect(screen.queryByRole('button', { name: 'Log out…' })).toBeNull();
   });
 
+  it('shows the settings the organisation locked read-only', async () => {
+    const real = await withRealBridge({
+      rooms: 8,
+      managed: managedConfig({
+        settings: { language: 'en', globalShortcut: null },
+        locked: ['language', 'baseUrl', 'globalShortcut'],
+      }),
+    });
+    await renderSettings(real);
+    await screen.findByRole('heading', { name: 'RoomCall Settings' });
+    await waitFor(() => {
+      expect(screen.getAllByText('Set by your organisation')).toHaveLength(3);
+    });
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Language' }).disabled).toBe(
+      true,
+    );
+    expect(screen.getByLabelText<HTMLInputElement>('API base URL').readOnly).toBe(true);
+    expect((await real.harness.ok('getSettings')).locked).toEqual(
+      expect.arrayContaining(['language', 'baseUrl', 'globalShortcut']),
+    );
+  });
+
   it('does not offer launch at login on Linux, which has no login item', async () => {
     // The harness's app runs as on Linux.
     await realSettings();
@@ -321,8 +346,8 @@ describe('settings (FakeBridge)', () => {
     expect(fake.requestsTo('updateSettings')).toEqual([{ launchAtLogin: true }]);
   });
 
-  // Locked settings come from a managed configuration; the harness can load one (its
-  // `managed` option), so this could run on the real app; not converted yet.
+  // Locked on macOS, where launch at login is offered: the harness's app runs as on Linux (the
+  // real app's locks are tested in the real-bridge describe).
   it('shows locked settings read-only, set by the organisation', async () => {
     await renderSettings(
       withBridge((world) => {
@@ -453,9 +478,64 @@ describe('copy diagnostics', () => {
   });
 });
 
-// Damaged files set aside at start, and a disk that refuses the acknowledgement: not converted
-// yet (a damaged favorites.json in the harness's data folder would give the first).
-describe('store warnings', () => {
+describe('store warnings (the real app over the simulator)', () => {
+  /** A favorites.json with one invalid favourite (a name over 100 characters), read by main. */
+  async function damagedFavorites(language: 'en' | 'zh-CN'): Promise<RealBridge> {
+    const real = await withRealBridge({ rooms: 8 });
+    await real.harness.ok('updateSettings', { language });
+    const room = (id: string, label: string | null) => ({
+      id: `r${id}`,
+      kind: 'room',
+      meetingRoomId: id,
+      name: `Room ${id}`,
+      location: '',
+      label,
+    });
+    await writeFile(
+      path.join(real.harness.dataDir, 'favorites.json'),
+      JSON.stringify({ version: 1, items: [room('1', null), room('2', 'L'.repeat(101))] }),
+    );
+    await real.harness.ok('listFavorites');
+    await renderSettings(real);
+    return real;
+  }
+
+  async function seenFiles(real: RealBridge): Promise<string[]> {
+    return (await readdir(real.harness.dataDir)).filter((name) => name.endsWith('.seen'));
+  }
+
+  it('dismisses them, main marks them seen, and the heading takes the focus', async () => {
+    const real = await damagedFavorites('en');
+    expect(await screen.findByText('Some local files were damaged and set aside')).toBeTruthy();
+    const dismiss = screen.getByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    await waitFor(() => {
+      expect(screen.queryByText('Some local files were damaged and set aside')).toBeNull();
+    });
+    expect(real.requestsTo('dismissWarnings')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
+    await waitFor(() => {
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    });
+    expect(await seenFiles(real)).toHaveLength(1);
+    expect((await real.harness.ok('getAppState')).warnings).toEqual([]);
+  });
+
+  it('speaks Chinese', async () => {
+    const real = await damagedFavorites('zh-CN');
+    expect(await screen.findByText('部分本地文件已损坏并被移至别处')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '知道了' }));
+    await waitFor(() => {
+      expect(screen.queryByText('部分本地文件已损坏并被移至别处')).toBeNull();
+    });
+    expect(real.requestsTo('dismissWarnings')).toHaveLength(1);
+  });
+});
+
+// A disk that refuses the acknowledgement, once: the real store cannot be made to fail on
+// demand.
+describe('store warnings (FakeBridge)', () => {
   const rejected = '/data/favorites.rejected-2026-12-03T10-00-00-000Z.json';
   const withWarning = (language: 'en' | 'zh-CN' = 'en') =>
     withBridge((world) => {
@@ -465,19 +545,6 @@ describe('store warnings', () => {
       ];
     });
 
-  it('dismisses them, and the heading takes the focus', async () => {
-    const fake = await renderSettings(withWarning());
-    expect(screen.getByText('Some local files were damaged and set aside')).toBeTruthy();
-    const dismiss = screen.getByRole('button', { name: 'Dismiss' });
-    dismiss.focus();
-    fireEvent.click(dismiss);
-    await settle();
-    expect(fake.requestsTo('dismissWarnings')).toHaveLength(1);
-    expect(screen.queryByText('Some local files were damaged and set aside')).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
-  });
-
   it('keeps them, and says why, when main cannot mark them seen', async () => {
     const fake = await renderSettings(withWarning());
     fake.failOnce('dismissWarnings', ipcError('storage', null, 'The disk is full.'));
@@ -486,14 +553,5 @@ describe('store warnings', () => {
     expect(screen.getByText('Some local files were damaged and set aside')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Dismiss' })).toBeTruthy();
     expect(screen.getByRole('alert')).toBeTruthy();
-  });
-
-  it('speaks Chinese', async () => {
-    const fake = await renderSettings(withWarning('zh-CN'));
-    expect(screen.getByText('部分本地文件已损坏并被移至别处')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '知道了' }));
-    await settle();
-    expect(fake.requestsTo('dismissWarnings')).toHaveLength(1);
-    expect(screen.queryByText('部分本地文件已损坏并被移至别处')).toBeNull();
   });
 });
