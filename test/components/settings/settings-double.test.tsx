@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsApp } from '../../../renderer/src/settings/settings-app';
 import { ipcError } from '../fake-bridge';
-import { push, settle, withBridge, withRealBridge } from '../setup';
+import { push, settle, withBridge } from '../setup';
 
 async function renderSettings<B>(bridge: B): Promise<B> {
   render(<SettingsApp />);
@@ -81,7 +81,7 @@ describe('settings (FakeBridge)', () => {
   });
 
   // Locked on macOS, where launch at login is offered: the harness's app runs as on Linux (the
-  // real app's locks are tested in the real-bridge describe).
+  // real app's locks are tested in settings.test.tsx).
   it('shows locked settings read-only, set by the organisation', async () => {
     await renderSettings(
       withBridge((world) => {
@@ -198,15 +198,6 @@ describe('copy diagnostics', () => {
     await settle();
     expect(screen.getByText('Copied to the clipboard.')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
-  });
-
-  it('speaks Chinese (the real app copies)', async () => {
-    const real = await withRealBridge({ rooms: 8 });
-    await real.harness.ok('updateSettings', { language: 'zh-CN' });
-    await renderSettings(real);
-    fireEvent.click(await screen.findByRole('button', { name: '复制诊断信息' }));
-    expect(await screen.findByText('已复制到剪贴板。')).toBeTruthy();
-    expect(real.harness.clipboard).toHaveLength(1);
   });
 });
 

@@ -258,6 +258,14 @@ describe('settings (the real app over the simulator)', () => {
     expect(await screen.findByRole('heading', { name: 'RoomCall 设置' })).toBeTruthy();
   });
 
+  it('copies diagnostics in Chinese', async () => {
+    const real = await withRealBridge({ rooms: 8 });
+    await real.harness.ok('updateSettings', { language: 'zh-CN' });
+    await renderSettings(real);
+    fireEvent.click(await screen.findByRole('button', { name: '复制诊断信息' }));
+    expect(await screen.findByText('已复制到剪贴板。')).toBeTruthy();
+    expect(real.harness.clipboard).toHaveLength(1);
+  });
   it('copies diagnostics through main, not the page’s clipboard', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
