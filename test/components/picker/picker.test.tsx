@@ -182,9 +182,8 @@ describe('room picker (the real app over the simulator)', () => {
       expect(rowText(SHENZHEN_1801)).toContain('Ringing…');
       expect(rowText(MARINA)).toContain('Ringing…');
     });
-    expect(
-      real.harness.requestsTo('PUT', '/v1/meeting-rooms/room-call').map((request) => request.body),
-    ).toHaveLength(2);
+    // One room-call each reached Tencent.
+    expect(real.harness.requestsTo('PUT', '/v1/meeting-rooms/room-call')).toHaveLength(2);
     expect(
       real
         .requestsTo('startCall')
