@@ -45,9 +45,13 @@ export const START = 1_763_000_000_000;
 
 /** Virtual time: sleeping moves it on at once; timers fire when a test advances it. */
 export class VirtualTime {
-  now = START;
+  now: number;
   #timers: { id: number; at: number; callback: () => void }[] = [];
   #nextId = 1;
+
+  constructor(start = START) {
+    this.now = start;
+  }
 
   readonly appClock: AppClock = {
     now: () => this.now,
@@ -93,6 +97,11 @@ export interface RecordedEvent {
 }
 
 export interface HarnessOptions {
+  /**
+   * Where the virtual clock starts (default START). The component tests' real bridge starts it
+   * at the wall clock, which the windows read (Date.now) to age a settled call's line.
+   */
+  readonly startAt?: number;
   /** Demo credentials saved and the operator set (default true). */
   readonly configured?: boolean;
   readonly ringMs?: number;
@@ -143,6 +152,12 @@ export interface AppHarness {
   /** The same, expecting success: the data, typed and checked by the verb's contract. */
   ok<V extends InvokeVerb>(verb: V, payload?: RequestOf<V>): Promise<ResponseOf<V>>;
   eventsNamed<E extends EventName>(name: E): EventPayloadOf<E>[];
+  /**
+   * Every event the hub sends from now on, as a window's preload would receive it (checked by
+   * the contract already). Returns the function that unsubscribes. For test/components'
+   * real bridge.
+   */
+  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
   /** Resolves with the first recorded event (past or future) that matches. */
   waitForEvent<E extends EventName>(
     name: E,
@@ -162,7 +177,7 @@ const responses: { readonly [V in InvokeVerb]: { readonly response: z.ZodType<Re
 const payloads: { readonly [E in EventName]: z.ZodType<EventPayloadOf<E>> } = eventContract;
 
 export async function startAppHarness(options: HarnessOptions = {}): Promise<AppHarness> {
-  const time = new VirtualTime();
+  const time = new VirtualTime(options.startAt);
   const sim = await startSimulator({
     rooms: options.rooms ?? 40,
     clock: () => time.now,
@@ -270,6 +285,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
       // Checked against the contract rather than cast: a wrong answer fails here, by name.
       return responses[verb].response.parse(result.data);
     },
+    onEvent: (listener) => hub.subscribe(listener),
     eventsNamed<E extends EventName>(name: E) {
       return events
         .filter((event) => event.name === name)

@@ -4,7 +4,7 @@ import { parseRoomId } from '../../../main/core/input/dial-string';
 import { favoriteMessages } from '../../../main/core/store/favorite-messages';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import type { FakeBridge, FakeWorld } from '../fake-bridge';
-import { settle, waitFor, withBridge } from '../setup';
+import { settle, waitFor, withBridge, withRealBridge } from '../setup';
 
 /** The picker's address form, with the picker in the language `edit` sets. */
 async function addressForm(
@@ -27,6 +27,22 @@ async function addressForm(
   return { panel, form, type };
 }
 
+/** The same form over the real app over the simulator, its language saved as Chinese. */
+async function realChineseAddressForm() {
+  const real = await withRealBridge({ rooms: 8 });
+  await real.harness.ok('updateSettings', { language: 'zh-CN' });
+  render(<PickerApp />);
+  fireEvent.click(await screen.findByRole('tab', { name: /常用/ }));
+  const panel = screen.getByRole('tabpanel', { name: /常用/ });
+  const form = await within(panel).findByRole('form', { name: '添加 SIP 或 H.323 地址' });
+  const type = (text: string) => {
+    fireEvent.input(within(form).getByRole('textbox', { name: '地址' }), {
+      target: { value: text },
+    });
+  };
+  return { panel, form, type };
+}
+
 /** The check line under the address field (the help line is the other description). */
 function checkLine(form: HTMLElement): HTMLElement {
   const check = form.querySelector<HTMLElement>('.field-check');
@@ -36,9 +52,7 @@ function checkLine(form: HTMLElement): HTMLElement {
 
 describe('address form in Chinese', () => {
   it("says what is wrong with an address in Chinese, in the page's language", async () => {
-    const { form, type } = await addressForm((world) => {
-      world.settings.settings.language = 'zh-CN';
-    });
+    const { form, type } = await realChineseAddressForm();
     type('vc.example.com');
     await waitFor(() => {
       expect(checkLine(form).textContent).toBe(
@@ -56,9 +70,7 @@ describe('address form in Chinese', () => {
   });
 
   it('says the digits it will save for an H.323 number written with spaces', async () => {
-    const { form, type } = await addressForm((world) => {
-      world.settings.settings.language = 'zh-CN';
-    });
+    const { form, type } = await realChineseAddressForm();
     fireEvent.click(within(form).getByRole('radio', { name: 'H.323' }));
     type('+86 10 1234 5678');
     await waitFor(() => {
@@ -68,6 +80,7 @@ describe('address form in Chinese', () => {
     expect(checkLine(form).textContent).toBe('H.323 地址有效');
   });
 
+  // The harness's app reports a fixed system locale (en-US).
   it("follows the system's language when the setting is 'system'", async () => {
     const { form, type } = await addressForm((world) => {
       world.settings.settings.language = 'system';
@@ -81,6 +94,7 @@ describe('address form in Chinese', () => {
     });
   });
 
+  // Reasons in both languages in one answer: main words a whole import in one language.
   it('marks only the import reasons that are not Chinese as English', async () => {
     const parsed = parseRoomId(' ', 'zh-CN');
     if (parsed.ok) throw new Error('expected a refusal');

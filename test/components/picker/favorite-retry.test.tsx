@@ -8,6 +8,12 @@ import { settle, waitFor, withBridge } from '../setup';
  * A favourites change main did not save (another RoomCall held the file: 'busy') offers a
  * "Try again" that sends the very same change once, keeps what was typed, and puts focus
  * somewhere sensible afterwards.
+ *
+ * On FakeBridge throughout: each test needs one answer to fail (the file's lock held by another
+ * process for the whole wait, or a reply lost after main saved) and the next to succeed, on a
+ * chosen verb. The real store gives that only with a second process holding the lock
+ * (test/integration/store-lock.test.ts), too slow and racy to time against a click. Picker
+ * journeys that save for real are in picker.test.tsx (real bridge).
  */
 
 const GREAT_WALL = '北京·银科大厦 5F 长城厅';

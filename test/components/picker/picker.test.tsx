@@ -1,52 +1,46 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { CallView, RoomView } from '../../../main/shared/ipc/contract';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
-import { ipcError, ROOMS, type FakeBridge, type FakeWorld } from '../fake-bridge';
-import { push, settle, waitFor, withBridge } from '../setup';
+import { startRealBridge, type RealBridge, type RealBridgeOptions } from '../real-bridge';
+import { addAddressFavorite, addRoomFavorite, managedConfig, roomNamed } from '../real-world';
+import { settle, waitFor, withRealBridge } from '../setup';
 
-function manyRooms(count: number): RoomView[] {
-  const rooms: RoomView[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const base = ROOMS[index % ROOMS.length] ?? ROOMS[0];
-    if (base === undefined) break;
-    rooms.push({
-      ...base,
-      meetingRoomId: String(1_000_000_000_000_000_000n + BigInt(index)),
-      name: `${base.name} #${String(index)}`,
-    });
-  }
-  return rooms;
-}
-
-/** Favourites the organisation set (managed configuration), as main lists them. */
-const ORG_ADDRESS = {
-  id: 'policy-lobby',
-  kind: 'mra',
-  protocol: 'sip',
-  dialString: 'lobby@sip.example.com',
-  label: 'Lobby',
-  managed: true,
-} as const;
-const ORG_ROOM = {
-  id: 'org-2',
-  kind: 'room',
-  meetingRoomId: '1234567890123456787',
-  name: 'Marina One L12 Boardroom',
-  location: 'Singapore-Marina One-12',
-  label: null,
-  managed: true,
-} as const;
-
-function withRooms(world: FakeWorld, rooms: RoomView[]) {
-  world.directory = { ...world.directory, rooms, roomCount: rooms.length };
-}
-
-async function renderPicker(fake: FakeBridge) {
+async function renderPicker<B>(bridge: B): Promise<B> {
   render(<PickerApp />);
   await settle();
   await settle();
-  return fake;
+  return bridge;
+}
+
+/** The simulator's eight rooms, one of each behaviour (test/sim/README.md), by name. */
+const SHENZHEN_1801 = '深圳·滨海大厦 18F 1801 会议室';
+const GREAT_WALL = '北京·银科大厦 5F 长城厅';
+const TAISHAN = '成都·天府软件园 8F 泰山厅';
+const MARINA = 'Marina One L12 Boardroom';
+const SIM_ROOMS = 8;
+
+/**
+ * The real app over a simulator with its eight curated rooms, synced once (as in an app that
+ * has been running), and the picker open on them.
+ */
+async function realPicker(
+  options: RealBridgeOptions = {},
+  before: (real: RealBridge) => Promise<unknown> = () => Promise.resolve(),
+) {
+  const real = await withRealBridge({ rooms: SIM_ROOMS, ...options });
+  if (options.configured !== false) {
+    await real.harness.ok('refreshDirectory');
+    await real.harness.app.directory.whenIdle();
+  }
+  await before(real);
+  await renderPicker(real);
+  if (options.configured !== false) {
+    // Every room listed (in whatever language the page speaks).
+    await waitFor(() => {
+      expect(screen.getAllByRole('listitem').length).toBeGreaterThanOrEqual(SIM_ROOMS);
+    });
+  }
+  return real;
 }
 
 function roomList() {
@@ -59,102 +53,83 @@ function search(text: string) {
   });
 }
 
-describe('room picker', () => {
+function rowText(name: string): string {
+  const rows = within(roomList()).getAllByRole('listitem');
+  return rows.find((row) => row.textContent.includes(name))?.textContent ?? '';
+}
+
+describe('room picker (the real app over the simulator)', () => {
   it('shows the cached directory at once, then refreshes it in the background', async () => {
-    const fake = await renderPicker(withBridge());
-    expect(within(roomList()).getAllByRole('listitem')).toHaveLength(ROOMS.length);
-    expect(fake.requestsTo('getDirectory')).toHaveLength(1);
-    expect(fake.requestsTo('refreshDirectory')).toHaveLength(1);
+    const real = await realPicker();
+    const listed = real.harness.requestsTo('GET', '/v1/meeting-rooms').length;
+    expect(real.requestsTo('getDirectory').length).toBeGreaterThan(0);
+    expect(real.requestsTo('refreshDirectory')).toHaveLength(1);
+    // The background refresh asked Tencent again.
+    await waitFor(() => {
+      expect(real.harness.requestsTo('GET', '/v1/meeting-rooms').length).toBeGreaterThan(1);
+    });
+    expect(listed).toBeGreaterThan(0);
   });
 
-  it('keeps fewer than 100 rows in the DOM for 10,000 rooms', async () => {
-    await renderPicker(
-      withBridge((world) => {
-        withRooms(world, manyRooms(10_000));
-      }),
+  it('shows a failed refresh with its code', async () => {
+    await realPicker({}, (real) => {
+      // Tencent's rate limit on the room list, for the refresh the picker asks for.
+      real.harness.sim.faults.inject({
+        type: 'rate-limit',
+        path: '/v1/meeting-rooms',
+        times: Infinity,
+      });
+      return Promise.resolve();
+    });
+    await waitFor(
+      () => {
+        expect(screen.getByText('Too many requests')).toBeTruthy();
+      },
+      { timeout: 5000 },
     );
-    const rows = within(roomList()).getAllByRole('listitem');
-    expect(rows.length).toBeGreaterThan(5);
-    expect(rows.length).toBeLessThan(100);
-    expect(rows[0]?.getAttribute('aria-setsize')).toBe('10000');
-    expect(screen.getByText('10,000 rooms')).toBeTruthy();
-  });
-
-  it('shows refresh progress and loads the new list when it completes', async () => {
-    const fake = await renderPicker(withBridge());
-    const status = { fetchedAt: fake.world.directory.fetchedAt, roomCount: 4, error: null };
-    await push(fake, 'directoryChanged', {
-      ...status,
-      syncing: true,
-      progress: { loaded: 2000, total: 10000 },
-    });
-    expect(screen.getByText('Updating the room list… 2,000 of 10,000')).toBeTruthy();
-    expect(screen.getByRole('progressbar', { name: 'Room list update' })).toBeTruthy();
-    withRooms(fake.world, manyRooms(10));
-    await push(fake, 'directoryChanged', {
-      ...status,
-      fetchedAt: new Date(Date.now() + 60_000).toISOString(),
-      syncing: false,
-      progress: null,
-    });
-    await settle();
-    expect(fake.requestsTo('getDirectory')).toHaveLength(2);
-    expect(within(roomList()).getAllByRole('listitem')).toHaveLength(10);
-  });
-
-  it('shows a failed refresh with its code and retries', async () => {
-    const fake = await renderPicker(withBridge());
-    await push(fake, 'directoryChanged', {
-      fetchedAt: fake.world.directory.fetchedAt,
-      roomCount: 4,
-      syncing: false,
-      progress: null,
-      error: ipcError('api', 190310),
-    });
-    expect(screen.getByText('Too many requests')).toBeTruthy();
     expect(screen.getByText('Error code 190310')).toBeTruthy();
   });
 
   describe('search', () => {
     it('matches name and location, every word, ignoring case and width', async () => {
-      await renderPicker(withBridge());
+      await realPicker();
       search('MARINA');
       expect(within(roomList()).getAllByRole('listitem')).toHaveLength(1);
       search('深圳 18');
-      expect(within(roomList()).getByText('深圳·滨海大厦 18F 1801 会议室')).toBeTruthy();
+      expect(within(roomList()).getByText(SHENZHEN_1801)).toBeTruthy();
       expect(within(roomList()).getAllByRole('listitem')).toHaveLength(1);
       search('ｓｉｎｇａｐｏｒｅ');
-      expect(within(roomList()).getByText('Marina One L12 Boardroom')).toBeTruthy();
+      expect(within(roomList()).getByText(MARINA)).toBeTruthy();
       search('nowhere at all');
       expect(
         screen.getByText('No room matches. Try fewer words, or clear the filters.'),
       ).toBeTruthy();
       fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-      expect(within(roomList()).getAllByRole('listitem')).toHaveLength(ROOMS.length);
+      expect(within(roomList()).getAllByRole('listitem')).toHaveLength(SIM_ROOMS);
     });
 
     it('matches pinyin and initials once the dictionary has loaded', async () => {
-      await renderPicker(withBridge());
+      await realPicker();
       search('changcheng');
       await waitFor(
         () => {
-          expect(within(roomList()).getByText('北京·银科大厦 5F 长城厅')).toBeTruthy();
+          expect(within(roomList()).getByText(GREAT_WALL)).toBeTruthy();
         },
         { timeout: 5000 },
       );
       search('bhds');
-      expect(within(roomList()).getByText('深圳·滨海大厦 18F 1801 会议室')).toBeTruthy();
+      expect(within(roomList()).getByText(SHENZHEN_1801)).toBeTruthy();
     });
 
     it('filters callable rooms and by status, and sorts', async () => {
-      await renderPicker(withBridge());
+      await realPicker();
       fireEvent.click(screen.getByRole('checkbox', { name: 'Callable only' }));
-      expect(within(roomList()).queryByText('成都·天府软件园 8F 泰山厅')).toBeNull();
+      expect(within(roomList()).queryByText(TAISHAN)).toBeNull();
       fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), {
         target: { value: 'in-use' },
       });
       expect(within(roomList()).getAllByRole('listitem')).toHaveLength(1);
-      expect(screen.getByText('1 of 4 rooms')).toBeTruthy();
+      expect(screen.getByText(`1 of ${String(SIM_ROOMS)} rooms`)).toBeTruthy();
       fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), {
         target: { value: 'all' },
       });
@@ -166,117 +141,85 @@ describe('room picker', () => {
     });
   });
 
-  it('stars and unstars rooms', async () => {
-    const fake = await renderPicker(withBridge());
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Add Marina One L12 Boardroom to favourites' }),
-    );
-    await settle();
-    expect(fake.requestsTo('addFavorite')).toEqual([
+  it('stars and unstars rooms, and main keeps what the star says', async () => {
+    const real = await realPicker();
+    const marina = roomNamed(real, MARINA);
+    fireEvent.click(screen.getByRole('button', { name: `Add ${MARINA} to favourites` }));
+    const unstar = await screen.findByRole('button', { name: `Remove ${MARINA} from favourites` });
+    expect(real.requestsTo('addFavorite')).toEqual([
       {
         kind: 'room',
-        meetingRoomId: '1234567890123456787',
-        name: 'Marina One L12 Boardroom',
-        location: 'Singapore-Marina One-12',
+        meetingRoomId: marina.meeting_room_id,
+        name: MARINA,
+        location: marina.meeting_room_location,
       },
     ]);
-    const unstar = screen.getByRole('button', {
-      name: 'Remove Marina One L12 Boardroom from favourites',
+    await waitFor(async () => {
+      expect(await real.harness.ok('listFavorites')).toMatchObject([
+        { kind: 'room', meetingRoomId: marina.meeting_room_id },
+      ]);
     });
     expect(unstar.getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(unstar);
-    await settle();
-    expect(fake.requestsTo('removeFavorite')).toHaveLength(1);
-    expect(
-      screen.getByRole('button', { name: 'Add Marina One L12 Boardroom to favourites' }),
-    ).toBeTruthy();
-  });
-
-  it("keeps the organisation's room favourites starred: the star says why and does nothing", async () => {
-    const fake = await renderPicker(
-      withBridge((world) => {
-        world.favorites.push({ ...ORG_ROOM });
-      }),
-    );
-    const star = screen.getByRole('button', {
-      name: 'Marina One L12 Boardroom is a favourite set by your organisation (cannot be removed)',
+    expect(await screen.findByRole('button', { name: `Add ${MARINA} to favourites` })).toBeTruthy();
+    expect(real.requestsTo('removeFavorite')).toHaveLength(1);
+    await waitFor(async () => {
+      expect(await real.harness.ok('listFavorites')).toEqual([]);
     });
-    expect(star.getAttribute('aria-pressed')).toBe('true');
-    expect(star.getAttribute('aria-disabled')).toBe('true');
-    fireEvent.click(star);
-    await settle();
-    expect(fake.requestsTo('removeFavorite')).toEqual([]);
-    // The person's own room favourites unstar as before.
-    expect(
-      screen.getByRole('button', { name: 'Remove 北京·银科大厦 5F 长城厅 from favourites' }),
-    ).toBeTruthy();
   });
 
   it('invites several selected rooms at once, each row with its own progress', async () => {
-    const fake = await renderPicker(withBridge());
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Select 深圳·滨海大厦 18F 1801 会议室' }));
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Marina One L12 Boardroom' }));
+    const real = await realPicker({ holdRinging: true });
+    const shenzhen = roomNamed(real, SHENZHEN_1801);
+    const marina = roomNamed(real, MARINA);
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select ${SHENZHEN_1801}` }));
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select ${MARINA}` }));
     expect(
-      screen.getByRole<HTMLInputElement>('checkbox', {
-        name: 'Select 成都·天府软件园 8F 泰山厅',
-      }).disabled,
+      screen.getByRole<HTMLInputElement>('checkbox', { name: `Select ${TAISHAN}` }).disabled,
     ).toBe(true);
     fireEvent.click(
       screen.getByRole('button', {
-        name: 'Invite Marina One L12 Boardroom, 深圳·滨海大厦 18F 1801 会议室',
+        name: `Invite ${MARINA}, ${SHENZHEN_1801}`,
       }),
     );
-    await settle();
-    expect(
-      fake
-        .requestsTo('startCall')
-        .map((request) => ('room' in request ? request.room.meetingRoomId : '')),
-    ).toEqual(expect.arrayContaining(['1234567890123456789', '1234567890123456787']));
-    const callTo = (roomId: string) =>
-      fake.world.calls.find(
-        (call) => call.target.kind === 'room' && call.target.meetingRoomId === roomId,
-      );
-    const first = callTo('1234567890123456789');
-    const second = callTo('1234567890123456787');
-    if (first === undefined || second === undefined) throw new Error('two calls expected');
-    const later = (call: CallView, patch: Partial<CallView>) => ({
-      ...call,
-      ...patch,
-      updatedAt: new Date(Date.now() + 1000).toISOString(),
+    await waitFor(() => {
+      expect(rowText(SHENZHEN_1801)).toContain('Ringing…');
+      expect(rowText(MARINA)).toContain('Ringing…');
     });
-    await push(fake, 'callProgress', later(first, { phase: 'ringing' }));
-    await push(fake, 'callProgress', later(second, { phase: 'accepted', settled: true }));
-    const rows = within(roomList()).getAllByRole('listitem');
-    const textOf = (name: string) =>
-      rows.find((row) => row.textContent.includes(name))?.textContent ?? '';
-    expect(textOf('深圳·滨海大厦')).toContain('Ringing…');
-    expect(textOf('Marina One')).toContain('In the meeting');
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Cancel the call to 深圳·滨海大厦 18F 1801 会议室' }),
-    );
-    await settle();
-    expect(fake.requestsTo('cancelCall')).toEqual([{ callId: first.callId }]);
-  });
-
-  it('says when there is no meeting to invite into', async () => {
-    await renderPicker(
-      withBridge((world) => {
-        world.meeting = {
-          state: 'none',
-          selected: null,
-          candidates: [],
-          error: null,
-          checkedAt: null,
-        };
-      }),
-    );
+    // One room-call each reached Tencent.
+    expect(real.harness.requestsTo('PUT', '/v1/meeting-rooms/room-call')).toHaveLength(2);
     expect(
-      screen.getByText('No current meeting: set one in the tray menu before inviting.'),
-    ).toBeTruthy();
+      real
+        .requestsTo('startCall')
+        .map((request) =>
+          typeof request === 'object' && request !== null && 'room' in request
+            ? request.room
+            : null,
+        ),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ meetingRoomId: shenzhen.meeting_room_id }),
+        expect.objectContaining({ meetingRoomId: marina.meeting_room_id }),
+      ]),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: `Cancel the call to ${SHENZHEN_1801}` }));
+    await waitFor(() => {
+      expect(rowText(SHENZHEN_1801)).toContain('Cancelled');
+    });
+    real.finishRinging();
+    await waitFor(() => {
+      expect(rowText(MARINA)).toContain('In the meeting');
+    });
+    expect(
+      real.harness.sim.requests.filter(
+        (request) => request.path === '/v1/meeting-rooms/cancel-room-call',
+      ),
+    ).toHaveLength(1);
   });
 
   it('moves between rows with the arrow keys', async () => {
-    await renderPicker(withBridge());
+    await realPicker();
     const searchBox = screen.getByRole('searchbox', { name: 'Search rooms' });
     fireEvent.keyDown(searchBox, { key: 'ArrowDown' });
     const first = document.activeElement;
@@ -287,41 +230,26 @@ describe('room picker', () => {
   });
 
   it('sends an unconfigured app to settings', async () => {
-    await renderPicker(
-      withBridge((world) => {
-        world.appState = { ...world.appState, configured: false, credentials: null };
-      }),
-    );
-    expect(screen.getByText('RoomCall is not set up yet')).toBeTruthy();
+    await realPicker({ configured: false });
+    expect(await screen.findByText('RoomCall is not set up yet')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
   });
 
   describe('favourites', () => {
-    async function openFavorites(fake: FakeBridge) {
-      await renderPicker(fake);
+    async function openFavorites() {
       fireEvent.click(screen.getByRole('tab', { name: /Favourites/ }));
-      return screen.getByRole('tabpanel', { name: /Favourites/ });
+      const panel = screen.getByRole('tabpanel', { name: /Favourites/ });
+      await waitFor(() => {
+        expect(
+          within(panel).getByRole('form', { name: 'Add a SIP or H.323 address' }),
+        ).toBeTruthy();
+      });
+      return panel;
     }
 
-    it('offers Try again when the favourites could not be loaded, and loads them on it', async () => {
-      const fake = withBridge();
-      fake.failOnce('listFavorites', ipcError('storage', null, 'favorites.json could not be read'));
-      const panel = await openFavorites(fake);
-      await settle();
-      expect(within(panel).queryByRole('list')).toBeNull();
-      const retry = within(panel).getByRole('button', { name: 'Try again' });
-      const before = fake.requestsTo('listFavorites').length;
-      fireEvent.click(retry);
-      await settle();
-      expect(fake.requestsTo('listFavorites')).toHaveLength(before + 1);
-      expect(within(panel).queryByRole('button', { name: 'Try again' })).toBeNull();
-      expect(within(panel).getByRole('form', { name: 'Add a SIP or H.323 address' })).toBeTruthy();
-    });
-
     it('validates a SIP address as it is typed, with the core’s rules, and adds it', async () => {
-      const fake = withBridge();
-      const panel = await openFavorites(fake);
-      await settle();
+      const real = await realPicker();
+      const panel = await openFavorites();
       const form = within(panel).getByRole('form', { name: 'Add a SIP or H.323 address' });
       const address = within(form).getByRole('textbox', { name: 'Address' });
       const add = within(form).getByRole<HTMLButtonElement>('button', { name: 'Add address' });
@@ -337,16 +265,18 @@ describe('room picker', () => {
         target: { value: 'Room 42' },
       });
       fireEvent.click(add);
-      await settle();
-      expect(fake.requestsTo('addFavorite')).toEqual([
+      expect(await within(panel).findByText('Added Room 42 to favourites.')).toBeTruthy();
+      expect(real.requestsTo('addFavorite')).toEqual([
         { kind: 'mra', protocol: 'sip', dialString: 'room42@vc.example.com', label: 'Room 42' },
       ]);
-      expect(within(panel).getByText('Added Room 42 to favourites.')).toBeTruthy();
+      expect(await real.harness.ok('listFavorites')).toMatchObject([
+        { kind: 'mra', protocol: 'sip', dialString: 'room42@vc.example.com', label: 'Room 42' },
+      ]);
     });
 
     it('applies the H.323 rules when H.323 is chosen', async () => {
-      const panel = await openFavorites(withBridge());
-      await settle();
+      await realPicker();
+      const panel = await openFavorites();
       const form = within(panel).getByRole('form', { name: 'Add a SIP or H.323 address' });
       fireEvent.click(within(form).getByRole('radio', { name: 'H.323' }));
       fireEvent.input(within(form).getByRole('textbox', { name: 'Address' }), {
@@ -363,83 +293,60 @@ describe('room picker', () => {
       expect(within(form).getByText('Valid H.323 address')).toBeTruthy();
     });
 
-    it('reorders, renames and removes favourites', async () => {
-      const fake = withBridge();
-      const panel = await openFavorites(fake);
+    it('reorders, renames and removes favourites, as main saves them', async () => {
+      let greatWall = '';
+      let codec = '';
+      const real = await realPicker({}, async (app) => {
+        await addRoomFavorite(app, roomNamed(app, SHENZHEN_1801));
+        greatWall = (await addRoomFavorite(app, roomNamed(app, GREAT_WALL))).id;
+        await addRoomFavorite(app, roomNamed(app, TAISHAN));
+        codec = (await addAddressFavorite(app, 'accepted', 'Boardroom codec')).id;
+      });
+      const saved = async () =>
+        (await real.harness.ok('listFavorites')).map((favorite) =>
+          favorite.kind === 'room' ? (favorite.label ?? favorite.name) : favorite.label,
+        );
+      const panel = await openFavorites();
       fireEvent.click(within(panel).getByRole('button', { name: 'Move Boardroom codec up' }));
-      await settle();
-      expect(fake.requestsTo('moveFavorite')).toEqual([{ id: 'fav-codec', toIndex: 2 }]);
+      await waitFor(async () => {
+        expect(await saved()).toEqual([SHENZHEN_1801, GREAT_WALL, 'Boardroom codec', TAISHAN]);
+      });
+      expect(real.requestsTo('moveFavorite')).toEqual([{ id: codec, toIndex: 2 }]);
       expect(
         within(panel).getByRole<HTMLButtonElement>('button', { name: /^Move 深圳.* up$/ }).disabled,
       ).toBe(true);
 
-      fireEvent.click(within(panel).getByRole('button', { name: 'Edit 北京·银科大厦 5F 长城厅' }));
+      fireEvent.click(within(panel).getByRole('button', { name: `Edit ${GREAT_WALL}` }));
       fireEvent.input(within(panel).getByRole('textbox', { name: 'Name shown in the tray' }), {
         target: { value: 'Great Wall' },
       });
       fireEvent.click(within(panel).getByRole('button', { name: 'Save' }));
-      await settle();
-      expect(fake.requestsTo('renameFavorite')).toEqual([
-        { id: 'fav-great-wall', label: 'Great Wall' },
-      ]);
-      expect(within(panel).getByText('Great Wall')).toBeTruthy();
+      expect(await within(panel).findByText('Great Wall')).toBeTruthy();
+      expect(real.requestsTo('renameFavorite')).toEqual([{ id: greatWall, label: 'Great Wall' }]);
+      expect(await saved()).toEqual([SHENZHEN_1801, 'Great Wall', 'Boardroom codec', TAISHAN]);
 
       fireEvent.click(within(panel).getByRole('button', { name: 'Remove Great Wall' }));
-      await settle();
-      expect(fake.requestsTo('removeFavorite')).toEqual([{ id: 'fav-great-wall' }]);
-      expect(within(panel).getByText('Removed Great Wall.')).toBeTruthy();
-    });
-
-    it("lists the organisation's favourites after the person's own, with no controls to change them", async () => {
-      const fake = withBridge((world) => {
-        world.favorites.push({ ...ORG_ADDRESS }, { ...ORG_ROOM });
-      });
-      const panel = await openFavorites(fake);
-      // Whatever the id looks like: the window goes by the flag.
-      expect(ORG_ADDRESS.id.startsWith('org-')).toBe(false);
-      for (const name of ['Lobby', 'Marina One L12 Boardroom']) {
-        const row = within(panel)
-          .getAllByRole('listitem')
-          .find((item) => within(item).queryByText(name) !== null);
-        if (row === undefined) throw new Error(`no row for ${name}`);
-        expect(within(row).getByText('Set by your organisation')).toBeTruthy();
-        expect(
-          within(row)
-            .getAllByRole('button')
-            .map((button) => button.textContent),
-        ).toEqual(['Invite']);
-        expect(within(row).getByRole('button', { name: `Invite ${name}` })).toBeTruthy();
-      }
-      // The person's own favourites keep their controls; the last of them cannot move below
-      // the organisation's.
-      expect(within(panel).getAllByText('Set by your organisation')).toHaveLength(2);
-      expect(
-        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec down' })
-          .disabled,
-      ).toBe(true);
-      expect(
-        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec up' })
-          .disabled,
-      ).toBe(false);
-      expect(within(panel).getByRole('button', { name: 'Remove Boardroom codec' })).toBeTruthy();
-
-      fireEvent.click(within(panel).getByRole('button', { name: 'Invite Lobby' }));
-      await settle();
-      expect(fake.requestsTo('startCall')).toEqual([{ favoriteId: ORG_ADDRESS.id }]);
+      expect(await within(panel).findByText('Removed Great Wall.')).toBeTruthy();
+      expect(real.requestsTo('removeFavorite')).toEqual([{ id: greatWall }]);
+      expect(await saved()).toEqual([SHENZHEN_1801, 'Boardroom codec', TAISHAN]);
     });
 
     describe('editing an address', () => {
-      const PARTNER = {
-        id: 'fav-partner',
-        kind: 'mra',
-        protocol: 'sip',
-        dialString: 'partner@vc.example.com',
-        label: 'Partner VC',
-        managed: false,
-      } as const;
-
-      async function editCodec(fake: FakeBridge, edit: { address?: string; name?: string }) {
-        const panel = await openFavorites(fake);
+      async function editCodec(edit: { address?: string; name?: string }, partner = false) {
+        let codec = '';
+        const real = await realPicker({}, async (app) => {
+          codec = (await addAddressFavorite(app, 'accepted', 'Boardroom codec')).id;
+          if (partner) {
+            await app.harness.ok('addFavorite', {
+              kind: 'mra',
+              protocol: 'sip',
+              dialString: 'partner@vc.example.com',
+              label: 'Partner VC',
+            });
+          }
+        });
+        const before = await real.harness.ok('listFavorites');
+        const panel = await openFavorites();
         fireEvent.click(within(panel).getByRole('button', { name: 'Edit Boardroom codec' }));
         await settle();
         const form = within(panel).getByRole('form', { name: 'Edit address' });
@@ -454,69 +361,69 @@ describe('room picker', () => {
           });
         }
         fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+        await waitFor(() => {
+          expect(real.requestsTo('updateAddressFavorite')).toHaveLength(1);
+        });
         await settle();
         await settle();
-        return { panel, form };
+        return { real, panel, form, codec, before };
       }
 
       /** Only the one atomic verb: never the add, remove and move it replaced. */
-      function expectOnlyTheOneCall(fake: FakeBridge) {
-        expect(fake.requestsTo('addFavorite')).toEqual([]);
-        expect(fake.requestsTo('removeFavorite')).toEqual([]);
-        expect(fake.requestsTo('moveFavorite')).toEqual([]);
-        expect(fake.requestsTo('renameFavorite')).toEqual([]);
+      function expectOnlyTheOneCall(real: RealBridge) {
+        expect(real.requestsTo('addFavorite')).toEqual([]);
+        expect(real.requestsTo('removeFavorite')).toEqual([]);
+        expect(real.requestsTo('moveFavorite')).toEqual([]);
+        expect(real.requestsTo('renameFavorite')).toEqual([]);
       }
 
       it('replaces the address in place with one call: same id, same position', async () => {
-        const fake = withBridge();
-        const { panel } = await editCodec(fake, { address: ' board@vc.example.com ' });
-        expect(fake.requestsTo('updateAddressFavorite')).toEqual([
+        const { real, panel, codec, before } = await editCodec({
+          address: ' board@vc.example.com ',
+        });
+        expect(real.requestsTo('updateAddressFavorite')).toEqual([
           {
-            id: 'fav-codec',
+            id: codec,
             protocol: 'sip',
             dialString: 'board@vc.example.com',
             label: 'Boardroom codec',
           },
         ]);
-        expectOnlyTheOneCall(fake);
-        expect(fake.world.favorites.map((favorite) => favorite.id)).toEqual([
-          'fav-1801',
-          'fav-great-wall',
-          'fav-taishan',
-          'fav-codec',
-        ]);
-        expect(fake.world.favorites[3]).toMatchObject({ dialString: 'board@vc.example.com' });
+        expectOnlyTheOneCall(real);
+        // Saved: the editor has closed once main answered, the row shows the new address.
+        await waitFor(() => {
+          expect(within(panel).queryByRole('form', { name: 'Edit address' })).toBeNull();
+        });
         expect(within(panel).getByText('board@vc.example.com')).toBeTruthy();
-        // Saved: the editor has closed.
-        expect(within(panel).queryByRole('form', { name: 'Edit address' })).toBeNull();
+        const after = await real.harness.ok('listFavorites');
+        expect(after.map((favorite) => favorite.id)).toEqual(before.map((favorite) => favorite.id));
+        expect(after[0]).toMatchObject({ id: codec, dialString: 'board@vc.example.com' });
       });
 
       it('changes only the name with the same call', async () => {
-        const fake = withBridge();
-        const { panel } = await editCodec(fake, { name: 'Main codec' });
-        expect(fake.requestsTo('updateAddressFavorite')).toEqual([
-          {
-            id: 'fav-codec',
-            protocol: 'sip',
-            dialString: 'boardroom@vc.example.com',
-            label: 'Main codec',
-          },
+        const { real, panel, codec } = await editCodec({ name: 'Main codec' });
+        expect(real.requestsTo('updateAddressFavorite')).toEqual([
+          { id: codec, protocol: 'sip', dialString: 'boardroom@10.1.2.3', label: 'Main codec' },
         ]);
-        expectOnlyTheOneCall(fake);
-        expect(within(panel).getByText('Main codec')).toBeTruthy();
+        expectOnlyTheOneCall(real);
+        await waitFor(() => {
+          expect(within(panel).getByText('Main codec')).toBeTruthy();
+        });
       });
 
       it('shows a refused edit and leaves the list as it was', async () => {
-        const fake = withBridge((world) => {
-          world.favorites.push({ ...PARTNER });
+        const { real, panel, form, before } = await editCodec(
+          { address: 'PARTNER@vc.example.com' },
+          true,
+        );
+        expectOnlyTheOneCall(real);
+        await waitFor(() => {
+          expect(within(panel).getByRole('alert').textContent).toContain('PARTNER@vc.example.com');
         });
-        const before = structuredClone(fake.world.favorites);
-        const { panel, form } = await editCodec(fake, { address: 'PARTNER@vc.example.com' });
-        expect(fake.requestsTo('updateAddressFavorite')).toHaveLength(1);
-        expectOnlyTheOneCall(fake);
-        expect(fake.world.favorites).toEqual(before);
+        // Main answered with its refusal, and changed nothing.
+        expect(await real.harness.ok('listFavorites')).toEqual(before);
         expect(within(panel).getByRole('alert').textContent).toContain(
-          "'PARTNER@vc.example.com' is already in your favourites.",
+          'already in your favourites',
         );
         // The editor stays open with what was typed, to correct or cancel.
         const address = within(form).getByRole<HTMLInputElement>('textbox', { name: 'Address' });
@@ -524,71 +431,94 @@ describe('room picker', () => {
         expect(within(panel).getByText('Boardroom codec')).toBeTruthy();
         expect(within(panel).getByText('Partner VC')).toBeTruthy();
       });
+    });
+  });
 
-      it('shows a failure to save and leaves the list as it was', async () => {
-        const fake = withBridge();
-        fake.respond('updateAddressFavorite', () => ({
-          ok: false,
-          error: ipcError('storage', null, 'RoomCall could not save its files: the disk is full.'),
-        }));
-        const before = structuredClone(fake.world.favorites);
-        const { panel } = await editCodec(fake, { address: 'board@vc.example.com' });
-        expectOnlyTheOneCall(fake);
-        expect(fake.world.favorites).toEqual(before);
-        expect(within(panel).getByRole('alert').textContent).toContain('the disk is full');
-        expect(within(panel).queryByText('board@vc.example.com')).toBeNull();
-        expect(within(panel).getByRole('form', { name: 'Edit address' })).toBeTruthy();
+  describe("the organisation's favourites (a managed configuration)", () => {
+    /** As IT would set them: an address and a room of the simulator. */
+    function organisation(real: RealBridge) {
+      const marina = roomNamed(real, MARINA);
+      return [
+        { kind: 'mra', protocol: 'sip', dialString: 'lobby@10.1.2.3', label: 'Lobby' },
+        {
+          kind: 'room',
+          meetingRoomId: marina.meeting_room_id,
+          name: MARINA,
+          location: marina.meeting_room_location,
+          label: null,
+        },
+      ] as const;
+    }
+
+    async function managedPicker(own: (real: RealBridge) => Promise<unknown>) {
+      // The simulator's rooms are the same for every start (seeded): read them from a first
+      // one to write the managed configuration the app starts with.
+      const probe = await startRealBridge({ rooms: SIM_ROOMS });
+      const favorites = organisation(probe);
+      await probe.close();
+      return realPicker({ managed: managedConfig({ favorites }) }, own);
+    }
+
+    it('keeps them starred: the star says why and does nothing', async () => {
+      const real = await managedPicker((app) => addRoomFavorite(app, roomNamed(app, GREAT_WALL)));
+      const star = await screen.findByRole('button', {
+        name: `${MARINA} is a favourite set by your organisation (cannot be removed)`,
       });
+      expect(star.getAttribute('aria-pressed')).toBe('true');
+      expect(star.getAttribute('aria-disabled')).toBe('true');
+      fireEvent.click(star);
+      await settle();
+      expect(real.requestsTo('removeFavorite')).toEqual([]);
+      // The person's own room favourites unstar as before.
+      expect(
+        screen.getByRole('button', { name: `Remove ${GREAT_WALL} from favourites` }),
+      ).toBeTruthy();
     });
 
-    it('exports favourites through main, saying where it saved, and reports an import', async () => {
-      const fake = withBridge();
-      fake.respond('importFavorites', () => ({
-        ok: true,
-        data: { added: 2, skipped: [{ index: 3, reason: 'not a SIP address' }] },
-      }));
-      const panel = await openFavorites(fake);
-      // Main answers once the file is written; until then the picker claims nothing.
-      let answer: (value: { ok: true; data: { status: 'saved'; path: string } }) => void = () =>
-        undefined;
-      fake.respond(
-        'exportFavorites',
-        () =>
-          new Promise((resolve) => {
-            answer = resolve;
-          }),
-      );
-      fireEvent.click(
-        within(panel).getByRole('button', { name: 'Export favourites as a JSON file' }),
-      );
-      await settle();
-      expect(within(panel).queryByText(/Saved to/)).toBeNull();
-      answer({ ok: true, data: { status: 'saved', path: 'C:\\Users\\ada\\team.json' } });
-      await settle();
-      expect(within(panel).getByText('Saved to C:\\Users\\ada\\team.json')).toBeTruthy();
-
-      const input = panel.querySelector('input[type="file"]');
-      if (!(input instanceof HTMLInputElement)) throw new Error('no file input');
-      const file = new File(['{"items":[]}'], 'favorites.json', { type: 'application/json' });
-      Object.defineProperty(input, 'files', { value: [file], configurable: true });
-      fireEvent.change(input);
-      await waitFor(() => {
-        expect(within(panel).getByText('Imported 2 favourites.')).toBeTruthy();
+    it("lists them after the person's own, with no controls to change them", async () => {
+      const real = await managedPicker(async (app) => {
+        await addRoomFavorite(app, roomNamed(app, SHENZHEN_1801));
+        await addAddressFavorite(app, 'accepted', 'Boardroom codec');
       });
-      expect(fake.requestsTo('importFavorites')).toEqual([{ json: '{"items":[]}' }]);
-      expect(within(panel).getByText('Entry 4')).toBeTruthy();
-      expect(within(panel).getByText('not a SIP address').closest('li')?.textContent).toBe(
-        'Entry 4: not a SIP address',
+      fireEvent.click(screen.getByRole('tab', { name: /Favourites/ }));
+      const panel = screen.getByRole('tabpanel', { name: /Favourites/ });
+      await within(panel).findByRole('button', { name: 'Invite Lobby' });
+      for (const name of ['Lobby', MARINA]) {
+        const row = within(panel)
+          .getAllByRole('listitem')
+          .find((item) => within(item).queryByText(name) !== null);
+        if (row === undefined) throw new Error(`no row for ${name}`);
+        expect(within(row).getByText('Set by your organisation')).toBeTruthy();
+        expect(
+          within(row)
+            .getAllByRole('button')
+            .map((button) => button.textContent),
+        ).toEqual(['Invite']);
+      }
+      // The person's own favourites keep their controls; the last of them cannot move below
+      // the organisation's.
+      expect(within(panel).getAllByText('Set by your organisation')).toHaveLength(2);
+      expect(
+        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec down' })
+          .disabled,
+      ).toBe(true);
+      expect(
+        within(panel).getByRole<HTMLButtonElement>('button', { name: 'Move Boardroom codec up' })
+          .disabled,
+      ).toBe(false);
+
+      const lobby = (await real.harness.ok('listFavorites')).find(
+        (favorite) => favorite.managed && favorite.kind === 'mra',
       );
+      fireEvent.click(within(panel).getByRole('button', { name: 'Invite Lobby' }));
+      await waitFor(() => {
+        expect(real.requestsTo('startCall')).toEqual([{ favoriteId: lobby?.id }]);
+      });
     });
   });
 
   it('speaks Chinese', async () => {
-    await renderPicker(
-      withBridge((world) => {
-        world.settings.settings.language = 'zh-CN';
-      }),
-    );
+    await realPicker({}, (real) => real.harness.ok('updateSettings', { language: 'zh-CN' }));
     expect(screen.getByRole('searchbox', { name: '搜索会议室' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: /全部会议室/ })).toBeTruthy();
   });

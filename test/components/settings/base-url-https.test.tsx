@@ -7,14 +7,21 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { SettingsApp } from '../../../renderer/src/settings/settings-app';
-import type { FakeBridge } from '../fake-bridge';
-import { settle, withBridge } from '../setup';
+import type { RealBridge } from '../real-bridge';
+import { settle, waitFor, withRealBridge } from '../setup';
 
-async function renderSettings(fake: FakeBridge) {
+/** The Settings window over the real app over the simulator, in `language`. */
+async function renderSettings(language: 'en' | 'zh-CN' = 'en'): Promise<RealBridge> {
+  const real = await withRealBridge({ rooms: 8 });
+  await real.harness.ok('updateSettings', { language });
   render(<SettingsApp />);
-  await settle();
-  await settle();
-  return fake;
+  // The page is ready once main's settings fill the field.
+  await screen.findByLabelText(language === 'en' ? 'API base URL' : 'API 地址');
+  return real;
+}
+
+async function savedBaseUrl(real: RealBridge): Promise<string> {
+  return (await real.harness.ok('getSettings')).settings.baseUrl;
 }
 
 function field(label: string): HTMLInputElement {
@@ -23,7 +30,8 @@ function field(label: string): HTMLInputElement {
 
 describe('Settings: the API base URL must be https off this computer', () => {
   it('English: says why and what to use; Save stays off and nothing is sent', async () => {
-    const fake = await renderSettings(withBridge());
+    const real = await renderSettings();
+    const before = await savedBaseUrl(real);
     fireEvent.input(field('API base URL'), { target: { value: 'http://meeting.example.com' } });
     const problem = document.getElementById('base-url-problem');
     expect(problem?.textContent).toContain('Use an https:// address.');
@@ -36,29 +44,29 @@ describe('Settings: the API base URL must be https off this computer', () => {
     expect(save.disabled).toBe(true);
     fireEvent.submit(save.closest('form') as HTMLFormElement);
     await settle();
-    expect(fake.requestsTo('updateSettings')).toEqual([]);
+    expect(real.requestsTo('updateSettings')).toEqual([]);
+    expect(await savedBaseUrl(real)).toBe(before);
   });
 
   it('English: http to loopback is taken and saved', async () => {
-    const fake = await renderSettings(withBridge());
+    const real = await renderSettings();
     fireEvent.input(field('API base URL'), { target: { value: 'http://127.0.0.1:8787' } });
     expect(document.getElementById('base-url-problem')?.textContent).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await settle();
-    expect(fake.requestsTo('updateSettings')).toEqual([{ baseUrl: 'http://127.0.0.1:8787' }]);
+    // Main takes it too (its own check agrees: loopback over http is allowed).
+    await waitFor(async () => {
+      expect(await savedBaseUrl(real)).toBe('http://127.0.0.1:8787');
+    });
+    expect(real.requestsTo('updateSettings')).toEqual([{ baseUrl: 'http://127.0.0.1:8787' }]);
   });
 
   it('Chinese: the same reason in Chinese, nothing sent', async () => {
-    const fake = await renderSettings(
-      withBridge((world) => {
-        world.settings.settings.language = 'zh-CN';
-      }),
-    );
+    const real = await renderSettings('zh-CN');
     fireEvent.input(field('API 地址'), { target: { value: 'http://10.0.0.5:8080' } });
     const problem = document.getElementById('base-url-problem');
     expect(problem?.textContent).toContain('请使用 https:// 地址。');
     expect(problem?.textContent).toContain('SecretId 和请求签名以明文传输');
     expect(screen.getByRole<HTMLButtonElement>('button', { name: '保存' }).disabled).toBe(true);
-    expect(fake.requestsTo('updateSettings')).toEqual([]);
+    expect(real.requestsTo('updateSettings')).toEqual([]);
   });
 });
