@@ -81,7 +81,7 @@ describe('getPopoverSnapshot (against the simulator)', () => {
     h = await startAppHarness();
     const file = `${h.dataDir}/favorites.json`;
     const busy = () =>
-      Promise.reject(new DocumentBusyError('favourites', new FileBusyError(file, 5000)));
+      Promise.reject(new DocumentBusyError('favourites', new FileBusyError(file, null, 5000)));
     const table = { ...h.table, listFavorites: busy };
     const alone = await dispatchInvoke(table, 'listFavorites', undefined);
     expect(alone).toMatchObject({ ok: false, error: { kind: 'busy' } });
