@@ -64,8 +64,9 @@ export function useCalls(
   }, []);
 
   // Calls already under way (started elsewhere, or before this window opened). `ready` lets
-  // the popover ask after its first paint: the list of favourites comes first. `list` is read
-  // when ready, not as a dependency: the popover's answers from its snapshot once.
+  // the popover ask after its first paint: the list of favourites comes first. `list` fetches
+  // them (by default listCalls; the popover's answers from its snapshot the first time), read
+  // from a ref so that a new function on a later render does not fetch them again.
   const lister = useRef(list);
   lister.current = list;
   useEffect(() => {
