@@ -28,15 +28,15 @@ export interface PopoverData {
 export function usePopoverData(loads: PopoverLoads): PopoverData {
   const meeting = useCurrentMeeting(loads.meeting);
   const favorites = useFavorites(loads.favorites);
-  const loadHistoryOnce = loads.history;
+  const historyLoad = loads.history;
   const [history, setHistory] = useState<readonly HistoryEntry[]>([]);
   const [rooms, setRooms] = useState<ReadonlyMap<string, RoomView>>(new Map());
   const fetchedAt = useRef<string | null>(null);
 
   const loadHistory = useCallback(async () => {
-    const result = await invoke(loadHistoryOnce);
+    const result = await invoke(historyLoad);
     if (result.ok) setHistory(result.data);
-  }, [loadHistoryOnce]);
+  }, [historyLoad]);
 
   const loadRooms = useCallback(async () => {
     const result = await invoke(() => bridge().getDirectory());
