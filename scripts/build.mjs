@@ -37,7 +37,7 @@ const targets = [
   },
   {
     ...node,
-    entryPoints: { bench: 'test/bench/bench.ts' },
+    entryPoints: { bench: 'test/bench/bench.ts', 'bench-ui': 'test/bench/bench-ui.ts' },
     outdir: 'out/bench',
     // Playwright drives the browser budgets; it is loaded from node_modules, not bundled.
     external: [...external, 'playwright', 'playwright-core'],

@@ -389,6 +389,26 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     },
     listCalls: () => ok([...world.calls]),
     listHistory: () => ok([...world.history]),
+    // As main composes it (main/app/handlers/popover-snapshot.ts): each part is what its own
+    // verb answers at that moment (a `respond` override or a `failOnce` included); a handler
+    // that rejects (a broken bridge) rejects the whole call.
+    getPopoverSnapshot: async () => {
+      const failed = (verb: InvokeVerb): IpcResult<never> | null => {
+        const failure = failures.get(verb);
+        if (failure === undefined) return null;
+        failures.delete(verb);
+        return { ok: false, error: failure.error };
+      };
+      const [appState, settings, meeting, favorites, calls, history] = await Promise.all([
+        failed('getAppState') ?? handlers.getAppState(undefined),
+        failed('getSettings') ?? handlers.getSettings(undefined),
+        failed('getCurrentMeeting') ?? handlers.getCurrentMeeting(undefined),
+        failed('listFavorites') ?? handlers.listFavorites(undefined),
+        failed('listCalls') ?? handlers.listCalls(undefined),
+        failed('listHistory') ?? handlers.listHistory(undefined),
+      ]);
+      return ok({ appState, settings, meeting, favorites, calls, history });
+    },
     openWindow: () => ok(null),
     hidePopover: () => ok(null),
     openHelp: () => ok(null),
@@ -438,6 +458,7 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     cancelCall: (request) => run('cancelCall', request),
     listCalls: () => run('listCalls', undefined),
     listHistory: () => run('listHistory', undefined),
+    getPopoverSnapshot: () => run('getPopoverSnapshot', undefined),
     openWindow: (request) => run('openWindow', request),
     hidePopover: () => run('hidePopover', undefined),
     openHelp: (request) => run('openHelp', request),

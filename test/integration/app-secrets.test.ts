@@ -132,6 +132,7 @@ it('keeps the SecretKey and SecretId out of every response, event and file', asy
   expect(accepted.callId).not.toBe(failing.callId);
   await call('listCalls');
   await call('listHistory');
+  await call('getPopoverSnapshot');
   await call('cancelCall', { callId: 'no-such-call' });
   await call('startCall', { favoriteId: 'no-such-favourite' });
   await call('removeFavorite', { id: added.favorite.id });

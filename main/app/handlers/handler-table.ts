@@ -2,6 +2,7 @@ import type { InvokeVerb, ParsedRequestOf, ResponseOf } from '../../shared/ipc/c
 import type { AppServices } from '../services/create-app-services';
 import { newFavoriteFrom } from '../services/favorites-service';
 import { diagnosticsReport } from './diagnostics';
+import { popoverSnapshot } from './popover-snapshot';
 import { HELP_URLS, type WindowPort } from './window-port';
 
 /** One handler per contract verb: the parsed request in, the response data out (or a throw). */
@@ -16,7 +17,8 @@ export type HandlerTable = { readonly [V in InvokeVerb]: Handler<V> };
  */
 export function createHandlerTable(app: AppServices, windows: WindowPort): HandlerTable {
   const appState = () => app.appState();
-  return {
+  // A named table: getPopoverSnapshot composes the table's own verbs.
+  const table: HandlerTable = {
     getAppState: appState,
     saveCredentials: async (request) => {
       await app.credentials.save(request);
@@ -68,6 +70,7 @@ export function createHandlerTable(app: AppServices, windows: WindowPort): Handl
     cancelCall: ({ callId }) => Promise.resolve(app.calls.cancel(callId)),
     listCalls: () => Promise.resolve(app.calls.list()),
     listHistory: async () => [...(await app.history.load()).value],
+    getPopoverSnapshot: () => popoverSnapshot(table),
 
     openWindow: ({ window }) => {
       windows.openWindow(window);
@@ -81,5 +84,6 @@ export function createHandlerTable(app: AppServices, windows: WindowPort): Handl
       await windows.openExternal(HELP_URLS[topic]);
       return null;
     },
-  } satisfies HandlerTable;
+  };
+  return table;
 }

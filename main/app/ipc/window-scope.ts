@@ -42,6 +42,7 @@ export const VERB_WINDOWS: Readonly<Record<InvokeVerb, readonly AppWindowKind[]>
   cancelCall: CALLS,
   listCalls: ALL,
   listHistory: ALL,
+  getPopoverSnapshot: ['popover'],
   openWindow: ALL,
   hidePopover: ['popover'],
   openHelp: ALL,

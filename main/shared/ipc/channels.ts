@@ -30,6 +30,7 @@ export const INVOKE_VERBS = [
   'cancelCall',
   'listCalls',
   'listHistory',
+  'getPopoverSnapshot',
   'openWindow',
   'hidePopover',
   'openHelp',

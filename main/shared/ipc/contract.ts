@@ -17,6 +17,7 @@ import { callVerbs, callViewSchema } from './call-verbs';
 import { directoryStatusSchema, directoryVerbs } from './directory-verbs';
 import { favoriteListSchema, favoriteVerbs } from './favorite-verbs';
 import { currentMeetingSchema, meetingVerbs } from './meeting-verbs';
+import { popoverVerbs } from './popover-verbs';
 import { none } from './shapes';
 
 // The contract's payload types, for main and the windows: this module is their one address
@@ -44,6 +45,8 @@ export const invokeContract = {
   ...favoriteVerbs,
 
   ...callVerbs,
+
+  ...popoverVerbs,
 
   openWindow: {
     request: z.object({ window: z.enum(['picker', 'settings']) }).strict(),

@@ -8,7 +8,7 @@ import {
 } from '../i18n/locale';
 import type { Loadable } from './loadable';
 import { useLiveValue } from './use-live-value';
-import type { AppState, SettingsView } from '../../../main/shared/ipc/contract';
+import type { AppState, IpcResult, SettingsView } from '../../../main/shared/ipc/contract';
 
 export interface AppFrame {
   readonly appState: Loadable<AppState>;
@@ -21,13 +21,25 @@ export interface AppFrame {
   readonly applySettings: (view: SettingsView) => void;
 }
 
+/** How the frame fetches its values; by default their own verbs (the popover: its snapshot first). */
+export interface FrameLoads {
+  readonly appState?: () => Promise<IpcResult<AppState>>;
+  readonly settings?: () => Promise<IpcResult<SettingsView>>;
+}
+
 /**
  * What every page needs before it can say anything: the app state (configured? keychain?
  * system language) and the settings (chosen language, locked keys). Kept live by events.
  */
-export function useAppFrame(): AppFrame {
-  const appState = useLiveValue('appStateChanged', () => bridge().getAppState());
-  const settings = useLiveValue('settingsChanged', () => bridge().getSettings());
+export function useAppFrame(loads: FrameLoads = {}): AppFrame {
+  const appState = useLiveValue(
+    'appStateChanged',
+    loads.appState ?? (() => bridge().getAppState()),
+  );
+  const settings = useLiveValue(
+    'settingsChanged',
+    loads.settings ?? (() => bridge().getSettings()),
+  );
   const reloadState = appState.reload;
   const reloadSettings = settings.reload;
   const reload = useCallback(async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CallView, IpcError, RequestOf } from '../../../main/shared/ipc/contract';
+import type { CallView, IpcError, IpcResult, RequestOf } from '../../../main/shared/ipc/contract';
 import { bridge } from '../bridge';
 import { invoke } from './call';
 import { useBridgeEvent } from './use-bridge-event';
@@ -35,7 +35,11 @@ function newer(current: CallView | undefined, next: CallView): boolean {
  * second click on a ringing row does nothing here, and main dedups as well (one click, one
  * ring), so a double click or a key repeat never rings a room twice.
  */
-export function useCalls(ready = true, meetingId: string | null = null): CallsApi {
+export function useCalls(
+  ready = true,
+  meetingId: string | null = null,
+  list: () => Promise<IpcResult<CallView[]>> = () => bridge().listCalls(),
+): CallsApi {
   const [byTarget, setByTarget] = useState<ReadonlyMap<string, CallView>>(new Map());
   const [starting, setStarting] = useState<ReadonlySet<string>>(new Set());
   const [refused, setRefused] = useState<ReadonlyMap<string, IpcError>>(new Map());
@@ -60,10 +64,14 @@ export function useCalls(ready = true, meetingId: string | null = null): CallsAp
   }, []);
 
   // Calls already under way (started elsewhere, or before this window opened). `ready` lets
-  // the popover ask after its first paint: the list of favourites comes first.
+  // the popover ask after its first paint: the list of favourites comes first. `list` fetches
+  // them (by default listCalls; the popover's answers from its snapshot the first time), read
+  // from a ref so that a new function on a later render does not fetch them again.
+  const lister = useRef(list);
+  lister.current = list;
   useEffect(() => {
     if (!ready) return;
-    void invoke(() => bridge().listCalls()).then((result) => {
+    void invoke(lister.current).then((result) => {
       if (result.ok) for (const call of result.data) apply(call);
     });
   }, [apply, ready]);

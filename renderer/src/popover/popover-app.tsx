@@ -8,6 +8,7 @@ import { useBridgeEvent } from '../lib/use-bridge-event';
 import { useCalls } from '../lib/use-calls';
 import { CallAnnouncer } from '../ui/call-announcer';
 import { PopoverScreen } from './popover-screen';
+import { startPopoverLoads } from './popover-snapshot';
 import { usePopoverData } from './use-popover-data';
 
 /** After the start-up requests (history at once, the directory at 50 ms) have gone out. */
@@ -15,11 +16,15 @@ const PREPARE_FORMATS_AFTER_MS = 250;
 
 /** The tray popover: the everyday screen. */
 export function PopoverApp() {
-  const frame = useAppFrame();
-  const data = usePopoverData();
+  // Everything the first screen shows, asked in one round trip during the first render (an
+  // effect would wait for a painted frame); made once, as each of its loads answers once.
+  const [loads] = useState(startPopoverLoads);
+  const frame = useAppFrame(loads.frame);
+  const data = usePopoverData(loads);
   const calls = useCalls(
     data.favorites.status !== 'loading',
     data.meeting.status === 'ready' ? (data.meeting.value.selected?.meetingId ?? null) : null,
+    loads.calls,
   );
   const [query, setQuery] = useState('');
   const filter = useRef<HTMLInputElement>(null);

@@ -5,6 +5,7 @@ import type { Loadable } from '../lib/loadable';
 import { useBridgeEvent } from '../lib/use-bridge-event';
 import { useCurrentMeeting } from '../lib/use-current-meeting';
 import { useFavorites } from '../lib/use-favorites';
+import type { PopoverLoads } from './popover-snapshot';
 import type { CurrentMeeting, FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
 import type { HistoryEntry } from '../../../main/shared/model/history-schema';
 
@@ -20,20 +21,22 @@ export interface PopoverData {
 
 /**
  * Everything the popover shows besides the frame. The meeting and the favourites come first
- * (they are all the first paint needs); the directory, which can hold thousands of rooms, is
- * fetched after that paint and only for the statuses of favourite rooms.
+ * (they are all the first paint needs), with the recent invites in the same answer (`loads`:
+ * the popover's snapshot, popover-snapshot.ts); the directory, which can hold thousands of
+ * rooms, is fetched after that paint and only for the statuses of favourite rooms.
  */
-export function usePopoverData(): PopoverData {
-  const meeting = useCurrentMeeting();
-  const favorites = useFavorites();
+export function usePopoverData(loads: PopoverLoads): PopoverData {
+  const meeting = useCurrentMeeting(loads.meeting);
+  const favorites = useFavorites(loads.favorites);
+  const historyLoad = loads.history;
   const [history, setHistory] = useState<readonly HistoryEntry[]>([]);
   const [rooms, setRooms] = useState<ReadonlyMap<string, RoomView>>(new Map());
   const fetchedAt = useRef<string | null>(null);
 
   const loadHistory = useCallback(async () => {
-    const result = await invoke(() => bridge().listHistory());
+    const result = await invoke(historyLoad);
     if (result.ok) setHistory(result.data);
-  }, []);
+  }, [historyLoad]);
 
   const loadRooms = useCallback(async () => {
     const result = await invoke(() => bridge().getDirectory());
@@ -47,9 +50,10 @@ export function usePopoverData(): PopoverData {
     setRooms(new Map(result.data.rooms.map((room) => [room.meetingRoomId, room])));
   }, []);
 
-  // The first paint needs the meeting and the favourites only. History, then the directory
-  // (thousands of rooms, for the favourites' statuses) follow once that paint is done, so
-  // they never compete with it for the bridge or for main's time.
+  // The first paint needs the meeting and the favourites only. The recent invites (already
+  // here, in the snapshot), then the directory (thousands of rooms, for the favourites'
+  // statuses) follow once that paint is done, so they never compete with it for the bridge,
+  // main's time or the first frame's rendering.
   const painted = favorites.favorites.status !== 'loading';
   const hasRooms =
     favorites.favorites.status === 'ready' &&
