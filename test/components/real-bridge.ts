@@ -180,6 +180,7 @@ export async function startRealBridge(options: RealBridgeOptions = {}): Promise<
 
   const bridge: RoomcallBridge = {
     getAppState: () => run('getAppState', undefined),
+    getPopoverSnapshot: () => run('getPopoverSnapshot', undefined),
     saveCredentials: (request) => run('saveCredentials', request),
     testConnection: () => run('testConnection', undefined),
     logout: () => run('logout', undefined),

@@ -13,7 +13,10 @@ const CANCEL = '/v1/meeting-rooms/cancel-room-call';
 
 async function renderPopover<B>(bridge: B): Promise<B> {
   render(<PopoverApp />);
-  await settle();
+  // The first screen waits for main's one answer (getPopoverSnapshot), real HTTP behind it.
+  await waitFor(() => {
+    expect(document.querySelector('main .spinner[role="status"]')).toBeNull();
+  });
   await settle();
   return bridge;
 }
@@ -155,6 +158,10 @@ describe('popover (the real app over the simulator)', () => {
     }
     await renderPopover(real);
     const list = screen.getByRole('list', { name: 'Favourites' });
+    // The first screen's rows come first, the rest in the next frames.
+    await waitFor(() => {
+      expect(within(list).getAllByRole('button', { name: /^Invite / })).toHaveLength(many.length);
+    });
     const invites = within(list).getAllByRole('button', { name: /^Invite / });
     expect(invites.map((button) => button.textContent)).toEqual(
       many.map((favorite) => `Invite ${nameOf(favorite)}`),
@@ -303,8 +310,10 @@ describe('popover (the real app over the simulator)', () => {
     await real.harness.ok('updateSettings', { language: 'zh-CN' });
     const declines = await addRoomFavorite(real, roomWith(real, 'rejected'));
     await renderPopover(real);
-    expect(document.documentElement.lang).toBe('zh-CN');
-    expect(screen.getByRole('button', { name: `邀请 ${nameOf(declines)}` })).toBeTruthy();
+    await waitFor(() => {
+      expect(document.documentElement.lang).toBe('zh-CN');
+    });
+    expect(await screen.findByRole('button', { name: `邀请 ${nameOf(declines)}` })).toBeTruthy();
     expect(screen.getByRole('button', { name: '浏览会议室' })).toBeTruthy();
   });
 
