@@ -99,6 +99,8 @@ export function RoomRow({
       >
         <Icon name={starred ? 'star-filled' : 'star'} />
       </button>
+      {/* Cancel and Invite are one button element that changes (same place, no key), so
+          focus stays on it when a call is cancelled rather than falling to the page. */}
       {canCancel(call) ? (
         <button
           type="button"

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
 import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
@@ -56,6 +57,7 @@ export function FavoriteRow({
       ? locationBeyondName(name, favorite.location)
       : `${m.protocol[favorite.protocol]} · ${favorite.dialString}`;
   const showCall = starting || refused !== undefined || isCallVisible(call);
+  const inviteButton = useRef<HTMLButtonElement>(null);
   // A failure's reason takes the place of the location, and may wrap.
   const failure = callFailure(call, starting, refused, m);
   const described =
@@ -67,6 +69,7 @@ export function FavoriteRow({
         <Icon name={favorite.kind === 'room' ? 'room' : 'address'} />
       </span>
       <button
+        ref={inviteButton}
         type="button"
         class="fav-invite"
         data-nav="row"
@@ -99,6 +102,9 @@ export function FavoriteRow({
           class="icon-button fav-cancel"
           aria-label={m.cancelCallTo(name)}
           onClick={() => {
+            // The cancel button goes once the call is cancelled: focus stays on this row (its
+            // invite button) rather than falling to the page (issue 14 item 6).
+            inviteButton.current?.focus();
             onCancel(call);
           }}
         >

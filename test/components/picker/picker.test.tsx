@@ -203,10 +203,16 @@ describe('room picker (the real app over the simulator)', () => {
       ]),
     );
 
-    fireEvent.click(screen.getByRole('button', { name: `Cancel the call to ${SHENZHEN_1801}` }));
+    const cancel = screen.getByRole('button', { name: `Cancel the call to ${SHENZHEN_1801}` });
+    cancel.focus();
+    fireEvent.click(cancel);
     await waitFor(() => {
       expect(rowText(SHENZHEN_1801)).toContain('Cancelled');
     });
+    // Cancel gives way to Invite in the same place: focus stays there, not on the page.
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: `Invite ${SHENZHEN_1801}` }),
+    );
     real.finishRinging();
     await waitFor(() => {
       expect(rowText(MARINA)).toContain('In the meeting');

@@ -100,12 +100,16 @@ describe('popover (the real app over the simulator)', () => {
     expect(real.requestsTo('startCall')).toHaveLength(1);
     expect(simRequests(real, ROOM_CALL)).toHaveLength(1);
 
-    fireEvent.click(screen.getByRole('button', { name: `Cancel the call to ${nameOf(accepts)}` }));
+    const cancel = screen.getByRole('button', { name: `Cancel the call to ${nameOf(accepts)}` });
+    cancel.focus();
+    fireEvent.click(cancel);
     await waitFor(() => {
       expect(within(rowOf(accepts)).getByText('Cancelled')).toBeTruthy();
     });
     expect(simRequests(real, CANCEL)).toHaveLength(1);
     expect(screen.queryByRole('button', { name: /^Cancel the call/ })).toBeNull();
+    // The cancel button is gone: focus stayed on the row, not on the page.
+    expect(document.activeElement).toBe(inviteButton(accepts));
   });
 
   it('says why a call failed, with the server’s code', async () => {
