@@ -314,6 +314,15 @@ export function createFakeElectron(userData: () => string, options: FakeElectron
           'protocol.registerSchemesAsPrivileged should be called before app is ready',
         );
       }
+      // electron/electron#40544 (codeCache privilege): enabling the code cache for a scheme
+      // that is not standard throws, since its cache key needs the scheme's origin.
+      for (const scheme of schemes) {
+        const privileges = (scheme as { privileges?: { standard?: boolean; codeCache?: boolean } })
+          .privileges;
+        if (privileges?.codeCache === true && privileges.standard !== true) {
+          throw new Error('Code cache can only be enabled when standard is true');
+        }
+      }
       protocol.privileged.push(...schemes);
     },
     handle: (scheme: string, handler: Listener) => {

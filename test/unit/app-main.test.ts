@@ -60,7 +60,9 @@ describe('the main entry', () => {
     );
     expect(electron.record.singleInstanceLocks).toEqual([devData]);
     // Registering after ready would have thrown (electron_api_protocol.cc).
-    expect(electron.protocol.privileged).toHaveLength(1);
+    expect(electron.protocol.privileged).toMatchObject([
+      { scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } },
+    ]);
     expect(bootCalls).toBe(0);
     electron.app.emitReady();
     await waitFor(() => bootCalls === 1);
