@@ -170,6 +170,26 @@ async function loadPopover(page: Page, preview: SimPreview): Promise<PopoverLoad
   return { rendered, allRows, painted };
 }
 
+/**
+ * The browser's own floor in the same run: a page with nothing in it (the preview's plain-text
+ * 404, which Chromium shows as a document) from the same server, DOMContentLoaded after
+ * navigation start. On this shared 2-core machine a blank HTML page takes 23-50 ms on its
+ * own (measured 2026-12-03), most of the popover's budget before any of its bytes are read.
+ */
+async function loadEmptyPage(page: Page, preview: SimPreview): Promise<number> {
+  await page.goto(betweenLoads(preview));
+  await page.goto(`${preview.url}/bench-empty-page`);
+  const loaded = await page.evaluate(() => {
+    // A PerformanceNavigationTiming in the page; Node's types (this file's) know only the base.
+    const entry: { readonly domContentLoadedEventStart?: unknown } | undefined =
+      performance.getEntriesByType('navigation')[0];
+    const start = entry?.domContentLoadedEventStart;
+    return typeof start === 'number' ? start : Number.NaN;
+  });
+  await page.goto(betweenLoads(preview));
+  return loaded;
+}
+
 /** The popover's rows of the UI table: `runs` loads each way, interleaved. */
 export async function benchPopover(browser: Browser, runs: number): Promise<string[][]> {
   const preview = await startSimPreview({ sim: { rooms: 200 } });
@@ -184,11 +204,15 @@ export async function benchPopover(browser: Browser, runs: number): Promise<stri
     const viaHttp = await browser.newPage({ viewport: POPOVER_VIEWPORT });
     const inPage: PopoverLoad[] = [];
     const overHttp: PopoverLoad[] = [];
-    // Interleaved, so a busy moment of the shared machine spreads over both.
+    const empty: number[] = [];
+    // Interleaved, so a busy moment of the shared machine spreads over all three.
     for (let i = 0; i < runs; i++) {
       inPage.push(await loadPopover(fast, asBuilt));
+      empty.push(await loadEmptyPage(fast, asBuilt));
       overHttp.push(await loadPopover(viaHttp, preview));
     }
+    // The popover's own share: each load less the empty page loaded right after it.
+    const ownShare = inPage.map((load, i) => load.rendered - (empty[i] ?? Number.NaN));
     const rendered = inPage.map((load) => load.rendered);
     const painted = inPage.map((load) => load.painted);
     const budget = `< ${String(POPOVER_BUDGET_MS)} ms`;
@@ -199,6 +223,12 @@ export async function benchPopover(browser: Browser, runs: number): Promise<stri
         budget,
       ],
       ['  the same as a ratio of the budget (median, fastest–slowest)', ratio(rendered), '< 1×'],
+      [
+        "  an empty page from the same server, DOMContentLoaded (info: the browser's floor)",
+        spread(empty),
+        '-',
+      ],
+      ["  the popover's own share: first screen less the empty page (info)", spread(ownShare), '-'],
       ['  its first contentful paint (PerformanceObserver paint)', spread(painted), '-'],
       ['  first contentful paint as a ratio of the budget (info)', ratio(painted), '-'],
       [
