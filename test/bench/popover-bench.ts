@@ -181,9 +181,15 @@ async function loadEmptyPage(page: Page, preview: SimPreview): Promise<number> {
   await page.goto(`${preview.url}/bench-empty-page`);
   const loaded = await page.evaluate(() => {
     // A PerformanceNavigationTiming in the page; Node's types (this file's) know only the base.
-    const entry: { readonly domContentLoadedEventStart?: unknown } | undefined =
-      performance.getEntriesByType('navigation')[0];
-    const start = entry?.domContentLoadedEventStart;
+    // Node's EntryType has no 'navigation'; the page's Chromium has.
+    const isNavigation = (type: string) => type === 'navigation';
+    const entry: object | undefined = performance
+      .getEntries()
+      .find((e) => isNavigation(e.entryType));
+    const start =
+      entry !== undefined && 'domContentLoadedEventStart' in entry
+        ? entry.domContentLoadedEventStart
+        : undefined;
     return typeof start === 'number' ? start : Number.NaN;
   });
   await page.goto(betweenLoads(preview));

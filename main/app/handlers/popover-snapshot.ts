@@ -1,5 +1,4 @@
-import type { IpcResult, ResponseOf } from '../../shared/ipc/contract';
-import type { HandlerTable } from './handler-table';
+import type { IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { toIpcError } from './to-ipc-error';
 
 type PartVerbs =
@@ -10,6 +9,10 @@ type PartVerbs =
   | 'listCalls'
   | 'listHistory';
 type Snapshot = ResponseOf<'getPopoverSnapshot'>;
+/** The handler table's verbs the snapshot asks (handler-table.ts passes itself). */
+type PartHandlers = {
+  readonly [V in PartVerbs]: (request: ParsedRequestOf<V>) => Promise<ResponseOf<V>>;
+};
 
 /**
  * getPopoverSnapshot: the popover's first screen in one round trip. It asks the handler table's
@@ -17,7 +20,7 @@ type Snapshot = ResponseOf<'getPopoverSnapshot'>;
  * that fails carries its error as that verb would have (toIpcError, as dispatch does), and the
  * other parts still arrive. The response schema then checks every part as the verb's would.
  */
-export async function popoverSnapshot(verbs: Pick<HandlerTable, PartVerbs>): Promise<Snapshot> {
+export async function popoverSnapshot(verbs: PartHandlers): Promise<Snapshot> {
   const [appState, settings, meeting, favorites, calls, history] = await Promise.all([
     part(() => verbs.getAppState(undefined)),
     part(() => verbs.getSettings(undefined)),

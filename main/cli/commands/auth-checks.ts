@@ -1,8 +1,8 @@
+import { ENV_CREDENTIAL_VARS } from '../../core/secrets/env-vars';
 import type { WemeetApi } from '../../core/wemeet/api';
 import type { CliContext } from '../context';
 import { EXIT_FAILURE, EXIT_USAGE } from '../exit-codes';
 import { describeFailure, type Failure } from '../failures';
-import { ENV_CREDENTIAL_VARS } from './auth';
 
 /** What the auth commands check: the WEMEET_* credential variables set, and one signed read. */
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ENV_VARS } from '../../core/secrets/env-vars';
+import { ENV_CREDENTIAL_VARS, ENV_VARS } from '../../core/secrets/env-vars';
 import type { ActionDefiner } from '../program-support';
 import { examples } from './shared-options';
 
@@ -9,14 +9,6 @@ import { examples } from './shared-options';
  * win over both, so these commands say when they are set. Their code is in auth-run.ts and
  * auth-status.ts, loaded only when one runs.
  */
-
-/** The WEMEET_* variables that carry the credentials (the operator's is ENV_VARS.operatorId). */
-export const ENV_CREDENTIAL_VARS = [
-  ENV_VARS.appId,
-  ENV_VARS.sdkId,
-  ENV_VARS.secretId,
-  ENV_VARS.secretKey,
-] as const;
 
 export function registerAuth(program: Command, define: ActionDefiner): void {
   const auth = program

@@ -11,3 +11,11 @@ export const ENV_VARS = {
   secretKey: 'WEMEET_SECRET_KEY',
   operatorId: 'WEMEET_OPERATOR_ID',
 } as const;
+
+/** The variables that carry the credentials (the operator's is ENV_VARS.operatorId). */
+export const ENV_CREDENTIAL_VARS = [
+  ENV_VARS.appId,
+  ENV_VARS.sdkId,
+  ENV_VARS.secretId,
+  ENV_VARS.secretKey,
+] as const;
