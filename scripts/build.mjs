@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { ESM_REQUIRE_BANNER, cliBuildTargets } from './cli-build.ts';
+import { inlinePage } from './inline-page.mjs';
 
 rmSync('out', { recursive: true, force: true });
 
@@ -137,3 +138,6 @@ targets.push(
 // ── end renderer ──────────────────────────────────────────────────────────────────────────
 
 await Promise.all(targets.map((options) => build(options)));
+// The popover's first screen is the one with a budget (50 ms): its script and stylesheet go
+// inside its page, allowed by hash. The picker and settings keep theirs as files.
+inlinePage('popover');

@@ -6,6 +6,7 @@ import { mayNavigate, windowOpenDecision } from '../../main/app/electron/navigat
 import { HELP_URLS } from '../../main/app/handlers/window-port';
 import { assetPathFor, readAsset } from '../../main/app/web/assets';
 import { contentSecurityPolicy } from '../../main/app/web/csp';
+import { hashSource, inlineHashes } from '../../main/app/web/inline-hashes';
 import { isAppUrl, pageUrl } from '../../main/app/web/pages';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -113,5 +114,35 @@ describe('renderer assets', () => {
     );
     const post = new Request('app://roomcall/popover.html', { method: 'POST', body: 'x' });
     expect((await rendererResponse(post, root)).status).toBe(405);
+  });
+
+  it("allows a page's own inline script and style by hash, and nothing else inline", async () => {
+    // MDN's CSP example (script-src, "hash"): alert('Hello, world.'); hashes to this.
+    expect(hashSource("alert('Hello, world.');")).toBe(
+      "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='",
+    );
+    const page =
+      '<html><head><script src="/preview-bridge.js"></script>' +
+      '<script type="module">alert(\'Hello, world.\');</script><style>p{color:red}</style>' +
+      '</head></html>';
+    expect(inlineHashes(page)).toEqual({
+      script: ["'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"],
+      style: [hashSource('p{color:red}')],
+    });
+    const root = path.join(dir(), 'renderer');
+    await mkdir(root, { recursive: true });
+    await writeFile(path.join(root, 'popover.html'), page);
+    await writeFile(path.join(root, 'picker.html'), '<html><script src="x.js"></script></html>');
+    const csp = async (name: string) =>
+      (await rendererResponse(new Request(`app://roomcall/${name}`), root)).headers.get(
+        'content-security-policy',
+      ) ?? '';
+    expect(await csp('popover.html')).toContain(
+      "script-src 'self' 'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='",
+    );
+    expect(await csp('popover.html')).toContain(`style-src 'self' ${hashSource('p{color:red}')}`);
+    expect(await csp('popover.html')).not.toContain('unsafe-inline');
+    // A page with nothing inline keeps 'self' alone.
+    expect(await csp('picker.html')).toContain("script-src 'self';");
   });
 });

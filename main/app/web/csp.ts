@@ -1,15 +1,21 @@
+import type { InlineHashes } from './inline-hashes';
+
 /**
  * The Content-Security-Policy of every page, as a response header (a header cannot be
- * removed by the page, unlike a <meta> tag): no inline script or style, nothing from any
+ * removed by the page, unlike a <meta> tag): no inline script or style but the page's own
+ * (by hash, inline-hashes.ts), nothing from any
  * other origin, no plugins, no framing, no forms posting anywhere. `connect` is 'none' in
  * Electron (the windows reach main only through the preload) and 'self' in the web preview,
  * whose bridge talks to its own loopback server with fetch and EventSource.
  */
-export function contentSecurityPolicy(connect: "'none'" | "'self'"): string {
+export function contentSecurityPolicy(
+  connect: "'none'" | "'self'",
+  inline: InlineHashes = { script: [], style: [] },
+): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
+    ["script-src 'self'", ...inline.script].join(' '),
+    ["style-src 'self'", ...inline.style].join(' '),
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${connect}`,
@@ -24,9 +30,12 @@ export function contentSecurityPolicy(connect: "'none'" | "'self'"): string {
 }
 
 /** Headers every page and asset is served with, in Electron and in the preview. */
-export function securityHeaders(connect: "'none'" | "'self'"): Record<string, string> {
+export function securityHeaders(
+  connect: "'none'" | "'self'",
+  inline?: InlineHashes,
+): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(connect),
+    'Content-Security-Policy': contentSecurityPolicy(connect, inline),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
