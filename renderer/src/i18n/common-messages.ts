@@ -41,7 +41,6 @@ const en = {
   openSettings: 'Open settings',
   learnMore: 'How to fix this',
   errorCode: (code: number) => `Error code ${String(code)}`,
-  serverSaid: 'Details',
   codes: englishCodeWords(),
   status: {
     idle: 'Available',
@@ -163,7 +162,6 @@ const zh: CommonMessages = {
   openSettings: '打开设置',
   learnMore: '如何解决',
   errorCode: (code) => `错误码 ${String(code)}`,
-  serverSaid: '详细信息',
   codes: {
     200003: {
       title: 'SecretKey 与 SecretId 不匹配',

@@ -17,7 +17,6 @@ const en = {
     syncing: 'Updating the room list…',
     progress: (loaded: string, total: string) => `Updating the room list… ${loaded} of ${total}`,
     progressLabel: 'Room list update',
-    firstLoad: 'Loading the room list for the first time…',
     empty: 'Your organisation has no meeting rooms in Tencent Meeting yet.',
   },
   search: {
@@ -50,8 +49,6 @@ const en = {
     people: (count: number) => `${String(count)} seats`,
   },
   selection: {
-    count: (count: number) => (count === 1 ? '1 room selected' : `${String(count)} rooms selected`),
-    invite: (count: number) => `Invite ${String(count)} into the meeting`,
     clear: 'Clear selection',
   },
   favorites: {
@@ -167,7 +164,6 @@ const zh: PickerMessages = {
     syncing: '正在更新会议室列表…',
     progress: (loaded, total) => `正在更新会议室列表… ${loaded} / ${total}`,
     progressLabel: '会议室列表更新进度',
-    firstLoad: '正在首次加载会议室列表…',
     empty: '你的组织在腾讯会议中还没有会议室。',
   },
   search: {
@@ -199,8 +195,6 @@ const zh: PickerMessages = {
     people: (count) => `${String(count)} 座`,
   },
   selection: {
-    count: (count) => `已选择 ${String(count)} 个会议室`,
-    invite: (count) => `邀请 ${String(count)} 个会议室入会`,
     clear: '取消选择',
   },
   favorites: {
