@@ -13,6 +13,7 @@
  * Test-only: never shipped, and importing no Node module, so it can run in a browser too.
  */
 import type { RoomcallBridge } from '../../main/shared/ipc/bridge';
+import { bridgeFrom } from './bridge-from';
 import type {
   AppState,
   CallView,
@@ -430,47 +431,15 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     });
   }
 
-  const bridge: RoomcallBridge = {
-    getAppState: () => run('getAppState', undefined),
-    saveCredentials: (request) => run('saveCredentials', request),
-    testConnection: () => run('testConnection', undefined),
-    logout: () => run('logout', undefined),
-    dismissWarnings: () => run('dismissWarnings', undefined),
-    copyDiagnostics: () => run('copyDiagnostics', undefined),
-    getSettings: () => run('getSettings', undefined),
-    updateSettings: (request) => run('updateSettings', request),
-    getCurrentMeeting: () => run('getCurrentMeeting', undefined),
-    refreshCurrentMeeting: () => run('refreshCurrentMeeting', undefined),
-    setMeeting: (request) => run('setMeeting', request),
-    chooseMeeting: (request) => run('chooseMeeting', request),
-    clearMeeting: () => run('clearMeeting', undefined),
-    getDirectory: () => run('getDirectory', undefined),
-    refreshDirectory: () => run('refreshDirectory', undefined),
-    listFavorites: () => run('listFavorites', undefined),
-    addFavorite: (request) => run('addFavorite', request),
-    removeFavorite: (request) => run('removeFavorite', request),
-    moveFavorite: (request) => run('moveFavorite', request),
-    renameFavorite: (request) => run('renameFavorite', request),
-    updateAddressFavorite: (request) => run('updateAddressFavorite', request),
-    exportFavorites: () => run('exportFavorites', undefined),
-    importFavorites: (request) => run('importFavorites', request),
-    startCall: (request) => run('startCall', request),
-    cancelCall: (request) => run('cancelCall', request),
-    listCalls: () => run('listCalls', undefined),
-    listHistory: () => run('listHistory', undefined),
-    getPopoverSnapshot: () => run('getPopoverSnapshot', undefined),
-    openWindow: (request) => run('openWindow', request),
-    hidePopover: () => run('hidePopover', undefined),
-    openHelp: (request) => run('openHelp', request),
-    on: (event, listener) => {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener);
-      listeners.set(event, set);
-      return () => {
-        set.delete(listener);
-      };
-    },
+  const on: RoomcallBridge['on'] = (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => {
+      set.delete(listener);
+    };
   };
+  const bridge = bridgeFrom(run, on);
 
   return {
     bridge,

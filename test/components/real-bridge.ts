@@ -13,6 +13,7 @@ import { DetachedWindowAPI } from 'happy-dom';
 import type { z } from 'zod';
 import type { Clock } from '../../main/core/invite/clock';
 import type { RoomcallBridge } from '../../main/shared/ipc/bridge';
+import { bridgeFrom } from './bridge-from';
 import {
   eventContract,
   invokeContract,
@@ -178,51 +179,22 @@ export async function startRealBridge(options: RealBridgeOptions = {}): Promise<
     return pending;
   }
 
-  const bridge: RoomcallBridge = {
-    getAppState: () => run('getAppState', undefined),
-    getPopoverSnapshot: () => run('getPopoverSnapshot', undefined),
-    saveCredentials: (request) => run('saveCredentials', request),
-    testConnection: () => run('testConnection', undefined),
-    logout: () => run('logout', undefined),
-    dismissWarnings: () => run('dismissWarnings', undefined),
-    copyDiagnostics: () => run('copyDiagnostics', undefined),
-    getSettings: () => run('getSettings', undefined),
-    updateSettings: (request) => run('updateSettings', request),
-    getCurrentMeeting: () => run('getCurrentMeeting', undefined),
-    refreshCurrentMeeting: () => run('refreshCurrentMeeting', undefined),
-    setMeeting: (request) => run('setMeeting', request),
-    chooseMeeting: (request) => run('chooseMeeting', request),
-    clearMeeting: () => run('clearMeeting', undefined),
-    getDirectory: () => run('getDirectory', undefined),
-    refreshDirectory: () => run('refreshDirectory', undefined),
-    listFavorites: () => run('listFavorites', undefined),
-    addFavorite: (request) => run('addFavorite', request),
-    removeFavorite: (request) => run('removeFavorite', request),
-    moveFavorite: (request) => run('moveFavorite', request),
-    renameFavorite: (request) => run('renameFavorite', request),
-    updateAddressFavorite: (request) => run('updateAddressFavorite', request),
-    exportFavorites: () => run('exportFavorites', undefined),
-    importFavorites: (request) => run('importFavorites', request),
-    startCall: (request) => run('startCall', request),
-    cancelCall: (request) => run('cancelCall', request),
-    listCalls: () => run('listCalls', undefined),
-    listHistory: () => run('listHistory', undefined),
-    openWindow: (request) => run('openWindow', request),
-    hidePopover: () => run('hidePopover', undefined),
-    openHelp: (request) => run('openHelp', request),
-    on: <E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void) => {
-      const subscriber = {
-        event,
-        deliver: (payload: unknown) => {
-          listener(payloads[event].parse(payload));
-        },
-      };
-      subscribers.add(subscriber);
-      return () => {
-        subscribers.delete(subscriber);
-      };
-    },
+  const on: RoomcallBridge['on'] = <E extends EventName>(
+    event: E,
+    listener: (payload: EventPayloadOf<E>) => void,
+  ) => {
+    const subscriber = {
+      event,
+      deliver: (payload: unknown) => {
+        listener(payloads[event].parse(payload));
+      },
+    };
+    subscribers.add(subscriber);
+    return () => {
+      subscribers.delete(subscriber);
+    };
   };
+  const bridge = bridgeFrom(run, on);
 
   return {
     bridge,
