@@ -4,6 +4,7 @@ import type { RoomView } from '../../../main/shared/ipc/contract';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import { ipcError, ROOMS, type FakeBridge, type FakeWorld } from '../fake-bridge';
 import { push, settle, waitFor, withBridge } from '../setup';
+import { submitAddressEdit } from './address-edit';
 
 function manyRooms(count: number): RoomView[] {
   const rooms: RoomView[] = [];
@@ -121,20 +122,7 @@ describe('room picker (FakeBridge)', () => {
 
     async function editCodec(fake: FakeBridge, edit: { address?: string; name?: string }) {
       const panel = await openFavorites(fake);
-      fireEvent.click(within(panel).getByRole('button', { name: 'Edit Boardroom codec' }));
-      await settle();
-      const form = within(panel).getByRole('form', { name: 'Edit address' });
-      if (edit.address !== undefined) {
-        fireEvent.input(within(form).getByRole('textbox', { name: 'Address' }), {
-          target: { value: edit.address },
-        });
-      }
-      if (edit.name !== undefined) {
-        fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), {
-          target: { value: edit.name },
-        });
-      }
-      fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+      const form = await submitAddressEdit(panel, 'Boardroom codec', edit);
       await settle();
       await settle();
       return { panel, form };

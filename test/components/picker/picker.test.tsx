@@ -4,6 +4,7 @@ import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import { startRealBridge, type RealBridge, type RealBridgeOptions } from '../real-bridge';
 import { addAddressFavorite, addRoomFavorite, managedConfig, roomNamed } from '../real-world';
 import { settle, waitFor, withRealBridge } from '../setup';
+import { submitAddressEdit } from './address-edit';
 
 async function renderPicker<B>(bridge: B): Promise<B> {
   render(<PickerApp />);
@@ -353,20 +354,7 @@ describe('room picker (the real app over the simulator)', () => {
         });
         const before = await real.harness.ok('listFavorites');
         const panel = await openFavorites();
-        fireEvent.click(within(panel).getByRole('button', { name: 'Edit Boardroom codec' }));
-        await settle();
-        const form = within(panel).getByRole('form', { name: 'Edit address' });
-        if (edit.address !== undefined) {
-          fireEvent.input(within(form).getByRole('textbox', { name: 'Address' }), {
-            target: { value: edit.address },
-          });
-        }
-        if (edit.name !== undefined) {
-          fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), {
-            target: { value: edit.name },
-          });
-        }
-        fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+        const form = await submitAddressEdit(panel, 'Boardroom codec', edit);
         await waitFor(() => {
           expect(real.requestsTo('updateAddressFavorite')).toHaveLength(1);
         });
