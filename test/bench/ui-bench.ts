@@ -21,22 +21,31 @@ const CHROMIUM_ARGS = [
 ];
 const RENDERER = 'out/renderer';
 
-/** Gzipped size of a page's JavaScript: its entry and every chunk it imports statically. */
+/**
+ * Gzipped size of a page's JavaScript: its entry (a file, or the script inside the page, as
+ * the build leaves the popover's) and every chunk it imports statically.
+ */
 export function pageScriptGzipBytes(page: string): number {
   const html = readFileSync(path.join(RENDERER, `${page}.html`), 'utf8');
   const pending = [...html.matchAll(/<script[^>]+src="\.\/([^"]+)"/g)].map((m) => m[1] ?? '');
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]+?)<\/script>/g)].map(
+    (m) => m[1] ?? '',
+  );
   const seen = new Set<string>();
   let total = 0;
+  const count = (source: string, from: string) => {
+    total += gzipSync(source, { level: 9 }).byteLength;
+    // Static imports only (`import"./x.js"`, `from"./x.js"`); dynamic import() loads later.
+    for (const match of source.matchAll(/(?:from|import)\s*"(\.[^"]+\.js)"/g)) {
+      pending.push(path.join(from, match[1] ?? ''));
+    }
+  };
+  for (const source of inline) count(source, '.');
   while (pending.length > 0) {
     const file = path.normalize(pending.pop() ?? '');
     if (file === '' || seen.has(file)) continue;
     seen.add(file);
-    const source = readFileSync(path.join(RENDERER, file));
-    total += gzipSync(source, { level: 9 }).byteLength;
-    // Static imports only (`import"./x.js"`, `from"./x.js"`); dynamic import() loads later.
-    for (const match of source.toString('utf8').matchAll(/(?:from|import)\s*"(\.[^"]+\.js)"/g)) {
-      pending.push(path.join(path.dirname(file), match[1] ?? ''));
-    }
+    count(readFileSync(path.join(RENDERER, file), 'utf8'), path.dirname(file));
   }
   return total;
 }
