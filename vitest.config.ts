@@ -15,7 +15,8 @@ export default defineConfig({
         },
       },
       {
-        // The renderer's components in a DOM test environment, against a typed bridge double.
+        // The renderer's components in a DOM test environment, against the app's real handler
+        // table over the simulator, or a typed double where that cannot be made (test/components).
         extends: true,
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: {
