@@ -66,11 +66,13 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       about: favorite.id,
       failed: m.favorites.failed.move(name),
       retryLabel: m.favorites.failed.retry(action),
-      done: () => {
+      done: (_list, retried) => {
         // Moving the row's node can drop focus (the browser blurs a moved element): then back
         // to the same control of the moved row. Focus the person has since put elsewhere stays.
+        // After Try again, always: its button (still focused when the list shows the move) goes
+        // with the failure notice a moment later, and focus with it.
         focusPlan.current = {
-          whenLost: true,
+          whenLost: !retried,
           ready: (list) => list.findIndex((item) => item.id === favorite.id) === toIndex,
           target: () => firstOf(favorite.id, [way, way === 'up' ? 'down' : 'up', 'edit']),
         };
