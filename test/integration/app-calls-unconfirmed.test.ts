@@ -9,7 +9,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallView } from '../../main/shared/ipc/contract';
 import type { Fault } from '../sim/index';
-import { startAppHarness, type AppHarness, type HarnessOptions } from './app-harness';
+import {
+  roomCallRequest,
+  settledCall,
+  startAppHarness,
+  type AppHarness,
+  type HarnessOptions,
+} from './app-harness';
 
 const ROOM_CALL = '/v1/meeting-rooms/room-call';
 const ROOM_CALL_INFO = '/v1/meeting-rooms/room-call-info';
@@ -33,19 +39,9 @@ async function start(options: HarnessOptions = {}): Promise<void> {
   await h.ok('refreshCurrentMeeting');
 }
 
-function roomRequest(outcome: 'accepted' | 'rejected') {
-  const room = h.sim.roomWithOutcome(outcome);
-  return {
-    room: {
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    },
-  };
-}
-
+/** The lost-reply cases wait out client timeouts: a longer wait than the harness default. */
 function settledView(callId: string): Promise<CallView> {
-  return h.waitForEvent('callProgress', (view) => view.callId === callId && view.settled, 15_000);
+  return settledCall(h, callId, 15_000);
 }
 
 function phasesOf(callId: string): string[] {
@@ -60,7 +56,7 @@ describe('app calls: a lost reply is checked, never reported failed while the ro
     it(`${name} after the call was placed: Checking…, then in the meeting; one room-call`, async () => {
       await start();
       h.sim.faults.inject({ ...fault, path: ROOM_CALL, when: 'after' });
-      const view = await h.ok('startCall', roomRequest('accepted'));
+      const view = await h.ok('startCall', roomCallRequest(h.sim, 'accepted'));
       const final = await settledView(view.callId);
       expect(final).toMatchObject({ phase: 'accepted', error: null });
       expect(phasesOf(view.callId)).toContain('checking');
@@ -74,7 +70,7 @@ describe('app calls: a lost reply is checked, never reported failed while the ro
     it(`${name} before the request got through: Checking…, then failed as not called`, async () => {
       await start();
       h.sim.faults.inject({ ...fault, path: ROOM_CALL, when: 'before' });
-      const view = await h.ok('startCall', roomRequest('accepted'));
+      const view = await h.ok('startCall', roomCallRequest(h.sim, 'accepted'));
       const final = await settledView(view.callId);
       expect(final.phase).toBe('failed');
       expect(final.error?.message).toMatch(/was lost .*its status shows it was not called/);
@@ -96,7 +92,7 @@ describe('app calls: a lost reply is checked, never reported failed while the ro
       code: 9042,
       times: Infinity,
     });
-    const view = await h.ok('startCall', roomRequest('accepted'));
+    const view = await h.ok('startCall', roomCallRequest(h.sim, 'accepted'));
     expect((await settledView(view.callId)).phase).toBe('unconfirmed');
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
     const history = await h.ok('listHistory');
@@ -107,7 +103,7 @@ describe('app calls: a lost reply is checked, never reported failed while the ro
 describe('app calls: one click, one ring', () => {
   it('a room in the meeting is not called again: the new row says in the meeting', async () => {
     await start();
-    const request = roomRequest('accepted');
+    const request = roomCallRequest(h.sim, 'accepted');
     const first = await h.ok('startCall', request);
     expect((await settledView(first.callId)).phase).toBe('accepted');
     const again = await h.ok('startCall', request);
@@ -120,7 +116,7 @@ describe('app calls: one click, one ring', () => {
     // room-call takes 300 ms of real time to get through: the second click certainly comes
     // while the first room-call is in flight, so only the in-flight check can stop it.
     await start({ roomCallLatencyMs: 300 });
-    const request = roomRequest('rejected');
+    const request = roomCallRequest(h.sim, 'rejected');
     const first = await h.ok('startCall', request);
     // The first room-call has reached the simulator and waits there, unanswered.
     while (h.requestsTo('PUT', ROOM_CALL).length === 0) {
@@ -135,7 +131,7 @@ describe('app calls: one click, one ring', () => {
 
   it('Recent invites has the outcome by the time the settled view goes out', async () => {
     await start();
-    const view = await h.ok('startCall', roomRequest('rejected'));
+    const view = await h.ok('startCall', roomCallRequest(h.sim, 'rejected'));
     await settledView(view.callId);
     const history = await h.ok('listHistory');
     expect(history[0]?.outcome).toBe('rejected');

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../main/shared/model/history-schema';
 import type { CallView } from '../../main/shared/ipc/contract';
 import { SIM_CURRENT_MEETING } from '../sim/index';
-import { startAppHarness, type AppHarness, type HarnessOptions } from './app-harness';
+import {
+  roomCallRequest,
+  settledCall,
+  startAppHarness,
+  type AppHarness,
+  type HarnessOptions,
+} from './app-harness';
 
 const ROOM_CALL = '/v1/meeting-rooms/room-call';
 const CANCEL = '/v1/meeting-rooms/cancel-room-call';
@@ -22,26 +28,11 @@ async function start(options: HarnessOptions = {}): Promise<void> {
   await h.ok('refreshCurrentMeeting');
 }
 
-function roomRequest(outcome: 'accepted' | 'rejected' | 'no-answer' | 'offline') {
-  const room = h.sim.roomWithOutcome(outcome);
-  return {
-    room: {
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    },
-  };
-}
-
 function phasesOf(callId: string): string[] {
   return h
     .eventsNamed('callProgress')
     .filter((view) => view.callId === callId)
     .map((view) => view.phase);
-}
-
-function settledView(callId: string): Promise<CallView> {
-  return h.waitForEvent('callProgress', (view) => view.callId === callId && view.settled);
 }
 
 async function history(): Promise<HistoryEntry[]> {
@@ -68,7 +59,7 @@ describe('calls (against the simulator)', () => {
       meeting: { meetingId: SIM_CURRENT_MEETING.meeting_id },
     });
 
-    const done = await settledView(view.callId);
+    const done = await settledCall(h, view.callId);
     expect(done.phase).toBe('accepted');
     expect(done.error).toBeNull();
     expect(phasesOf(view.callId)).toEqual(['calling', 'ringing', 'accepted']);
@@ -89,8 +80,8 @@ describe('calls (against the simulator)', () => {
     ['no-answer', 'no-answer'],
   ] as const)('reports a room that ends %s', async (outcome, phase) => {
     await start();
-    const view = await h.ok('startCall', roomRequest(outcome));
-    expect((await settledView(view.callId)).phase).toBe(phase);
+    const view = await h.ok('startCall', roomCallRequest(h.sim, outcome));
+    expect((await settledCall(h, view.callId)).phase).toBe(phase);
     expect((await history())[0]?.outcome).toBe(outcome);
   });
 
@@ -106,36 +97,36 @@ describe('calls (against the simulator)', () => {
       dialString: mra.dial_string,
       label: 'Lab',
     });
-    expect((await settledView(view.callId)).phase).toBe('accepted');
+    expect((await settledCall(h, view.callId)).phase).toBe('accepted');
   });
 
   it('rings once for two rapid clicks, and again once the first call is over', async () => {
     await start();
-    const request = roomRequest('rejected');
+    const request = roomCallRequest(h.sim, 'rejected');
     const [first, second] = await Promise.all([
       h.ok('startCall', request),
       h.ok('startCall', request),
     ]);
     expect(second.callId).toBe(first.callId);
-    await settledView(first.callId);
+    await settledCall(h, first.callId);
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
 
     const again = await h.ok('startCall', request);
     expect(again.callId).not.toBe(first.callId);
-    await settledView(again.callId);
+    await settledCall(h, again.callId);
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(2);
   });
 
   it('cancels a ringing call once, and records it as cancelled', async () => {
     await start({ ringMs: 60_000 });
-    const view = await h.ok('startCall', roomRequest('accepted'));
+    const view = await h.ok('startCall', roomCallRequest(h.sim, 'accepted'));
     await h.waitForEvent(
       'callProgress',
       (call) => call.callId === view.callId && call.phase === 'ringing',
     );
     const cancelling = await h.ok('cancelCall', { callId: view.callId });
     expect(cancelling.phase).toBe('cancelling');
-    const done = await settledView(view.callId);
+    const done = await settledCall(h, view.callId);
     expect(done.phase).toBe('cancelled');
     expect(h.requestsTo('PUT', CANCEL)).toHaveLength(1);
     expect((await history())[0]?.outcome).toBe('cancelled');
@@ -148,8 +139,8 @@ describe('calls (against the simulator)', () => {
 
   it('reports a refused call with the server code, and records why', async () => {
     await start();
-    const view = await h.ok('startCall', roomRequest('offline'));
-    const done = await settledView(view.callId);
+    const view = await h.ok('startCall', roomCallRequest(h.sim, 'offline'));
+    const done = await settledCall(h, view.callId);
     expect(done).toMatchObject({ phase: 'failed', error: { kind: 'api', code: 10004 } });
     const [entry] = await history();
     expect(entry?.outcome).toBe('failed');
@@ -163,7 +154,7 @@ describe('calls (against the simulator)', () => {
     });
     await h.ok('refreshCurrentMeeting');
     const before = h.sim.requests.length;
-    expect(await h.call('startCall', roomRequest('accepted'))).toMatchObject({
+    expect(await h.call('startCall', roomCallRequest(h.sim, 'accepted'))).toMatchObject({
       ok: false,
       error: { kind: 'no-meeting' },
     });
@@ -184,8 +175,8 @@ describe('calls (against the simulator)', () => {
   it('invites into a meeting the person typed', async () => {
     await start();
     await h.ok('setMeeting', { text: '513-270-981' });
-    const view = await h.ok('startCall', roomRequest('accepted'));
+    const view = await h.ok('startCall', roomCallRequest(h.sim, 'accepted'));
     expect(view.meeting?.meetingCode).toBe('513270981');
-    expect((await settledView(view.callId)).phase).toBe('accepted');
+    expect((await settledCall(h, view.callId)).phase).toBe('accepted');
   });
 });

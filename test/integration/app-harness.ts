@@ -30,6 +30,7 @@ import {
 import {
   eventContract,
   invokeContract,
+  type CallView,
   type EventName,
   type EventPayloadOf,
   type InvokeVerb,
@@ -38,7 +39,7 @@ import {
   type ResponseOf,
 } from '../../main/shared/ipc/contract';
 import type { z } from 'zod';
-import { startSimulator, type Simulator } from '../sim/index';
+import { startSimulator, type RoomOutcome, type Simulator } from '../sim/index';
 import { DEFAULT_PROFILE } from '../../main/shared/model/settings-schema';
 
 export const START = 1_763_000_000_000;
@@ -323,4 +324,25 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     },
   };
   return harness;
+}
+
+/** startCall's request, as a window sends it, for the simulator's room whose calls end so. */
+export function roomCallRequest(sim: Simulator, outcome: RoomOutcome): RequestOf<'startCall'> {
+  const room = sim.roomWithOutcome(outcome);
+  return {
+    room: {
+      meetingRoomId: room.meeting_room_id,
+      name: room.meeting_room_name,
+      location: room.meeting_room_location,
+    },
+  };
+}
+
+/** The call's first settled progress view (past or future). */
+export function settledCall(h: AppHarness, callId: string, timeoutMs?: number): Promise<CallView> {
+  return h.waitForEvent(
+    'callProgress',
+    (view) => view.callId === callId && view.settled,
+    timeoutMs,
+  );
 }

@@ -6,9 +6,14 @@
  * harness's virtual time.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallView } from '../../main/shared/ipc/contract';
 import { INVITE_DEFAULTS } from '../../main/core/invite/invite';
-import { startAppHarness, type AppHarness, type HarnessOptions } from './app-harness';
+import {
+  roomCallRequest,
+  settledCall,
+  startAppHarness,
+  type AppHarness,
+  type HarnessOptions,
+} from './app-harness';
 
 const ROOM_CALL = '/v1/meeting-rooms/room-call';
 
@@ -22,21 +27,6 @@ async function start(options: HarnessOptions = {}): Promise<void> {
   await h.ok('refreshCurrentMeeting');
 }
 
-function roomRequest(outcome: 'accepted' | 'rejected') {
-  const room = h.sim.roomWithOutcome(outcome);
-  return {
-    room: {
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    },
-  };
-}
-
-function settledView(callId: string): Promise<CallView> {
-  return h.waitForEvent('callProgress', (view) => view.callId === callId && view.settled);
-}
-
 /** The recent invites once every call and its entry are written. */
 async function recentOutcomes(): Promise<string[]> {
   await h.app.calls.whenIdle();
@@ -46,13 +36,13 @@ async function recentOutcomes(): Promise<string[]> {
 describe('Recent invites: no entry for a click that rang nothing', () => {
   it('a room already in the meeting: no second room-call, no second entry', async () => {
     await start();
-    const request = roomRequest('accepted');
+    const request = roomCallRequest(h.sim, 'accepted');
     const first = await h.ok('startCall', request);
-    expect((await settledView(first.callId)).phase).toBe('accepted');
+    expect((await settledCall(h, first.callId)).phase).toBe('accepted');
     expect(await recentOutcomes()).toEqual(['accepted']);
 
     const again = await h.ok('startCall', request);
-    expect((await settledView(again.callId)).phase).toBe('accepted');
+    expect((await settledCall(h, again.callId)).phase).toBe('accepted');
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
     expect(await recentOutcomes()).toEqual(['accepted']);
   });
@@ -62,25 +52,25 @@ describe('Recent invites: no entry for a click that rang nothing', () => {
     // call ends 'timed-out' with the room still ringing, and a second click finds it ringing.
     const ringMs = INVITE_DEFAULTS.deadlineMs + 30_000;
     await start({ ringMs });
-    const request = roomRequest('accepted');
+    const request = roomCallRequest(h.sim, 'accepted');
     const first = await h.ok('startCall', request);
-    expect((await settledView(first.callId)).phase).toBe('timed-out');
+    expect((await settledCall(h, first.callId)).phase).toBe('timed-out');
     expect(await recentOutcomes()).toEqual(['ringing']);
 
     const again = await h.ok('startCall', request);
     // Followed to the end of the ring that is already going on.
-    expect((await settledView(again.callId)).phase).toBe('accepted');
+    expect((await settledCall(h, again.callId)).phase).toBe('accepted');
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(1);
     expect(await recentOutcomes()).toEqual(['ringing']);
   });
 
   it('a room that declined is rung again: a second room-call, a second entry', async () => {
     await start();
-    const request = roomRequest('rejected');
+    const request = roomCallRequest(h.sim, 'rejected');
     const first = await h.ok('startCall', request);
-    expect((await settledView(first.callId)).phase).toBe('rejected');
+    expect((await settledCall(h, first.callId)).phase).toBe('rejected');
     const again = await h.ok('startCall', request);
-    expect((await settledView(again.callId)).phase).toBe('rejected');
+    expect((await settledCall(h, again.callId)).phase).toBe('rejected');
     expect(h.requestsTo('PUT', ROOM_CALL)).toHaveLength(2);
     expect(await recentOutcomes()).toEqual(['rejected', 'rejected']);
   });

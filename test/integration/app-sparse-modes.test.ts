@@ -8,7 +8,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIM_MODES } from '../helpers/sim-modes';
 import { SIM_CURRENT_MEETING } from '../sim/index';
-import { startAppHarness, type AppHarness, type HarnessOptions } from './app-harness';
+import {
+  roomCallRequest,
+  startAppHarness,
+  type AppHarness,
+  type HarnessOptions,
+} from './app-harness';
 
 let h: AppHarness | undefined;
 afterEach(async () => {
@@ -22,24 +27,13 @@ describe.each(SIM_MODES)('app services with $mode', ({ sparse }) => {
     return h;
   }
 
-  function roomRequest(app: AppHarness, outcome: 'accepted' | 'rejected' | 'no-answer') {
-    const room = app.sim.roomWithOutcome(outcome);
-    return {
-      room: {
-        meetingRoomId: room.meeting_room_id,
-        name: room.meeting_room_name,
-        location: room.meeting_room_location,
-      },
-    };
-  }
-
   it.each(['accepted', 'rejected', 'no-answer'] as const)(
     'a call into the current meeting ends %s, recorded in the history',
     async (outcome) => {
       const app = await start();
       const meeting = await app.ok('refreshCurrentMeeting');
       expect(meeting.selected?.meetingId).toBe(SIM_CURRENT_MEETING.meeting_id);
-      const view = await app.ok('startCall', roomRequest(app, outcome));
+      const view = await app.ok('startCall', roomCallRequest(app.sim, outcome));
       const done = await app.waitForEvent(
         'callProgress',
         (call) => call.callId === view.callId && call.settled,
