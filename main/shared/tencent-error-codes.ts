@@ -178,3 +178,15 @@ export function isTencentErrorCode(code: number): code is TencentErrorCode {
 export function tencentCodeInfo(code: number | null): TencentCodeInfo | undefined {
   return code !== null && isTencentErrorCode(code) ? TENCENT_ERROR_CODES[code] : undefined;
 }
+
+/**
+ * Whether a code's words suit the request that failed: always, unless the code is documented
+ * for other requests only (10002 names room-call's status query; on the room list it does not
+ * fit). An unknown request fits (nothing to say it does not).
+ */
+export function codeFitsRequest(
+  info: TencentCodeInfo,
+  request: ApiRequest | null | undefined,
+): boolean {
+  return request === null || request === undefined || (info.requests?.includes(request) ?? true);
+}

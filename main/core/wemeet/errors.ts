@@ -7,7 +7,7 @@
  * passes the values to scrub; see `redact`). `hint` says what to do next.
  */
 
-import { tencentCodeInfo } from '../../shared/tencent-error-codes';
+import { codeFitsRequest, tencentCodeInfo } from '../../shared/tencent-error-codes';
 import { apiRequestOf } from '../../shared/rules/api-request';
 
 export type WemeetErrorKind = 'api' | 'network' | 'timeout' | 'response';
@@ -89,8 +89,7 @@ export class WemeetApiError extends WemeetError {
     // generic words on another (the room list), not the call's.
     const known = tencentCodeInfo(details.errorCode);
     const request = apiRequestOf(label.method, label.path);
-    const fits = request === null || (known?.requests?.includes(request) ?? true);
-    const info = fits ? known : undefined;
+    const info = known !== undefined && codeFitsRequest(known, request) ? known : undefined;
     const words = info?.meaning ?? genericWords(details.status);
     const codePart = details.errorCode === null ? '' : `, error ${details.errorCode}`;
     const serverPart = details.serverMessage === null ? '' : `: "${details.serverMessage}"`;

@@ -1,4 +1,5 @@
 import {
+  codeFitsRequest,
   isTencentErrorCode,
   TENCENT_ERROR_CODES,
   type TencentCodeInfo,
@@ -101,10 +102,7 @@ export function describeError(
   const request = error.request;
   if (code !== null && info !== null && isTencentErrorCode(code)) {
     // The code's words name another request than the one that failed: say which one did.
-    const misfit =
-      request !== undefined && info.requests !== undefined && !info.requests.includes(request)
-        ? request
-        : null;
+    const misfit = request !== undefined && !codeFitsRequest(info, request) ? request : null;
     const words =
       misfit !== null
         ? { title: errorMessages[locale].requestFailed[misfit], hint: m.errors.api.hint }
