@@ -7,6 +7,7 @@ import type { CallTarget } from '../core/wemeet/types';
 import type { Output } from './output';
 import type { HistoryEntry, HistoryOutcome } from '../shared/model/history-schema';
 import { calledBefore } from '../core/invite/called-before';
+import { entryOpenedBy, historyMeeting } from '../core/invite/history-entry';
 
 /**
  * Writes an invite into the recent-invites history as it happens: an entry once room-call has
@@ -39,9 +40,8 @@ export class InviteHistory {
     if (event.type === 'called' || event.type === 'unconfirmed' || event.type === 'failed') {
       this.#inFlight = false;
     }
-    if (event.type === 'called') this.#entry = this.#record('invited', null);
-    // The call may ring although its reply was lost: it is history, settled by its status.
-    if (event.type === 'unconfirmed') this.#entry = this.#record('unconfirmed', null);
+    const opened = entryOpenedBy(event);
+    if (opened !== null) this.#entry = this.#record(opened, null);
   }
 
   /** For the invite's checkFirst: this target was called into this meeting before. */
@@ -106,11 +106,7 @@ export class InviteHistory {
     return this.#history
       .record({
         target,
-        meeting: {
-          meetingId: meeting.meeting_id,
-          meetingCode: meeting.meeting_code,
-          subject: meeting.subject.slice(0, 300),
-        },
+        meeting: historyMeeting(meeting),
         outcome,
         detail,
       })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { calledBefore } from '../../core/invite/called-before';
+import { entryOpenedBy, historyMeeting } from '../../core/invite/history-entry';
 import { startInvite } from '../../core/invite/invite';
 import type { Clock } from '../../core/invite/clock';
 import type { Invite, InviteEvent, InviteOptions } from '../../core/invite/types';
@@ -19,7 +20,7 @@ import { resolveCallTarget } from './call-target';
 import { CallNotFoundError } from './errors';
 import type { FavoritesService } from './favorites-service';
 import type { Session } from './session';
-import { historyMeeting, historyTarget, meetingSummary, type NamedTarget } from './views';
+import { historyTarget, meetingSummary, type NamedTarget } from './views';
 import { targetKey } from '../../shared/rules/targets';
 import type { UiLanguage } from '../../shared/rules/language';
 
@@ -227,11 +228,8 @@ export class CallManager {
   /** Writes the recent-invites entry once room-call has gone out (see the class comment). */
   #noteSent(record: CallRecord, event: InviteEvent): void {
     if (event.type === 'calling') record.attempted = true;
-    if (event.type === 'called') record.historyId ??= this.#record(record, 'invited', null);
-    // Its reply was lost, yet the room may ring: history, settled by what the status shows.
-    if (event.type === 'unconfirmed') {
-      record.historyId ??= this.#record(record, 'unconfirmed', null);
-    }
+    const opened = entryOpenedBy(event);
+    if (opened !== null) record.historyId ??= this.#record(record, opened, null);
   }
 
   #record(

@@ -1,5 +1,5 @@
 import { type Favorite } from '../../shared/model/favorites-schema';
-import type { HistoryMeeting, HistoryTarget } from '../../shared/model/history-schema';
+import type { HistoryTarget } from '../../shared/model/history-schema';
 import type { Meeting, Room } from '../../core/wemeet/api';
 import { roomStatusFromCode } from '../../core/wemeet/schemas';
 import type { CallTarget } from '../../core/wemeet/types';
@@ -64,12 +64,4 @@ export function historyTarget(view: CallTargetView): HistoryTarget {
   return view.kind === 'room'
     ? { kind: 'room', meetingRoomId: view.meetingRoomId, name: view.name.slice(0, 200) || null }
     : { kind: 'mra', protocol: view.protocol, dialString: view.dialString };
-}
-
-export function historyMeeting(meeting: Meeting): HistoryMeeting {
-  return {
-    meetingId: meeting.meeting_id,
-    meetingCode: meeting.meeting_code.slice(0, 32) || null,
-    subject: meeting.subject.slice(0, 300) || null,
-  };
 }
