@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readAsset } from '../app/web/assets';
 import { contentSecurityPolicy } from '../app/web/csp';
-import { inlineHashes } from '../app/web/inline-hashes';
 
 export const BRIDGE_SCRIPT_PATH = '/preview-bridge.js';
 
@@ -39,18 +38,10 @@ export async function serveStatic(
     injectBridge && asset.contentType.startsWith('text/html')
       ? Buffer.from(withBridgeScript(asset.body.toString('utf8')), 'utf8')
       : asset.body;
-  // A page's policy also allows its own inline script and style, by hash (inline-hashes.ts).
-  const isPage = asset.contentType.startsWith('text/html');
   response.writeHead(200, {
     ...headers,
-    ...(isPage
-      ? {
-          'Content-Security-Policy': contentSecurityPolicy(
-            "'self'",
-            inlineHashes(asset.body.toString('utf8')),
-          ),
-        }
-      : {}),
+    // A page's policy also allows its own inline script and style, by hash (inline-hashes.ts).
+    'Content-Security-Policy': contentSecurityPolicy("'self'", asset.inline),
     'Content-Type': asset.contentType,
     'Content-Length': String(body.length),
   });

@@ -1,7 +1,6 @@
 import type { Protocol } from 'electron';
 import { readAsset } from '../web/assets';
 import { securityHeaders } from '../web/csp';
-import { inlineHashes } from '../web/inline-hashes';
 import { APP_HOST, APP_SCHEME } from '../web/pages';
 
 /**
@@ -43,12 +42,9 @@ export async function rendererResponse(request: Request, rendererDir: string): P
   }
   const asset = await readAsset(rendererDir, url.pathname);
   if (asset === null) return new Response(null, { status: 404, headers });
-  // A page's policy also allows its own inline script and style, by hash (inline-hashes.ts).
-  const pageHeaders = asset.contentType.startsWith('text/html')
-    ? securityHeaders("'none'", inlineHashes(asset.body.toString('utf8')))
-    : headers;
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(asset.body), {
     status: 200,
-    headers: { ...pageHeaders, 'Content-Type': asset.contentType },
+    // A page's policy also allows its own inline script and style, by hash (inline-hashes.ts).
+    headers: { ...securityHeaders("'none'", asset.inline), 'Content-Type': asset.contentType },
   });
 }

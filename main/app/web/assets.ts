@@ -1,5 +1,6 @@
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { inlineHashes, NO_INLINE, type InlineHashes } from './inline-hashes';
 
 /**
  * The renderer's built files, read for a request path: the same rules for Electron's app://
@@ -53,6 +54,8 @@ export function assetPathFor(root: string, pathname: string): string | null {
 export interface Asset {
   readonly body: Buffer;
   readonly contentType: string;
+  /** A page's own inline script and style, for its CSP (none for any other file). */
+  readonly inline: InlineHashes;
 }
 
 /** Reads the asset for a pathname; null for anything not found or not allowed. */
@@ -68,7 +71,11 @@ export async function readAsset(root: string, pathname: string): Promise<Asset |
     try {
       const stat = await handle.stat();
       if (!stat.isFile() || stat.size > MAX_ASSET_BYTES) return null;
-      return { body: await handle.readFile(), contentType };
+      const body = await handle.readFile();
+      const inline = contentType.startsWith('text/html')
+        ? inlineHashes(body.toString('utf8'))
+        : NO_INLINE;
+      return { body, contentType, inline };
     } finally {
       await handle.close();
     }

@@ -1,4 +1,4 @@
-import type { InlineHashes } from './inline-hashes';
+import { NO_INLINE, type InlineHashes } from './inline-hashes';
 
 /**
  * The Content-Security-Policy of every page, as a response header (a header cannot be
@@ -10,7 +10,7 @@ import type { InlineHashes } from './inline-hashes';
  */
 export function contentSecurityPolicy(
   connect: "'none'" | "'self'",
-  inline: InlineHashes = { script: [], style: [] },
+  inline: InlineHashes = NO_INLINE,
 ): string {
   return [
     "default-src 'none'",

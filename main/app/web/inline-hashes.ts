@@ -16,7 +16,8 @@ export interface InlineHashes {
   readonly style: readonly string[];
 }
 
-const NONE: InlineHashes = { script: [], style: [] };
+/** What a file with nothing inline (every one but a page that has some) allows. */
+export const NO_INLINE: InlineHashes = { script: [], style: [] };
 
 /** `'sha256-…'` of a text as the browser hashes an element's content (UTF-8). */
 export function hashSource(text: string): string {
@@ -33,5 +34,5 @@ export function inlineHashes(html: string): InlineHashes {
     .map((match) => match[1] ?? '')
     .filter((text) => text !== '')
     .map(hashSource);
-  return script.length === 0 && style.length === 0 ? NONE : { script, style };
+  return script.length === 0 && style.length === 0 ? NO_INLINE : { script, style };
 }
