@@ -18,6 +18,8 @@ export const RELAY_API_VERSION = 1;
 /** The paths, relative to the relay's base URL (which may carry a path prefix). */
 export const relayPaths = {
   health: '/healthz',
+  /** GET, no token needed: how a desktop signs in here ({@link SignInConfig}). */
+  signInConfig: '/v1/sign-in-config',
   /** GET: who the token says the caller is ({@link WhoAmI}). */
   me: '/v1/me',
   /** GET ?name=<fuzzy filter>: {@link RoomsAnswer} from the relay's shared directory cache. */
@@ -44,6 +46,19 @@ export interface Health {
   readonly api: typeof RELAY_API_VERSION;
   /** 'sqlite' | 'postgres+redis' | 'memory' (tests). */
   readonly storage: string;
+}
+
+/** What a desktop needs to sign a person in; only the public parts of the relay's setup. */
+export interface SignInConfig {
+  /** OIDC sign-in (authorisation code + PKCE, loopback redirect), when the relay accepts it. */
+  readonly oidc: {
+    readonly issuer: string;
+    /** The public client registered for RoomCall desktops (no client secret). */
+    readonly client_id: string;
+    readonly scopes: readonly string[];
+  } | null;
+  /** Whether per-person tokens an admin issued are accepted. */
+  readonly tokens: boolean;
 }
 
 export interface WhoAmI {
