@@ -127,3 +127,30 @@ export interface RelayStorage {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Why a bearer credential was refused: the `reason` of the 401/403 answer (contract.ts). */
+export type RejectionReason = 'unauthenticated' | 'token-expired' | 'token-revoked' | 'forbidden';
+
+/** A credential that was recognised and refused. Its message never quotes the credential. */
+export class IdentityRejectedError extends Error {
+  readonly reason: RejectionReason;
+  constructor(reason: RejectionReason, message: string) {
+    super(message);
+    this.name = 'IdentityRejectedError';
+    this.reason = reason;
+  }
+}
+
+/**
+ * One way of telling who a bearer credential belongs to: per-person tokens
+ * (main/relay/identity/person-tokens.ts) or OIDC (main/relay/identity/oidc.ts). The server
+ * asks each configured verifier in turn.
+ */
+export interface IdentityVerifier {
+  /**
+   * The identity, or null when this verifier does not recognise the credential's form (a
+   * per-person token is not a JWT and the other way round). Throws IdentityRejectedError for a
+   * credential it recognises and refuses (bad signature, expired, revoked, no operator claim).
+   */
+  verify(bearer: string, nowMs: number): Promise<Identity | null>;
+}
