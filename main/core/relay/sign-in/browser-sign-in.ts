@@ -4,6 +4,7 @@ import { SignInError } from './errors';
 import { startLoopbackReceiver, type AuthorizationCallback } from './loopback';
 import {
   discoverProvider,
+  providerSpecificParameters,
   requireOidc,
   unreachableOrRefused,
   type FetchLike,
@@ -125,6 +126,7 @@ export async function signInWithBrowser(options: SignInWithBrowserOptions): Prom
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...providerSpecificParameters(config.issuer),
     });
     try {
       await options.openBrowser(url.href);
