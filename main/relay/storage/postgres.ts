@@ -65,7 +65,10 @@ export interface PostgresStoreOptions {
 }
 
 export async function openPostgresStores(options: PostgresStoreOptions): Promise<PostgresStores> {
-  const { Pool: PoolClass } = await import('pg');
+  const pg = await import('pg');
+  // pg is CommonJS with an ESM wrapper: the named export exists where the wrapper was loaded
+  // (Node's import), the default's property wherever the CommonJS file was (some bundles).
+  const PoolClass = (pg as Partial<typeof pg>).Pool ?? pg.default.Pool;
   let pool: Pool;
   try {
     pool = new PoolClass({
