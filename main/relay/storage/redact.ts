@@ -6,13 +6,23 @@
 
 /** The URL with its password (and a username that looks like one) replaced by '***'. */
 export function redactUrl(url: string): string {
+  const parsed = serverUrl(url);
+  // Not a server URL: cannot tell what in it is secret, so show none of it.
+  if (parsed === null) return '<unparseable connection URL>';
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString();
+}
+
+/**
+ * The URL when it names a server (scheme://[user[:password]@]host...), else null: without the
+ * `//`, "user:secret@host/db" parses as scheme "user:" and a path holding the secret.
+ */
+function serverUrl(url: string): URL | null {
   try {
     const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
+    return parsed.host === '' ? null : parsed;
   } catch {
-    // Not parseable: cannot tell what in it is secret, so show none of it.
-    return '<unparseable connection URL>';
+    return null;
   }
 }
 
@@ -32,11 +42,7 @@ export function scrubSecret(message: string, url: string): string {
 }
 
 function passwordOf(url: string): string | null {
-  try {
-    return new URL(url).password;
-  } catch {
-    return null;
-  }
+  return serverUrl(url)?.password ?? null;
 }
 
 function safeDecode(text: string): string {
