@@ -99,8 +99,12 @@ describe.each(subjects.map(({ make, skip }) => ({ make, skip, name: make().name 
     });
     afterAll(() => subject.dispose(), 30_000);
 
-    it('answers its ready check', async () => {
+    it('answers its ready check, and closes twice without complaint', async () => {
       await expect(storage.ping()).resolves.toBeUndefined();
+      const other = await open();
+      await other.close();
+      await expect(other.close()).resolves.toBeUndefined();
+      await expect(other.ping()).rejects.toThrow();
     });
 
     it('stores tokens by hash, finds, lists and revokes them once', async () => {

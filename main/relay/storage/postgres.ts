@@ -94,13 +94,15 @@ export async function openPostgresStores(options: PostgresStoreOptions): Promise
     await pool.end().catch(() => undefined);
     throw connectionError('Opening the PostgreSQL database', options.url, error);
   }
+  let closing: Promise<void> | undefined;
   return {
     tokens: postgresTokens(pool),
     audit: postgresAudit(pool),
     ping: async () => {
       await pool.query('SELECT 1');
     },
-    close: () => pool.end(),
+    // pool.end() throws when called twice; a shutdown path may well close twice.
+    close: () => (closing ??= pool.end()),
   };
 }
 

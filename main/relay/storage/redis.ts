@@ -45,6 +45,7 @@ export interface RedisStoreOptions {
 export async function openRedisStores(options: RedisStoreOptions): Promise<RedisStores> {
   const client = await connect(options);
   const prefix = options.keyPrefix ?? 'roomcall:relay:';
+  let closing: Promise<void> | undefined;
   return {
     directory: redisDirectory(client, prefix, options.lease),
     budget: redisBudget(client, prefix),
@@ -55,9 +56,7 @@ export async function openRedisStores(options: RedisStoreOptions): Promise<Redis
     ping: async () => {
       await client.ping();
     },
-    close: async () => {
-      if (client.isOpen) await client.close();
-    },
+    close: () => (closing ??= client.isOpen ? client.close() : Promise.resolve()),
   };
 }
 
