@@ -5,7 +5,12 @@ import { openRelayStorage } from '../../main/relay/storage/index';
 import { openPostgresStores } from '../../main/relay/storage/postgres';
 import { openRedisStores } from '../../main/relay/storage/redis';
 import { defaultLeaseTiming } from '../../main/relay/storage/refresh-once';
-import { backendsSkipReason, startBackends, type Backends } from './support/backends';
+import {
+  backendsSkipReason,
+  startBackends,
+  withSkipReason,
+  type Backends,
+} from './support/backends';
 
 /**
  * What only PostgreSQL + Redis show, against real servers: the migration under concurrent
@@ -15,7 +20,7 @@ import { backendsSkipReason, startBackends, type Backends } from './support/back
 
 const skip = backendsSkipReason();
 
-describe.skipIf(skip !== null)('postgres+redis storage', () => {
+describe.skipIf(skip !== null)(withSkipReason('postgres+redis storage', skip), () => {
   let backends: Backends;
   /** The same server as admin, for setting up databases and roles. */
   let admin: Client;

@@ -63,6 +63,11 @@ export function backendsSkipReason(): string | null {
   return found;
 }
 
+/** A suite's title that says why it was skipped, so the reason is in every report. */
+export function withSkipReason(title: string, reason: string | null): string {
+  return reason === null ? title : `${title} (skipped: ${reason})`;
+}
+
 export async function startBackends(): Promise<Backends> {
   const found = findBinaries();
   if (typeof found === 'string') throw new Error(found);
