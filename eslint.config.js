@@ -8,9 +8,10 @@ import path from 'node:path';
  * The layers, as folders that may not import others. Checked on the resolved path of each
  * relative import, so `../../app/x` from main/core/store/ is caught as main/app/x. The design:
  * main/shared (the IPC contract, the data model, the shared rules) is the ground floor; the
- * core stands on it; the app, the CLI and the preview stand on the core; tests stand on all.
+ * core stands on it; the app, the CLI, the preview and the relay (the company's server) stand on
+ * the core; tests stand on all. The CLI may start the relay (`roomcall relay`), never the app.
  */
-const FRONT_ENDS = ['main/app/', 'main/cli/', 'main/preview/', 'main/preload/'];
+const FRONT_ENDS = ['main/app/', 'main/cli/', 'main/preview/', 'main/preload/', 'main/relay/'];
 const LAYERS = [
   {
     from: 'main/shared/',
@@ -21,6 +22,11 @@ const LAYERS = [
     from: 'main/core/',
     forbid: FRONT_ENDS,
     why: 'the core serves the app, the CLI and the preview alike: it never imports one of them.',
+  },
+  {
+    from: 'main/relay/',
+    forbid: ['main/app/', 'main/cli/', 'main/preview/', 'main/preload/'],
+    why: 'the relay is a server on the core: it shares nothing with a desktop front-end.',
   },
   {
     from: 'main/cli/',
