@@ -10,7 +10,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/relay/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
