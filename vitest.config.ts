@@ -13,6 +13,7 @@ export default defineConfig({
           include: [
             'test/unit/**/*.test.ts',
             'test/integration/**/*.test.ts',
+            // The relay (issue 17); its storage tests start real PostgreSQL and Redis.
             'test/relay/**/*.test.ts',
           ],
           environment: 'node',
