@@ -31,7 +31,7 @@ describe('relay routes', () => {
       status: 'ok',
       version: 'test',
       api: 1,
-      storage: 'memory',
+      storage: 'sqlite',
     });
     expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const config = await h.call('/v1/sign-in-config');

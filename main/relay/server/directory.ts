@@ -25,10 +25,8 @@ export async function currentDirectory(
     // Another instance may have refreshed while this one waited its turn.
     const again = await options.cache.get(DIRECTORY_SCOPE);
     if (again !== null && isFresh(again, options)) return again;
-    const rooms = await api.listRooms();
-    const snapshot = { rooms, fetchedAtMs: options.now() };
-    await options.cache.put(DIRECTORY_SCOPE, snapshot);
-    return snapshot;
+    // refreshOnce stores what this returns, for every instance.
+    return { rooms: await api.listRooms(), fetchedAtMs: options.now() };
   });
 }
 

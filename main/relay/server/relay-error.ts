@@ -106,8 +106,9 @@ export function toFailure(error: unknown, requestId: string, roomCall: boolean):
           message: error.serverMessage,
         }
       : undefined;
+  // An unexpected error's own message could hold anything: only the relay's own words go out.
   const message =
-    relay.reason === 'internal'
+    relay.reason === 'internal' && !(error instanceof RelayHttpError)
       ? 'The relay failed unexpectedly; the request id is in its log.'
       : relay.message;
   return {

@@ -74,7 +74,13 @@ export function memoryStorage(now: () => number = Date.now): MemoryStorage {
       refreshOnce: (scope, refresh) => {
         const running = refreshing.get(scope);
         if (running !== undefined) return running;
-        const started = refresh().finally(() => refreshing.delete(scope));
+        // As the port says: the refresh's snapshot is stored, then returned to every waiter.
+        const started = refresh()
+          .then(async (snapshot) => {
+            await storage.directory.put(scope, snapshot);
+            return snapshot;
+          })
+          .finally(() => refreshing.delete(scope));
         refreshing.set(scope, started);
         return started;
       },

@@ -7,11 +7,14 @@ import { startRelayServer, type RelayServer } from '../../../main/relay/server/h
 import { createJsonLogger } from '../../../main/relay/server/log';
 import { startSimulator } from '../../sim/server';
 import type { Simulator, SimulatorOptions } from '../../sim/types';
-import { memoryStorage } from './memory-storage';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openRelayStorage } from '../../../main/relay/storage/index';
 
 /**
  * A real relay on a loopback port in front of the real simulator, with per-person tokens; the
- * tests send it real HTTP. Logs are captured (every line the relay would print).
+ * tests send it real HTTP. Storage: SQLite in a temporary folder, as a one-machine relay. Logs are captured (every line the relay would print).
  */
 
 export interface RelayHarness {
@@ -52,7 +55,11 @@ export const TEST_SETTINGS: ServerSettings = {
 
 export async function startRelayHarness(options: HarnessOptions = {}): Promise<RelayHarness> {
   const sim = await startSimulator({ rooms: 60, ...options.sim });
-  const storage = options.storage ?? memoryStorage();
+  // The real default storage (SQLite in a fresh folder) unless the test brings one.
+  const dir = await mkdtemp(path.join(tmpdir(), 'roomcall-relay-'));
+  const storage =
+    options.storage ??
+    (await openRelayStorage({ kind: 'sqlite', path: path.join(dir, 'relay.sqlite') }));
   const logs: string[] = [];
   const relay = await startRelayServer({
     settings: { ...TEST_SETTINGS, ...options.settings },
@@ -105,6 +112,7 @@ export async function startRelayHarness(options: HarnessOptions = {}): Promise<R
     async close() {
       await relay.close();
       await sim.close();
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }
