@@ -7,6 +7,7 @@ import { resolveRelayCredentials } from './credentials';
 import { createOidcVerifier } from './identity/oidc';
 import { createPersonTokenVerifier } from './identity/person-tokens';
 import type { IdentityVerifier, RelayStorage } from './ports';
+import { CLIENT_TIMEOUT_MS } from './server/budget';
 import { startRelayServer, type RelayServer } from './server/http-server';
 import { createJsonLogger } from './server/log';
 import { openRelayStorage } from './storage/index';
@@ -70,7 +71,14 @@ export async function serveRelay(config: RelayConfig, deps: ServeDeps): Promise<
       storage,
       verifiers: configuredVerifiers(config, storage, deps.fetch),
       createApi: (operatorId, fetch) =>
-        createWemeetApi({ baseUrl, credentials, operatorId, fetch, appVersion: deps.version }),
+        createWemeetApi({
+          baseUrl,
+          credentials,
+          operatorId,
+          fetch,
+          appVersion: deps.version,
+          timeoutMs: CLIENT_TIMEOUT_MS,
+        }),
       logger,
       version: deps.version,
       ...(deps.fetch === undefined ? {} : { transport: deps.fetch }),

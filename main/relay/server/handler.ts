@@ -30,7 +30,7 @@ export interface HandlerDeps {
   readonly logger: RelayLogger;
   readonly version: string;
   readonly now: () => number;
-  readonly sleep: (ms: number) => Promise<void>;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly newRequestId: () => string;
   readonly isStopping: () => boolean;
 }
