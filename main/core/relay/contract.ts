@@ -57,6 +57,12 @@ export interface SignInConfig {
     /** The public client registered for RoomCall desktops (no client secret). */
     readonly client_id: string;
     readonly scopes: readonly string[];
+    /**
+     * Only for providers that demand one from installed apps (Google's "Desktop app" clients:
+     * Google issues it and says it is not treated as confidential). Sent with the code exchange
+     * and refreshes (client_secret_post); absent for Keycloak, Entra ID and Okta public clients.
+     */
+    readonly client_secret?: string;
   } | null;
   /** Whether per-person tokens an admin issued are accepted. */
   readonly tokens: boolean;
