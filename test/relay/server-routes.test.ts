@@ -38,6 +38,27 @@ describe('relay routes', () => {
     expect(await config.json()).toEqual({ oidc: null, tokens: true });
   });
 
+  it('advertises OIDC with the public client, and its secret only when one is configured', async () => {
+    const oidc = {
+      issuer: 'https://accounts.google.com',
+      audience: 'desktop.apps.googleusercontent.com',
+      clientId: 'desktop.apps.googleusercontent.com',
+      clientSecret: 'GOCSPX-not-confidential',
+      operatorClaim: 'email',
+      scopes: ['openid', 'email'],
+    };
+    const h = await start({ settings: { oidc, tokens: false } });
+    expect(await (await h.call('/v1/sign-in-config')).json()).toEqual({
+      oidc: {
+        issuer: oidc.issuer,
+        client_id: oidc.clientId,
+        client_secret: oidc.clientSecret,
+        scopes: oidc.scopes,
+      },
+      tokens: false,
+    });
+  });
+
   it('says who the token is for', async () => {
     const h = await start();
     const token = await h.token(SIM_COLLEAGUE_ID);

@@ -186,9 +186,14 @@ async function health(deps: HandlerDeps): Promise<Answer> {
 
 function signInConfig(settings: ServerSettings): SignInConfig {
   const oidc = settings.oidc;
+  if (oidc === null) return { oidc: null, tokens: settings.tokens };
   return {
-    oidc:
-      oidc === null ? null : { issuer: oidc.issuer, client_id: oidc.clientId, scopes: oidc.scopes },
+    oidc: {
+      issuer: oidc.issuer,
+      client_id: oidc.clientId,
+      scopes: oidc.scopes,
+      ...(oidc.clientSecret === null ? {} : { client_secret: oidc.clientSecret }),
+    },
     tokens: settings.tokens,
   };
 }
