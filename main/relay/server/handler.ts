@@ -82,7 +82,8 @@ export async function handleRequest(
   await appendAudit(deps, requestId, audit, answer.status, failure, durationMs, started);
   sendJson(response, answer.status, answer.body, {
     requestId,
-    closing: deps.isStopping(),
+    // A refused oversized body is not read to its end: drop the connection rather than the rest.
+    closing: deps.isStopping() || answer.status === 413,
     ...(answer.headers === undefined ? {} : { headers: answer.headers }),
   });
   deps.logger.log(answer.status >= 500 ? 'error' : 'info', 'request', {
