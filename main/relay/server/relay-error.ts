@@ -74,7 +74,8 @@ export interface RelayFailure {
   readonly code: string;
 }
 
-const REASON_CATEGORY: Readonly<Record<RelayReason, ProblemCategory>> = {
+/** The category of each reason the relay decides itself. */
+export const RELAY_REASON_CATEGORY: Readonly<Record<RelayReason, ProblemCategory>> = {
   unauthenticated: 'auth',
   'token-expired': 'auth',
   'token-revoked': 'auth',
@@ -100,7 +101,7 @@ export function toFailure(error: unknown, requestId: string, roomCall: boolean):
   const category =
     relay.reason === 'internal' || relay.reason === 'upstream'
       ? problem.category
-      : REASON_CATEGORY[relay.reason];
+      : RELAY_REASON_CATEGORY[relay.reason];
   const tencent =
     error instanceof WemeetApiError
       ? {
