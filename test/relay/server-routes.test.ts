@@ -59,6 +59,17 @@ describe('relay routes', () => {
     });
   });
 
+  it("keeps a load balancer's plain X-Request-Id (in the answer and the audit), replaces others", async () => {
+    const h = await start();
+    const token = await h.token();
+    const kept = await h.call('/v1/me', { token, headers: { 'X-Request-Id': 'lb-0123456789' } });
+    expect(kept.headers.get('x-request-id')).toBe('lb-0123456789');
+    const [entry] = await h.storage.audit.query({});
+    expect(entry?.requestId).toBe('lb-0123456789');
+    const replaced = await h.call('/v1/me', { token, headers: { 'X-Request-Id': 'a b"<script>' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('says who the token is for', async () => {
     const h = await start();
     const token = await h.token(SIM_COLLEAGUE_ID);
