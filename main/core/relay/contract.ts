@@ -1,3 +1,4 @@
+import type { ProblemCategory } from '../problem/problem';
 import type { Meeting, Room, RoomCallInfo, RoomDetails } from '../wemeet/api';
 import type { CallTarget, MeetingId } from '../wemeet/types';
 
@@ -124,8 +125,11 @@ export interface RelayErrorBody {
      * 'not-found' (404), 'upstream' (Tencent answered with an error: see `tencent`),
      * 'upstream-network' / 'upstream-timeout' (502 / 504: Tencent did not answer),
      * 'unconfirmed' (502: room-call sent, Tencent's reply lost; do not resend blindly),
-     * 'internal' (500). */
+     * 'idp-unavailable' (503: the identity provider did not answer, so the sign-in could not
+     * be checked; keep the token and try again later), 'internal' (500). */
     readonly reason: string;
+    /** The core's ProblemCategory of the failure (added by the server: see above). */
+    readonly category?: ProblemCategory;
     /** For people: what happened, in English. */
     readonly message: string;
     /** The relay's request id, also in its audit log and logs (X-Request-Id). */
