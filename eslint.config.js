@@ -20,7 +20,7 @@ const LAYERS = [
   },
   {
     from: 'main/core/',
-    forbid: [...FRONT_ENDS, 'main/relay/'],
+    forbid: FRONT_ENDS,
     why: 'the core serves the app, the CLI and the preview alike: it never imports one of them.',
   },
   {
