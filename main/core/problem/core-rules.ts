@@ -3,12 +3,14 @@ import { tencentCodeInfo } from '../../shared/tencent-error-codes';
 import { InvalidOperatorError, NotConfiguredError } from '../account';
 import { InviteError } from '../invite/errors';
 import { JoinLinkNotFoundError } from '../meetings/join-link';
+import { RelayAuthError, RelayRateLimitError } from '../relay/errors';
 import {
   InvalidCredentialsError,
   InvalidProfileNameError,
   MalformedCredentialsError,
 } from '../secrets/credential-store';
 import { EnvironmentError } from '../secrets/env-credentials';
+import { InvalidRelayTokenError, MalformedRelayTokenError } from '../secrets/relay-token-store';
 import { KeychainUnavailableError } from '../secrets/keychain-errors';
 import { FileTooLargeError, NotAFileError } from '../store/atomic-file';
 import { FileWriteError } from '../store/fs-errors';
@@ -111,6 +113,13 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   // A join link that is none of the operator's meetings: what was pasted must change.
   rule(JoinLinkNotFoundError, (e) => problem('bad-input', e.message, e.hint)),
   rule(InviteError, inviteProblem),
+  // The relay's own refusals (a RelayRateLimitError is a WemeetApiError: before its rule).
+  rule(RelayAuthError, (e) =>
+    problem('auth', e.message, e.hint, { status: e.status, ...label(e) }),
+  ),
+  rule(RelayRateLimitError, (e) =>
+    problem('rate-limit', e.message, e.hint, { status: e.status, ...label(e) }),
+  ),
   rule(WemeetApiError, (e) =>
     problem(
       apiCategory(e),
@@ -124,7 +133,7 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   rule(WemeetTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),
   rule(WemeetResponseError, (e) => problem('bad-response', e.message, e.hint, label(e))),
   rule(NotConfiguredError, (e) =>
-    problem('not-configured', e.message, null, { missing: e.missing, profile: e.profile }),
+    problem('not-configured', e.message, e.hint, { missing: e.missing, profile: e.profile }),
   ),
   rule(EnvironmentError, (e) =>
     problem('not-configured', e.message, null, { variables: e.variables }),
@@ -133,6 +142,10 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   rule(MalformedCredentialsError, (e) =>
     problem('credentials-damaged', e.message, null, { profile: e.profile }),
   ),
+  rule(MalformedRelayTokenError, (e) =>
+    problem('credentials-damaged', e.message, null, { profile: e.profile }),
+  ),
+  rule(InvalidRelayTokenError, (e) => problem('bad-input', e.message)),
   rule(KeychainUnavailableError, (e) => problem('keychain', e.message, e.hint)),
   rule(InvalidCredentialsError, (e) => problem('bad-input', e.message)),
   rule(InvalidOperatorError, (e) =>
