@@ -19,7 +19,7 @@ const LAYERS = [
   },
   {
     from: 'main/core/',
-    forbid: FRONT_ENDS,
+    forbid: [...FRONT_ENDS, 'main/relay/'],
     why: 'the core serves the app, the CLI and the preview alike: it never imports one of them.',
   },
   {

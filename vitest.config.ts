@@ -10,7 +10,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            // The relay (issue 17); its storage tests start real PostgreSQL and Redis.
+            'test/relay/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -48,7 +48,9 @@ export type AuditAction =
   | 'meeting-by-id'
   | 'room-call'
   | 'cancel-room-call'
-  | 'room-call-info';
+  | 'room-call-info'
+  /** GET /v1/me: the caller asked who the relay takes them for (audited like the rest). */
+  | 'who-am-i';
 
 export type AuditOutcome = 'ok' | 'error' | 'unconfirmed' | 'denied' | 'rate-limited';
 

@@ -1,3 +1,4 @@
+import type { ProblemCategory } from '../problem/problem';
 import type { Meeting, Room, RoomCallInfo, RoomDetails } from '../wemeet/api';
 import type { CallTarget, MeetingId } from '../wemeet/types';
 
@@ -120,6 +121,8 @@ export interface RelayErrorBody {
      * 'unconfirmed' (502: room-call sent, Tencent's reply lost; do not resend blindly),
      * 'internal' (500). */
     readonly reason: string;
+    /** The core's ProblemCategory of the failure (added by the server: see above). */
+    readonly category?: ProblemCategory;
     /** For people: what happened, in English. */
     readonly message: string;
     /** The relay's request id, also in its audit log and logs (X-Request-Id). */
