@@ -3,7 +3,13 @@ import { tencentCodeInfo } from '../../shared/tencent-error-codes';
 import { InvalidOperatorError, NotConfiguredError } from '../account';
 import { InviteError } from '../invite/errors';
 import { JoinLinkNotFoundError } from '../meetings/join-link';
-import { RelayAuthError, RelayRateLimitError } from '../relay/errors';
+import {
+  RelayAuthError,
+  RelayRateLimitError,
+  RelayTimeoutError,
+  RelayUnreachableError,
+} from '../relay/errors';
+import { SignInError, type SignInFailure } from '../relay/sign-in/errors';
 import {
   InvalidCredentialsError,
   InvalidProfileNameError,
@@ -108,6 +114,19 @@ function clockDetails(error: WemeetApiError): Pick<ProblemDetails, 'localTimeMs'
   };
 }
 
+/** A browser sign-in to the relay that gave no token (main/core/relay/sign-in). */
+const SIGN_IN_CATEGORY: Readonly<Record<SignInFailure, ProblemCategory>> = {
+  'not-offered': 'refused',
+  'bad-config': 'refused',
+  'idp-unreachable': 'network',
+  'browser-failed': 'refused',
+  timeout: 'timeout',
+  cancelled: 'cancelled',
+  denied: 'auth',
+  'idp-refused': 'auth',
+  'sign-in-again': 'auth',
+};
+
 /** Every error class the core raises, and its one category. */
 export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   // A join link that is none of the operator's meetings: what was pasted must change.
@@ -129,6 +148,16 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
       e.errorCode,
     ),
   ),
+  rule(RelayUnreachableError, (e) =>
+    problem(
+      'network',
+      e.message,
+      'Check the network connection, proxy or VPN, then try again; if it persists, ask your IT department whether the RoomCall relay is running.',
+      label(e),
+    ),
+  ),
+  rule(SignInError, (e) => problem(SIGN_IN_CATEGORY[e.reason], e.message)),
+  rule(RelayTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),
   rule(WemeetNetworkError, (e) => problem('network', e.message, e.hint, label(e))),
   rule(WemeetTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),
   rule(WemeetResponseError, (e) => problem('bad-response', e.message, e.hint, label(e))),

@@ -1,4 +1,10 @@
-import { WemeetApiError, WemeetError, type RequestLabel } from '../wemeet/errors';
+import {
+  WemeetApiError,
+  WemeetError,
+  WemeetNetworkError,
+  WemeetTimeoutError,
+  type RequestLabel,
+} from '../wemeet/errors';
 
 /**
  * The relay's own refusals, as seen by its client (relay-api.ts). Everything Tencent said
@@ -80,4 +86,27 @@ export class RelayRateLimitError extends WemeetApiError {
 function retryAfterWords(retryAfter: string | null): string {
   const seconds = retryAfter === null ? null : /^\s*(\d{1,6})\s*$/.exec(retryAfter)?.[1];
   return seconds === undefined || seconds === null ? 'in a minute' : `in ${Number(seconds)} s`;
+}
+
+/**
+ * The relay itself could not be reached (connection refused, DNS, TLS, proxy): a
+ * WemeetNetworkError, so "never sent" and "maybe sent" are told apart exactly as for Tencent
+ * (lost-reply.ts reads the same detail), worded for the relay the person can check.
+ */
+export class RelayUnreachableError extends WemeetNetworkError {
+  constructor(label: RequestLabel, relayUrl: string, detail: string | null) {
+    super(label, detail);
+    const detailPart = detail === null ? '' : ` (${detail})`;
+    this.message = `Could not reach the RoomCall relay ${relayUrl} for ${label.method} ${label.path}${detailPart}`;
+    this.name = 'RelayUnreachableError';
+  }
+}
+
+/** The relay sent no complete answer in time: a WemeetTimeoutError (maybe sent), its words. */
+export class RelayTimeoutError extends WemeetTimeoutError {
+  constructor(label: RequestLabel, relayUrl: string, timeoutMs: number) {
+    super(label, timeoutMs);
+    this.message = `The RoomCall relay ${relayUrl} did not answer ${label.method} ${label.path} within ${timeoutMs / 1000} s`;
+    this.name = 'RelayTimeoutError';
+  }
 }

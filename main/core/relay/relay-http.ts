@@ -4,14 +4,7 @@ import type { z } from 'zod';
 import { defaultSleep } from '../wemeet/client-options';
 import { Call, callOf } from '../wemeet/call-context';
 import { describeCause, redactOrNull, summarizeIssues } from '../wemeet/error-mapping';
-import {
-  WemeetError,
-  WemeetNetworkError,
-  WemeetResponseError,
-  WemeetTimeoutError,
-  rateLimitOf,
-  type RequestLabel,
-} from '../wemeet/errors';
+import { WemeetError, WemeetResponseError, rateLimitOf, type RequestLabel } from '../wemeet/errors';
 import { parseJsonLossless, stringifyBody, type BodyValue } from '../wemeet/json';
 import { encodeQuery, type Query } from '../wemeet/request-uri';
 import {
@@ -24,6 +17,7 @@ import {
 import { bufferedFetch, ReadResponse, type FetchLike } from '../wemeet/transport';
 import { relayUrlProblem } from '../../shared/rules/relay-url';
 import { relayError } from './relay-error-mapping';
+import { RelayTimeoutError, RelayUnreachableError } from './errors';
 
 /**
  * HTTP to a RoomCall relay (contract.ts) through one ky instance, built like the direct
@@ -70,6 +64,8 @@ const BLANK = /^\s*$/;
 
 export class RelayHttp {
   readonly #timeoutMs: number;
+  /** For messages: where the relay is (no secret: the token travels in a header). */
+  readonly #relayUrl: string;
   readonly #retry: RetryPolicy;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #random: () => number;
@@ -83,6 +79,7 @@ export class RelayHttp {
     const problem = relayUrlProblem(options.relayUrl);
     if (problem !== null) throw new TypeError(`relayUrl ${problem}`);
     const base = new URL(options.relayUrl);
+    this.#relayUrl = base.origin + base.pathname.replace(/\/+$/, '');
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#retry = resolveRetryPolicy(options.retry);
     this.#sleep = options.sleep ?? defaultSleep;
@@ -194,10 +191,13 @@ export class RelayHttp {
       };
       return relayError(answer, call.label, this.#timeoutMs, secrets);
     }
-    if (error instanceof TimeoutError) return new WemeetTimeoutError(call.label, this.#timeoutMs);
+    if (error instanceof TimeoutError) {
+      return new RelayTimeoutError(call.label, this.#relayUrl, this.#timeoutMs);
+    }
     if (error instanceof NetworkError || error instanceof TypeError) {
       const cause = error instanceof NetworkError ? error.cause : error;
-      return new WemeetNetworkError(call.label, redactOrNull(describeCause(cause), secrets));
+      const detail = redactOrNull(describeCause(cause), secrets);
+      return new RelayUnreachableError(call.label, this.#relayUrl, detail);
     }
     return undefined;
   }
