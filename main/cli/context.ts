@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { resolveAccount, type RelayAccount } from '../core/account';
 import { createRelayApi, type RelayApi } from '../core/relay/relay-api';
 import { createRelayBearer } from '../core/relay/relay-bearer';
+import { createOidcRefresher } from '../core/relay/relay-sign-in';
 import { createKeytarRelayTokenStore } from '../core/secrets/relay-token-keychain';
 import { relayTokenSecrets, type RelayTokenStore } from '../core/secrets/relay-token-store';
 import { assertProfileName, type CredentialStore } from '../core/secrets/credential-store';
@@ -241,6 +242,7 @@ export class CliContext {
       relayUrl: account.relayUrl,
       bearer: createRelayBearer({
         token: account.token,
+        refresh: createOidcRefresher(this.deps.fetch),
         save: (token) => this.relayTokenStore().set(account.profile, token),
         now: () => clock.now(),
       }),

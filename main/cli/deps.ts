@@ -24,6 +24,8 @@ export interface CliDeps {
    * Default: the OS keychain (service RoomCall, account `relay:<profile>`).
    */
   readonly relayTokenStore?: () => RelayTokenStore;
+  /** Opens a sign-in page (`auth login --browser`); default: the platform's opener. */
+  readonly openBrowser?: (url: string) => Promise<void>;
   /** Where settings, favourites, history and the room cache live. */
   readonly dataDir: string;
   readonly prompt: Prompter;

@@ -35,7 +35,11 @@ export interface AppServicesOptions {
    * keychain, beside the credentials.
    */
   readonly relayTokenStore?: RelayTokenStore | undefined;
-  /** Renews an OIDC relay sign-in near its expiry; without one, the person signs in again. */
+  /**
+   * Renews an OIDC relay sign-in near its expiry; without one, the person signs in again. The
+   * Electron shell passes createOidcRefresher(net.fetch) (core/relay/relay-sign-in.ts); it is
+   * not imported here, so the component tests' DOM typing never meets openid-client's.
+   */
   readonly relayRefresh?: RelayTokenRefresher | undefined;
   readonly managed: ManagedLoad;
   readonly identity: AppIdentity;

@@ -1,6 +1,12 @@
 import { isLocked } from '../../core/managed/apply-managed';
 import { lockReason } from '../../core/managed/effective-settings';
-import { MalformedRelayTokenError, type RelayToken } from '../../core/secrets/relay-token-store';
+import { signInToRelayWithBrowser } from '../../core/relay/relay-sign-in';
+import {
+  MalformedRelayTokenError,
+  relayTokenSecrets,
+  type RelayToken,
+} from '../../core/secrets/relay-token-store';
+import { browserOpener } from './auth-browser';
 import { RELAY_TOKEN_VAR } from '../../core/secrets/env-vars';
 import { relayUrlSchema } from '../../shared/model/settings-schema';
 import type { CliContext } from '../context';
@@ -30,26 +36,23 @@ export async function runRelayLogin(ctx: CliContext, options: OptionValues): Pro
   const profile = await ctx.profile();
   await assertRelayKeychainUsable(ctx, profile);
   await ctx.settingsStore.assertWritable();
-  if (options.flag('browser')) {
-    // TODO(issue 17): signInWithBrowser from main/core/relay/sign-in (the relay-oidc branch).
-    throw new UsageError(
-      '--browser: signing in through the browser is not available in this build yet.',
-      'Use --token with a token your IT department issued, or pipe it in with --stdin.',
-    );
-  }
-  const accessToken = await readToken(ctx, options);
-  const token: RelayToken = { relayUrl, kind: 'token', accessToken, expiresAtMs: null };
-  ctx.output.protect(accessToken);
+  const token: RelayToken = options.flag('browser')
+    ? await signInToRelayWithBrowser({
+        relayUrl,
+        openBrowser: browserOpener(ctx),
+        fetch: ctx.deps.fetch,
+      })
+    : { relayUrl, kind: 'token', accessToken: await readToken(ctx, options), expiresAtMs: null };
+  ctx.output.protect(...relayTokenSecrets(token));
 
   // Who the relay says this token is: proves the token before anything is saved.
   const api = ctx.createRelayApi({ relayUrl, token, profile });
-  let who;
-  try {
-    who = await api.whoAmI();
-  } catch (error) {
-    const failure = describeFailure(error, ctx.deps.timeZone);
-    ctx.output.error(`The sign-in was not saved: ${failure.message}`, failure.hint);
-    return failure.exitCode;
+  const who = await api
+    .whoAmI()
+    .catch((error: unknown) => describeFailure(error, ctx.deps.timeZone));
+  if ('exitCode' in who) {
+    ctx.output.error(`The sign-in was not saved: ${who.message}`, who.hint);
+    return who.exitCode;
   }
   await ctx.relayTokenStore().set(profile, token);
   const saved = await ctx.savedSettings();

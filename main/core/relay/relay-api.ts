@@ -16,7 +16,7 @@ import { pathSegment } from '../wemeet/request-uri';
 import { callStateFromStatus } from '../wemeet/schemas';
 import type { CallTarget, MeetingCode, MeetingId } from '../wemeet/types';
 import { uniqueBy } from '../wemeet/unique';
-import { relayPaths, type WhoAmI } from './contract';
+import { relayPaths, type SignInConfig, type WhoAmI } from './contract';
 import { RelayHttp, type RelayHttpOptions } from './relay-http';
 import {
   callInfoAnswerSchema,
@@ -26,6 +26,7 @@ import {
   roomAnswerSchema,
   roomCallAnswerSchema,
   roomsAnswerSchema,
+  signInConfigSchema,
   whoAmISchema,
 } from './relay-schemas';
 
@@ -45,6 +46,8 @@ export type RelayApiOptions = RelayHttpOptions;
 export interface RelayApi extends WemeetApi {
   /** GET /v1/me: who the relay says the token belongs to. */
   whoAmI(): Promise<WhoAmI>;
+  /** GET /v1/sign-in-config, without the bearer: how a person signs in to this relay. */
+  signInConfig(): Promise<SignInConfig>;
 }
 
 const ROOMS = '/v1/meeting-rooms';
@@ -63,6 +66,7 @@ const labels = {
     path: `/v1/meetings/${pathSegment(id)}`,
   }),
   me: { method: 'GET', path: relayPaths.me },
+  signInConfig: { method: 'GET', path: relayPaths.signInConfig },
 } as const satisfies Record<string, RequestLabel | ((id: string) => RequestLabel)>;
 
 export function createRelayApi(options: RelayApiOptions | RelayHttp): RelayApi {
@@ -84,6 +88,17 @@ class RelayApiImpl implements RelayApi {
       schema: whoAmISchema,
       idempotent: true,
       label: labels.me,
+    });
+  }
+
+  signInConfig(): Promise<SignInConfig> {
+    return this.#http.request({
+      method: 'GET',
+      path: relayPaths.signInConfig,
+      schema: signInConfigSchema,
+      idempotent: true,
+      label: labels.signInConfig,
+      anonymous: true,
     });
   }
 

@@ -58,6 +58,8 @@ export interface RelayRequest<T> {
   readonly label: RequestLabel;
   readonly signal?: AbortSignal | undefined;
   readonly onRateLimited?: ((waitMs: number) => void) | undefined;
+  /** Sent without the bearer (GET /v1/sign-in-config, before anyone signed in). */
+  readonly anonymous?: boolean | undefined;
 }
 
 const BLANK = /^\s*$/;
@@ -101,8 +103,8 @@ export class RelayHttp {
       parseJson: (text) => parseJsonLossless(text),
       hooks: {
         beforeRequest: [
-          async ({ request }) => {
-            await this.#authorize(request);
+          async ({ request, options: normalized }) => {
+            if (normalized.context['anonymous'] !== true) await this.#authorize(request);
           },
         ],
         beforeRetry: [
@@ -112,7 +114,7 @@ export class RelayHttp {
             const waitMs = retryWaitMs(typed, retryCount, this.#retry, this.#random, this.#now());
             if (rateLimitOf(typed) !== null) call.onRateLimited?.(waitMs);
             await this.#sleep(waitMs, call.signal);
-            await this.#authorize(request);
+            if (normalized.context['anonymous'] !== true) await this.#authorize(request);
           },
         ],
         afterResponse: [
@@ -152,7 +154,7 @@ export class RelayHttp {
               this.#retryable(this.#typed(error, call), call, retryCount),
             )
           : 0,
-        context: { call },
+        context: { call, anonymous: options.anonymous === true },
       });
       void response.body?.cancel();
     } catch (err) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Meeting, RoomDetails } from '../wemeet/api';
 import { idSchema, roomSchema } from '../wemeet/schemas';
-import type { WhoAmI } from './contract';
+import type { SignInConfig, WhoAmI } from './contract';
 
 /**
  * The relay's answers (contract.ts), checked as strictly as the direct client checks
@@ -86,3 +86,14 @@ export const whoAmISchema = z.object({
   via: z.enum(['oidc', 'token']),
   expires_at: z.string().nullable(),
 }) satisfies z.ZodType<WhoAmI>;
+
+export const signInConfigSchema = z.object({
+  oidc: z
+    .object({
+      issuer: z.string().min(1),
+      client_id: z.string().min(1),
+      scopes: z.array(z.string()),
+    })
+    .nullable(),
+  tokens: z.boolean(),
+}) satisfies z.ZodType<SignInConfig>;
