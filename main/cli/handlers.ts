@@ -19,6 +19,7 @@ export { runList, runMove, runRemove, runRename } from './commands/favorites-run
 export { runExport, runImport } from './commands/favorites-transfer';
 export { runHistory } from './commands/history-run';
 export { runInvite } from './commands/invite-run';
+export * from './commands/relay-run';
 export { CliContext } from './context';
 export { describeFailure } from './failures';
 export { createTerminalPrompter } from './prompt';

@@ -6,6 +6,7 @@ import { registerDirectory } from './commands/directory';
 import { registerFavorites } from './commands/favorites';
 import { registerHistory } from './commands/history';
 import { registerInvite } from './commands/invite';
+import { registerRelay } from './commands/relay';
 import { examples } from './commands/shared-options';
 import type { CliDeps } from './deps';
 import type { ExitCode } from './exit-codes';
@@ -99,5 +100,6 @@ export function buildProgram(
   registerAuth(program, define);
   registerFavorites(program, define);
   registerHistory(program, define);
+  registerRelay(program, define);
   return program;
 }

@@ -25,6 +25,7 @@ export const RELAY_ENV = {
   oidcIssuer: 'ROOMCALL_RELAY_OIDC_ISSUER',
   oidcAudience: 'ROOMCALL_RELAY_OIDC_AUDIENCE',
   oidcClientId: 'ROOMCALL_RELAY_OIDC_CLIENT_ID',
+  oidcClientSecret: 'ROOMCALL_RELAY_OIDC_CLIENT_SECRET',
   oidcOperatorClaim: 'ROOMCALL_RELAY_OIDC_OPERATOR_CLAIM',
   oidcScopes: 'ROOMCALL_RELAY_OIDC_SCOPES',
   tokens: 'ROOMCALL_RELAY_TOKENS',
@@ -54,6 +55,11 @@ export interface RelayOidcConfig {
   readonly audience: string;
   /** The desktops' public client, advertised at /v1/sign-in-config. */
   readonly clientId: string;
+  /**
+   * Only for providers that demand one from installed apps (Google's "Desktop app" clients,
+   * whose secret Google says is not confidential): advertised to desktops with the client id.
+   */
+  readonly clientSecret: string | null;
   /** The claim that holds the enterprise userid (operator_id). */
   readonly operatorClaim: string;
   readonly scopes: readonly string[];
@@ -115,6 +121,10 @@ const envSchema = z.object({
   [RELAY_ENV.oidcIssuer]: httpsUrl.optional(),
   [RELAY_ENV.oidcAudience]: z.string().min(1).max(400).optional(),
   [RELAY_ENV.oidcClientId]: z.string().min(1).max(400).optional(),
+  [RELAY_ENV.oidcClientSecret]: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,400}$/, 'visible ASCII')
+    .optional(),
   [RELAY_ENV.oidcOperatorClaim]: claimName.default('preferred_username'),
   [RELAY_ENV.oidcScopes]: scopeList.optional(),
   [RELAY_ENV.tokens]: onOff.default(true),
@@ -233,6 +243,7 @@ function oidcConfig(vars: Vars): RelayOidcConfig | null {
     issuer,
     audience,
     clientId,
+    clientSecret: vars[RELAY_ENV.oidcClientSecret] ?? null,
     operatorClaim: vars[RELAY_ENV.oidcOperatorClaim],
     scopes: vars[RELAY_ENV.oidcScopes] ?? ['openid', 'profile'],
   };

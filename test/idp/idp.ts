@@ -23,6 +23,14 @@ import { memoryAdapter } from './store';
  */
 
 export const TEST_CLIENT_ID = 'roomcall-desktop';
+/**
+ * A second desktop client registered the way Google registers "Desktop app" clients: with a
+ * secret it hands out and does not treat as confidential, required at the token endpoint.
+ */
+export const TEST_SECRET_CLIENT = {
+  client_id: 'roomcall-desktop-with-secret',
+  client_secret: 'issued-but-not-confidential',
+} as const;
 /** The redirect URI registered for the desktop; it may be used with any port. */
 export const TEST_REDIRECT_URI = 'http://127.0.0.1/callback';
 
@@ -68,6 +76,14 @@ function configuration(
         client_id: clientId,
         application_type: 'native',
         token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: [TEST_REDIRECT_URI],
+      },
+      {
+        ...TEST_SECRET_CLIENT,
+        application_type: 'native',
+        token_endpoint_auth_method: 'client_secret_post',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [TEST_REDIRECT_URI],

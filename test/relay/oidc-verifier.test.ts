@@ -244,6 +244,26 @@ describe('the identity provider unreachable', () => {
     await down.close();
   });
 
+  it('a JWKS answered with an error status or not as JSON is unavailable too', async () => {
+    const token = await idp.mint({ account: TEST_ACCOUNTS.alice });
+    for (const answer of [
+      new Response('busy', { status: 503 }),
+      new Response('<html>login</html>', { status: 200 }),
+    ]) {
+      // The real provider answers discovery; a proxy in front of its JWKS misbehaves.
+      const behindProxy = createOidcVerifier({
+        issuer: idp.issuer,
+        audience: idp.clientId,
+        operatorClaim: idp.operatorClaim,
+        fetch: (input, init) =>
+          input.endsWith('/jwks') ? Promise.resolve(answer) : fetch(input, init),
+      });
+      await expect(behindProxy.verify(token, Date.now())).rejects.toBeInstanceOf(
+        IdentityProviderUnavailableError,
+      );
+    }
+  });
+
   it('a discovery document for another issuer is refused (Discovery section 4.3)', async () => {
     const other = createOidcVerifier({
       issuer: `${idp.issuer}/`,

@@ -3,7 +3,7 @@
  * the company's (every request to Tencent, each directory page included), over real SQLite.
  */
 import { describe, expect, it } from 'vitest';
-import { SIM_COLLEAGUE_ID } from '../sim/data';
+import { SIM_COLLEAGUE_ID, SIM_CURRENT_MEETING, SIM_EXAMPLE_ROOM_ID } from '../sim/data';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { startRelayHarness } from './support/relay-harness';
 
@@ -57,6 +57,25 @@ describe('rate budgets', () => {
     const other = await h.token(SIM_COLLEAGUE_ID);
     expect((await h.call('/v1/meetings', { token: other })).status).toBe(429);
     expect(h.sim.requests.filter((r) => r.path === '/v1/meetings').length).toBe(0);
+  });
+
+  it('a room-call the company budget holds back is rate-limited, never unconfirmed: it was not sent', async () => {
+    const h = await start({ settings: { companyPerMinute: 1 } });
+    const token = await h.token();
+    const code = SIM_CURRENT_MEETING.meeting_code;
+    expect((await h.call(`/v1/meetings/by-code?meeting_code=${code}`, { token })).status).toBe(200);
+    const response = await h.call('/v1/room-calls', {
+      token,
+      body: {
+        meeting_id: SIM_CURRENT_MEETING.meeting_id,
+        target: { kind: 'room', meetingRoomId: SIM_EXAMPLE_ROOM_ID },
+      },
+    });
+    expect(response.status).toBe(429);
+    expect(((await response.json()) as ErrorAnswer).error.reason).toBe('rate-limited');
+    expect(h.sim.requests.filter((r) => r.path === '/v1/meeting-rooms/room-call')).toEqual([]);
+    const [entry] = await h.storage.audit.query({});
+    expect(entry).toMatchObject({ action: 'room-call', outcome: 'rate-limited' });
   });
 
   it('waits for the company budget when it refills soon, then answers', async () => {

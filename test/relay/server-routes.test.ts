@@ -38,6 +38,38 @@ describe('relay routes', () => {
     expect(await config.json()).toEqual({ oidc: null, tokens: true });
   });
 
+  it('advertises OIDC with the public client, and its secret only when one is configured', async () => {
+    const oidc = {
+      issuer: 'https://accounts.google.com',
+      audience: 'desktop.apps.googleusercontent.com',
+      clientId: 'desktop.apps.googleusercontent.com',
+      clientSecret: 'GOCSPX-not-confidential',
+      operatorClaim: 'email',
+      scopes: ['openid', 'email'],
+    };
+    const h = await start({ settings: { oidc, tokens: false } });
+    expect(await (await h.call('/v1/sign-in-config')).json()).toEqual({
+      oidc: {
+        issuer: oidc.issuer,
+        client_id: oidc.clientId,
+        client_secret: oidc.clientSecret,
+        scopes: oidc.scopes,
+      },
+      tokens: false,
+    });
+  });
+
+  it("keeps a load balancer's plain X-Request-Id (in the answer and the audit), replaces others", async () => {
+    const h = await start();
+    const token = await h.token();
+    const kept = await h.call('/v1/me', { token, headers: { 'X-Request-Id': 'lb-0123456789' } });
+    expect(kept.headers.get('x-request-id')).toBe('lb-0123456789');
+    const [entry] = await h.storage.audit.query({});
+    expect(entry?.requestId).toBe('lb-0123456789');
+    const replaced = await h.call('/v1/me', { token, headers: { 'X-Request-Id': 'a b"<script>' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('says who the token is for', async () => {
     const h = await start();
     const token = await h.token(SIM_COLLEAGUE_ID);

@@ -4,7 +4,7 @@ import { refreshSignIn, signInWithBrowser, SignInError } from '../../main/core/r
 import { createOidcVerifier } from '../../main/relay/identity/oidc';
 import { IdentityRejectedError } from '../../main/relay/ports';
 import { TEST_ACCOUNTS, type TestAccount } from '../idp/accounts';
-import { startTestIdp, type TestIdp } from '../idp/idp';
+import { startTestIdp, TEST_SECRET_CLIENT, type TestIdp } from '../idp/idp';
 import { browse, type FinalPage } from '../idp/scripted-browser';
 
 /**
@@ -101,6 +101,37 @@ describe('signing in through the browser', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IdentityRejectedError);
     expect((error as IdentityRejectedError).reason).toBe('forbidden');
+  });
+});
+
+describe('a client the provider issued a secret to (Google "Desktop app")', () => {
+  it('sends the secret with the code exchange and the refresh', async () => {
+    signInConfig = { ...signInConfig, ...TEST_SECRET_CLIENT };
+    const { tokens } = await signIn(TEST_ACCOUNTS.alice);
+    const verifier = createOidcVerifier({
+      issuer: idp.issuer,
+      audience: TEST_SECRET_CLIENT.client_id,
+      operatorClaim: idp.operatorClaim,
+    });
+    expect((await verifier.verify(tokens.bearer, Date.now()))?.operatorId).toBe('alice.wang');
+    const renewed = await refreshSignIn({ signInConfig, refreshToken: tokens.refreshToken ?? '' });
+    expect((await verifier.verify(renewed.bearer, Date.now()))?.operatorId).toBe('alice.wang');
+  });
+
+  it('without it the provider refuses the code, and the tab says the sign-in did not complete', async () => {
+    signInConfig = { ...signInConfig, client_id: TEST_SECRET_CLIENT.client_id };
+    let page: Promise<FinalPage> | null = null;
+    const error: unknown = await signInWithBrowser({
+      signInConfig,
+      openBrowser: (url) => {
+        page = browse(url, TEST_ACCOUNTS.alice);
+        return Promise.resolve();
+      },
+    }).catch((e: unknown) => e);
+    expect((error as SignInError).reason).toBe('idp-refused');
+    const last = await (page as Promise<FinalPage> | null);
+    expect(last?.status).toBe(400);
+    expect(last?.body).toContain('Sign-in did not complete');
   });
 });
 

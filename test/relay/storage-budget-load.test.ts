@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRedisStores } from '../../main/relay/storage/redis';
+import { defaultLeaseTiming } from '../../main/relay/storage/refresh-once';
+import { backendsSkipReason, startBackends, type Backends } from './support/backends';
 import { bundleWorker } from './support/backends-bundle';
 import type { WorkerTally, WorkerTask } from './support/backends-budget-worker';
 
@@ -95,6 +98,41 @@ describe('one rate budget shared by three processes', () => {
       expectWithinBudget(run);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+const skipBackends = backendsSkipReason();
+
+describe.skipIf(skipBackends !== null)('one Redis rate budget shared by three instances', () => {
+  let backends: Backends | undefined;
+  beforeAll(async () => {
+    backends = await startBackends();
+  }, 60_000);
+  afterAll(() => backends?.stop(), 30_000);
+
+  it('postgres+redis: three processes never exceed capacity + refill * elapsed (Redis TIME)', async () => {
+    if (backends === undefined) throw new Error('backends not started');
+    // The window is measured on Redis's clock: the clock the Lua bucket refills by.
+    const redis = await openRedisStores({ url: backends.redisUrl, lease: defaultLeaseTiming });
+    try {
+      const run = await runWorkers(
+        {
+          storage: {
+            kind: 'postgres',
+            databaseUrl: backends.databaseUrl,
+            redisUrl: backends.redisUrl,
+          },
+          keyPrefix: `load:${Date.now()}:`,
+          key: 'company',
+          rule,
+          durationMs,
+        },
+        () => redis.time(),
+      );
+      expectWithinBudget(run);
+    } finally {
+      await redis.close();
     }
   }, 30_000);
 });

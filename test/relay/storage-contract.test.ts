@@ -9,7 +9,8 @@ import type {
   RelayStorage,
   TokenRecord,
 } from '../../main/relay/ports';
-import { openRelayStorage } from '../../main/relay/storage/index';
+import { openRelayStorage, type RelayStorageOptions } from '../../main/relay/storage/index';
+import { backendsSkipReason, startBackends, type Backends } from './support/backends';
 
 /**
  * The storage ports' contract, run against every backend: SQLite, and PostgreSQL + Redis (real
@@ -40,11 +41,46 @@ function sqliteSubject(): Subject {
   };
 }
 
-const subjects: (() => Subject)[] = [sqliteSubject];
+function postgresRedisSubject(): Subject {
+  let backends: Backends | undefined;
+  let prefix = '';
+  const options = (): Extract<RelayStorageOptions, { kind: 'postgres' }> => {
+    if (backends === undefined) throw new Error('backends not started');
+    return { kind: 'postgres', databaseUrl: backends.databaseUrl, redisUrl: backends.redisUrl };
+  };
+  return {
+    name: 'postgres+redis',
+    reset: async () => {
+      backends ??= await startBackends();
+      // Empty tables (once the first open has migrated them) and fresh Redis keys.
+      await (await openRelayStorage(options())).close();
+      const { Client } = await import('pg');
+      const sql = new Client({ connectionString: options().databaseUrl });
+      await sql.connect();
+      await sql.query('TRUNCATE relay_tokens, relay_audit');
+      await sql.end();
+      prefix = `test:${randomUUID()}:`;
+    },
+    open: () => openRelayStorage(options(), { lease, keyPrefix: prefix }),
+    dispose: async () => {
+      await backends?.stop();
+    },
+  };
+}
 
-describe.each(subjects.map((make) => ({ make, name: make().name })))(
+const subjects = [
+  { make: sqliteSubject, skip: null },
+  { make: postgresRedisSubject, skip: backendsSkipReason() },
+];
+
+// One contract, every backend.
+describe.each(subjects.map(({ make, skip }) => ({ make, skip, name: make().name })))(
   '$name storage',
-  ({ make }) => {
+  ({ make, skip }) => {
+    if (skip !== null) {
+      it.skip(`needs real servers: ${skip}`, () => undefined);
+      return;
+    }
     const subject = make();
     const opened: RelayStorage[] = [];
     let storage: RelayStorage;
@@ -61,7 +97,7 @@ describe.each(subjects.map((make) => ({ make, name: make().name })))(
     afterEach(async () => {
       await Promise.all(opened.splice(0).map((instance) => instance.close()));
     });
-    afterAll(() => subject.dispose());
+    afterAll(() => subject.dispose(), 30_000);
 
     it('answers its ready check', async () => {
       await expect(storage.ping()).resolves.toBeUndefined();

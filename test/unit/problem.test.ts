@@ -14,6 +14,7 @@ import {
   SettingsLockedError,
 } from '../../main/app/services/errors';
 import { InterruptedError, UsageError } from '../../main/cli/exit-codes';
+import { RELAY_PROBLEM_RULES } from '../../main/relay/problem-rules';
 import { CLI_PROBLEM_RULES, describeFailure, EXIT_CODES } from '../../main/cli/failures';
 import { NotConfiguredError } from '../../main/core/account';
 import { InviteError } from '../../main/core/invite/errors';
@@ -85,6 +86,7 @@ describe('every error has a category', () => {
       core: names(CORE_PROBLEM_RULES),
       app: names(APP_PROBLEM_RULES),
       cli: names(CLI_PROBLEM_RULES),
+      relay: names(RELAY_PROBLEM_RULES),
     };
     const missing = classes.filter(({ name, layer }) => !byLayer[layer]?.has(name));
     expect(missing).toEqual([]);

@@ -57,6 +57,12 @@ export interface SignInConfig {
     /** The public client registered for RoomCall desktops (no client secret). */
     readonly client_id: string;
     readonly scopes: readonly string[];
+    /**
+     * Only for providers that demand one from installed apps (Google's "Desktop app" clients:
+     * Google issues it and says it is not treated as confidential). Sent with the code exchange
+     * and refreshes (client_secret_post); absent for Keycloak, Entra ID and Okta public clients.
+     */
+    readonly client_secret?: string;
   } | null;
   /** Whether per-person tokens an admin issued are accepted. */
   readonly tokens: boolean;
@@ -119,7 +125,8 @@ export interface RelayErrorBody {
      * 'not-found' (404), 'upstream' (Tencent answered with an error: see `tencent`),
      * 'upstream-network' / 'upstream-timeout' (502 / 504: Tencent did not answer),
      * 'unconfirmed' (502: room-call sent, Tencent's reply lost; do not resend blindly),
-     * 'internal' (500). */
+     * 'idp-unavailable' (503: the identity provider did not answer, so the sign-in could not
+     * be checked; keep the token and try again later), 'internal' (500). */
     readonly reason: string;
     /** The core's ProblemCategory of the failure (added by the server: see above). */
     readonly category?: ProblemCategory;

@@ -8,11 +8,15 @@ import { rateLimited, type RelayHttpError } from './relay-error';
  * taken in the fetch the WemeetClient is given, the one place every attempt passes. A
  * momentarily empty budget is waited for (a bucket refills continuously), up to
  * MAX_COMPANY_WAIT_MS; beyond that the relay request answers 429 instead of queueing without end.
+ * The wait happens inside the client's per-attempt timeout, so the relay's client allows
+ * CLIENT_TIMEOUT_MS: the usual 10 s for Tencent plus the longest wait.
  * 'person:<operator_id>': every relay request, refused at once when empty.
  */
 
 export const COMPANY_KEY = 'company';
 export const MAX_COMPANY_WAIT_MS = 5_000;
+/** The WemeetClient's per-attempt timeout in the relay: the core's 10 s, plus the budget wait. */
+export const CLIENT_TIMEOUT_MS = 10_000 + MAX_COMPANY_WAIT_MS;
 
 export function perMinute(count: number): BucketRule {
   return { capacity: count, refillPerSecond: count / 60 };
@@ -38,7 +42,8 @@ export interface CompanyGateOptions {
   readonly budget: RateBudget;
   readonly rule: BucketRule;
   readonly transport: FetchLike;
-  readonly sleep: (ms: number) => Promise<void>;
+  /** Rejects when `signal` aborts (the client's per-attempt timeout, the caller). */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly now: () => number;
 }
 
@@ -51,8 +56,11 @@ export function companyGate(options: CompanyGateOptions): CompanyGate {
   let refused: RelayHttpError | null = null;
   const fetch: FetchLike = async (input, init) => {
     if (refused !== null) throw refused;
+    const signal = input instanceof Request ? input.signal : (init?.signal ?? undefined);
     const started = options.now();
     for (;;) {
+      // An attempt given up on (timed out while waiting) must not spend the budget.
+      signal?.throwIfAborted();
       const result = await options.budget.take(COMPANY_KEY, options.rule);
       if (result.ok) break;
       const waited = options.now() - started;
@@ -60,7 +68,7 @@ export function companyGate(options: CompanyGateOptions): CompanyGate {
         refused = rateLimited(result.retryAfterMs, 'company');
         throw refused;
       }
-      await options.sleep(Math.max(1, result.retryAfterMs));
+      await options.sleep(Math.max(1, result.retryAfterMs), signal);
     }
     return options.transport(input, init);
   };

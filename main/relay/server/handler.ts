@@ -30,7 +30,7 @@ export interface HandlerDeps {
   readonly logger: RelayLogger;
   readonly version: string;
   readonly now: () => number;
-  readonly sleep: (ms: number) => Promise<void>;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly newRequestId: () => string;
   readonly isStopping: () => boolean;
 }
@@ -82,7 +82,8 @@ export async function handleRequest(
   await appendAudit(deps, requestId, audit, answer.status, failure, durationMs, started);
   sendJson(response, answer.status, answer.body, {
     requestId,
-    closing: deps.isStopping(),
+    // A refused oversized body is not read to its end: drop the connection rather than the rest.
+    closing: deps.isStopping() || answer.status === 413,
     ...(answer.headers === undefined ? {} : { headers: answer.headers }),
   });
   deps.logger.log(answer.status >= 500 ? 'error' : 'info', 'request', {
@@ -186,9 +187,14 @@ async function health(deps: HandlerDeps): Promise<Answer> {
 
 function signInConfig(settings: ServerSettings): SignInConfig {
   const oidc = settings.oidc;
+  if (oidc === null) return { oidc: null, tokens: settings.tokens };
   return {
-    oidc:
-      oidc === null ? null : { issuer: oidc.issuer, client_id: oidc.clientId, scopes: oidc.scopes },
+    oidc: {
+      issuer: oidc.issuer,
+      client_id: oidc.clientId,
+      scopes: oidc.scopes,
+      ...(oidc.clientSecret === null ? {} : { client_secret: oidc.clientSecret }),
+    },
     tokens: settings.tokens,
   };
 }

@@ -25,7 +25,7 @@ export interface RelayServerOptions {
   /** What the company budget's gate sends through; default the global fetch. */
   readonly transport?: FetchLike;
   readonly now?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface RelayServer {
@@ -52,7 +52,9 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     logger: options.logger,
     version: options.version,
     now: options.now ?? Date.now,
-    sleep: options.sleep ?? ((ms) => delay(ms)),
+    sleep:
+      options.sleep ??
+      ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal })),
     newRequestId: randomUUID,
     isStopping: () => stopping,
   };

@@ -9,6 +9,7 @@ import {
   WemeetResponseError,
   WemeetTimeoutError,
 } from '../../core/wemeet/errors';
+import { IdentityProviderUnavailableError } from '../identity/provider-unavailable';
 import { IdentityRejectedError } from '../ports';
 
 /**
@@ -17,7 +18,8 @@ import { IdentityRejectedError } from '../ports';
  * unauthenticated / token-expired / token-revoked 401, forbidden 403, bad-request 400 (413 for
  * a body over the limit, 405 for a wrong method), not-found 404, rate-limited 429 (Retry-After),
  * upstream 502 (Tencent answered with an error, in `tencent`), upstream-network 502,
- * upstream-timeout 504, unconfirmed 502 (room-call sent, reply lost), internal 500.
+ * upstream-timeout 504, unconfirmed 502 (room-call sent, reply lost), idp-unavailable 503 (the
+ * identity provider did not answer: the token may be fine), internal 500.
  */
 
 export type RelayReason =
@@ -32,6 +34,7 @@ export type RelayReason =
   | 'upstream-network'
   | 'upstream-timeout'
   | 'unconfirmed'
+  | 'idp-unavailable'
   | 'internal';
 
 /** A refusal the relay decides itself (not Tencent's). */
@@ -71,7 +74,8 @@ export interface RelayFailure {
   readonly code: string;
 }
 
-const REASON_CATEGORY: Readonly<Record<RelayReason, ProblemCategory>> = {
+/** The category of each reason the relay decides itself. */
+export const RELAY_REASON_CATEGORY: Readonly<Record<RelayReason, ProblemCategory>> = {
   unauthenticated: 'auth',
   'token-expired': 'auth',
   'token-revoked': 'auth',
@@ -83,6 +87,7 @@ const REASON_CATEGORY: Readonly<Record<RelayReason, ProblemCategory>> = {
   'upstream-network': 'network',
   'upstream-timeout': 'timeout',
   unconfirmed: 'timeout',
+  'idp-unavailable': 'network',
   internal: 'internal',
 };
 
@@ -96,7 +101,7 @@ export function toFailure(error: unknown, requestId: string, roomCall: boolean):
   const category =
     relay.reason === 'internal' || relay.reason === 'upstream'
       ? problem.category
-      : REASON_CATEGORY[relay.reason];
+      : RELAY_REASON_CATEGORY[relay.reason];
   const tencent =
     error instanceof WemeetApiError
       ? {
@@ -136,6 +141,9 @@ function relayError(error: unknown, roomCall: boolean): RelayHttpError {
       error.reason,
       error.message,
     );
+  }
+  if (error instanceof IdentityProviderUnavailableError) {
+    return new RelayHttpError(503, 'idp-unavailable', error.message);
   }
   if (error instanceof z.ZodError) {
     return new RelayHttpError(400, 'bad-request', classify(error).message);

@@ -1,5 +1,5 @@
 import type { RelayStorage } from '../ports';
-import type { LeaseTiming } from './refresh-once';
+import { defaultLeaseTiming, type LeaseTiming } from './refresh-once';
 
 /**
  * Opens the relay's storage by kind. PostgreSQL + Redis are loaded only when chosen (dynamic
@@ -21,6 +21,8 @@ export interface RelayStorageTuning {
   readonly lease?: LeaseTiming;
   /** Redis only: prefix of every key (default 'roomcall:relay:'), to share one Redis. */
   readonly keyPrefix?: string;
+  /** PostgreSQL + Redis: told when a connection fails while running (no secret in it). */
+  readonly onConnectionError?: (message: string) => void;
 }
 
 export async function openRelayStorage(
@@ -37,8 +39,52 @@ export async function openRelayStorage(
       });
     }
     case 'postgres':
-      throw new Error('PostgreSQL + Redis storage is not built yet.');
+      return openPostgresRedis(options.databaseUrl, options.redisUrl, tuning);
   }
+}
+
+async function openPostgresRedis(
+  databaseUrl: string,
+  redisUrl: string,
+  tuning: RelayStorageTuning,
+): Promise<RelayStorage> {
+  const [{ openPostgresStores }, { openRedisStores }] = await Promise.all([
+    import('./postgres'),
+    import('./redis'),
+  ]);
+  const onError = tuning.onConnectionError;
+  const sql = await openPostgresStores({
+    url: databaseUrl,
+    ...(onError === undefined ? {} : { onError }),
+  });
+  let redis;
+  try {
+    redis = await openRedisStores({
+      url: redisUrl,
+      lease: tuning.lease ?? defaultLeaseTiming,
+      ...(tuning.keyPrefix === undefined ? {} : { keyPrefix: tuning.keyPrefix }),
+      ...(onError === undefined ? {} : { onError }),
+    });
+  } catch (error) {
+    await sql.close().catch(() => undefined);
+    throw error;
+  }
+  const stores = [sql, redis];
+  return {
+    kind: 'postgres+redis',
+    tokens: sql.tokens,
+    audit: sql.audit,
+    directory: redis.directory,
+    budget: redis.budget,
+    ping: async () => {
+      await Promise.all(stores.map((store) => store.ping()));
+    },
+    close: async () => {
+      // Close both even when one fails, then report the first failure.
+      const results = await Promise.allSettled(stores.map((store) => store.close()));
+      for (const result of results) if (result.status === 'rejected') throw result.reason;
+    },
+  };
 }
 
 export type { LeaseTiming } from './refresh-once';

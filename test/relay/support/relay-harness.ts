@@ -5,6 +5,7 @@ import { createPersonTokenVerifier } from '../../../main/relay/identity/person-t
 import type { ServerSettings } from '../../../main/relay/server/handler';
 import { startRelayServer, type RelayServer } from '../../../main/relay/server/http-server';
 import { createJsonLogger } from '../../../main/relay/server/log';
+import { MAX_COMPANY_WAIT_MS } from '../../../main/relay/server/budget';
 import { startSimulator } from '../../sim/server';
 import type { Simulator, SimulatorOptions } from '../../sim/types';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -61,26 +62,9 @@ export async function startRelayHarness(options: HarnessOptions = {}): Promise<R
     options.storage ??
     (await openRelayStorage({ kind: 'sqlite', path: path.join(dir, 'relay.sqlite') }));
   const logs: string[] = [];
-  const relay = await startRelayServer({
-    settings: { ...TEST_SETTINGS, ...options.settings },
-    listen: { host: '127.0.0.1', port: 0 },
-    shutdownGraceSeconds: options.shutdownGraceSeconds ?? 5,
-    storage,
-    verifiers: options.verifiers?.(storage) ?? [createPersonTokenVerifier(storage.tokens)],
-    createApi: (operatorId, fetch) =>
-      createWemeetApi({
-        baseUrl: sim.baseUrl,
-        credentials: sim.credentials,
-        operatorId,
-        fetch,
-        timeoutMs: 2000,
-        retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
-      }),
-    logger: createJsonLogger(
-      (line) => logs.push(line),
-      [sim.credentials.secretKey, sim.credentials.secretId],
-    ),
-    version: 'test',
+  const relay = await startRelayOn(sim, storage, {
+    ...options,
+    log: (line) => logs.push(line),
   });
   return {
     sim,
@@ -115,4 +99,34 @@ export async function startRelayHarness(options: HarnessOptions = {}): Promise<R
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A relay in front of `sim` over `storage` (several may share one simulator and storage). */
+export function startRelayOn(
+  sim: Simulator,
+  storage: RelayStorage,
+  options: HarnessOptions & { readonly log?: (line: string) => void } = {},
+): Promise<RelayServer> {
+  return startRelayServer({
+    settings: { ...TEST_SETTINGS, ...options.settings },
+    listen: { host: '127.0.0.1', port: 0 },
+    shutdownGraceSeconds: options.shutdownGraceSeconds ?? 5,
+    storage,
+    verifiers: options.verifiers?.(storage) ?? [createPersonTokenVerifier(storage.tokens)],
+    createApi: (operatorId, fetch) =>
+      createWemeetApi({
+        baseUrl: sim.baseUrl,
+        credentials: sim.credentials,
+        operatorId,
+        fetch,
+        // 2 s for the simulator plus the longest company-budget wait (budget.ts).
+        timeoutMs: 2000 + MAX_COMPANY_WAIT_MS,
+        retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
+      }),
+    logger: createJsonLogger(options.log ?? (() => undefined), [
+      sim.credentials.secretKey,
+      sim.credentials.secretId,
+    ]),
+    version: 'test',
+  });
 }

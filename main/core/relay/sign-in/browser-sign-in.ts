@@ -4,6 +4,7 @@ import { SignInError } from './errors';
 import { startLoopbackReceiver, type AuthorizationCallback } from './loopback';
 import {
   discoverProvider,
+  providerSpecificParameters,
   requireOidc,
   unreachableOrRefused,
   type FetchLike,
@@ -54,14 +55,19 @@ function scopesOf(config: OidcSignInConfig): string {
   return [...scopes].join(' ');
 }
 
-/** Resolves when the callback arrives; rejects on timeout or cancel. */
+/** Resolves when the callback arrives; rejects on timeout or cancel, whichever is first. */
 function waitForCallback(
   callback: Promise<AuthorizationCallback>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<AuthorizationCallback> {
   return new Promise((resolve, reject) => {
+    const settle = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
     const timer = setTimeout(() => {
+      settle();
       reject(
         new SignInError(
           'timeout',
@@ -70,13 +76,14 @@ function waitForCallback(
       );
     }, timeoutMs);
     const onAbort = (): void => {
+      settle();
       reject(new SignInError('cancelled', 'Sign-in was cancelled.'));
     };
     if (signal?.aborted === true) onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    void callback.then(resolve).finally(() => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+    void callback.then((arrived) => {
+      settle();
+      resolve(arrived);
     });
   });
 }
@@ -119,6 +126,7 @@ export async function signInWithBrowser(options: SignInWithBrowserOptions): Prom
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...providerSpecificParameters(config.issuer),
     });
     try {
       await options.openBrowser(url.href);

@@ -44,7 +44,11 @@ export async function discoverProvider(
     );
   }
   try {
-    return await oidc.discovery(issuer, config.client_id, undefined, oidc.None(), {
+    const auth =
+      config.client_secret === undefined
+        ? oidc.None()
+        : oidc.ClientSecretPost(config.client_secret);
+    return await oidc.discovery(issuer, config.client_id, undefined, auth, {
       [oidc.customFetch]: withSignal(fetchImpl, signal),
       // Deprecated only to stand out (openid-client's words); used for a loopback issuer only.
       // eslint-disable-next-line @typescript-eslint/no-deprecated
@@ -61,6 +65,18 @@ export async function discoverProvider(
       { cause: error },
     );
   }
+}
+
+/**
+ * Authorisation parameters a provider needs beyond the standard ones to issue a refresh token
+ * to an installed app. Google ignores `offline_access` and gives one only for access_type=offline,
+ * and again on a later sign-in (another machine) only with prompt=consent
+ * (developers.google.com/identity/protocols/oauth2/native-app, "Refresh token").
+ */
+export function providerSpecificParameters(issuer: string): Record<string, string> {
+  return issuer === 'https://accounts.google.com'
+    ? { access_type: 'offline', prompt: 'consent' }
+    : {};
 }
 
 /** openid-client's fetch, with the caller's fetch (tests) and cancel signal folded in. */

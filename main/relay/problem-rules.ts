@@ -1,0 +1,22 @@
+import { problem, rule, type ProblemRule } from '../core/problem/problem';
+import { RelayConfigError } from './config';
+import { IdentityProviderUnavailableError } from './identity/provider-unavailable';
+import { IdentityRejectedError } from './ports';
+import { RELAY_REASON_CATEGORY, RelayHttpError } from './server/relay-error';
+
+/**
+ * The relay's own errors, each with its one category (main/core/problem), for classify: the
+ * server's error answers carry it, and the CLI's `relay` commands exit by it.
+ */
+export const RELAY_PROBLEM_RULES: readonly ProblemRule[] = [
+  rule(RelayConfigError, (e) =>
+    problem('not-configured', e.message, 'See docs/relay.md.', { variables: e.variables }),
+  ),
+  rule(IdentityRejectedError, (e) =>
+    problem(e.reason === 'forbidden' ? 'permission' : 'auth', e.message),
+  ),
+  rule(IdentityProviderUnavailableError, (e) =>
+    problem('network', e.message, 'Check that the identity provider answers, then try again.'),
+  ),
+  rule(RelayHttpError, (e) => problem(RELAY_REASON_CATEGORY[e.reason], e.message)),
+];

@@ -1,0 +1,90 @@
+import type { CredentialStore } from '../core/secrets/credential-store';
+import type { Environment } from '../core/secrets/env-credentials';
+import { createWemeetApi } from '../core/wemeet/api-impl';
+import type { FetchLike } from '../core/wemeet/transport';
+import { checkSomeoneCanSignIn, type RelayConfig } from './config';
+import { resolveRelayCredentials } from './credentials';
+import { createOidcVerifier } from './identity/oidc';
+import { createPersonTokenVerifier } from './identity/person-tokens';
+import type { IdentityVerifier, RelayStorage } from './ports';
+import { CLIENT_TIMEOUT_MS } from './server/budget';
+import { startRelayServer, type RelayServer } from './server/http-server';
+import { createJsonLogger } from './server/log';
+import { openRelayStorage } from './storage/index';
+
+/**
+ * `roomcall relay serve` without the command line: the configured credentials, storage and
+ * sign-in methods, wired into the HTTP service. The CLI (main/cli/commands/relay-run.ts)
+ * waits for a stop signal and calls close().
+ */
+
+export interface ServeDeps {
+  readonly env: Environment;
+  readonly credentialStore: () => CredentialStore;
+  /** Where the JSON log lines go (stdout in production). */
+  readonly write: (line: string) => void;
+  readonly version: string;
+  /** How the relay reaches Tencent and the identity provider; default the global fetch. */
+  readonly fetch?: FetchLike;
+}
+
+export function openConfiguredStorage(config: RelayConfig): Promise<RelayStorage> {
+  return openRelayStorage(
+    config.storage.kind === 'sqlite'
+      ? { kind: 'sqlite', path: config.storage.sqlitePath }
+      : config.storage,
+  );
+}
+
+/** The sign-in methods the configuration turns on, in the order they are asked. */
+export function configuredVerifiers(
+  config: RelayConfig,
+  storage: RelayStorage,
+  fetch?: FetchLike,
+): IdentityVerifier[] {
+  const verifiers: IdentityVerifier[] = [];
+  if (config.tokens) verifiers.push(createPersonTokenVerifier(storage.tokens));
+  if (config.oidc !== null) {
+    verifiers.push(
+      createOidcVerifier({
+        issuer: config.oidc.issuer,
+        audience: config.oidc.audience,
+        operatorClaim: config.oidc.operatorClaim,
+        ...(fetch === undefined ? {} : { fetch }),
+      }),
+    );
+  }
+  return verifiers;
+}
+
+export async function serveRelay(config: RelayConfig, deps: ServeDeps): Promise<RelayServer> {
+  checkSomeoneCanSignIn(config);
+  // Credentials first: a relay without them should fail before it opens anything.
+  const { credentials, baseUrl } = await resolveRelayCredentials(config.credentials, deps);
+  const logger = createJsonLogger(deps.write, [credentials.secretKey, credentials.secretId]);
+  const storage = await openConfiguredStorage(config);
+  try {
+    return await startRelayServer({
+      settings: config,
+      listen: config.listen,
+      shutdownGraceSeconds: config.shutdownGraceSeconds,
+      storage,
+      verifiers: configuredVerifiers(config, storage, deps.fetch),
+      createApi: (operatorId, fetch) =>
+        createWemeetApi({
+          baseUrl,
+          credentials,
+          operatorId,
+          fetch,
+          appVersion: deps.version,
+          timeoutMs: CLIENT_TIMEOUT_MS,
+        }),
+      logger,
+      version: deps.version,
+      ...(deps.fetch === undefined ? {} : { transport: deps.fetch }),
+    });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
