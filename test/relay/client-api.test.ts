@@ -107,6 +107,26 @@ describe('RelayApi reads, as the direct client reads them', () => {
   });
 });
 
+describe('before signing in', () => {
+  it('reads the sign-in configuration without sending any token', async () => {
+    const sent: (string | null)[] = [];
+    const anonymous = createRelayApi({
+      relayUrl: h.relay.url,
+      bearer: () => Promise.reject(new Error('no token should be asked for')),
+      fetch: (input, init) => {
+        sent.push(
+          new Headers(init?.headers ?? (input instanceof Request ? input.headers : {})).get(
+            'authorization',
+          ),
+        );
+        return globalThis.fetch(input, init);
+      },
+    });
+    expect(await anonymous.signInConfig()).toEqual({ oidc: null, tokens: true });
+    expect(sent).toEqual([null]);
+  });
+});
+
 describe('RelayApi calls, once each', () => {
   it('calls a room, reads its status until it answers, and sends room-call exactly once', async () => {
     const target = room();

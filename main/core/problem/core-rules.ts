@@ -5,6 +5,7 @@ import { InviteError } from '../invite/errors';
 import { JoinLinkNotFoundError } from '../meetings/join-link';
 import {
   RelayAuthError,
+  RelayIdentityUnavailableError,
   RelayRateLimitError,
   RelayTimeoutError,
   RelayUnreachableError,
@@ -157,6 +158,7 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
     ),
   ),
   rule(SignInError, (e) => problem(SIGN_IN_CATEGORY[e.reason], e.message)),
+  rule(RelayIdentityUnavailableError, (e) => problem('network', e.message, e.hint, label(e))),
   rule(RelayTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),
   rule(WemeetNetworkError, (e) => problem('network', e.message, e.hint, label(e))),
   rule(WemeetTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),

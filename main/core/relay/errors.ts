@@ -110,3 +110,24 @@ export class RelayTimeoutError extends WemeetTimeoutError {
     this.name = 'RelayTimeoutError';
   }
 }
+
+/**
+ * The relay could not check the sign-in because the company's identity provider did not
+ * answer (503 'idp-unavailable'). Nothing was sent to Tencent (so never a lost reply), and the
+ * sign-in is still good: try again in a moment, no need to sign in again.
+ */
+export class RelayIdentityUnavailableError extends WemeetError {
+  readonly kind = 'network' as const;
+  readonly requestId: string | null;
+
+  constructor(label: RequestLabel, requestId: string | null) {
+    super(
+      `The RoomCall relay could not check your sign-in for ${label.method} ${label.path}: your company's sign-in service did not answer${requestId === null ? '' : ` (request ${requestId})`}.`,
+      label,
+      null,
+      'Try again in a moment; your sign-in is still valid. If it persists, tell your IT department.',
+    );
+    this.name = 'RelayIdentityUnavailableError';
+    this.requestId = requestId;
+  }
+}

@@ -7,7 +7,12 @@ import {
   type WemeetError,
 } from '../wemeet/errors';
 import { parseJsonLossless } from '../wemeet/json';
-import { RelayAuthError, RelayRateLimitError, type RelayRefusal } from './errors';
+import {
+  RelayAuthError,
+  RelayIdentityUnavailableError,
+  RelayRateLimitError,
+  type RelayRefusal,
+} from './errors';
 
 /**
  * A relay's non-2xx answer (contract.ts, RelayErrorBody) as the error the direct client would
@@ -17,7 +22,8 @@ import { RelayAuthError, RelayRateLimitError, type RelayRefusal } from './errors
  * - room-call sent but Tencent's reply lost ('unconfirmed'): a WemeetNetworkError whose
  *   detail cannot read as "never sent", so the invite treats it as the direct client's lost
  *   reply (core/invite/lost-reply.ts) and asks room-call-info instead of ringing again;
- * - the relay refused the caller: RelayAuthError (401/403) or RelayRateLimitError (429);
+ * - the relay refused the caller: RelayAuthError (401/403) or RelayRateLimitError (429), or
+ *   could not check the sign-in (RelayIdentityUnavailableError, 503: nothing was sent);
  * - anything else (a proxy's HTML page, a relay bug): WemeetApiError with the HTTP status and
  *   no code, as the direct client treats an unreadable error body.
  * `label` is the Tencent request the operation stands for, so code words fit the request.
@@ -96,6 +102,7 @@ export function relayError(
       relayMessage: scrub(message),
     });
   }
+  if (reason === 'idp-unavailable') return new RelayIdentityUnavailableError(label, requestId);
   if (reason === 'upstream-timeout') return new WemeetTimeoutError(label, timeoutMs);
   if (reason === 'upstream-network') {
     return new WemeetNetworkError(

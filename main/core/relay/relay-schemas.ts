@@ -93,7 +93,13 @@ export const signInConfigSchema = z.object({
       issuer: z.string().min(1),
       client_id: z.string().min(1),
       scopes: z.array(z.string()),
+      // Google's installed-app clients only (contract.ts); kept, or their sign-in would fail.
+      client_secret: z.string().optional(),
     })
+    // Left out rather than undefined when absent (the contract's optional field).
+    .transform(({ client_secret, ...rest }) =>
+      client_secret === undefined ? rest : { ...rest, client_secret },
+    )
     .nullable(),
   tokens: z.boolean(),
 }) satisfies z.ZodType<SignInConfig>;
