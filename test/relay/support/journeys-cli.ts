@@ -38,7 +38,12 @@ export interface CliJourneys {
 /** Where no managed file is, unless a test sets one. */
 const NO_MANAGED = { ROOMCALL_MANAGED_CONFIG: '/nonexistent/roomcall/managed.json' };
 
-export async function startCliJourneys(): Promise<CliJourneys> {
+export interface CliJourneyOptions {
+  /** What `auth login --browser` opens (a scripted browser); default: nothing opened. */
+  readonly openBrowser?: (url: string) => Promise<void>;
+}
+
+export async function startCliJourneys(options: CliJourneyOptions = {}): Promise<CliJourneys> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'roomcall-relay-cli-'));
   const relayTokens = createMemoryRelayTokenStore();
   const credentialCalls: string[] = [];
@@ -60,19 +65,19 @@ export async function startCliJourneys(): Promise<CliJourneys> {
 
   async function run(
     argv: readonly string[],
-    options: { env?: Record<string, string>; stdin?: string } = {},
+    runOptions: { env?: Record<string, string>; stdin?: string } = {},
   ): Promise<JourneyRun> {
     let stdout = '';
     let stderr = '';
     const deps: CliDeps = {
-      env: { ...NO_MANAGED, ...options.env },
+      env: { ...NO_MANAGED, ...runOptions.env },
       stdout: { write: (text) => (stdout += text), isTTY: false },
       stderr: { write: (text) => (stderr += text), isTTY: false },
       stdin: {
         isTTY: false,
         chunks: (async function* () {
           await Promise.resolve();
-          if (options.stdin !== undefined) yield options.stdin;
+          if (runOptions.stdin !== undefined) yield runOptions.stdin;
         })(),
       },
       fetch: (input, init) => globalThis.fetch(input, init),
@@ -87,6 +92,7 @@ export async function startCliJourneys(): Promise<CliJourneys> {
       },
       credentialStore: () => credentials,
       relayTokenStore: () => relayTokens,
+      openBrowser: options.openBrowser ?? (() => Promise.resolve()),
       dataDir,
       prompt: { ask: () => Promise.resolve(null), askHidden: () => Promise.resolve(null) },
       onInterrupt: () => () => undefined,
