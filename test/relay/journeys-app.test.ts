@@ -55,6 +55,23 @@ describe('the app through a relay', () => {
     expect(j.h.store.profiles()).toEqual([]);
   });
 
+  it('refuses to store a Tencent secret on a desktop the organisation points at its relay', async () => {
+    await start();
+    const { appId, secretId, secretKey } = j.h.sim.credentials;
+    const saved = await j.h.call('saveCredentials', {
+      appId,
+      sdkId: null,
+      secretId,
+      secretKey,
+      operatorId: j.h.sim.operatorId,
+    });
+    expect(saved).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(!saved.ok && saved.error.message).toContain(
+      'Your organisation points RoomCall at its relay',
+    );
+    expect(j.h.store.profiles()).toEqual([]);
+  });
+
   it('invites from the popover: one room-call, followed to accepted, in the history', async () => {
     await start();
     await j.h.ok('refreshCurrentMeeting');

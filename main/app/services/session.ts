@@ -21,6 +21,8 @@ import { createWemeetApi } from '../../core/wemeet/api-impl';
 import type { WemeetClientOptions } from '../../core/wemeet/client-options';
 import type { FetchLike } from '../../core/wemeet/transport';
 import type { AppStores } from './stores';
+import { isLocked } from '../../core/managed/apply-managed';
+import { SettingsLockedError } from './errors';
 import { effectiveSettings, type EffectiveSettings } from '../../core/managed/effective-settings';
 
 /** Client knobs tests turn (a virtual clock, short timeouts); the app leaves the defaults. */
@@ -157,6 +159,10 @@ export class Session {
   async saveCredentials(credentials: StoredCredentials): Promise<void> {
     this.#remember(credentials);
     const { settings } = await this.settings();
+    // A desktop the organisation points at its relay keeps no enterprise secret (issue 17).
+    if (settings.relayUrl !== null && isLocked(this.managed, 'relayUrl')) {
+      throw new SettingsLockedError(RELAY_LOCKED, ['relayUrl']);
+    }
     try {
       await this.#options.credentialStore.set(settings.profile, credentials);
       this.#keychain = { available: true, message: null };
@@ -282,6 +288,9 @@ export class Session {
     this.#secrets.add(credentials.secretId);
   }
 }
+
+const RELAY_LOCKED =
+  'Your organisation points RoomCall at its relay (relayUrl): no Tencent Meeting credentials are kept on this computer.';
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error('Credentials could not be read.');
