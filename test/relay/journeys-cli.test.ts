@@ -122,6 +122,20 @@ describe('roomcall through a relay', () => {
     expect(after - before).toBe(1);
   });
 
+  it('a reply lost behind the relay: said as lost, the status read, no second ring', async () => {
+    // An address nobody called yet (a room called earlier would already be in the meeting).
+    const sip = h.sim.mraWithOutcome('accepted').dial_string;
+    const before = h.sim.requests.filter((r) => r.path === '/v1/meeting-rooms/room-call').length;
+    h.sim.faults.inject({ type: 'reset', path: '/v1/meeting-rooms/room-call', when: 'after' });
+    const invite = await run(['invite', '--meeting', '806-146-667', '--sip', sip]);
+    expect(invite.code).toBe(0);
+    expect(invite.stdout).toMatch(
+      /^The reply to room-call was lost, but the call's status shows .+ ringing in '.+' \(806-146-667\)\.\n$/,
+    );
+    const after = h.sim.requests.filter((r) => r.path === '/v1/meeting-rooms/room-call').length;
+    expect(after - before).toBe(1);
+  });
+
   it('cancels a ringing call by its invite ID', async () => {
     const target = h.sim.mraWithOutcome('no-answer').dial_string;
     const invite = await run(['invite', '--meeting', '806146667', '--sip', target, '--json']);
