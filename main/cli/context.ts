@@ -1,5 +1,10 @@
 import { version } from '../../package.json';
-import { resolveAccount, type ReadyAccount } from '../core/account';
+import { resolveAccount, type RelayAccount } from '../core/account';
+import { createRelayApi, type RelayApi } from '../core/relay/relay-api';
+import { createRelayBearer } from '../core/relay/relay-bearer';
+import { createOidcRefresher } from '../core/relay/relay-sign-in';
+import { createKeytarRelayTokenStore } from '../core/secrets/relay-token-keychain';
+import { relayTokenSecrets, type RelayTokenStore } from '../core/secrets/relay-token-store';
 import { assertProfileName, type CredentialStore } from '../core/secrets/credential-store';
 import { effectiveSettings, type EffectiveSettings } from '../core/managed/effective-settings';
 import { loadManagedConfig } from '../core/managed/load-managed';
@@ -29,9 +34,17 @@ import type { Settings } from '../shared/model/settings-schema';
  * command needs it, so local commands never touch the keychain).
  */
 
-/** The account in use (the core's resolution, shared with the app), as `auth status` shows it. */
-export interface Session extends Omit<ReadyAccount, 'status'> {
+/** The account in use (the core's resolution, shared with the app), ready for requests. */
+export interface Session {
+  /** Tencent Meeting directly with the keychain's credentials, or through a RoomCall relay. */
+  readonly mode: 'direct' | 'relay';
   readonly api: WemeetApi;
+  readonly cacheScope: string;
+  /**
+   * For sentences ("No meeting of … is in progress"): the operator userid (direct), or "your
+   * account" through a relay, which decides the operator from the sign-in.
+   */
+  readonly operatorId: string;
   /** Which settings the environment set (the rest came from the settings file or defaults). */
   readonly fromEnvironment: readonly OverridableSettings[];
 }
@@ -50,6 +63,7 @@ export class CliContext {
   #effective: Promise<EffectiveSettings> | undefined;
   #managed: Promise<ManagedConfig | null> | undefined;
   #store: CredentialStore | undefined;
+  #relayTokens: RelayTokenStore | undefined;
   #session: Promise<Session> | undefined;
   #settingsStore: SettingsStore | undefined;
   #favorites: FavoritesStore | undefined;
@@ -109,6 +123,12 @@ export class CliContext {
   credentialStore(): CredentialStore {
     this.#store ??= this.deps.credentialStore();
     return this.#store;
+  }
+
+  /** The relay sign-ins: the keychain's `relay:<profile>` entries (a fake in tests). */
+  relayTokenStore(): RelayTokenStore {
+    this.#relayTokens ??= this.deps.relayTokenStore?.() ?? createKeytarRelayTokenStore();
+    return this.#relayTokens;
   }
 
   /**
@@ -181,6 +201,7 @@ export class CliContext {
     const account = await resolveAccount({
       env: this.deps.env,
       store: this.credentialStore(),
+      relayTokens: this.relayTokenStore(),
       settings: { ...settings, profile: await this.profile() },
     });
     if (account.credentials !== null) {
@@ -188,11 +209,19 @@ export class CliContext {
       this.output.protect(secretKey, secretId);
     }
     if (account.status !== 'ready') throw account.error;
+    if (account.mode === 'relay') {
+      return {
+        mode: 'relay',
+        api: this.createRelayApi(account),
+        cacheScope: account.cacheScope,
+        operatorId: 'your account',
+        fromEnvironment,
+      };
+    }
     const { credentials, operatorId, baseUrl, cacheScope } = account;
     return {
-      credentials,
+      mode: 'direct',
       operatorId,
-      baseUrl,
       cacheScope,
       api: this.createApi(
         { credentials: credentials.credentials, operatorId, baseUrl },
@@ -200,6 +229,33 @@ export class CliContext {
       ),
       fromEnvironment,
     };
+  }
+
+  /**
+   * The relay's API for a relay account (the session's, or the sign-in `auth login --relay` is
+   * about to save): the sign-in never printed, the client tuned like the direct one.
+   */
+  createRelayApi(account: Pick<RelayAccount, 'relayUrl' | 'token' | 'profile'>): RelayApi {
+    const { clock, client } = this.deps;
+    this.output.protect(...relayTokenSecrets(account.token));
+    return createRelayApi({
+      relayUrl: account.relayUrl,
+      bearer: createRelayBearer({
+        token: account.token,
+        refresh: createOidcRefresher(this.deps.fetch),
+        save: (token) => this.relayTokenStore().set(account.profile, token),
+        now: () => clock.now(),
+      }),
+      fetch: this.deps.fetch,
+      now: () => clock.now(),
+      sleep: async (ms, signal) => {
+        await clock.sleep(ms, signal);
+        signal?.throwIfAborted();
+      },
+      appVersion: version,
+      retry: client?.retry,
+      timeoutMs: client?.timeoutMs,
+    });
   }
 
   /** An API for any account: the session's, or the one `auth login` is about to save. */

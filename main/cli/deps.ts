@@ -1,4 +1,5 @@
 import type { CredentialStore } from '../core/secrets/credential-store';
+import type { RelayTokenStore } from '../core/secrets/relay-token-store';
 import type { Environment } from '../core/secrets/env-credentials';
 import type { FetchLike } from '../core/wemeet/transport';
 import type { RetryPolicy } from '../core/wemeet/retry-policy';
@@ -18,6 +19,13 @@ export interface CliDeps {
   readonly clock: CliClock;
   /** Called at most once per run, and only by commands that need credentials. */
   readonly credentialStore: () => CredentialStore;
+  /**
+   * The relay sign-ins (issue 17), called at most once per run and only in relay mode.
+   * Default: the OS keychain (service RoomCall, account `relay:<profile>`).
+   */
+  readonly relayTokenStore?: () => RelayTokenStore;
+  /** Opens a sign-in page (`auth login --browser`); default: the platform's opener. */
+  readonly openBrowser?: (url: string) => Promise<void>;
   /** Where settings, favourites, history and the room cache live. */
   readonly dataDir: string;
   readonly prompt: Prompter;

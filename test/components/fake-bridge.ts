@@ -121,6 +121,7 @@ export function sampleWorld(): FakeWorld {
         meetingRefreshMs: 60000,
         meetingIdEncoding: 'string',
         profile: 'default',
+        relayUrl: null,
       },
       locked: [],
     },

@@ -22,6 +22,7 @@ describe('settings', () => {
       meetingRefreshMs: 60000,
       meetingIdEncoding: 'string',
       profile: 'default',
+      relayUrl: null,
     });
     expect((await open().load()).value).toEqual(defaultSettings());
   });

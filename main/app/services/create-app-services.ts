@@ -1,6 +1,9 @@
 import type { Clock } from '../../core/invite/clock';
 import type { ManagedLoad } from '../../core/managed/load-managed';
 import type { CredentialStore } from '../../core/secrets/credential-store';
+import type { RelayTokenRefresher } from '../../core/relay/relay-bearer';
+import { createKeytarRelayTokenStore } from '../../core/secrets/relay-token-keychain';
+import type { RelayTokenStore } from '../../core/secrets/relay-token-store';
 import type { Environment } from '../../core/secrets/env-credentials';
 import type { HistoryStore } from '../../core/store/history';
 import { type Settings } from '../../shared/model/settings-schema';
@@ -27,6 +30,17 @@ export interface AppServicesOptions {
   /** WEMEET_* variables take precedence over the keychain and the settings, as in the CLI. */
   readonly env: Environment;
   readonly credentialStore: CredentialStore;
+  /**
+   * The relay sign-ins, used only when a relayUrl is set (issue 17); default: the OS
+   * keychain, beside the credentials.
+   */
+  readonly relayTokenStore?: RelayTokenStore | undefined;
+  /**
+   * Renews an OIDC relay sign-in near its expiry; without one, the person signs in again. The
+   * Electron shell passes createOidcRefresher(net.fetch) (core/relay/relay-sign-in.ts); it is
+   * not imported here, so the component tests' DOM typing never meets openid-client's.
+   */
+  readonly relayRefresh?: RelayTokenRefresher | undefined;
   readonly managed: ManagedLoad;
   readonly identity: AppIdentity;
   readonly emit: EmitEvent;
@@ -83,6 +97,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     stores,
     env: options.env,
     credentialStore: options.credentialStore,
+    relayTokenStore: options.relayTokenStore ?? createKeytarRelayTokenStore(),
+    relayRefresh: options.relayRefresh,
     managed,
     fetch: options.fetch,
     appVersion: options.identity.version,

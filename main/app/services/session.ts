@@ -1,4 +1,16 @@
-import { resolveAccount, type ReadyAccount, type UnconfiguredAccount } from '../../core/account';
+import {
+  resolveAccount,
+  type ReadyAccount,
+  type RelayAccount,
+  type UnconfiguredAccount,
+} from '../../core/account';
+import { createRelayApi, type RelayApi } from '../../core/relay/relay-api';
+import { createRelayBearer, type RelayTokenRefresher } from '../../core/relay/relay-bearer';
+import {
+  relayTokenSecrets,
+  type RelayToken,
+  type RelayTokenStore,
+} from '../../core/secrets/relay-token-store';
 import type { ManagedConfig } from '../../core/managed/managed-config';
 import { type CredentialStore, type StoredCredentials } from '../../core/secrets/credential-store';
 import type { Environment } from '../../core/secrets/env-credentials';
@@ -9,6 +21,8 @@ import { createWemeetApi } from '../../core/wemeet/api-impl';
 import type { WemeetClientOptions } from '../../core/wemeet/client-options';
 import type { FetchLike } from '../../core/wemeet/transport';
 import type { AppStores } from './stores';
+import { isLocked } from '../../core/managed/apply-managed';
+import { SettingsLockedError } from './errors';
 import { effectiveSettings, type EffectiveSettings } from '../../core/managed/effective-settings';
 
 /** Client knobs tests turn (a virtual clock, short timeouts); the app leaves the defaults. */
@@ -21,6 +35,10 @@ export interface SessionOptions {
   readonly stores: AppStores;
   readonly env: Environment;
   readonly credentialStore: CredentialStore;
+  /** The relay sign-ins (keychain); read only when a relayUrl is set. */
+  readonly relayTokenStore: RelayTokenStore;
+  /** Renews an OIDC sign-in near its expiry (main/core/relay/sign-in); none: sign in again. */
+  readonly relayRefresh?: RelayTokenRefresher | undefined;
   readonly managed: ManagedConfig | null;
   /** Electron's net.fetch in the app (system proxy, OS certificates); global fetch elsewhere. */
   readonly fetch?: FetchLike | undefined;
@@ -30,10 +48,12 @@ export interface SessionOptions {
 
 /**
  * The account the app acts for (the core's resolution, shared with the CLI), ready to sign
- * requests, or why it is not.
+ * requests (direct) or to send them through a relay, or why it is not. Every service uses
+ * `api` and `cacheScope` and works the same in both modes.
  */
 export type Account =
   | (ReadyAccount & { readonly api: WemeetApi })
+  | (RelayAccount & { readonly api: RelayApi })
   | UnconfiguredAccount
   /** The keychain or the WEMEET_* environment could not give credentials. */
   | { readonly status: 'unavailable'; readonly error: Error };
@@ -56,7 +76,10 @@ export class Session {
   #settings: Promise<EffectiveSettings> | null = null;
   #account: Promise<Account> | null = null;
   #keychain: KeychainState = { available: true, message: null };
-  /** Every SecretId and SecretKey this process has seen, for the outgoing secret guard. */
+  /**
+   * Every SecretId and SecretKey (and relay token) this process has seen, for the outgoing
+   * secret guard.
+   */
   readonly #secrets = new Set<string>();
   readonly #listeners = new Set<() => void>();
 
@@ -116,6 +139,7 @@ export class Session {
     try {
       const account = await this.account();
       if (account.status !== 'ready') return account.status;
+      if (account.mode === 'relay') return `relay@${account.relayUrl}/${account.profile}`;
       const { appId, sdkId } = account.credentials.credentials;
       return `${appId}/${sdkId ?? ''}@${account.baseUrl}#${account.operatorId}`;
     } catch {
@@ -135,6 +159,10 @@ export class Session {
   async saveCredentials(credentials: StoredCredentials): Promise<void> {
     this.#remember(credentials);
     const { settings } = await this.settings();
+    // A desktop the organisation points at its relay keeps no enterprise secret (issue 17).
+    if (settings.relayUrl !== null && isLocked(this.managed, 'relayUrl')) {
+      throw new SettingsLockedError(RELAY_LOCKED, ['relayUrl']);
+    }
     try {
       await this.#options.credentialStore.set(settings.profile, credentials);
       this.#keychain = { available: true, message: null };
@@ -147,12 +175,39 @@ export class Session {
     this.invalidate();
   }
 
-  /** Removes the profile's keychain entry. True when there was one. */
+  /**
+   * Removes the profile's keychain entry: the relay sign-in in relay mode, else the
+   * credentials. True when there was one.
+   */
   async logout(): Promise<boolean> {
     const { settings } = await this.settings();
-    const removed = await this.#options.credentialStore.delete(settings.profile);
+    const removed =
+      settings.relayUrl === null
+        ? await this.#options.credentialStore.delete(settings.profile)
+        : await this.#options.relayTokenStore.delete(settings.profile);
     this.invalidate();
     return removed;
+  }
+
+  /**
+   * Stores a relay sign-in (a pasted token, or what the browser sign-in gave) for the relay in
+   * use; the windows' sign-in will call this. Refused for another relay than the settings'.
+   */
+  async saveRelayToken(token: RelayToken): Promise<void> {
+    const { settings } = await this.settings();
+    if (settings.relayUrl !== token.relayUrl) {
+      throw new TypeError('saveRelayToken: the sign-in is for another relay than the one in use');
+    }
+    try {
+      await this.#options.relayTokenStore.set(settings.profile, token);
+      this.#keychain = { available: true, message: null };
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) {
+        this.#keychain = { available: false, message: error.message };
+      }
+      throw error;
+    }
+    this.invalidate();
   }
 
   /** Forgets what was resolved, so the next use reads settings and credentials again. */
@@ -177,6 +232,7 @@ export class Session {
       account = await resolveAccount({
         env: this.#options.env,
         store: this.#options.credentialStore,
+        relayTokens: this.#options.relayTokenStore,
         settings,
       });
       if (account.credentials?.source !== 'environment')
@@ -189,6 +245,11 @@ export class Session {
     }
     if (account.credentials !== null) this.#remember(account.credentials.credentials);
     if (account.status !== 'ready') return account;
+    if (account.mode === 'relay') {
+      // The sign-in is a secret like the SecretKey: the outgoing guard keeps it from windows.
+      for (const value of relayTokenSecrets(account.token)) this.#secrets.add(value);
+      return { ...account, api: this.#relayApi(account) };
+    }
     const api = createWemeetApi({
       ...this.#options.api,
       baseUrl: account.baseUrl,
@@ -201,11 +262,35 @@ export class Session {
     return { ...account, api };
   }
 
+  /** The relay's API, with the sign-in as bearer (renewed and saved back when it can be). */
+  #relayApi(account: RelayAccount): RelayApi {
+    const { relayTokenStore, relayRefresh, api: tuning } = this.#options;
+    return createRelayApi({
+      relayUrl: account.relayUrl,
+      bearer: createRelayBearer({
+        token: account.token,
+        refresh: relayRefresh,
+        save: (token) => relayTokenStore.set(account.profile, token),
+        now: tuning?.now,
+      }),
+      fetch: this.#options.fetch,
+      appVersion: this.#options.appVersion,
+      timeoutMs: tuning?.timeoutMs,
+      retry: tuning?.retry,
+      sleep: tuning?.sleep,
+      random: tuning?.random,
+      now: tuning?.now,
+    });
+  }
+
   #remember(credentials: StoredCredentials): void {
     this.#secrets.add(credentials.secretKey);
     this.#secrets.add(credentials.secretId);
   }
 }
+
+const RELAY_LOCKED =
+  'Your organisation points RoomCall at its relay (relayUrl): no Tencent Meeting credentials are kept on this computer.';
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error('Credentials could not be read.');

@@ -9,10 +9,13 @@ import { askLogin, readLoginFromStdin } from '../login-input';
 import type { OptionValues } from '../options';
 import { baseUrlSchema } from '../../shared/model/settings-schema';
 import { liveCheck, setEnvCredentialVars } from './auth-checks';
+import { isRelayLogin, runRelayLogin, runRelayLogout } from './auth-relay';
 
 /** `roomcall auth login|logout`: what they do (their definitions are in auth.ts). */
 
 export async function runLogin(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  // A relay (asked for, or set up): sign in to it; no Tencent credential is asked for.
+  if (await isRelayLogin(ctx, options)) return runRelayLogin(ctx, options);
   const baseUrlOption = options.string('baseUrl');
   const baseUrlIssue =
     baseUrlOption === undefined ? undefined : baseUrlSchema.safeParse(baseUrlOption).error;
@@ -113,6 +116,7 @@ async function askOnTerminal(ctx: CliContext, operatorDefault: string | null) {
 }
 
 export async function runLogout(ctx: CliContext): Promise<ExitCode> {
+  if ((await ctx.effectiveSettings()).settings.relayUrl !== null) return runRelayLogout(ctx);
   const profile = await ctx.profile();
   const removed = await ctx.credentialStore().delete(profile);
   ctx.output.line(

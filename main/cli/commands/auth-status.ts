@@ -6,6 +6,7 @@ import type { CliContext } from '../context';
 import { EXIT_OK, EXIT_USAGE, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';
 import { liveCheck } from './auth-checks';
+import { runRelayStatus } from './auth-relay-status';
 import { DEFAULT_BASE_URL } from '../../shared/rules/base-url';
 import { DEFAULT_PROFILE } from '../../shared/model/settings-schema';
 
@@ -14,6 +15,7 @@ import { DEFAULT_PROFILE } from '../../shared/model/settings-schema';
 export async function runStatus(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
   const json = options.flag('json');
   const { settings, fromEnvironment } = await ctx.effectiveSettings();
+  if (settings.relayUrl !== null) return runRelayStatus(ctx, options);
   const profile = await ctx.profile();
   // The same resolution as every other command's (core account.ts), shown rather than thrown.
   const account = await resolveAccount({
@@ -46,7 +48,7 @@ export async function runStatus(ctx: CliContext, options: OptionValues): Promise
         : 'settings';
 
   const check =
-    account.status !== 'ready'
+    account.status !== 'ready' || account.mode !== 'direct'
       ? null
       : await liveCheck(
           ctx.createApi(

@@ -33,13 +33,24 @@ export function registerAuth(program: Command, define: ActionDefiner): void {
       '--stdin',
       'read {"appId","sdkId"?,"secretId","secretKey","operatorId"} as JSON from stdin instead of asking',
     )
-    .option('--base-url <url>', 'the API base URL to save (private deployments, simulators)');
+    .option('--base-url <url>', 'the API base URL to save (private deployments, simulators)')
+    .option(
+      '--relay <url>',
+      "sign in to your organisation's RoomCall relay instead (no Tencent credentials here)",
+    )
+    .option(
+      '--token <token>',
+      'with a relay: the token your IT department issued (or --stdin, or asked, not shown)',
+    )
+    .option('--browser', "with a relay: sign in through the browser (your company's sign-in)");
   login.addHelpText(
     'after',
     examples([
       'roomcall auth login',
       'roomcall auth login --profile test',
       'secret-tool lookup app roomcall | roomcall auth login --stdin',
+      'roomcall auth login --relay https://roomcall-relay.example.com',
+      'roomcall auth login --relay https://roomcall-relay.example.com --browser',
     ]),
   );
   define(login, (code) => code.runLogin);

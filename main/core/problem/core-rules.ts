@@ -4,11 +4,20 @@ import { InvalidOperatorError, NotConfiguredError } from '../account';
 import { InviteError } from '../invite/errors';
 import { JoinLinkNotFoundError } from '../meetings/join-link';
 import {
+  RelayAuthError,
+  RelayIdentityUnavailableError,
+  RelayRateLimitError,
+  RelayTimeoutError,
+  RelayUnreachableError,
+} from '../relay/errors';
+import { SignInError, type SignInFailure } from '../relay/sign-in/errors';
+import {
   InvalidCredentialsError,
   InvalidProfileNameError,
   MalformedCredentialsError,
 } from '../secrets/credential-store';
 import { EnvironmentError } from '../secrets/env-credentials';
+import { InvalidRelayTokenError, MalformedRelayTokenError } from '../secrets/relay-token-store';
 import { KeychainUnavailableError } from '../secrets/keychain-errors';
 import { FileTooLargeError, NotAFileError } from '../store/atomic-file';
 import { FileWriteError } from '../store/fs-errors';
@@ -106,11 +115,31 @@ function clockDetails(error: WemeetApiError): Pick<ProblemDetails, 'localTimeMs'
   };
 }
 
+/** A browser sign-in to the relay that gave no token (main/core/relay/sign-in). */
+const SIGN_IN_CATEGORY: Readonly<Record<SignInFailure, ProblemCategory>> = {
+  'not-offered': 'refused',
+  'bad-config': 'refused',
+  'idp-unreachable': 'network',
+  'browser-failed': 'refused',
+  timeout: 'timeout',
+  cancelled: 'cancelled',
+  denied: 'auth',
+  'idp-refused': 'auth',
+  'sign-in-again': 'auth',
+};
+
 /** Every error class the core raises, and its one category. */
 export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   // A join link that is none of the operator's meetings: what was pasted must change.
   rule(JoinLinkNotFoundError, (e) => problem('bad-input', e.message, e.hint)),
   rule(InviteError, inviteProblem),
+  // The relay's own refusals (a RelayRateLimitError is a WemeetApiError: before its rule).
+  rule(RelayAuthError, (e) =>
+    problem('auth', e.message, e.hint, { status: e.status, ...label(e) }),
+  ),
+  rule(RelayRateLimitError, (e) =>
+    problem('rate-limit', e.message, e.hint, { status: e.status, ...label(e) }),
+  ),
   rule(WemeetApiError, (e) =>
     problem(
       apiCategory(e),
@@ -120,11 +149,22 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
       e.errorCode,
     ),
   ),
+  rule(RelayUnreachableError, (e) =>
+    problem(
+      'network',
+      e.message,
+      'Check the network connection, proxy or VPN, then try again; if it persists, ask your IT department whether the RoomCall relay is running.',
+      label(e),
+    ),
+  ),
+  rule(SignInError, (e) => problem(SIGN_IN_CATEGORY[e.reason], e.message)),
+  rule(RelayIdentityUnavailableError, (e) => problem('network', e.message, e.hint, label(e))),
+  rule(RelayTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),
   rule(WemeetNetworkError, (e) => problem('network', e.message, e.hint, label(e))),
   rule(WemeetTimeoutError, (e) => problem('timeout', e.message, e.hint, label(e))),
   rule(WemeetResponseError, (e) => problem('bad-response', e.message, e.hint, label(e))),
   rule(NotConfiguredError, (e) =>
-    problem('not-configured', e.message, null, { missing: e.missing, profile: e.profile }),
+    problem('not-configured', e.message, e.hint, { missing: e.missing, profile: e.profile }),
   ),
   rule(EnvironmentError, (e) =>
     problem('not-configured', e.message, null, { variables: e.variables }),
@@ -133,6 +173,10 @@ export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
   rule(MalformedCredentialsError, (e) =>
     problem('credentials-damaged', e.message, null, { profile: e.profile }),
   ),
+  rule(MalformedRelayTokenError, (e) =>
+    problem('credentials-damaged', e.message, null, { profile: e.profile }),
+  ),
+  rule(InvalidRelayTokenError, (e) => problem('bad-input', e.message)),
   rule(KeychainUnavailableError, (e) => problem('keychain', e.message, e.hint)),
   rule(InvalidCredentialsError, (e) => problem('bad-input', e.message)),
   rule(InvalidOperatorError, (e) =>

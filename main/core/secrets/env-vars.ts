@@ -19,3 +19,10 @@ export const ENV_CREDENTIAL_VARS = [
   ENV_VARS.secretId,
   ENV_VARS.secretKey,
 ] as const;
+
+/**
+ * A relay sign-in for scripts and CI, where there is no keychain (issue 17): a per-person token
+ * an admin issued, sent to the relay in use (settings.relayUrl). Set, the keychain's relay
+ * sign-in is not read. Never an enterprise secret: those stay on the relay.
+ */
+export const RELAY_TOKEN_VAR = 'ROOMCALL_RELAY_TOKEN';

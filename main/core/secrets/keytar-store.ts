@@ -78,7 +78,15 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialStore {
+/** Raw keychain entries of one service, by account name: what both stores are built on. */
+export interface KeytarEntries {
+  get(account: string): Promise<string | null>;
+  /** `secrets`: values a failure's message must not quote. */
+  set(account: string, text: string, secrets: readonly string[]): Promise<void>;
+  delete(account: string): Promise<boolean>;
+}
+
+export function createKeytarEntries(options: KeytarStoreOptions = {}): KeytarEntries {
   const platform = options.platform ?? process.platform;
   const service = options.service ?? KEYCHAIN_SERVICE;
   const load = options.loadKeytar ?? importKeytar;
@@ -130,22 +138,30 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialS
   }
 
   return {
+    get: (account) => call((k) => k.getPassword(service, account), []),
+    set: (account, text, secrets) => call((k) => k.setPassword(service, account, text), secrets),
+    delete: (account) => call((k) => k.deletePassword(service, account), []),
+  };
+}
+
+export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialStore {
+  const entries = createKeytarEntries(options);
+  return {
     async get(profile: string): Promise<StoredCredentials | null> {
       assertProfileName(profile);
-      const raw = await call((k) => k.getPassword(service, profile), []);
+      const raw = await entries.get(profile);
       return raw === null ? null : parseStoredCredentials(profile, raw);
     },
 
     async set(profile: string, value: StoredCredentials): Promise<void> {
       assertProfileName(profile);
       const serialized = serializeCredentials(value);
-      const secrets = [serialized, value.secretKey, value.secretId];
-      await call((k) => k.setPassword(service, profile, serialized), secrets);
+      await entries.set(profile, serialized, [serialized, value.secretKey, value.secretId]);
     },
 
     async delete(profile: string): Promise<boolean> {
       assertProfileName(profile);
-      return call((k) => k.deletePassword(service, profile), []);
+      return entries.delete(profile);
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   type CredentialStore,
   type StoredCredentials,
 } from './credential-store';
+import { parseRelayToken, serializeRelayToken, type RelayTokenStore } from './relay-token-store';
 
 /**
  * A CredentialStore in memory, for tests. It keeps the serialized text, exactly as the keychain
@@ -60,4 +61,41 @@ function settle<T>(work: () => T): Promise<T> {
   return new Promise((resolve) => {
     resolve(work());
   });
+}
+
+/** A RelayTokenStore in memory, for tests: serialized text, validated both ways like the real one. */
+export interface MemoryRelayTokenStore extends RelayTokenStore {
+  putRaw(profile: string, raw: string): void;
+  profiles(): string[];
+}
+
+export function createMemoryRelayTokenStore(): MemoryRelayTokenStore {
+  const entries = new Map<string, string>();
+  return {
+    get(profile) {
+      return settle(() => {
+        assertProfileName(profile);
+        const raw = entries.get(profile);
+        return raw === undefined ? null : parseRelayToken(profile, raw);
+      });
+    },
+    set(profile, token) {
+      return settle(() => {
+        assertProfileName(profile);
+        entries.set(profile, serializeRelayToken(token));
+      });
+    },
+    delete(profile) {
+      return settle(() => {
+        assertProfileName(profile);
+        return entries.delete(profile);
+      });
+    },
+    putRaw(profile, raw) {
+      entries.set(profile, raw);
+    },
+    profiles() {
+      return [...entries.keys()].sort();
+    },
+  };
 }

@@ -49,6 +49,7 @@ const settingsPatchSchema = z.strictObject({
   meetingRefreshMs: settingsFields.meetingRefreshMs.unwrap().optional(),
   meetingIdEncoding: settingsFields.meetingIdEncoding.unwrap().optional(),
   profile: settingsFields.profile.unwrap().optional(),
+  relayUrl: settingsFields.relayUrl.unwrap().optional(),
 } satisfies Record<keyof z.output<typeof settingsSchema>, z.ZodType>);
 
 /** Credentials, the connection test, diagnostics and settings. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseUrlProblem, baseUrlProblemMessage, DEFAULT_BASE_URL } from '../rules/base-url';
+import { normalizeRelayUrl, relayUrlProblem } from '../rules/relay-url';
 
 /**
  * The user's settings, modelled once: this schema gives the type, the defaults, and the checks
@@ -34,6 +35,20 @@ export const baseUrlSchema = z
       context.addIssue({ code: 'custom', message: baseUrlProblemMessage(problem) });
   });
 
+/**
+ * A RoomCall relay's address (issue 17): https, or http to loopback only, because every
+ * request carries the person's sign-in token (rules/relay-url.ts). Kept normalised (no
+ * trailing slash, lower-case host): the form a signed-in token is bound to.
+ */
+export const relayUrlSchema = z
+  .string()
+  .trim()
+  .superRefine((text, context) => {
+    const problem = relayUrlProblem(text);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(normalizeRelayUrl);
+
 /** An enterprise userid: sent as operator_id, shown in the UI. */
 export const operatorIdSchema = z
   .string()
@@ -59,6 +74,11 @@ export const settingsSchema = z.object({
   meetingIdEncoding: z.enum(['string', 'number']).default('string'),
   /** The keychain profile in use. */
   profile: profileNameSchema.default(DEFAULT_PROFILE),
+  /**
+   * The RoomCall relay to go through instead of Tencent Meeting directly; null: direct. Set,
+   * RoomCall needs no Tencent credentials: the person signs in to the relay.
+   */
+  relayUrl: relayUrlSchema.nullable().default(null),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
