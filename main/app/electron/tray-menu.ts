@@ -44,17 +44,7 @@ export function trayMenuTemplate(
   const meeting = state.meeting.selected;
   const canInvite = state.configured && meeting !== null;
   const ringing = new Set(
-    state.calls
-      .filter((call) => !call.settled)
-      .map((call) =>
-        call.target.kind === 'room'
-          ? targetKey({ kind: 'room', meetingRoomId: call.target.meetingRoomId })
-          : targetKey({
-              kind: 'mra',
-              protocol: call.target.protocol,
-              dialString: call.target.dialString,
-            }),
-      ),
+    state.calls.filter((call) => !call.settled).map((call) => targetKey(call.target)),
   );
 
   const favorites: MenuItemConstructorOptions[] =

@@ -64,9 +64,7 @@ export async function runImport(
   for (const favorite of report.added) {
     ctx.output.note(
       `  + ${targetWords(
-        favorite.kind === 'room'
-          ? { kind: 'room', meetingRoomId: favorite.meetingRoomId }
-          : { kind: 'mra', protocol: favorite.protocol, dialString: favorite.dialString },
+        favorite,
         favorite.kind === 'room' && favorite.label === null ? favorite.name : favorite.label,
       )}`,
     );
