@@ -1,7 +1,7 @@
 /**
  * Every message the input parsers give, in each language of the UI: one catalog per language,
  * the same keys in both (the type says so). The parsers take an optional language, English by
- * default (the CLI and the zod schemas); the windows pass the UI's language.
+ * default (the CLI); the windows pass the UI's language.
  *
  * Clauses (lower case, no final stop in English) are the parts the parsers combine into a
  * sentence: "'x' is not a SIP address: <clause>." / "“x”不是有效的 SIP 地址：<clause>。".

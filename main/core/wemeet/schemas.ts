@@ -106,7 +106,6 @@ export const roomDetailsSchema = z.object({
   hardware_info: z.object({ meeting_room_status: intOrZero }).optional(),
   is_allow_call: boolOrFalse,
 });
-export type RoomDetailsBody = z.output<typeof roomDetailsSchema>;
 
 /** The SDK's model has only invite_id; the doc adds status (2 inviting, 5 failed). */
 export const roomCallSchema = z.object({
@@ -181,7 +180,6 @@ export const errorBodySchema = z.object({
     message: z.string().optional(),
   }),
 });
-export type ErrorBody = z.output<typeof errorBodySchema>;
 
 const CALL_STATES: readonly CallState[] = [
   'no-answer',
