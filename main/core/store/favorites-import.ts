@@ -75,19 +75,17 @@ export interface ImportSkip {
   readonly reason: string;
 }
 
-export interface ImportReport {
-  readonly added: readonly Favorite[];
+export interface ImportPlan {
+  readonly add: readonly FavoriteFields[];
   /** The first MAX_REPORTED_SKIPS skipped entries, in the file's order. */
   readonly skipped: readonly ImportSkip[];
   /** How many entries were skipped in all (skipped.length when it is not more). */
   readonly skippedCount: number;
 }
 
-export interface ImportPlan {
-  readonly add: readonly FavoriteFields[];
-  /** The first MAX_REPORTED_SKIPS skipped entries. */
-  readonly skipped: readonly ImportSkip[];
-  readonly skippedCount: number;
+/** What an import did: the plan's skips, and the favourites it added (with their ids). */
+export interface ImportReport extends Omit<ImportPlan, 'add'> {
+  readonly added: readonly Favorite[];
 }
 
 /**
