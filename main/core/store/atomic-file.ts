@@ -23,7 +23,6 @@ export { asWriteError, errorCode, FileWriteError, type WriteProblem } from './fs
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export class FileTooLargeError extends Error {
-  readonly kind = 'too-large';
   readonly limit: number;
   constructor(file: string, limit: number) {
     super(`${file} is larger than ${limit} bytes: refused.`);
@@ -33,7 +32,6 @@ export class FileTooLargeError extends Error {
 }
 
 export class NotAFileError extends Error {
-  readonly kind = 'not-a-file';
   constructor(file: string) {
     super(`${file} is not a regular file (a folder, device or pipe is in its place).`);
     this.name = 'NotAFileError';
