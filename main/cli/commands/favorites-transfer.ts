@@ -3,13 +3,13 @@ import { FileTooLargeError, readFileLimited, writeFileAtomic } from '../../core/
 import { favoriteMessages } from '../../core/store/favorite-messages';
 import { MAX_IMPORT_BYTES, parseFavoritesFile } from '../../core/store/favorites-import';
 import type { CliContext } from '../context';
-import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
-import type { OptionValues } from '../options';
+import { EXIT_OK, UsageError } from '../exit-codes';
+import type { CommandHandler } from '../program-support';
 import { targetWords } from '../words';
 
 /** `roomcall favorites export` and `import`: the favourites to and from a file or stdin/stdout. */
 
-export async function runExport(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+export const runExport: CommandHandler = async (ctx, options) => {
   const exported = await ctx.favorites.exportFavorites();
   const text = `${JSON.stringify(exported, null, 2)}\n`;
   const file = options.string('output');
@@ -32,13 +32,9 @@ export async function runExport(ctx: CliContext, options: OptionValues): Promise
   const count = exported.favorites.length;
   ctx.output.note(`Exported ${count} favourite${count === 1 ? '' : 's'} to ${file}.`);
   return EXIT_OK;
-}
+};
 
-export async function runImport(
-  ctx: CliContext,
-  options: OptionValues,
-  args: readonly (string | undefined)[],
-): Promise<ExitCode> {
+export const runImport: CommandHandler = async (ctx, options, args) => {
   const file = args[0] ?? '';
   const content = file === '-' ? await readStdin(ctx) : await readImportFile(file);
   const report = await ctx.favorites.importFavorites(parseFavoritesFile(content));
@@ -70,7 +66,7 @@ export async function runImport(
     );
   }
   return EXIT_OK;
-}
+};
 
 async function readImportFile(file: string): Promise<Uint8Array> {
   try {
