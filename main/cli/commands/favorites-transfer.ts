@@ -2,9 +2,9 @@ import { quote } from '../../core/input/text';
 import { FileTooLargeError, readFileLimited, writeFileAtomic } from '../../core/store/atomic-file';
 import { favoriteMessages } from '../../core/store/favorite-messages';
 import { MAX_IMPORT_BYTES, parseFavoritesFile } from '../../core/store/favorites-import';
-import type { CliContext } from '../context';
 import { EXIT_OK, UsageError } from '../exit-codes';
 import type { CommandHandler } from '../program-support';
+import { readStdinLimited } from '../stdin';
 import { targetWords } from '../words';
 
 /** `roomcall favorites export` and `import`: the favourites to and from a file or stdin/stdout. */
@@ -36,7 +36,14 @@ export const runExport: CommandHandler = async (ctx, options) => {
 
 export const runImport: CommandHandler = async (ctx, options, args) => {
   const file = args[0] ?? '';
-  const content = file === '-' ? await readStdin(ctx) : await readImportFile(file);
+  const content =
+    file === '-'
+      ? await readStdinLimited(
+          ctx.deps.stdin,
+          MAX_IMPORT_BYTES,
+          `The input: ${favoriteMessages.en.fileTooLarge(MAX_IMPORT_BYTES)}`,
+        )
+      : await readImportFile(file);
   const report = await ctx.favorites.importFavorites(parseFavoritesFile(content));
   if (options.flag('json')) {
     // `skipped` names the first MAX_REPORTED_SKIPS; `skippedCount` counts them all.
@@ -81,20 +88,6 @@ async function readImportFile(file: string): Promise<Uint8Array> {
     }
     throw new UsageError(`Cannot read ${quote(file)}: ${fsReason(error)}.`);
   }
-}
-
-async function readStdin(ctx: CliContext): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.deps.stdin.chunks) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
-    size += buffer.byteLength;
-    if (size > MAX_IMPORT_BYTES) {
-      throw new UsageError(`The input: ${favoriteMessages.en.fileTooLarge(MAX_IMPORT_BYTES)}`);
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function fsReason(error: unknown): string {
