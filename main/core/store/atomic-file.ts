@@ -234,12 +234,8 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
 export async function removeStaleTempFiles(file: string, now = Date.now()): Promise<string[]> {
   const dir = path.dirname(file);
   const base = path.basename(file);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
+  // A folder that cannot be listed has nothing to clean up.
+  const names = await readdir(dir).catch((): string[] => []);
   const removed: string[] = [];
   for (const name of names) {
     const owner = tempFileOwner(base, name);

@@ -58,12 +58,7 @@ export async function keepRejected(
 /** The rejected-entries files of `stem` beside `file` that the user has not seen yet. */
 export async function unseenRejected(file: string, stem: string): Promise<string[]> {
   const dir = path.dirname(file);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
+  const names = await readdir(dir).catch((): string[] => []);
   const present = new Set(names);
   return names
     .filter((name) => isRejectedName(stem, name) && !present.has(`${name}${SEEN_SUFFIX}`))
