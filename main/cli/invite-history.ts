@@ -96,20 +96,9 @@ export class InviteHistory {
     const meeting = this.#meeting;
     if (meeting === null) return Promise.resolve(null);
     const target =
-      this.#target.kind === 'room'
-        ? { kind: 'room' as const, meetingRoomId: this.#target.meetingRoomId, name: this.#name }
-        : {
-            kind: 'mra' as const,
-            protocol: this.#target.protocol,
-            dialString: this.#target.dialString,
-          };
+      this.#target.kind === 'room' ? { ...this.#target, name: this.#name } : this.#target;
     return this.#history
-      .record({
-        target,
-        meeting: historyMeeting(meeting),
-        outcome,
-        detail,
-      })
+      .record({ target, meeting: historyMeeting(meeting), outcome, detail })
       .catch((error: unknown) => {
         this.#warn(error);
         return null;

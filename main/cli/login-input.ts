@@ -3,6 +3,7 @@ import { storedCredentialsSchema, type StoredCredentials } from '../core/secrets
 import type { InputSource } from './deps';
 import { UsageError } from './exit-codes';
 import type { Prompter } from './prompt';
+import { readStdinLimited } from './stdin';
 import { operatorIdSchema } from '../shared/model/settings-schema';
 import {
   invalidCredentialFields,
@@ -22,14 +23,6 @@ export interface LoginInput {
 /** Far more than any real document; a runaway pipe is cut off instead of filling memory. */
 const MAX_STDIN_BYTES = 64 * 1024;
 
-const FIELD_NAMES: Readonly<Record<string, string>> = {
-  appId: 'appId',
-  sdkId: 'sdkId',
-  secretId: 'secretId',
-  secretKey: 'secretKey',
-  operatorId: 'operatorId',
-};
-
 const stdinSchema = z.object({
   appId: z.string(),
   // Absent, null or "" all mean "no SdkId assigned": the header is then left out.
@@ -40,7 +33,12 @@ const stdinSchema = z.object({
 });
 
 export async function readLoginFromStdin(input: InputSource): Promise<LoginInput> {
-  const text = await readAll(input);
+  const bytes = await readStdinLimited(
+    input,
+    MAX_STDIN_BYTES,
+    `--stdin: the input is larger than ${MAX_STDIN_BYTES} bytes.`,
+  );
+  const text = bytes.toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -57,7 +55,9 @@ export async function readLoginFromStdin(input: InputSource): Promise<LoginInput
       ...new Set(
         parsed.error.issues.map((issue) => {
           const key = issue.path[0];
-          return typeof key === 'string' ? (FIELD_NAMES[key] ?? 'the document') : 'the document';
+          return typeof key === 'string' && Object.hasOwn(stdinSchema.shape, key)
+            ? key
+            : 'the document';
         }),
       ),
     ];
@@ -120,18 +120,4 @@ function check(input: {
     credentials: sdkId === undefined ? rest : { ...rest, sdkId },
     operatorId: operator.data,
   };
-}
-
-async function readAll(input: InputSource): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of input.chunks) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
-    size += buffer.byteLength;
-    if (size > MAX_STDIN_BYTES) {
-      throw new UsageError(`--stdin: the input is larger than ${MAX_STDIN_BYTES} bytes.`);
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

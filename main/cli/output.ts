@@ -22,11 +22,6 @@ export class Output {
     this.#stderr = stderr;
   }
 
-  /** Whether progress and questions have someone to read them. */
-  get stderrIsTTY(): boolean {
-    return this.#stderr.isTTY;
-  }
-
   /** Never print these, whatever happens (the SecretKey and SecretId in use). */
   protect(...secrets: readonly string[]): void {
     for (const secret of secrets) if (!this.#secrets.includes(secret)) this.#secrets.push(secret);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from './context';
+import { examples } from './commands/shared-options';
 import type { CliDeps } from './deps';
 import type * as Handlers from './handlers';
 import type { ExitCode } from './exit-codes';
@@ -25,14 +26,20 @@ export type CommandHandler = (
 /** Which of the commands' code (handlers.ts, imported when the command runs) runs it. */
 export type HandlerPick = (code: typeof Handlers) => CommandHandler;
 
-export type ActionDefiner = (command: Command, pick: HandlerPick) => void;
+/** Gives `command` its action and, when given, its help's examples (`$ roomcall …` lines). */
+export type ActionDefiner = (
+  command: Command,
+  pick: HandlerPick,
+  exampleLines?: readonly string[],
+) => void;
 
 export function actionDefiner(
   deps: CliDeps,
   output: Output,
   onExit: (code: ExitCode) => void,
 ): ActionDefiner {
-  return (command, pick) => {
+  return (command, pick, exampleLines) => {
+    if (exampleLines !== undefined) command.addHelpText('after', examples(exampleLines));
     command.action(async (...params: unknown[]) => {
       // commander passes the declared arguments, then the options, then the command itself.
       const self = params.at(-1);

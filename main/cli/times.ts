@@ -8,18 +8,8 @@ import { dateFromSeconds } from '../shared/rules/api-time';
  * room-call-info), and people read the output in many.
  */
 
-interface WallClock {
-  readonly year: string;
-  readonly month: string;
-  readonly day: string;
-  readonly hour: string;
-  readonly minute: string;
-  readonly second: string;
-  /** Minutes east of UTC. */
-  readonly offset: number;
-}
-
-function wallClock(ms: number, timeZone: string | undefined): WallClock {
+/** The date and time fields at `ms` in the zone, and its offset in minutes east of UTC. */
+function wallClock(ms: number, timeZone: string | undefined) {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',

@@ -102,11 +102,12 @@ export async function createPreviewBackend(options: BackendOptions): Promise<Pre
       console.error(`[preview] event ${name} not sent: ${reason}`);
     },
   });
+  const managed = options.managed ?? { status: 'absent', file: '(none in the preview)' };
   services = createAppServices({
     dataDir,
     env,
     credentialStore,
-    managed: options.managed ?? { status: 'absent', file: '(none in the preview)' },
+    managed,
     identity: {
       version: options.version ?? '0.0.0-preview',
       platform: 'web',
@@ -134,7 +135,6 @@ export async function createPreviewBackend(options: BackendOptions): Promise<Pre
     windowActions.push({ action: 'save-file', path: file });
     return { status: 'saved', path: file };
   };
-  const managed = options.managed ?? { status: 'absent', file: '(none in the preview)' };
   const table = createHandlerTable(services, {
     saveFile,
     // The server's clipboard is not the person's: the page copies the report itself.

@@ -20,10 +20,6 @@ export class EventStreams {
     this.#keepAlive.unref();
   }
 
-  get count(): number {
-    return this.#clients.size;
-  }
-
   connect(
     request: IncomingMessage,
     response: ServerResponse,

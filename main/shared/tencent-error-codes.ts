@@ -37,8 +37,15 @@ export interface TencentCodeInfo {
 const RETRY_SOON = 'Wait a few seconds, then try again.';
 const ASK_FOR_RIGHTS =
   'Ask the meeting host to make the operator a host or co-host, or use an enterprise admin as operator.';
-const CHECK_OPERATOR =
-  "Check the operator userid in the settings: it is the enterprise's userid, not a display name.";
+/** 190001 and 20001: two codes Tencent uses for the same thing. */
+const UNKNOWN_OPERATOR = {
+  category: 'auth',
+  meaning: 'the operator user does not exist in the enterprise',
+  advice:
+    "Check the operator userid in the settings: it is the enterprise's userid, not a display name.",
+  title: 'The operator userid is not known',
+  settings: true,
+} as const;
 
 export const TENCENT_ERROR_CODES = {
   200003: {
@@ -80,20 +87,8 @@ export const TENCENT_ERROR_CODES = {
     advice: 'Check the meeting ID or code, the room and any dial string, then try again.',
     title: 'Tencent Meeting found an invalid parameter',
   },
-  190001: {
-    category: 'auth',
-    meaning: 'the operator user does not exist in the enterprise',
-    advice: CHECK_OPERATOR,
-    title: 'The operator userid is not known',
-    settings: true,
-  },
-  20001: {
-    category: 'auth',
-    meaning: 'the operator user does not exist in the enterprise',
-    advice: CHECK_OPERATOR,
-    title: 'The operator userid is not known',
-    settings: true,
-  },
+  190001: UNKNOWN_OPERATOR,
+  20001: UNKNOWN_OPERATOR,
   9003: {
     category: 'refused',
     meaning: 'the meeting does not exist',

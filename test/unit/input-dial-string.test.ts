@@ -2,8 +2,6 @@ import { isIPv6 } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ipv6Problem } from '../../main/core/input/address';
 import {
-  callTargetInputSchema,
-  callTargetSchema,
   parseCallTarget,
   parseH323DialString,
   parseRoomId,
@@ -239,31 +237,5 @@ describe('parseCallTarget', () => {
         expect(() => parseCallTarget({ [key]: value })).not.toThrow();
       }
     }
-  });
-});
-
-describe('call target schemas', () => {
-  it('the input schema gives the parser messages', () => {
-    expect(callTargetInputSchema.parse({ sip: ' 1.2.3.4 ' })).toEqual({
-      kind: 'mra',
-      protocol: 'sip',
-      dialString: '1.2.3.4',
-    });
-    const failed = callTargetInputSchema.safeParse({});
-    expect(failed.error?.issues[0]?.message).toBe(
-      'Choose what to call: a meeting room, a SIP address or an H.323 address.',
-    );
-  });
-
-  it('the value schema re-checks a stored target', () => {
-    expect(callTargetSchema.parse({ kind: 'room', meetingRoomId: ' 42 ' })).toEqual({
-      kind: 'room',
-      meetingRoomId: '42',
-    });
-    const failed = callTargetSchema.safeParse({ kind: 'mra', protocol: 'h323', dialString: 'x@y' });
-    expect(failed.success).toBe(false);
-    expect(
-      callTargetSchema.safeParse({ kind: 'mra', protocol: 'pstn', dialString: '1' }).success,
-    ).toBe(false);
   });
 });

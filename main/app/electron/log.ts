@@ -27,12 +27,7 @@ export interface LogFileOptions {
   readonly now?: () => Date;
 }
 
-interface LogSink {
-  readonly file: string;
-  write(line: string): void;
-}
-
-let sink: LogSink | null = null;
+let sink: { readonly file: string; write(line: string): void } | null = null;
 let knownSecrets: () => readonly string[] = () => [];
 
 /** Secrets and secret-looking fields replaced by [redacted] (shared with diagnostics). */

@@ -7,24 +7,15 @@
  * popover opens at the mouse pointer, which is on the icon just clicked: below it when the
  * pointer is in the upper half of the screen (a top panel), above it otherwise.
  */
+import type { Display, Point, Rectangle } from 'electron';
 
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export interface DisplayArea {
-  readonly bounds: Rect;
-  /** The display minus taskbars, docks and menu bars. */
-  readonly workArea: Rect;
-}
+export type { Point };
+export type Rect = Rectangle;
+/**
+ * Electron's display as far as placing goes: its bounds and its workArea (the display minus
+ * taskbars, docks and menu bars). Types only: this module loads nothing of Electron.
+ */
+export type DisplayArea = Pick<Display, 'bounds' | 'workArea'>;
 
 export interface PlacementInput {
   /** tray.getBounds(), or the bounds of the click; null (or empty) when unknown. */

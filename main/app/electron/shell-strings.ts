@@ -5,40 +5,12 @@ import { uiLanguage } from '../../shared/rules/language';
  * The few words the main process shows itself (tray menu, tooltip, notifications), in the
  * two languages of the UI. The windows have their own, larger catalogue in the renderer.
  */
-export interface ShellStrings {
-  readonly open: string;
-  readonly notConfigured: string;
-  readonly noMeeting: string;
-  readonly severalMeetings: string;
-  readonly inviteInto: (meeting: string) => string;
-  readonly noFavorites: string;
-  readonly moreFavorites: string;
-  readonly calling: string;
-  readonly picker: string;
-  readonly settings: string;
-  readonly launchAtLogin: string;
-  readonly quit: string;
-  readonly tooltipCalling: (count: number) => string;
-  readonly accepted: (target: string) => string;
-  readonly rejected: (target: string) => string;
-  readonly noAnswer: (target: string) => string;
-  readonly timedOut: (target: string) => string;
-  readonly failed: (target: string) => string;
-  readonly unconfirmed: (target: string) => string;
-  readonly unconfirmedBody: string;
-  readonly updateReady: (version: string) => string;
-  readonly updateReadyBody: string;
-  readonly bootFailedTitle: string;
-  readonly bootFailed: (reason: string, logFile: string | null) => string;
-  readonly popoverAsWindow: string;
-}
-
-const en: ShellStrings = {
+const en = {
   open: 'Open RoomCall',
   notConfigured: 'RoomCall is not set up yet',
   noMeeting: 'No meeting selected',
   severalMeetings: 'Several meetings in progress: choose one',
-  inviteInto: (meeting) => `Invite into ${meeting}`,
+  inviteInto: (meeting: string) => `Invite into ${meeting}`,
   noFavorites: 'No favourites yet',
   moreFavorites: 'More favourites…',
   calling: 'calling…',
@@ -46,24 +18,26 @@ const en: ShellStrings = {
   settings: 'Settings…',
   launchAtLogin: 'Launch at login',
   quit: 'Quit RoomCall',
-  tooltipCalling: (count) => (count === 1 ? 'calling a room…' : `calling ${count} rooms…`),
-  accepted: (target) => `${target} accepted the invite`,
-  rejected: (target) => `${target} declined the invite`,
-  noAnswer: (target) => `${target} did not answer`,
-  timedOut: (target) => `No answer from ${target} in time`,
-  failed: (target) => `Could not invite ${target}`,
-  unconfirmed: (target) => `${target} may be ringing`,
+  tooltipCalling: (count: number) => (count === 1 ? 'calling a room…' : `calling ${count} rooms…`),
+  accepted: (target: string) => `${target} accepted the invite`,
+  rejected: (target: string) => `${target} declined the invite`,
+  noAnswer: (target: string) => `${target} did not answer`,
+  timedOut: (target: string) => `No answer from ${target} in time`,
+  failed: (target: string) => `Could not invite ${target}`,
+  unconfirmed: (target: string) => `${target} may be ringing`,
   unconfirmedBody:
     'Tencent Meeting’s reply was lost and the call’s status could not be read: look at the room or the meeting.',
-  updateReady: (version) => `RoomCall ${version} is ready`,
+  updateReady: (version: string) => `RoomCall ${version} is ready`,
   updateReadyBody: 'It will be installed when RoomCall quits.',
   bootFailedTitle: 'RoomCall could not start',
-  bootFailed: (reason, logFile) =>
+  bootFailed: (reason: string, logFile: string | null) =>
     `${reason}\n\nQuit other copies of RoomCall and start it again.` +
     (logFile === null ? '' : ` If this keeps happening, send the log file:\n${logFile}`),
   popoverAsWindow:
     'RoomCall opens as a normal window here: this desktop cannot place it next to the tray icon.',
 };
+
+export type ShellStrings = Readonly<typeof en>;
 
 const zhCN: ShellStrings = {
   open: '打开 RoomCall',

@@ -5,7 +5,7 @@ import type { AppServices } from '../services/create-app-services';
 import { logProblem } from './log';
 import { callNotification } from './notification-text';
 import { showNotification } from './notifications';
-import { shellStrings, type ShellStrings } from './shell-strings';
+import { shellStrings } from './shell-strings';
 import { launchAtLoginAvailable } from './system-integration';
 import type { ShellState } from './shell-state';
 import { AppTray, type TrayLook } from './tray';
@@ -26,7 +26,6 @@ export interface ShellTrayOptions {
 export interface ShellTray {
   bounds(): Rectangle;
   isAlive(): boolean;
-  strings(): ShellStrings;
   /** A call settled: its notification, and the icon leaves the calling state. */
   callSettled(view: CallView): void;
 }
@@ -98,7 +97,6 @@ export function setupTray(options: ShellTrayOptions): ShellTray {
   return {
     bounds: () => tray.bounds(),
     isAlive: () => tray.isAlive(),
-    strings,
     callSettled: (view) => {
       tray.update(look());
       const text = callNotification(view, strings());

@@ -19,13 +19,14 @@ export interface TrayState {
   readonly launchAtLoginAvailable?: boolean;
 }
 
+/** Properties, not methods: the menu's items take them as their click handlers. */
 export interface TrayActions {
-  openPopover(): void;
-  invite(favoriteId: string): void;
-  openPicker(): void;
-  openSettings(): void;
-  setLaunchAtLogin(enabled: boolean): void;
-  quit(): void;
+  readonly openPopover: () => void;
+  readonly invite: (favoriteId: string) => void;
+  readonly openPicker: () => void;
+  readonly openSettings: () => void;
+  readonly setLaunchAtLogin: (enabled: boolean) => void;
+  readonly quit: () => void;
 }
 
 /** Favourites listed directly in the menu; the rest are one click away in the popover. */
@@ -44,17 +45,7 @@ export function trayMenuTemplate(
   const meeting = state.meeting.selected;
   const canInvite = state.configured && meeting !== null;
   const ringing = new Set(
-    state.calls
-      .filter((call) => !call.settled)
-      .map((call) =>
-        call.target.kind === 'room'
-          ? targetKey({ kind: 'room', meetingRoomId: call.target.meetingRoomId })
-          : targetKey({
-              kind: 'mra',
-              protocol: call.target.protocol,
-              dialString: call.target.dialString,
-            }),
-      ),
+    state.calls.filter((call) => !call.settled).map((call) => targetKey(call.target)),
   );
 
   const favorites: MenuItemConstructorOptions[] =
@@ -75,9 +66,7 @@ export function trayMenuTemplate(
   if (state.favorites.length > MENU_FAVORITES) {
     favorites.push({
       label: strings.moreFavorites,
-      click: () => {
-        actions.openPopover();
-      },
+      click: actions.openPopover,
     });
   }
 
@@ -85,9 +74,7 @@ export function trayMenuTemplate(
     {
       id: 'open',
       label: strings.open,
-      click: () => {
-        actions.openPopover();
-      },
+      click: actions.openPopover,
     },
     { type: 'separator' },
     { id: 'meeting', label: meetingLine(state, strings), enabled: false },
@@ -96,25 +83,19 @@ export function trayMenuTemplate(
     {
       id: 'picker',
       label: strings.picker,
-      click: () => {
-        actions.openPicker();
-      },
+      click: actions.openPicker,
     },
     {
       id: 'settings',
       label: strings.settings,
-      click: () => {
-        actions.openSettings();
-      },
+      click: actions.openSettings,
     },
     { type: 'separator' },
     ...launchAtLoginItems(state, actions, strings),
     {
       id: 'quit',
       label: strings.quit,
-      click: () => {
-        actions.quit();
-      },
+      click: actions.quit,
     },
   ];
 }

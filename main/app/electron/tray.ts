@@ -75,16 +75,8 @@ export class AppTray {
     return !this.#tray.isDestroyed();
   }
 
-  destroy(): void {
-    this.#tray.destroy();
-  }
-
   #fileFor(look: TrayLook): string {
-    return trayIconFile({
-      platform: this.#options.platform,
-      darkTaskbar: look.darkTaskbar,
-      calling: look.calling,
-    });
+    return trayIconFile({ ...look, platform: this.#options.platform });
   }
 
   #load(file: string): NativeImage {

@@ -1,4 +1,5 @@
-import type { IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { IpcResult, ResponseOf } from '../../shared/ipc/contract';
+import type { HandlerTable } from './handler-table';
 import { toIpcError } from './to-ipc-error';
 
 type PartVerbs =
@@ -10,9 +11,7 @@ type PartVerbs =
   | 'listHistory';
 type Snapshot = ResponseOf<'getPopoverSnapshot'>;
 /** The handler table's verbs the snapshot asks (handler-table.ts passes itself). */
-type PartHandlers = {
-  readonly [V in PartVerbs]: (request: ParsedRequestOf<V>) => Promise<ResponseOf<V>>;
-};
+type PartHandlers = Pick<HandlerTable, PartVerbs>;
 
 /**
  * getPopoverSnapshot: the popover's first screen in one round trip. It asks the handler table's

@@ -38,7 +38,15 @@ export class DirectoryService {
 
   async get(): Promise<Directory> {
     const account = await this.#options.session.account();
-    if (account.status !== 'ready') return { ...this.#emptyStatus(account), rooms: [] };
+    if (account.status !== 'ready') {
+      return {
+        ...this.#status(null),
+        syncing: false,
+        progress: null,
+        error: toIpcError(account.error),
+        rooms: [],
+      };
+    }
     const snapshot = await this.#load(account.cacheScope);
     return { ...this.#status(snapshot), rooms: (snapshot?.rooms ?? []).map(roomView) };
   }
@@ -113,16 +121,6 @@ export class DirectoryService {
       syncing: this.#sync !== null,
       progress: this.#sync?.progress ?? null,
       error: this.#error,
-    };
-  }
-
-  #emptyStatus(account: Exclude<Account, { status: 'ready' }>): DirectoryStatus {
-    return {
-      fetchedAt: null,
-      roomCount: 0,
-      syncing: false,
-      progress: null,
-      error: toIpcError(account.error),
     };
   }
 

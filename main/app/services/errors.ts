@@ -7,7 +7,6 @@
 
 /** An invite needs a meeting to go into, and none is selected. */
 export class NoMeetingError extends Error {
-  readonly kind = 'no-meeting';
   readonly hint: string;
   constructor(message: string, hint: string) {
     super(message);
@@ -18,16 +17,11 @@ export class NoMeetingError extends Error {
 
 /** A value the person typed or picked is not usable (the message says why, from the parsers). */
 export class InputError extends Error {
-  readonly kind = 'input';
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
+  override readonly name = 'InputError';
 }
 
 /** A change to settings that the organisation or the environment decides. */
 export class SettingsLockedError extends Error {
-  readonly kind = 'locked';
   readonly keys: readonly string[];
   constructor(message: string, keys: readonly string[]) {
     super(message);
@@ -38,7 +32,6 @@ export class SettingsLockedError extends Error {
 
 /** cancelCall for a call this process does not know (finished long ago, or never existed). */
 export class CallNotFoundError extends Error {
-  readonly kind = 'call-not-found';
   constructor(callId: string) {
     super(`There is no call with id '${callId.slice(0, 64)}'.`);
     this.name = 'CallNotFoundError';
@@ -50,7 +43,6 @@ export class CallNotFoundError extends Error {
  * disk full, permissions). The file, if there was one, is as it was. The path is theirs.
  */
 export class SaveFileError extends Error {
-  readonly kind = 'save-file';
   readonly file: string;
   constructor(file: string, cause: unknown) {
     const code =

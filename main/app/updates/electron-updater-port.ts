@@ -1,5 +1,5 @@
 import { app } from 'electron';
-import { autoUpdater } from 'electron-updater';
+import { autoUpdater, type Logger } from 'electron-updater';
 import {
   createUpdateController,
   type UpdateController,
@@ -13,13 +13,7 @@ import {
  * decides is in update-policy.ts and update-controller.ts, tested without Electron.
  */
 
-export interface UpdaterLogger {
-  info(message?: unknown): void;
-  warn(message?: unknown): void;
-  error(message?: unknown): void;
-}
-
-export function electronUpdaterPort(logger: UpdaterLogger | null = null): UpdaterPort {
+export function electronUpdaterPort(logger: Logger | null = null): UpdaterPort {
   autoUpdater.logger = logger;
   autoUpdater.autoDownload = true;
   autoUpdater.allowPrerelease = false;
@@ -67,7 +61,7 @@ export function electronUpdaterPort(logger: UpdaterLogger | null = null): Update
 }
 
 export type SetupUpdatesOptions = Omit<UpdateControllerOptions, 'createPort'> & {
-  readonly logger?: UpdaterLogger | null;
+  readonly logger?: Logger | null;
 };
 
 /**

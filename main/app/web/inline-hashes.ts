@@ -26,13 +26,12 @@ export function hashSource(text: string): string {
 
 /** The hash sources of every inline script (no src) and style element of an HTML page. */
 export function inlineHashes(html: string): InlineHashes {
-  const script = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
-    .map((match) => match[1] ?? '')
-    .filter((text) => text !== '')
-    .map(hashSource);
-  const style = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)]
-    .map((match) => match[1] ?? '')
-    .filter((text) => text !== '')
-    .map(hashSource);
+  const hashesOf = (element: RegExp) =>
+    [...html.matchAll(element)]
+      .map((match) => match[1] ?? '')
+      .filter((text) => text !== '')
+      .map(hashSource);
+  const script = hashesOf(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi);
+  const style = hashesOf(/<style[^>]*>([\s\S]*?)<\/style>/gi);
   return script.length === 0 && style.length === 0 ? NO_INLINE : { script, style };
 }

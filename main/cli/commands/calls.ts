@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ActionDefiner } from '../program-support';
-import { addTargetOptions, examples, MEETING_OPTION } from './shared-options';
+import { addTargetOptions, MEETING_OPTION } from './shared-options';
 
 /**
  * `roomcall status` and `roomcall cancel`: one request each about a call already placed.
@@ -17,14 +17,10 @@ export function registerCalls(program: Command, define: ActionDefiner): void {
     )
     .option('-m, --meeting <meeting>', MEETING_OPTION);
   addTargetOptions(status).option('--json', 'print one JSON document on stdout');
-  status.addHelpText(
-    'after',
-    examples([
-      'roomcall status --meeting 7567173273889276131 --room 1234567890123456789',
-      'roomcall status --meeting 806-146-667 --favorite 1 --json | jq -r .state',
-    ]),
-  );
-  define(status, (code) => code.runStatus);
+  define(status, (code) => code.runStatus, [
+    'roomcall status --meeting 7567173273889276131 --room 1234567890123456789',
+    'roomcall status --meeting 806-146-667 --favorite 1 --json | jq -r .state',
+  ]);
 
   const cancel = program
     .command('cancel')
@@ -34,11 +30,7 @@ export function registerCalls(program: Command, define: ActionDefiner): void {
     // Checked by parseInviteId rather than commander: a missing ID deserves the explanation.
     .option('--invite <invite_id>', 'the invite ID that `roomcall invite` printed (required)');
   addTargetOptions(cancel).option('--json', 'print one JSON document on stdout');
-  cancel.addHelpText(
-    'after',
-    examples([
-      'roomcall cancel --meeting 806-146-667 --invite 3f0c9a52-… --room 1234567890123456789',
-    ]),
-  );
-  define(cancel, (code) => code.runCancel);
+  define(cancel, (code) => code.runCancel, [
+    'roomcall cancel --meeting 806-146-667 --invite 3f0c9a52-… --room 1234567890123456789',
+  ]);
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { ActionDefiner } from '../program-support';
-import { examples } from './shared-options';
 
 /**
  * `roomcall rooms` and `roomcall meetings`: what there is to call, and into what. Their code is
@@ -20,15 +19,11 @@ export function registerDirectory(program: Command, define: ActionDefiner): void
       "only rooms whose name matches TEXT (the API's fuzzy name filter)",
     )
     .option('--json', "print the rooms as one JSON array, with the API's field names");
-  rooms.addHelpText(
-    'after',
-    examples([
-      'roomcall rooms',
-      'roomcall rooms --search 长城',
-      "roomcall rooms --json | jq -r '.[] | select(.is_allow_call) | .meeting_room_id'",
-    ]),
-  );
-  define(rooms, (code) => code.runRooms);
+  define(rooms, (code) => code.runRooms, [
+    'roomcall rooms',
+    'roomcall rooms --search 长城',
+    "roomcall rooms --json | jq -r '.[] | select(.is_allow_call) | .meeting_room_id'",
+  ]);
 
   const meetings = program
     .command('meetings')
@@ -37,12 +32,8 @@ export function registerDirectory(program: Command, define: ActionDefiner): void
       "List the operator's meetings in progress (marked *) and upcoming, in local time with its zone.",
     )
     .option('--json', "print the meetings as one JSON array, with the API's field names");
-  meetings.addHelpText(
-    'after',
-    examples([
-      'roomcall meetings',
-      'roomcall meetings --json | jq -r \'.[] | select(.status == "MEETING_STATE_STARTED") | .meeting_id\'',
-    ]),
-  );
-  define(meetings, (code) => code.runMeetings);
+  define(meetings, (code) => code.runMeetings, [
+    'roomcall meetings',
+    'roomcall meetings --json | jq -r \'.[] | select(.status == "MEETING_STATE_STARTED") | .meeting_id\'',
+  ]);
 }

@@ -1,7 +1,6 @@
 import { checkLabel } from '../../core/store/favorites-check';
-import type { CliContext } from '../context';
-import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
-import type { OptionValues } from '../options';
+import { EXIT_OK, UsageError } from '../exit-codes';
+import type { CommandHandler } from '../program-support';
 import { printTable } from '../table';
 import { findOwnFavorite } from '../targets';
 import type { Favorite } from '../../shared/model/favorites-schema';
@@ -18,7 +17,7 @@ function targetOf(favorite: Favorite): string {
   return favorite.kind === 'room' ? favorite.meetingRoomId : favorite.dialString;
 }
 
-export async function runList(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+export const runList: CommandHandler = async (ctx, options) => {
   const items = await ctx.listFavorites();
   if (options.flag('json')) {
     ctx.output.json(items.map((item, index) => ({ position: index + 1, ...item })));
@@ -55,24 +54,16 @@ export async function runList(ctx: CliContext, options: OptionValues): Promise<E
       : []),
   ]);
   return EXIT_OK;
-}
+};
 
-export async function runRemove(
-  ctx: CliContext,
-  _options: OptionValues,
-  args: readonly (string | undefined)[],
-): Promise<ExitCode> {
+export const runRemove: CommandHandler = async (ctx, _options, args) => {
   const { favorite, position } = await findOwnFavorite(ctx, args[0] ?? '', 'removed');
   await ctx.favorites.remove(favorite.id);
   ctx.output.line(`Removed #${position}: ${favoriteDisplayName(favorite)}.`);
   return EXIT_OK;
-}
+};
 
-export async function runMove(
-  ctx: CliContext,
-  _options: OptionValues,
-  args: readonly (string | undefined)[],
-): Promise<ExitCode> {
+export const runMove: CommandHandler = async (ctx, _options, args) => {
   const { favorite } = await findOwnFavorite(ctx, args[0] ?? '', 'moved');
   const to = Number(args[1]);
   const { value: items } = await ctx.favorites.load();
@@ -88,13 +79,9 @@ export async function runMove(
   await ctx.favorites.move(favorite.id, to - 1);
   ctx.output.line(`Moved ${favoriteDisplayName(favorite)} to #${to}.`);
   return EXIT_OK;
-}
+};
 
-export async function runRename(
-  ctx: CliContext,
-  _options: OptionValues,
-  args: readonly (string | undefined)[],
-): Promise<ExitCode> {
+export const runRename: CommandHandler = async (ctx, _options, args) => {
   const { favorite, position } = await findOwnFavorite(ctx, args[0] ?? '', 'renamed');
   const label = checkLabel(args[1] ?? null);
   if (!label.ok) throw new UsageError(`The label: ${label.message}.`);
@@ -105,4 +92,4 @@ export async function runRename(
       : `Renamed #${position} to ${label.value}.`,
   );
   return EXIT_OK;
-}
+};

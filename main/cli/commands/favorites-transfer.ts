@@ -2,14 +2,14 @@ import { quote } from '../../core/input/text';
 import { FileTooLargeError, readFileLimited, writeFileAtomic } from '../../core/store/atomic-file';
 import { favoriteMessages } from '../../core/store/favorite-messages';
 import { MAX_IMPORT_BYTES, parseFavoritesFile } from '../../core/store/favorites-import';
-import type { CliContext } from '../context';
-import { EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
-import type { OptionValues } from '../options';
+import { EXIT_OK, UsageError } from '../exit-codes';
+import type { CommandHandler } from '../program-support';
+import { readStdinLimited } from '../stdin';
 import { targetWords } from '../words';
 
 /** `roomcall favorites export` and `import`: the favourites to and from a file or stdin/stdout. */
 
-export async function runExport(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+export const runExport: CommandHandler = async (ctx, options) => {
   const exported = await ctx.favorites.exportFavorites();
   const text = `${JSON.stringify(exported, null, 2)}\n`;
   const file = options.string('output');
@@ -32,15 +32,18 @@ export async function runExport(ctx: CliContext, options: OptionValues): Promise
   const count = exported.favorites.length;
   ctx.output.note(`Exported ${count} favourite${count === 1 ? '' : 's'} to ${file}.`);
   return EXIT_OK;
-}
+};
 
-export async function runImport(
-  ctx: CliContext,
-  options: OptionValues,
-  args: readonly (string | undefined)[],
-): Promise<ExitCode> {
+export const runImport: CommandHandler = async (ctx, options, args) => {
   const file = args[0] ?? '';
-  const content = file === '-' ? await readStdin(ctx) : await readImportFile(file);
+  const content =
+    file === '-'
+      ? await readStdinLimited(
+          ctx.deps.stdin,
+          MAX_IMPORT_BYTES,
+          `The input: ${favoriteMessages.en.fileTooLarge(MAX_IMPORT_BYTES)}`,
+        )
+      : await readImportFile(file);
   const report = await ctx.favorites.importFavorites(parseFavoritesFile(content));
   if (options.flag('json')) {
     // `skipped` names the first MAX_REPORTED_SKIPS; `skippedCount` counts them all.
@@ -64,15 +67,13 @@ export async function runImport(
   for (const favorite of report.added) {
     ctx.output.note(
       `  + ${targetWords(
-        favorite.kind === 'room'
-          ? { kind: 'room', meetingRoomId: favorite.meetingRoomId }
-          : { kind: 'mra', protocol: favorite.protocol, dialString: favorite.dialString },
+        favorite,
         favorite.kind === 'room' && favorite.label === null ? favorite.name : favorite.label,
       )}`,
     );
   }
   return EXIT_OK;
-}
+};
 
 async function readImportFile(file: string): Promise<Uint8Array> {
   try {
@@ -87,20 +88,6 @@ async function readImportFile(file: string): Promise<Uint8Array> {
     }
     throw new UsageError(`Cannot read ${quote(file)}: ${fsReason(error)}.`);
   }
-}
-
-async function readStdin(ctx: CliContext): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.deps.stdin.chunks) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
-    size += buffer.byteLength;
-    if (size > MAX_IMPORT_BYTES) {
-      throw new UsageError(`The input: ${favoriteMessages.en.fileTooLarge(MAX_IMPORT_BYTES)}`);
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function fsReason(error: unknown): string {

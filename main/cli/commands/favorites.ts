@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ActionDefiner } from '../program-support';
-import { examples } from './shared-options';
 
 /**
  * `roomcall favorites …`: the same list the app shows, in the same file. Everything is local
@@ -24,11 +23,10 @@ export function registerFavorites(program: Command, define: ActionDefiner): void
     .command('list')
     .summary('show the favourites')
     .option('--json', 'print one JSON array on stdout');
-  list.addHelpText(
-    'after',
-    examples(['roomcall favorites list', 'roomcall favorites list --json']),
-  );
-  define(list, (code) => code.runList);
+  define(list, (code) => code.runList, [
+    'roomcall favorites list',
+    'roomcall favorites list --json',
+  ]);
 
   const add = favorites
     .command('add')
@@ -37,66 +35,54 @@ export function registerFavorites(program: Command, define: ActionDefiner): void
     .option('--sip <address>', 'a SIP device: IP address or SIP URI (needs --label)')
     .option('--h323 <address>', 'an H.323 device: IP address or E.164 number (needs --label)')
     .option('-l, --label <label>', 'your name for it');
-  add.addHelpText(
-    'after',
-    examples([
-      'roomcall favorites add --room 1234567890123456789',
-      'roomcall favorites add --room 1234567890123456789 --label "Big room"',
-      'roomcall favorites add --sip room@vc.example.com --label "Partner VC"',
-    ]),
-  );
-  define(add, (code) => code.runAdd);
+  define(add, (code) => code.runAdd, [
+    'roomcall favorites add --room 1234567890123456789',
+    'roomcall favorites add --room 1234567890123456789 --label "Big room"',
+    'roomcall favorites add --sip room@vc.example.com --label "Partner VC"',
+  ]);
 
   const remove = favorites
     .command('remove')
     .alias('rm')
     .summary('remove a favourite')
     .argument('<favorite>', 'position, label, room ID, dial string or id');
-  remove.addHelpText(
-    'after',
-    examples(['roomcall favorites remove 2', 'roomcall favorites remove "Partner VC"']),
-  );
-  define(remove, (code) => code.runRemove);
+  define(remove, (code) => code.runRemove, [
+    'roomcall favorites remove 2',
+    'roomcall favorites remove "Partner VC"',
+  ]);
 
   const move = favorites
     .command('move')
     .summary('move a favourite to another position')
     .argument('<favorite>', 'position, label, room ID, dial string or id')
     .argument('<position>', 'its new position, from 1', parsePosition);
-  move.addHelpText('after', examples(['roomcall favorites move "Partner VC" 1']));
-  define(move, (code) => code.runMove);
+  define(move, (code) => code.runMove, ['roomcall favorites move "Partner VC" 1']);
 
   const rename = favorites
     .command('rename')
     .summary("set a favourite's label (an empty label shows the room's name again)")
     .argument('<favorite>', 'position, label, room ID, dial string or id')
     .argument('[label]', 'the new label; omit or "" to remove it');
-  rename.addHelpText(
-    'after',
-    examples(['roomcall favorites rename 1 "长城厅"', 'roomcall favorites rename 1']),
-  );
-  define(rename, (code) => code.runRename);
+  define(rename, (code) => code.runRename, [
+    'roomcall favorites rename 1 "长城厅"',
+    'roomcall favorites rename 1',
+  ]);
 
   const exportCommand = favorites
     .command('export')
     .summary('write the favourites as a JSON file to hand to others')
     .option('-o, --output <file>', 'write to FILE instead of stdout');
-  exportCommand.addHelpText(
-    'after',
-    examples([
-      'roomcall favorites export --output team-rooms.json',
-      'roomcall favorites export > team-rooms.json',
-    ]),
-  );
-  define(exportCommand, (code) => code.runExport);
+  define(exportCommand, (code) => code.runExport, [
+    'roomcall favorites export --output team-rooms.json',
+    'roomcall favorites export > team-rooms.json',
+  ]);
 
   const importCommand = favorites
     .command('import')
     .summary('add the favourites of an exported file (- for stdin)')
     .argument('<file>', 'a file written by `favorites export` (or by the app), - for stdin')
     .option('--json', 'print the report as one JSON document');
-  importCommand.addHelpText('after', examples(['roomcall favorites import team-rooms.json']));
-  define(importCommand, (code) => code.runImport);
+  define(importCommand, (code) => code.runImport, ['roomcall favorites import team-rooms.json']);
 }
 
 /** commander argParser for <position>: a usage error (exit 2) when not a whole number ≥ 1. */

@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ActionDefiner } from '../program-support';
-import { examples } from './shared-options';
 import { MAX_HISTORY } from '../../shared/rules/history-limit';
 
 /**
@@ -14,11 +13,10 @@ export function registerHistory(program: Command, define: ActionDefiner): void {
     .summary('show recent invites, newest first')
     .option('-n, --limit <n>', `show at most N invites (1-${MAX_HISTORY})`, parseLimit)
     .option('--json', 'print one JSON array on stdout');
-  history.addHelpText(
-    'after',
-    examples(['roomcall history', 'roomcall history --limit 5 --json | jq -r ".[0].outcome"']),
-  );
-  define(history, (code) => code.runHistory);
+  define(history, (code) => code.runHistory, [
+    'roomcall history',
+    'roomcall history --limit 5 --json | jq -r ".[0].outcome"',
+  ]);
 }
 
 function parseLimit(value: string): number {

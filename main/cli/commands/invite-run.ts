@@ -2,13 +2,13 @@ import { describeMeetingRef } from '../../core/input/meeting-ref';
 import { startInvite } from '../../core/invite/invite';
 import { InviteError } from '../../core/invite/errors';
 import type { InviteEvent, InviteMeeting, InviteOutcome } from '../../core/invite/types';
-import type { CallTarget } from '../../core/wemeet/types';
 import type { CliContext } from '../context';
 import type { ExitCode } from '../exit-codes';
 import { InviteHistory } from '../invite-history';
-import { finishInvite, reportFailure, statusCommand } from '../invite-outcome';
+import { finishInvite, reportFailure, statusCommand, type Called } from '../invite-outcome';
 import { currentMeeting, parseMeetingOption } from '../meeting-choice';
 import type { OptionValues } from '../options';
+import type { Output } from '../output';
 import { cachedRoomName, chooseTarget } from '../targets';
 import { callStateWords, meetingWords, targetWords } from '../words';
 
@@ -28,7 +28,6 @@ export async function runInvite(ctx: CliContext, options: OptionValues): Promise
   const name = chosen.name ?? (await cachedRoomName(ctx, session, chosen.target));
   const { settings } = await ctx.effectiveSettings();
   const history = new InviteHistory(ctx.history, ctx.output, chosen.target, name);
-  const progress = new Progress(ctx, chosen.target, name);
 
   const { clock } = ctx.deps;
   const called = { target: chosen.target, name };
@@ -43,7 +42,7 @@ export async function runInvite(ctx: CliContext, options: OptionValues): Promise
       clock: { now: () => clock.now(), sleep: (ms, signal) => clock.sleep(ms, signal) },
       onProgress: (event) => {
         history.observe(event);
-        progress.show(event);
+        showProgress(ctx.output, called, event);
       },
     },
   );
@@ -78,61 +77,48 @@ export async function runInvite(ctx: CliContext, options: OptionValues): Promise
 }
 
 /** calling → ringing → …, on stderr, only when a person watches it. */
-class Progress {
-  readonly #ctx: CliContext;
-  readonly #target: CallTarget;
-  readonly #name: string | null;
-
-  constructor(ctx: CliContext, target: CallTarget, name: string | null) {
-    this.#ctx = ctx;
-    this.#target = target;
-    this.#name = name;
-  }
-
-  show(event: InviteEvent): void {
-    const out = this.#ctx.output;
-    switch (event.type) {
-      case 'resolving':
-        out.progress(`Looking up ${describeMeetingRef(event.ref)}…`);
-        return;
-      case 'calling':
-        out.progress(
-          `Calling ${targetWords(this.#target, this.#name)} into ${meetingWords(event.meeting)}…`,
-        );
-        return;
-      case 'state':
-        if (event.settled) return;
-        // Right after room-call the server may still say "not called": the call is starting.
-        out.progress(
-          event.info.state === 'not-called'
-            ? 'Waiting for the call to start…'
-            : `${capitalize(callStateWords(event.info.state, event.info.status))}…`,
-        );
-        return;
-      case 'unconfirmed':
-        out.progress("The reply to room-call was lost; reading the call's status…");
-        return;
-      case 'already':
-        out.progress(
-          event.state === 'ringing'
-            ? 'Already ringing: not calling again; following the call…'
-            : 'Already in the meeting: not calling again.',
-        );
-        return;
-      case 'poll-failed':
-        out.progress(
-          `Could not read the call's status (${event.consecutiveFailures} in a row); trying again…`,
-        );
-        return;
-      case 'cancelling':
-        out.progress(event.inviteId === null ? 'Stopping…' : 'Cancelling the call…');
-        return;
-      case 'resolved':
-      case 'called':
-      case 'finished':
-      case 'failed':
-        return;
-    }
+function showProgress(out: Output, called: Called, event: InviteEvent): void {
+  switch (event.type) {
+    case 'resolving':
+      out.progress(`Looking up ${describeMeetingRef(event.ref)}…`);
+      return;
+    case 'calling':
+      out.progress(
+        `Calling ${targetWords(called.target, called.name)} into ${meetingWords(event.meeting)}…`,
+      );
+      return;
+    case 'state':
+      if (event.settled) return;
+      // Right after room-call the server may still say "not called": the call is starting.
+      out.progress(
+        event.info.state === 'not-called'
+          ? 'Waiting for the call to start…'
+          : `${capitalize(callStateWords(event.info.state, event.info.status))}…`,
+      );
+      return;
+    case 'unconfirmed':
+      out.progress("The reply to room-call was lost; reading the call's status…");
+      return;
+    case 'already':
+      out.progress(
+        event.state === 'ringing'
+          ? 'Already ringing: not calling again; following the call…'
+          : 'Already in the meeting: not calling again.',
+      );
+      return;
+    case 'poll-failed':
+      out.progress(
+        `Could not read the call's status (${event.consecutiveFailures} in a row); trying again…`,
+      );
+      return;
+    case 'cancelling':
+      out.progress(event.inviteId === null ? 'Stopping…' : 'Cancelling the call…');
+      return;
+    case 'resolved':
+    case 'called':
+    case 'finished':
+    case 'failed':
+      return;
   }
 }
 

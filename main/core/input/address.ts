@@ -2,7 +2,7 @@
  * Network address checks for dial strings. Each returns null when the text is valid, or the
  * reason it is not (a clause in the given language's words, messages.ts), so the dial-string
  * parser can say exactly what is wrong. Written without node:net so the rules can run
- * wherever the schemas are imported.
+ * in the renderer too.
  */
 import { inputMessages, type InputLanguage } from './messages';
 

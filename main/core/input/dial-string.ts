@@ -23,11 +23,9 @@
  * `number@host` (gateway dialling is not among the API's documented forms: call such endpoints
  * over SIP).
  */
-import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import type { CallTarget } from '../wemeet/types';
 import { domainProblem, ipv4Problem, ipv6Problem, looksLikeIpv4, portProblem } from './address';
-import { schemaFromParser } from './from-parser';
 import { inputMessages, type InputLanguage, type InputMessages } from './messages';
 import { trimTyped } from './text';
 import type { DialProtocol } from '../../shared/rules/targets';
@@ -190,9 +188,6 @@ function h323Problem(text: string, lang: InputLanguage): string | null {
   return m.useH323Forms;
 }
 
-export const sipDialStringSchema = schemaFromParser(parseSipDialString);
-export const h323DialStringSchema = schemaFromParser(parseH323DialString);
-
 /**
  * A meeting_room_id: a decimal string, as the API returns it (the response schema refuses any
  * other, main/core/wemeet/schemas.ts; reference §3's example "1234567890123456789"). Kept as a
@@ -210,8 +205,6 @@ export function parseRoomId(input: unknown, lang: InputLanguage = 'en'): Result<
   const letter = Array.from(text).find((char) => !/[0-9]/.test(char));
   return letter === undefined ? ok(text) : fail(m.roomIdChar(letter, text));
 }
-
-export const roomIdSchema = schemaFromParser(parseRoomId);
 
 /** What the CLI flags and the app's form give: each field optional, exactly one expected. */
 export interface CallTargetInput {
@@ -240,30 +233,3 @@ export function parseCallTarget(
   const dial = parseDialString(only, input[only], lang);
   return dial.ok ? ok({ kind: 'mra', protocol: only, dialString: dial.value }) : dial;
 }
-
-/** The input shape, parsed to a CallTarget with the same messages. */
-export const callTargetInputSchema = z
-  .object({ room: z.string().optional(), sip: z.string().optional(), h323: z.string().optional() })
-  .transform((value, ctx): CallTarget => {
-    const parsed = parseCallTarget(value);
-    if (parsed.ok) return parsed.value;
-    ctx.addIssue({ code: 'custom', message: parsed.message });
-    return z.NEVER;
-  });
-
-/** An already-built CallTarget (e.g. from the favourites store or an IPC payload), re-checked. */
-export const callTargetSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('room'), meetingRoomId: z.string() }),
-    z.object({ kind: z.literal('mra'), protocol: z.enum(['sip', 'h323']), dialString: z.string() }),
-  ])
-  .transform((value, ctx): CallTarget => {
-    const parsed = parseCallTarget(
-      value.kind === 'room'
-        ? { room: value.meetingRoomId }
-        : { [value.protocol]: value.dialString },
-    );
-    if (parsed.ok) return parsed.value;
-    ctx.addIssue({ code: 'custom', message: parsed.message });
-    return z.NEVER;
-  });

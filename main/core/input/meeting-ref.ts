@@ -26,7 +26,6 @@ import { z } from 'zod';
 import { formatMeetingCode } from '../../shared/rules/meeting-code';
 import { fail, ok, type Result } from '../result';
 import type { MeetingCode, MeetingId } from '../wemeet/types';
-import { schemaFromParser } from './from-parser';
 import { inputMessages, type InputLanguage, type InputMessages } from './messages';
 import { cleanTyped } from './text';
 
@@ -54,9 +53,6 @@ export type MeetingRef =
   | { readonly kind: 'id'; readonly meetingId: MeetingId }
   | { readonly kind: 'code'; readonly code: MeetingCode }
   | JoinLinkRef;
-
-/** Text in, MeetingRef out: for contracts that carry what the person typed. */
-export const meetingRefTextSchema = schemaFromParser(parseMeetingRef);
 
 const CODE_DIGITS = 9;
 /** The meeting ID lengths Tencent issues: 19 digits (beyond 2^53), 20 (beyond int64). */

@@ -1,7 +1,7 @@
 /**
  * Every message the input parsers give, in each language of the UI: one catalog per language,
  * the same keys in both (the type says so). The parsers take an optional language, English by
- * default (the CLI and the zod schemas); the windows pass the UI's language.
+ * default (the CLI); the windows pass the UI's language.
  *
  * Clauses (lower case, no final stop in English) are the parts the parsers combine into a
  * sentence: "'x' is not a SIP address: <clause>." / "“x”不是有效的 SIP 地址：<clause>。".
@@ -16,80 +16,6 @@ export type InputLanguage = UiLanguage;
 export type DialProtocolName = 'sip' | 'h323';
 export type TargetField = 'room' | 'sip' | 'h323';
 
-export interface InputMessages {
-  // ── address.ts: clauses ──
-  readonly ipv4PartCount: (text: string, parts: number) => string;
-  readonly ipv4EmptyPart: (text: string) => string;
-  readonly ipv4NotNumber: (part: string, text: string) => string;
-  readonly ipv4Above255: (part: string, text: string) => string;
-  readonly ipv4LeadingZero: (part: string, text: string) => string;
-  readonly ipv6Invalid: (text: string) => string;
-  readonly ipv6ZoneId: (text: string) => string;
-  readonly ipv6DoubleColon: (text: string) => string;
-  readonly hostTooLong: string;
-  readonly hostNotHostOrIp: (text: string) => string;
-  readonly hostEmptyPart: (text: string) => string;
-  readonly hostLabelTooLong: (labelStart: string) => string;
-  readonly hostContains: (text: string, char: string) => string;
-  readonly hostLabelHyphen: (label: string) => string;
-  readonly portInvalid: (text: string) => string;
-
-  // ── dial-string.ts ──
-  readonly enterDialString: (protocol: DialProtocolName) => string;
-  readonly notDialString: (protocol: DialProtocolName, text: string, clause: string) => string;
-  readonly dialTooLong: (protocol: DialProtocolName, max: number, length: number) => string;
-  readonly dialSpaces: (protocol: DialProtocolName, text: string) => string;
-  readonly dialChar: (protocol: DialProtocolName, char: string, text: string) => string;
-  // SIP clauses
-  readonly nothingAfterScheme: (scheme: string) => string;
-  readonly noSlashes: string;
-  readonly noUriParameters: string;
-  readonly noUriHeaders: string;
-  readonly numberAlone: (number: string) => string;
-  readonly noUserPart: (hasScheme: boolean) => string;
-  readonly severalAts: string;
-  readonly nothingAfterAt: string;
-  readonly nothingBeforeAt: string;
-  readonly noPassword: string;
-  readonly badEscape: string;
-  readonly userChar: (char: string) => string;
-  readonly unmatchedBracket: string;
-  readonly afterBracket: (after: string) => string;
-  readonly bracketIpv6: (text: string) => string;
-  readonly noHostBeforeColon: string;
-  readonly useSipForms: string;
-  // H.323 clauses
-  readonly e164TooLong: (max: number, digits: number) => string;
-  readonly h323NoNameAtHost: string;
-  readonly h323NoBrackets: string;
-  readonly h323NoPort: (host: string) => string;
-  readonly useH323Forms: string;
-  // room IDs and call targets
-  readonly enterRoomId: string;
-  readonly roomIdTooLong: (max: number, length: number) => string;
-  readonly roomIdSpaces: (text: string) => string;
-  readonly roomIdChar: (char: string, text: string) => string;
-  readonly chooseTarget: string;
-  readonly chooseOneTarget: (given: readonly TargetField[]) => string;
-
-  // ── meeting-ref.ts ──
-  readonly enterMeeting: string;
-  readonly meetingNotDigit: (text: string, char: string) => string;
-  readonly meetingNotRecognised: (text: string) => string;
-  readonly codeDigitCount: (text: string, digits: number) => string;
-  readonly codeOrIdDigitCount: (text: string, digits: number) => string;
-  readonly invalidLink: (text: string) => string;
-  readonly notJoinLink: (text: string) => string;
-  /** `param` is the query key with '=' ("code="), or null for a path segment. */
-  readonly linkValueNotCode: (param: string | null, value: string) => string;
-  readonly twoCodes: (first: string, second: string) => string;
-  readonly shortLinkWithoutToken: (text: string) => string;
-  /** Not a parser's: a join link none of the operator's meetings has (join-link.ts). */
-  readonly joinLinkNotFound: (link: string) => string;
-  readonly personalLink: string;
-  readonly linkWithoutCode: (text: string) => string;
-}
-
 const SIP_FORMS = 'an IP address (e.g. 192.168.1.20) or a SIP URI (e.g. room@vc.example.com)';
 const H323_FORMS = 'an IP address (e.g. 192.168.1.20) or an E.164 number (e.g. +861012345678)';
 const IPV4_EXAMPLE = 'e.g. 192.168.1.20';
@@ -100,90 +26,108 @@ const PROTOCOL = { sip: 'SIP', h323: 'H.323' } as const;
 const A_DIAL = { sip: 'A SIP address', h323: 'An H.323 address' } as const;
 const TARGETS_EN = { room: 'a meeting room', sip: 'a SIP address', h323: 'an H.323 address' };
 
-const en: InputMessages = {
-  ipv4PartCount: (text, parts) =>
+const en = {
+  // ── address.ts: clauses ──
+  ipv4PartCount: (text: string, parts: number) =>
     `an IPv4 address has 4 numbers separated by dots (${IPV4_EXAMPLE}); '${text}' has ${parts}`,
-  ipv4EmptyPart: (text) => `'${text}' has an empty part between dots`,
-  ipv4NotNumber: (part, text) => `'${part}' in '${text}' is not a number from 0 to 255`,
-  ipv4Above255: (part, text) => `${part} in '${text}' is above 255`,
-  ipv4LeadingZero: (part, text) => `'${part}' in '${text}' has a leading zero`,
-  ipv6Invalid: (text) => `'${text}' is not a valid IPv6 address`,
-  ipv6ZoneId: (text) => `'${text}' is not a valid IPv6 address: zone IDs ('%…') are not accepted`,
-  ipv6DoubleColon: (text) => `'${text}' is not a valid IPv6 address: '::' may appear only once`,
+  ipv4EmptyPart: (text: string) => `'${text}' has an empty part between dots`,
+  ipv4NotNumber: (part: string, text: string) =>
+    `'${part}' in '${text}' is not a number from 0 to 255`,
+  ipv4Above255: (part: string, text: string) => `${part} in '${text}' is above 255`,
+  ipv4LeadingZero: (part: string, text: string) => `'${part}' in '${text}' has a leading zero`,
+  ipv6Invalid: (text: string) => `'${text}' is not a valid IPv6 address`,
+  ipv6ZoneId: (text: string) =>
+    `'${text}' is not a valid IPv6 address: zone IDs ('%…') are not accepted`,
+  ipv6DoubleColon: (text: string) =>
+    `'${text}' is not a valid IPv6 address: '::' may appear only once`,
   hostTooLong: 'the host name is longer than 253 characters',
-  hostNotHostOrIp: (text) => `'${text}' is neither a host name nor an IP address`,
-  hostEmptyPart: (text) => `the host name '${text}' has an empty part between dots`,
-  hostLabelTooLong: (start) => `'${start}…' in the host name is longer than 63 characters`,
-  hostContains: (text, char) => `the host name '${text}' contains '${char}'`,
-  hostLabelHyphen: (label) => `'${label}' in the host name starts or ends with '-'`,
-  portInvalid: (text) => `the port '${text}' is not a number from 1 to 65535`,
+  hostNotHostOrIp: (text: string) => `'${text}' is neither a host name nor an IP address`,
+  hostEmptyPart: (text: string) => `the host name '${text}' has an empty part between dots`,
+  hostLabelTooLong: (start: string) => `'${start}…' in the host name is longer than 63 characters`,
+  hostContains: (text: string, char: string) => `the host name '${text}' contains '${char}'`,
+  hostLabelHyphen: (label: string) => `'${label}' in the host name starts or ends with '-'`,
+  portInvalid: (text: string) => `the port '${text}' is not a number from 1 to 65535`,
 
-  enterDialString: (protocol) =>
+  // ── dial-string.ts ──
+  enterDialString: (protocol: DialProtocolName): string =>
     protocol === 'sip'
       ? `Enter a SIP address: ${SIP_FORMS}.`
       : `Enter an H.323 address: ${H323_FORMS}.`,
-  notDialString: (protocol, text, clause) =>
+  notDialString: (protocol: DialProtocolName, text: string, clause: string) =>
     `${quote(text)} is not ${protocol === 'sip' ? 'a SIP' : 'an H.323'} address: ${clause}.`,
-  dialTooLong: (protocol, max, length) =>
+  dialTooLong: (protocol: DialProtocolName, max: number, length: number) =>
     `${A_DIAL[protocol]} has at most ${max} characters; this one has ${length}.`,
-  dialSpaces: (protocol, text) => `${A_DIAL[protocol]} cannot contain spaces: ${quote(text)}.`,
-  dialChar: (protocol, char, text) =>
+  dialSpaces: (protocol: DialProtocolName, text: string) =>
+    `${A_DIAL[protocol]} cannot contain spaces: ${quote(text)}.`,
+  dialChar: (protocol: DialProtocolName, char: string, text: string) =>
     `${A_DIAL[protocol]} cannot contain ${describeChar(char)}: ${quote(text)}.`,
-  nothingAfterScheme: (scheme) => `nothing follows '${scheme}'`,
+  // SIP clauses
+  nothingAfterScheme: (scheme: string) => `nothing follows '${scheme}'`,
   noSlashes: `write sip:user@host, without '//'`,
   noUriParameters: `URI parameters (';…') are not accepted; remove them`,
   noUriHeaders: `URI headers ('?…') are not accepted; remove them`,
-  numberAlone: (number) =>
+  numberAlone: (number: string) =>
     `a number alone is not a SIP address; write it as ${number}@your-sip-domain`,
-  noUserPart: (hasScheme) => `${hasScheme ? 'the URI' : 'it'} has no user part; use ${SIP_FORMS}`,
+  noUserPart: (hasScheme: boolean) =>
+    `${hasScheme ? 'the URI' : 'it'} has no user part; use ${SIP_FORMS}`,
   severalAts: `it contains more than one '@'`,
   nothingAfterAt: `nothing follows '@'`,
   nothingBeforeAt: `nothing comes before '@'`,
   noPassword: 'a password (user:password@host) is not accepted',
   badEscape: `'%' in the user part must start an escape like %40`,
-  userChar: (char) => `the user part cannot contain ${describeChar(char)}`,
+  userChar: (char: string) => `the user part cannot contain ${describeChar(char)}`,
   unmatchedBracket: `'[' has no matching ']'`,
-  afterBracket: (after) => `'${after}' follows ']'`,
-  bracketIpv6: (text) => `put an IPv6 address in brackets: [${text}]`,
+  afterBracket: (after: string) => `'${after}' follows ']'`,
+  bracketIpv6: (text: string) => `put an IPv6 address in brackets: [${text}]`,
   noHostBeforeColon: `there is no host before ':'`,
   useSipForms: `use ${SIP_FORMS}`,
-  e164TooLong: (max, digits) => `an E.164 number has at most ${max} digits; this one has ${digits}`,
+  // H.323 clauses
+  e164TooLong: (max: number, digits: number) =>
+    `an E.164 number has at most ${max} digits; this one has ${digits}`,
   h323NoNameAtHost: `use ${H323_FORMS}, not name@host; to reach a device behind a gateway, call it over SIP`,
   h323NoBrackets: 'write an IPv6 address without brackets (and without a port)',
-  h323NoPort: (host) => `H.323 takes no port; use ${host}`,
+  h323NoPort: (host: string) => `H.323 takes no port; use ${host}`,
   useH323Forms: `use ${H323_FORMS}`,
+  // room IDs and call targets
   enterRoomId: 'Enter a meeting room ID.',
-  roomIdTooLong: (max, length) =>
+  roomIdTooLong: (max: number, length: number) =>
     `A meeting room ID has at most ${max} characters; this one has ${length}.`,
-  roomIdSpaces: (text) => `A meeting room ID cannot contain spaces: ${quote(text)}.`,
-  roomIdChar: (char, text) =>
+  roomIdSpaces: (text: string) => `A meeting room ID cannot contain spaces: ${quote(text)}.`,
+  roomIdChar: (char: string, text: string) =>
     `A meeting room ID has digits only (e.g. 1234567890123456789); ${quote(text)} contains ${describeChar(char)}.`,
   chooseTarget: 'Choose what to call: a meeting room, a SIP address or an H.323 address.',
-  chooseOneTarget: (given) =>
+  chooseOneTarget: (given: readonly TargetField[]) =>
     `Choose one thing to call, not ${given.map((field) => TARGETS_EN[field]).join(' and ')}.`,
 
+  // ── meeting-ref.ts ──
   enterMeeting: `Enter a meeting code (9 digits, ${CODE_EXAMPLE}), a meeting ID or a join link.`,
-  meetingNotDigit: (text, char) =>
+  meetingNotDigit: (text: string, char: string) =>
     `${quote(text)} is not a meeting code or meeting ID: ${describeChar(char)} is not a digit.`,
-  meetingNotRecognised: (text) =>
+  meetingNotRecognised: (text: string) =>
     `${quote(text)} is not a meeting code, a meeting ID or a join link. A meeting code has 9 digits (${CODE_EXAMPLE}).`,
-  codeDigitCount: (text, digits) => `A meeting code has 9 digits; ${quote(text)} has ${digits}.`,
-  codeOrIdDigitCount: (text, digits) =>
+  codeDigitCount: (text: string, digits: number) =>
+    `A meeting code has 9 digits; ${quote(text)} has ${digits}.`,
+  codeOrIdDigitCount: (text: string, digits: number) =>
     `${quote(text)} has ${digits} digits: a meeting code has 9 (${CODE_EXAMPLE}) and a meeting ID 19 or 20 (${ID_EXAMPLE}).`,
-  invalidLink: (text) => `${quote(text)} is not a valid link.`,
-  notJoinLink: (text) =>
+  invalidLink: (text: string) => `${quote(text)} is not a valid link.`,
+  notJoinLink: (text: string) =>
     `${quote(text)} is not a Tencent Meeting join link: links start with https:// or wemeet://.`,
-  linkValueNotCode: (param, value) =>
+  /** `param` is the query key with '=' ("code="), or null for a path segment. */
+  linkValueNotCode: (param: string | null, value: string) =>
     `The link's ${param ?? 'path'} value ${quote(value)} is not a 9-digit meeting code; ${PASTE_CODE}.`,
-  twoCodes: (first, second) =>
+  twoCodes: (first: string, second: string) =>
     `The link carries two different meeting codes (${first} and ${second}); paste the one you mean.`,
-  shortLinkWithoutToken: (text) =>
+  shortLinkWithoutToken: (text: string) =>
     `${quote(text)} is not a whole join link (…/dm/ then one token, e.g. https://meeting.tencent.com/dm/AbCd1234); copy the whole link, or ${PASTE_CODE}.`,
-  joinLinkNotFound: (link) =>
+  /** Not a parser's: a join link none of the operator's meetings has (join-link.ts). */
+  joinLinkNotFound: (link: string) =>
     `The join link ${quote(link)} is not the link of any in-progress or upcoming meeting of the account's user (only those can be looked up); ${PASTE_CODE}, or the invitation's link that carries the code (…?meeting_code=…).`,
   personalLink: `Personal meeting links (…/p/…) carry a personal meeting number, not the meeting code; ${PASTE_CODE}.`,
-  linkWithoutCode: (text) => `The link ${quote(text)} carries no meeting code; ${PASTE_CODE}.`,
+  linkWithoutCode: (text: string) =>
+    `The link ${quote(text)} carries no meeting code; ${PASTE_CODE}.`,
 };
+
+export type InputMessages = Readonly<typeof en>;
 
 // ── 简体中文 ──
 // Full-width punctuation; a space between Chinese and Latin letters or digits; typed input
@@ -216,7 +160,7 @@ const zhCN: InputMessages = {
   hostTooLong: '主机名超过 253 个字符',
   hostNotHostOrIp: (text) => `“${text}”既不是主机名，也不是 IP 地址`,
   hostEmptyPart: (text) => `主机名“${text}”的两个点之间缺少内容`,
-  hostLabelTooLong: (start) => `主机名中的“${start}…”超过 63 个字符`,
+  hostLabelTooLong: (start: string) => `主机名中的“${start}…”超过 63 个字符`,
   hostContains: (text, char) => `主机名“${text}”中不能有“${char}”`,
   hostLabelHyphen: (label) => `主机名中的“${label}”不能以“-”开头或结尾`,
   portInvalid: (text) => `端口“${text}”不是 1 到 65535 之间的数字`,

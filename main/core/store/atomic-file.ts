@@ -23,7 +23,6 @@ export { asWriteError, errorCode, FileWriteError, type WriteProblem } from './fs
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export class FileTooLargeError extends Error {
-  readonly kind = 'too-large';
   readonly limit: number;
   constructor(file: string, limit: number) {
     super(`${file} is larger than ${limit} bytes: refused.`);
@@ -33,7 +32,6 @@ export class FileTooLargeError extends Error {
 }
 
 export class NotAFileError extends Error {
-  readonly kind = 'not-a-file';
   constructor(file: string) {
     super(`${file} is not a regular file (a folder, device or pipe is in its place).`);
     this.name = 'NotAFileError';
@@ -236,12 +234,8 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
 export async function removeStaleTempFiles(file: string, now = Date.now()): Promise<string[]> {
   const dir = path.dirname(file);
   const base = path.basename(file);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
+  // A folder that cannot be listed has nothing to clean up.
+  const names = await readdir(dir).catch((): string[] => []);
   const removed: string[] = [];
   for (const name of names) {
     const owner = tempFileOwner(base, name);

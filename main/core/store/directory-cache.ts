@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import type { Room } from '../wemeet/api';
 import { roomSchema } from '../wemeet/schemas';
-import {
-  openJsonDocument,
-  type JsonDocument,
-  type JsonDocumentOptions,
-  type LoadedDocument,
-} from './json-document';
+import { openJsonDocument, type JsonDocumentOptions, type LoadedDocument } from './json-document';
 import { STORE_FILES } from './paths';
 
 /**
@@ -66,10 +61,8 @@ export interface DirectoryCache {
   clear(): Promise<void>;
 }
 
-type DirectoryCacheFile = z.output<typeof directoryCacheFileSchema>;
-
 export function openDirectoryCache(options: JsonDocumentOptions): DirectoryCache {
-  const document: JsonDocument<DirectoryCacheFile> = openJsonDocument(
+  const document = openJsonDocument(
     {
       name: 'room directory cache',
       fileName: STORE_FILES.directoryCache,

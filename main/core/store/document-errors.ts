@@ -4,7 +4,6 @@ import type { FileBusyError } from './process-lock';
 
 /** An update refused to protect a file that this version must not overwrite. */
 export class ReadOnlyDocumentError extends Error {
-  readonly kind = 'read-only';
   readonly file: string;
   constructor(name: string, file: string, why: string) {
     super(`Your change to the ${name} was not saved: ${why}`);
@@ -19,7 +18,6 @@ export class ReadOnlyDocumentError extends Error {
  * moment later. Its own kind end to end: IPC error kind 'busy', CLI exit 1 with a "try again".
  */
 export class DocumentBusyError extends Error {
-  readonly kind = 'busy';
   readonly file: string;
   readonly busy: FileBusyError;
   constructor(name: string, busy: FileBusyError) {
@@ -32,7 +30,6 @@ export class DocumentBusyError extends Error {
 
 /** An update whose result breaks the schema: the change is refused, the file untouched. */
 export class InvalidChangeError extends Error {
-  readonly kind = 'invalid-change';
   readonly problems: readonly string[];
   constructor(name: string, problems: readonly string[]) {
     super(`Your change to the ${name} was not saved: ${problems.join('; ')}.`);
@@ -43,7 +40,6 @@ export class InvalidChangeError extends Error {
 
 /** An update whose result this version would refuse to read back. */
 export class DocumentTooLargeError extends Error {
-  readonly kind = 'too-large';
   constructor(name: string, limit: number) {
     super(`The ${name} would exceed ${limit} bytes (or nest too deeply): not saved.`);
     this.name = 'DocumentTooLargeError';

@@ -19,7 +19,8 @@ import type { Problem } from './store-warning';
 export type Outcome<T> =
   { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'bad'; readonly problem: Problem };
 
-function timestamp(date: Date): string {
+/** A time for a file name (the moved-aside and rejected-entries copies). */
+export function timestamp(date: Date): string {
   // Colons are not allowed in Windows file names.
   return date.toISOString().replace(/[:.]/g, '-');
 }

@@ -21,50 +21,6 @@ export type ManagedChange = 'removed' | 'moved' | 'renamed' | 'edited';
 /** Why a file to import is not JSON (safe-json.ts's problems). */
 export type FileProblem = 'not-json' | 'not-utf8' | 'too-deep';
 
-export interface FavoriteMessages {
-  // ── one favourite's fields ──
-  readonly labelNotText: string;
-  readonly labelControl: string;
-  readonly labelBidi: string;
-  readonly labelTooLong: (max: number) => string;
-  readonly roomTextNotText: (field: RoomTextField) => string;
-  readonly roomTextTooLong: (field: RoomTextField, max: number) => string;
-  readonly notObject: string;
-  readonly kindInvalid: string;
-  readonly protocolInvalid: string;
-
-  // ── how a report names an entry (the CLI's import report): names, not sentences ──
-  readonly entryRoom: (meetingRoomId: string) => string;
-  readonly entryAddress: (protocol: FavoriteProtocol, dialString: string) => string;
-  readonly entryUnknown: string;
-
-  // ── an import file as a whole ──
-  readonly fileTooLarge: (maxBytes: number) => string;
-  readonly fileNotReadable: (problem: FileProblem) => string;
-  readonly importNotObject: string;
-  readonly importWrongFormat: (format: string) => string;
-  readonly importNewerVersion: (version: number, supported: number) => string;
-  readonly importNoVersion: string;
-  readonly importNoList: string;
-  readonly importTooManyEntries: (count: number, max: number) => string;
-
-  // ── why an import skipped an entry ──
-  readonly skipExisting: string;
-  readonly skipRepeated: (position: number) => string;
-  readonly skipFull: (max: number) => string;
-
-  // ── changes to the list ──
-  readonly full: (max: number) => string;
-  readonly notFound: (id: string) => string;
-  readonly outOfRange: (position: number, count: number) => string;
-  readonly roomNotAddress: (name: string) => string;
-  readonly addressTaken: (protocol: FavoriteProtocol, dialString: string, name: string) => string;
-
-  // ── the app's favourites service ──
-  readonly noLongerExists: string;
-  readonly managedRefused: (change: ManagedChange) => string;
-}
-
 /** A size limit in MB for a message ("2"), to one decimal at most. */
 const megabytes = (bytes: number): string => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
 
@@ -80,51 +36,61 @@ const FILE_PROBLEM_EN = {
 const addressEn = (protocol: FavoriteProtocol, dialString: string): string =>
   `${PROTOCOL[protocol]} ${quote(dialString)}`;
 
-const en: FavoriteMessages = {
+const en = {
+  // ── one favourite's fields ──
   labelNotText: 'a label must be text',
   labelControl: 'a label cannot contain control characters',
   labelBidi: 'a label cannot contain text-direction control characters (U+202E and the like)',
-  labelTooLong: (max) => `a label has at most ${max} characters`,
-  roomTextNotText: (field) => `the room's ${ROOM_TEXT_EN[field]} must be text`,
-  roomTextTooLong: (field, max) =>
+  labelTooLong: (max: number) => `a label has at most ${max} characters`,
+  roomTextNotText: (field: RoomTextField) => `the room's ${ROOM_TEXT_EN[field]} must be text`,
+  roomTextTooLong: (field: RoomTextField, max: number) =>
     `the room's ${ROOM_TEXT_EN[field]} has at most ${max} characters`,
   notObject: 'not an object',
   kindInvalid: "kind must be 'room' or 'mra'",
   protocolInvalid: "protocol must be 'sip' or 'h323'",
 
-  entryRoom: (id) => `room ${quote(id)}`,
+  // ── how a report names an entry (the CLI's import report): names, not sentences ──
+  entryRoom: (id: string) => `room ${quote(id)}`,
   entryAddress: addressEn,
   entryUnknown: 'an entry',
 
-  fileTooLarge: (maxBytes) =>
+  // ── an import file as a whole ──
+  fileTooLarge: (maxBytes: number) =>
     `This file is larger than ${megabytes(maxBytes)} MB: not a favourites file (500 favourites take about 1 MB).`,
-  fileNotReadable: (problem) =>
+  fileNotReadable: (problem: FileProblem) =>
     `This is not a RoomCall favourites file: ${FILE_PROBLEM_EN[problem]}.`,
   importNotObject: 'This is not a RoomCall favourites file (not a JSON object).',
-  importWrongFormat: (format) =>
+  importWrongFormat: (format: string) =>
     `This is not a RoomCall favourites file (its "format" is not "${format}").`,
-  importNewerVersion: (version, supported) =>
+  importNewerVersion: (version: number, supported: number) =>
     `This favourites file is version ${version}; this RoomCall reads version ${supported}. Update RoomCall to import it.`,
   importNoVersion: 'This favourites file has no valid "version".',
   importNoList: 'This favourites file has no "favorites" list.',
-  importTooManyEntries: (count, max) =>
+  importTooManyEntries: (count: number, max: number) =>
     `This favourites file lists ${count} entries; RoomCall imports at most ${max} from one file. Nothing was imported.`,
 
+  // ── why an import skipped an entry ──
   skipExisting: 'already in your favourites',
-  skipRepeated: (position) => `the same as entry ${position} of this file`,
-  skipFull: (max) => `favourites are full (at most ${max})`,
+  skipRepeated: (position: number) => `the same as entry ${position} of this file`,
+  skipFull: (max: number) => `favourites are full (at most ${max})`,
 
-  full: (max) => `Favourites are full (at most ${max}).`,
-  notFound: (id) => `There is no favourite with id ${quote(id)}.`,
-  outOfRange: (position, count) => `Position ${position} is not between 1 and ${count}.`,
-  roomNotAddress: (name) =>
+  // ── changes to the list ──
+  full: (max: number) => `Favourites are full (at most ${max}).`,
+  notFound: (id: string) => `There is no favourite with id ${quote(id)}.`,
+  outOfRange: (position: number, count: number) =>
+    `Position ${position} is not between 1 and ${count}.`,
+  roomNotAddress: (name: string) =>
     `${quote(name)} is a room, not an address: only its label can be changed.`,
-  addressTaken: (protocol, dialString, name) =>
+  addressTaken: (protocol: FavoriteProtocol, dialString: string, name: string) =>
     `${addressEn(protocol, dialString)} is already in your favourites as ${quote(name)}.`,
 
+  // ── the app's favourites service ──
   noLongerExists: 'That favourite no longer exists.',
-  managedRefused: (change) => `This favourite is set by your organisation and cannot be ${change}.`,
+  managedRefused: (change: ManagedChange) =>
+    `This favourite is set by your organisation and cannot be ${change}.`,
 };
+
+export type FavoriteMessages = Readonly<typeof en>;
 
 // ── 简体中文 ──
 // The picker's words: a favourite is a 常用项 (“常用” for the list), its label the 名称
@@ -157,7 +123,7 @@ const zhCN: FavoriteMessages = {
   kindInvalid: 'kind 只能是“room”或“mra”。',
   protocolInvalid: 'protocol 只能是“sip”或“h323”。',
 
-  entryRoom: (id) => `会议室${q(id)}`,
+  entryRoom: (id: string) => `会议室${q(id)}`,
   entryAddress: addressZh,
   entryUnknown: '一项',
 

@@ -9,6 +9,7 @@ import {
   type Favorite,
 } from '../../shared/model/favorites-schema';
 import { MAX_LABEL } from '../../shared/rules/favorites';
+import { isPlainObject } from './safe-json';
 
 /**
  * The rules one favourite must meet, whatever it comes from (the UI, the CLI, an import file,
@@ -102,22 +103,19 @@ export function checkNewFavorite(
   lang: InputLanguage = 'en',
 ): Checked<FavoriteFields> {
   const m = favoriteMessages[lang];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, message: m.notObject };
-  }
-  const entry = input as Record<string, unknown>;
+  if (!isPlainObject(input)) return { ok: false, message: m.notObject };
   // Hand-written lists may leave `kind` out: what the entry holds says which it is.
   const kind =
-    entry['kind'] ?? ('meetingRoomId' in entry ? 'room' : 'protocol' in entry ? 'mra' : undefined);
-  const label = checkLabel(entry['label'], lang);
+    input['kind'] ?? ('meetingRoomId' in input ? 'room' : 'protocol' in input ? 'mra' : undefined);
+  const label = checkLabel(input['label'], lang);
   if (!label.ok) return label;
 
   if (kind === 'room') {
-    const room = parseRoomId(entry['meetingRoomId'], lang);
+    const room = parseRoomId(input['meetingRoomId'], lang);
     if (!room.ok) return room;
-    const name = checkRoomText(entry['name'], 'name', m);
+    const name = checkRoomText(input['name'], 'name', m);
     if (!name.ok) return name;
-    const location = checkRoomText(entry['location'], 'location', m);
+    const location = checkRoomText(input['location'], 'location', m);
     if (!location.ok) return location;
     return {
       ok: true,
@@ -131,7 +129,7 @@ export function checkNewFavorite(
     };
   }
   if (kind === 'mra') {
-    return checkAddress(entry['protocol'], entry['dialString'], label.value, lang);
+    return checkAddress(input['protocol'], input['dialString'], label.value, lang);
   }
   return { ok: false, message: m.kindInvalid };
 }

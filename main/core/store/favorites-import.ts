@@ -8,7 +8,7 @@ import {
 } from './favorites-check';
 import { MAX_FAVORITES, type Favorite } from '../../shared/model/favorites-schema';
 import { targetKey } from '../../shared/rules/targets';
-import { parseJsonBytes, parseJsonText } from './safe-json';
+import { isPlainObject, parseJsonBytes, parseJsonText } from './safe-json';
 
 /**
  * The portable favourites file: export, and import of a file someone else wrote. Favourites
@@ -75,19 +75,17 @@ export interface ImportSkip {
   readonly reason: string;
 }
 
-export interface ImportReport {
-  readonly added: readonly Favorite[];
+export interface ImportPlan {
+  readonly add: readonly FavoriteFields[];
   /** The first MAX_REPORTED_SKIPS skipped entries, in the file's order. */
   readonly skipped: readonly ImportSkip[];
   /** How many entries were skipped in all (skipped.length when it is not more). */
   readonly skippedCount: number;
 }
 
-export interface ImportPlan {
-  readonly add: readonly FavoriteFields[];
-  /** The first MAX_REPORTED_SKIPS skipped entries. */
-  readonly skipped: readonly ImportSkip[];
-  readonly skippedCount: number;
+/** What an import did: the plan's skips, and the favourites it added (with their ids). */
+export interface ImportReport extends Omit<ImportPlan, 'add'> {
+  readonly added: readonly Favorite[];
 }
 
 /**
@@ -101,14 +99,11 @@ export function planFavoritesImport(
   lang: InputLanguage = 'en',
 ): ImportPlan {
   const m = favoriteMessages[lang];
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new FavoriteError('invalid', m.importNotObject);
-  }
-  const record = document as Record<string, unknown>;
-  if (record['format'] !== EXPORT_FORMAT) {
+  if (!isPlainObject(document)) throw new FavoriteError('invalid', m.importNotObject);
+  if (document['format'] !== EXPORT_FORMAT) {
     throw new FavoriteError('invalid', m.importWrongFormat(EXPORT_FORMAT));
   }
-  const version = record['version'];
+  const version = document['version'];
   if (version !== EXPORT_VERSION) {
     throw new FavoriteError(
       'invalid',
@@ -117,7 +112,7 @@ export function planFavoritesImport(
         : m.importNoVersion,
     );
   }
-  const entries = record['favorites'];
+  const entries = document['favorites'];
   if (!Array.isArray(entries)) throw new FavoriteError('invalid', m.importNoList);
   if (entries.length > MAX_IMPORT_ENTRIES) {
     throw new FavoriteError('invalid', m.importTooManyEntries(entries.length, MAX_IMPORT_ENTRIES));

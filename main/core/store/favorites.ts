@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { z } from 'zod';
 import type { InputLanguage } from '../input/messages';
-import {
-  openJsonDocument,
-  type JsonDocument,
-  type JsonDocumentOptions,
-  type LoadedDocument,
-} from './json-document';
+import { openJsonDocument, type JsonDocumentOptions, type LoadedDocument } from './json-document';
 import { favoriteMessages } from './favorite-messages';
 import {
   checkAddress,
@@ -93,10 +87,8 @@ export interface FavoritesOptions extends JsonDocumentOptions {
   readonly newId?: () => string;
 }
 
-type FavoritesFile = z.output<typeof favoritesFileSchema>;
-
 export function openFavorites(options: FavoritesOptions): FavoritesStore {
-  const document: JsonDocument<FavoritesFile> = openJsonDocument(
+  const document = openJsonDocument(
     {
       name: 'favourites',
       fileName: STORE_FILES.favorites,

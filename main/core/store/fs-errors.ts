@@ -36,7 +36,6 @@ const WRITE_WORDS: Readonly<Record<WriteProblem, { why: string; hint: string }>>
  * (ENOSPC, EROFS…), so code-based handling still recognises it. The CLI exits 1 with its words.
  */
 export class FileWriteError extends Error {
-  readonly kind = 'write-failed';
   readonly problem: WriteProblem;
   readonly code: string;
   readonly file: string;

@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import {
-  openJsonDocument,
-  type JsonDocument,
-  type JsonDocumentOptions,
-  type LoadedDocument,
-} from './json-document';
+import { openJsonDocument, type JsonDocumentOptions, type LoadedDocument } from './json-document';
 import {
   historyEntrySchema,
   historyFileSchema,
@@ -52,10 +47,8 @@ export interface HistoryOptions extends JsonDocumentOptions {
   readonly newId?: () => string;
 }
 
-type HistoryFile = z.output<typeof historyFileSchema>;
-
 export function openHistory(options: HistoryOptions): HistoryStore {
-  const document: JsonDocument<HistoryFile> = openJsonDocument(
+  const document = openJsonDocument(
     {
       name: 'recent invites',
       fileName: STORE_FILES.history,

@@ -65,7 +65,6 @@ export type LockOwner = z.output<typeof ownerSchema>;
 
 /** The file stayed locked by another process for the whole wait. */
 export class FileBusyError extends Error {
-  readonly kind = 'busy';
   readonly file: string;
   /** Who held the lock when the wait ended; null when the lock could not be read. */
   readonly owner: LockOwner | null;

@@ -1,6 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceFileAtomic } from './atomic-file';
+import { timestamp } from './document-file';
 
 /**
  * Entries of a list file that this version cannot use (one favourite with a 101-character
@@ -25,11 +26,6 @@ export interface RejectedEntries {
   /** Why each was rejected, in the order of `entries`. */
   readonly reasons: readonly string[];
   readonly entries: readonly unknown[];
-}
-
-function timestamp(date: Date): string {
-  // Colons are not allowed in Windows file names.
-  return date.toISOString().replace(/[:.]/g, '-');
 }
 
 function isRejectedName(stem: string, name: string): boolean {
@@ -62,12 +58,7 @@ export async function keepRejected(
 /** The rejected-entries files of `stem` beside `file` that the user has not seen yet. */
 export async function unseenRejected(file: string, stem: string): Promise<string[]> {
   const dir = path.dirname(file);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
+  const names = await readdir(dir).catch((): string[] => []);
   const present = new Set(names);
   return names
     .filter((name) => isRejectedName(stem, name) && !present.has(`${name}${SEEN_SUFFIX}`))

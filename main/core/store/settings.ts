@@ -1,6 +1,5 @@
 import {
   openJsonDocument,
-  type JsonDocument,
   type JsonDocumentOptions,
   type LoadedDocument,
   type Migration,
@@ -40,7 +39,7 @@ export interface SettingsStore {
 }
 
 export function openSettings(options: JsonDocumentOptions): SettingsStore {
-  const document: JsonDocument<Settings> = openJsonDocument(
+  const document = openJsonDocument(
     {
       name: 'settings',
       fileName: STORE_FILES.settings,

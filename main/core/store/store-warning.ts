@@ -3,19 +3,23 @@
  * (json-document.ts): the reasons, the warning and the words for each reason.
  */
 
-export type StoreWarningReason =
-  | 'not-json'
-  | 'not-utf8'
-  | 'too-deep'
-  | 'too-large'
-  | 'not-a-file'
-  | 'unreadable'
-  | 'not-an-object'
-  | 'bad-version'
-  | 'invalid-data'
-  | 'migration-failed'
-  | 'partly-invalid'
-  | 'newer-version';
+/** Why a file cannot be used, in words: the end of "…could not be used because <words>". */
+export const REASON_WORDS = {
+  'not-json': 'it is not valid JSON (damaged or cut short)',
+  'not-utf8': 'it is not text (binary content)',
+  'too-deep': 'it is nested too deeply to be a RoomCall file',
+  'too-large': 'it is far larger than a RoomCall file can be',
+  'not-a-file': 'something other than a file (such as a folder) is in its place',
+  unreadable: 'RoomCall is not allowed to read it',
+  'not-an-object': 'it does not hold a JSON object',
+  'bad-version': 'its version number is missing or invalid',
+  'invalid-data': 'some of its values have the wrong type or are out of range',
+  'migration-failed': 'it could not be upgraded from its older format',
+  'partly-invalid': 'some of its entries have the wrong type or are out of range',
+  'newer-version': 'it was written by a newer version of RoomCall',
+} as const satisfies Record<string, string>;
+
+export type StoreWarningReason = keyof typeof REASON_WORDS;
 
 export interface StoreWarning {
   /** The document's name for people: "settings", "favourites"… */
@@ -32,22 +36,6 @@ export interface StoreWarning {
 
 export type StoreWarningListener = (warning: StoreWarning) => void;
 
-/** Why a file cannot be used, in words: the end of "…could not be used because <words>". */
-export const REASON_WORDS: Readonly<Record<StoreWarningReason, string>> = {
-  'not-json': 'it is not valid JSON (damaged or cut short)',
-  'not-utf8': 'it is not text (binary content)',
-  'too-deep': 'it is nested too deeply to be a RoomCall file',
-  'too-large': 'it is far larger than a RoomCall file can be',
-  'not-a-file': 'something other than a file (such as a folder) is in its place',
-  unreadable: 'RoomCall is not allowed to read it',
-  'not-an-object': 'it does not hold a JSON object',
-  'bad-version': 'its version number is missing or invalid',
-  'invalid-data': 'some of its values have the wrong type or are out of range',
-  'migration-failed': 'it could not be upgraded from its older format',
-  'partly-invalid': 'some of its entries have the wrong type or are out of range',
-  'newer-version': 'it was written by a newer version of RoomCall',
-};
-
 /** A reason that makes the whole file unusable (it is moved aside or left read-only). */
 export type Problem = Exclude<StoreWarningReason, 'newer-version' | 'partly-invalid'>;
 
@@ -59,15 +47,14 @@ export function warningMessage(
   movedTo: string | null,
 ): string {
   const why = REASON_WORDS[reason];
-  let message: string;
   if (reason === 'partly-invalid') {
-    message = `Some of your ${name} could not be used because ${why}. They were kept in ${movedTo ?? '?'}; the others are unchanged. RoomCall says this until you have seen your ${name} list.`;
-  } else if (reason === 'newer-version') {
-    message = `Your ${name} file (${file}) ${why}: RoomCall uses what it understands of it and will not change it. Update RoomCall to save changes.`;
-  } else if (movedTo !== null) {
-    message = `Your ${name} file could not be used because ${why}. It was kept as ${movedTo}, and RoomCall continues with default ${name}.`;
-  } else {
-    message = `Your ${name} file (${file}) could not be used because ${why}, and it could not be moved aside: RoomCall uses default ${name} and will not save changes until the file is fixed or removed.`;
+    return `Some of your ${name} could not be used because ${why}. They were kept in ${movedTo ?? '?'}; the others are unchanged. RoomCall says this until you have seen your ${name} list.`;
   }
-  return message;
+  if (reason === 'newer-version') {
+    return `Your ${name} file (${file}) ${why}: RoomCall uses what it understands of it and will not change it. Update RoomCall to save changes.`;
+  }
+  if (movedTo !== null) {
+    return `Your ${name} file could not be used because ${why}. It was kept as ${movedTo}, and RoomCall continues with default ${name}.`;
+  }
+  return `Your ${name} file (${file}) could not be used because ${why}, and it could not be moved aside: RoomCall uses default ${name} and will not save changes until the file is fixed or removed.`;
 }

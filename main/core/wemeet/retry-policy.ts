@@ -35,13 +35,8 @@ export function resolveRetryPolicy(partial: Partial<RetryPolicy> | undefined): R
   if (!Number.isInteger(policy.attempts) || policy.attempts < 1) {
     throw new RangeError('retry.attempts must be an integer >= 1');
   }
-  const delays = [
-    policy.baseDelayMs,
-    policy.maxDelayMs,
-    policy.rateLimitWindowMs,
-    policy.maxRateLimitWaitMs,
-  ];
-  if (!delays.every((ms) => ms >= 0)) {
+  const { baseDelayMs, maxDelayMs, rateLimitWindowMs, maxRateLimitWaitMs } = policy;
+  if (![baseDelayMs, maxDelayMs, rateLimitWindowMs, maxRateLimitWaitMs].every((ms) => ms >= 0)) {
     throw new RangeError('retry delays must be >= 0');
   }
   return policy;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Meeting, Room } from './api';
+import type { Meeting } from './api';
 import { ROOM_STATUSES, type RoomStatus } from '../../shared/rules/room-status';
 import type { CallState } from './types';
 
@@ -67,7 +67,7 @@ export const roomSchema = z.object({
   meeting_room_status: intOrZero,
   scheduled_status: z.int().optional(),
   is_allow_call: boolOrFalse,
-}) satisfies z.ZodType<Room>;
+});
 
 /**
  * A list entry may lack meeting_room_id like any other field (the SDK's model has it
@@ -106,7 +106,6 @@ export const roomDetailsSchema = z.object({
   hardware_info: z.object({ meeting_room_status: intOrZero }).optional(),
   is_allow_call: boolOrFalse,
 });
-export type RoomDetailsBody = z.output<typeof roomDetailsSchema>;
 
 /** The SDK's model has only invite_id; the doc adds status (2 inviting, 5 failed). */
 export const roomCallSchema = z.object({
@@ -181,7 +180,6 @@ export const errorBodySchema = z.object({
     message: z.string().optional(),
   }),
 });
-export type ErrorBody = z.output<typeof errorBodySchema>;
 
 const CALL_STATES: readonly CallState[] = [
   'no-answer',

@@ -1,4 +1,4 @@
-import type { DialProtocol } from '../../shared/rules/targets';
+import type { KeyedTarget } from '../../shared/rules/targets';
 
 /**
  * Domain types shared by the client, the invite use-case, the CLI and (later) the app.
@@ -13,9 +13,7 @@ export type MeetingId = string;
 export type MeetingCode = string;
 
 /** What room-call can call: an enterprise room by ID, or a SIP/H.323 address (an "MRA"). */
-export type CallTarget =
-  | { readonly kind: 'room'; readonly meetingRoomId: string }
-  | { readonly kind: 'mra'; readonly protocol: DialProtocol; readonly dialString: string };
+export type CallTarget = KeyedTarget;
 
 /**
  * Where a room call stands, from room-call-info's `status`:

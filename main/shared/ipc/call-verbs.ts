@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { historyEntrySchema } from '../model/history-schema';
 import { ipcErrorSchema } from './ipc-error';
 import { meetingSummarySchema } from './meeting-verbs';
-import { favoriteId, label, none } from './shapes';
+import { addressFields, favoriteId, none, roomFields } from './shapes';
 
 const callTargetViewSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -56,28 +56,8 @@ export type CallView = z.output<typeof callViewSchema>;
 /** Who to call: a saved favourite, or a room or address picked in the picker. */
 const callRequestSchema = z.union([
   z.object({ favoriteId }).strict(),
-  z
-    .object({
-      room: z
-        .object({
-          meetingRoomId: z.string().min(1).max(128),
-          name: z.string().max(200),
-          location: z.string().max(200),
-        })
-        .strict(),
-    })
-    .strict(),
-  z
-    .object({
-      mra: z
-        .object({
-          protocol: z.enum(['sip', 'h323']),
-          dialString: z.string().min(1).max(255),
-          label,
-        })
-        .strict(),
-    })
-    .strict(),
+  z.object({ room: z.object(roomFields).strict() }).strict(),
+  z.object({ mra: z.object(addressFields).strict() }).strict(),
 ]);
 
 /** Invites: started, cancelled, listed, and the history of past ones. */

@@ -1,7 +1,7 @@
 /** The IPC contract's favourites verbs and their payloads (assembled in contract.ts). */
 import { z } from 'zod';
 import { addressFavoriteSchema, roomFavoriteSchema } from '../model/favorites-schema';
-import { favoriteId, label, none } from './shapes';
+import { addressFields, favoriteId, label, none, roomFields } from './shapes';
 
 export const importReportSchema = z.object({
   added: z.number().int(),
@@ -28,23 +28,8 @@ export type FavoriteView = z.output<typeof favoriteViewSchema>;
 export const favoriteListSchema = z.array(favoriteViewSchema);
 
 const newFavoriteSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('room'),
-      meetingRoomId: z.string().min(1).max(128),
-      name: z.string().max(200),
-      location: z.string().max(200),
-      label: label.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('mra'),
-      protocol: z.enum(['sip', 'h323']),
-      dialString: z.string().min(1).max(255),
-      label,
-    })
-    .strict(),
+  z.object({ kind: z.literal('room'), ...roomFields, label: label.optional() }).strict(),
+  z.object({ kind: z.literal('mra'), ...addressFields }).strict(),
 ]);
 
 /** The saved favourites: listed, added, edited, moved, exported and imported. */
@@ -68,14 +53,7 @@ export const favoriteVerbs = {
    * its id and place: refused whole (nothing changed) when another favourite calls that address.
    */
   updateAddressFavorite: {
-    request: z
-      .object({
-        id: favoriteId,
-        protocol: z.enum(['sip', 'h323']),
-        dialString: z.string().min(1).max(255),
-        label,
-      })
-      .strict(),
+    request: z.object({ id: favoriteId, ...addressFields }).strict(),
     response: favoriteListSchema,
   },
   /**

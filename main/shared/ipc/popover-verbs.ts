@@ -30,7 +30,6 @@ const popoverSnapshotSchema = z.object({
   calls: partOf(callVerbs.listCalls.response),
   history: partOf(callVerbs.listHistory.response),
 });
-export type PopoverSnapshot = z.output<typeof popoverSnapshotSchema>;
 
 /** The popover's start: its data in one round trip instead of six (issue 16). */
 export const popoverVerbs = {

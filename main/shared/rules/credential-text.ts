@@ -43,21 +43,17 @@ export function isUsableCredentialText(field: CredentialField, value: string): b
   return credentialTextProblem(field, value) === null;
 }
 
+const FIELD_WORDS_EN: Readonly<Record<CredentialField, string>> = {
+  appId: 'AppId',
+  sdkId: 'SdkId',
+  secretId: 'SecretId',
+  secretKey: 'SecretKey',
+  operatorId: 'operator userid',
+};
+/** Tencent's names of the credentials are the same in both languages; only the operator's differs. */
 const FIELD_WORDS: Readonly<Record<UiLanguage, Readonly<Record<CredentialField, string>>>> = {
-  en: {
-    appId: 'AppId',
-    sdkId: 'SdkId',
-    secretId: 'SecretId',
-    secretKey: 'SecretKey',
-    operatorId: 'operator userid',
-  },
-  'zh-CN': {
-    appId: 'AppId',
-    sdkId: 'SdkId',
-    secretId: 'SecretId',
-    secretKey: 'SecretKey',
-    operatorId: '操作者 userid',
-  },
+  en: FIELD_WORDS_EN,
+  'zh-CN': { ...FIELD_WORDS_EN, operatorId: '操作者 userid' },
 };
 
 /** The rule in words, for messages and hints. */
