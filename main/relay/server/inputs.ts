@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { callTargetSchema, roomIdSchema } from '../../core/input/dial-string';
+import { parseCallTarget, parseRoomId } from '../../core/input/dial-string';
+import type { Result } from '../../core/result';
+import type { CallTarget } from '../../core/wemeet/types';
 
 /**
  * What each route accepts (contract.ts), checked before anything is sent. Objects strip
@@ -23,7 +25,33 @@ export const inviteIdSchema = z
   .string()
   .regex(/^[\x21-\x7e]{1,128}$/, 'an invite ID is 1 to 128 visible ASCII characters');
 
-export const roomIdParamSchema = roomIdSchema;
+/** A zod transform over one of the core's parsers: the same rule and words as the app and CLI. */
+function parsed<I, T>(parse: (value: I) => Result<T>) {
+  return (value: I, ctx: z.RefinementCtx): T => {
+    const result = parse(value);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  };
+}
+
+export const roomIdParamSchema = z.string().transform(parsed((text: string) => parseRoomId(text)));
+
+/** A CallTarget as the contract sends it, re-checked by the core's dial-string rules. */
+const callTargetSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('room'), meetingRoomId: z.string() }),
+    z.object({ kind: z.literal('mra'), protocol: z.enum(['sip', 'h323']), dialString: z.string() }),
+  ])
+  .transform(
+    parsed((value): Result<CallTarget> =>
+      parseCallTarget(
+        value.kind === 'room'
+          ? { room: value.meetingRoomId }
+          : { [value.protocol]: value.dialString },
+      ),
+    ),
+  );
 
 export const roomsQuerySchema = z.object({
   name: z.string().trim().max(200).optional(),
