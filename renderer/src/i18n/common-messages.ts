@@ -33,11 +33,9 @@ function englishCodeWords(): CodeWords {
  * picker and settings.
  */
 const en = {
-  appName: 'RoomCall',
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
-  close: 'Close',
   openSettings: 'Open settings',
   learnMore: 'How to fix this',
   errorCode: (code: number) => `Error code ${String(code)}`,
@@ -154,11 +152,9 @@ const en = {
 export type CommonMessages = typeof en;
 
 const zh: CommonMessages = {
-  appName: 'RoomCall',
   loading: '正在加载…',
   retry: '重试',
   cancel: '取消',
-  close: '关闭',
   openSettings: '打开设置',
   learnMore: '如何解决',
   errorCode: (code) => `错误码 ${String(code)}`,

@@ -151,7 +151,7 @@ export function FavoriteManageRow({
               aria-label={c.cancelCallTo(name)}
               onClick={() => void calls.cancel(call)}
             >
-              {m.row.cancel}
+              {c.cancel}
             </button>
           ) : (
             <button

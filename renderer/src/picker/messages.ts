@@ -43,9 +43,7 @@ const en = {
     unstar: (name: string) => `Remove ${name} from favourites`,
     starredByOrg: (name: string) =>
       `${name} is a favourite set by your organisation (cannot be removed)`,
-    favorite: 'Favourite',
     invite: 'Invite',
-    cancel: 'Cancel',
     people: (count: number) => `${String(count)} seats`,
   },
   selection: {
@@ -62,7 +60,6 @@ const en = {
     remove: (name: string) => `Remove ${name}`,
     removed: (name: string) => `Removed ${name}.`,
     managed: 'Set by your organisation',
-    undo: 'Undo',
     label: 'Name shown in the tray',
     labelPlaceholderRoom: 'Leave empty to use the room’s name',
     save: 'Save',
@@ -189,9 +186,7 @@ const zh: PickerMessages = {
     star: (name) => `将 ${name} 加入常用`,
     unstar: (name) => `将 ${name} 移出常用`,
     starredByOrg: (name) => `${name} 是由你的组织设置的常用项（不能移除）`,
-    favorite: '常用',
     invite: '邀请',
-    cancel: '取消',
     people: (count) => `${String(count)} 座`,
   },
   selection: {
@@ -208,7 +203,6 @@ const zh: PickerMessages = {
     remove: (name) => `移除 ${name}`,
     removed: (name) => `已移除 ${name}。`,
     managed: '由你的组织设置',
-    undo: '撤销',
     label: '托盘中显示的名称',
     labelPlaceholderRoom: '留空则使用会议室名称',
     save: '保存',

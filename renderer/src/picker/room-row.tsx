@@ -111,7 +111,7 @@ export function RoomRow({
             onCancel(call);
           }}
         >
-          {m.row.cancel}
+          {c.cancel}
         </button>
       ) : (
         <button
