@@ -2,10 +2,9 @@ import type { CallsApi } from '../lib/use-calls';
 import type { ChangeFailure } from '../lib/use-change';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
+import { CallProgress, canCancel } from '../ui/call-progress';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { Icon } from '../ui/icons';
-import { StatusBadge } from '../ui/status-badge';
 import { FavoriteEditor } from './favorite-editor';
 import { pickerMessages } from './messages';
 import type { DragReorder } from './use-drag-reorder';
@@ -86,11 +85,7 @@ export function FavoriteManageRow({
           </span>
         </div>
         <div class="fav-item-status">
-          {starting || refused !== undefined || isCallVisible(call) ? (
-            <CallProgress call={call} starting={starting} refused={refused} />
-          ) : room !== undefined ? (
-            <StatusBadge room={room} />
-          ) : null}
+          <CallProgress call={call} starting={starting} refused={refused} room={room} />
         </div>
         <div class="fav-item-actions">
           {!favorite.managed && (

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
-import { useAppFrame } from '../lib/use-app-frame';
+import { keychainError, useAppFrame } from '../lib/use-app-frame';
 import { useCalls } from '../lib/use-calls';
 import { useCurrentMeeting } from '../lib/use-current-meeting';
 import { useFavorites } from '../lib/use-favorites';
@@ -62,23 +62,14 @@ function PickerGate({
       </main>
     );
   }
-  if (!appState.configured || !appState.keychain.available) {
+  const problem =
+    keychainError(appState) ??
+    (appState.configured ? null : { kind: 'not-configured', message: '', code: null, hint: null });
+  if (problem !== null) {
     return (
       <main class="page-state">
         <h1 class="visually-hidden">{m.title}</h1>
-        <ErrorNotice
-          error={
-            appState.keychain.available
-              ? { kind: 'not-configured', message: '', code: null, hint: null }
-              : {
-                  kind: 'keychain',
-                  message: appState.keychain.message ?? '',
-                  code: null,
-                  hint: null,
-                }
-          }
-          onRetry={retry}
-        />
+        <ErrorNotice error={problem} onRetry={retry} />
       </main>
     );
   }

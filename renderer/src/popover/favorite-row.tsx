@@ -1,9 +1,8 @@
 import { useRef } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
+import { CallProgress, callFailure, canCancel } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
-import { StatusBadge } from '../ui/status-badge';
 import { RowName } from './row-name';
 import { locationBeyondName } from './row-text';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
@@ -56,7 +55,6 @@ export function FavoriteRow({
     favorite.kind === 'room'
       ? locationBeyondName(name, favorite.location)
       : `${m.protocol[favorite.protocol]} · ${favorite.dialString}`;
-  const showCall = starting || refused !== undefined || isCallVisible(call);
   const inviteButton = useRef<HTMLButtonElement>(null);
   // A failure's reason takes the place of the location, and may wrap.
   const failure = callFailure(call, starting, refused, m);
@@ -85,11 +83,7 @@ export function FavoriteRow({
         <RowName name={name} />
       </button>
       <span class="fav-detail" id={`${id}-detail`}>
-        {showCall ? (
-          <CallProgress call={call} starting={starting} refused={refused} brief />
-        ) : room !== undefined ? (
-          <StatusBadge room={room} />
-        ) : null}
+        <CallProgress call={call} starting={starting} refused={refused} room={room} brief />
         {(failure ?? detail) !== '' && (
           <span class={failure === null ? 'fav-place' : 'fav-place is-failure'}>
             {failure ?? detail}

@@ -4,6 +4,7 @@ import { useMessages } from '../i18n/locale';
 import type { CallsApi } from '../lib/use-calls';
 import { markOnce } from '../lib/perf-marks';
 import { handleRowKey } from '../lib/row-navigation';
+import { keychainError } from '../lib/use-app-frame';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/spinner';
@@ -53,24 +54,11 @@ export function PopoverScreen({
         <Spinner label={c.loading} />
       </div>
     );
-  } else if (appState === null) {
+  } else if (appState === null || !appState.keychain.available) {
+    const problem = appState === null ? appError : keychainError(appState);
     body = (
       <div class="center-state">
-        {appError !== null && <ErrorNotice error={appError} onRetry={retry} />}
-      </div>
-    );
-  } else if (!appState.keychain.available) {
-    body = (
-      <div class="center-state">
-        <ErrorNotice
-          error={{
-            kind: 'keychain',
-            message: appState.keychain.message ?? '',
-            code: null,
-            hint: null,
-          }}
-          onRetry={retry}
-        />
+        {problem !== null && <ErrorNotice error={problem} onRetry={retry} />}
       </div>
     );
   } else if (!appState.configured) {
