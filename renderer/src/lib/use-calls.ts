@@ -37,7 +37,7 @@ function newer(current: CallView | undefined, next: CallView): boolean {
  */
 export function useCalls(
   ready = true,
-  meetingId: string | null = null,
+  meetingId?: string | null,
   list: () => Promise<IpcResult<CallView[]>> = () => bridge().listCalls(),
 ): CallsApi {
   const [byTarget, setByTarget] = useState<ReadonlyMap<string, CallView>>(new Map());
@@ -116,8 +116,9 @@ export function useCalls(
     setRefused(new Map());
   }, []);
 
-  // A settled call speaks of its own meeting: once another meeting is current, the row goes
-  // back to the room's status ("In the meeting" stays only for the meeting it is about).
+  // A settled call speaks of its own meeting: once another meeting is current (or none, given
+  // as null; undefined when it is not known), the row goes back to the room's status ("In the
+  // meeting" stays only for the meeting it is about).
   const shown = useMemo(() => forMeeting(byTarget, meetingId), [byTarget, meetingId]);
 
   return { byTarget: shown, starting, refused, start, cancel, clearRefusals };
@@ -125,9 +126,9 @@ export function useCalls(
 
 function forMeeting(
   calls: ReadonlyMap<string, CallView>,
-  meetingId: string | null,
+  meetingId: string | null | undefined,
 ): ReadonlyMap<string, CallView> {
-  if (meetingId === null) return calls;
+  if (meetingId === undefined) return calls;
   const stale = [...calls].filter(
     ([, call]) => call.settled && call.meeting !== null && call.meeting.meetingId !== meetingId,
   );

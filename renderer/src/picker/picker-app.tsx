@@ -85,7 +85,7 @@ function PickerScreen() {
   const meeting = useCurrentMeeting().value;
   const calls = useCalls(
     true,
-    meeting.status === 'ready' ? (meeting.value.selected?.meetingId ?? null) : null,
+    meeting.status === 'ready' ? meeting.value.selected?.meetingId : undefined,
   );
   const list: readonly FavoriteView[] = favorites.status === 'ready' ? favorites.value : [];
   const rooms = useMemo(

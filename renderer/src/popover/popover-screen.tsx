@@ -45,7 +45,7 @@ export function PopoverScreen({
     if (listShown) markOnce('popover-rendered');
   }, [listShown]);
 
-  const { invite, cancel, inviteAgain, rowCalls } = useInviteActions(calls, data);
+  const { invite, cancel, inviteAgain } = useInviteActions(calls, data);
 
   let body;
   if (appState === null && appError === null) {
@@ -84,7 +84,7 @@ export function PopoverScreen({
     body = (
       <PopoverHome
         data={data}
-        calls={rowCalls}
+        calls={calls}
         query={query}
         setQuery={setQuery}
         filter={filter}
