@@ -81,8 +81,7 @@ export function PopoverApp() {
   return (
     <LocaleContext.Provider value={frame.locale}>
       <PopoverScreen
-        appState={frame.appState.status === 'ready' ? frame.appState.value : null}
-        appError={frame.appState.status === 'error' ? frame.appState.error : null}
+        appState={frame.appState}
         retry={() => {
           void frame.reload();
           void data.refresh();

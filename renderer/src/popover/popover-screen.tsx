@@ -13,11 +13,11 @@ import { openWindow } from './open-window';
 import { PopoverHome } from './popover-home';
 import { useInviteActions } from './use-invite-actions';
 import type { PopoverData } from './use-popover-data';
-import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
+import type { Loadable } from '../lib/loadable';
+import type { AppState } from '../../../main/shared/ipc/contract';
 
 export interface ScreenProps {
-  readonly appState: AppState | null;
-  readonly appError: IpcError | null;
+  readonly appState: Loadable<AppState>;
   readonly retry: () => void;
   readonly data: PopoverData;
   readonly calls: CallsApi;
@@ -28,8 +28,7 @@ export interface ScreenProps {
 
 /** The popover's window: loading, a problem, setup, or its home (popover-home.tsx), and the footer. */
 export function PopoverScreen({
-  appState,
-  appError,
+  appState: frame,
   retry,
   data,
   calls,
@@ -40,6 +39,9 @@ export function PopoverScreen({
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const main = useRef<HTMLElement>(null);
+  const appState = frame.status === 'ready' ? frame.value : null;
+  const problem =
+    appState === null ? (frame.status === 'error' ? frame.error : null) : keychainError(appState);
   const listShown = appState?.configured === true && data.favorites.status === 'ready';
   useLayoutEffect(() => {
     if (listShown) markOnce('popover-rendered');
@@ -48,17 +50,14 @@ export function PopoverScreen({
   const { invite, cancel, inviteAgain } = useInviteActions(calls, data);
 
   let body;
-  if (appState === null && appError === null) {
+  if (problem !== null || appState === null) {
     body = (
       <div class="center-state">
-        <Spinner label={c.loading} />
-      </div>
-    );
-  } else if (appState === null || !appState.keychain.available) {
-    const problem = appState === null ? appError : keychainError(appState);
-    body = (
-      <div class="center-state">
-        {problem !== null && <ErrorNotice error={problem} onRetry={retry} />}
+        {problem === null ? (
+          <Spinner label={c.loading} />
+        ) : (
+          <ErrorNotice error={problem} onRetry={retry} />
+        )}
       </div>
     );
   } else if (!appState.configured) {
