@@ -48,8 +48,11 @@ export function useChanges<K>(): {
   readonly run: <T>(change: Change<T, K>) => Promise<boolean>;
   readonly failure: ChangeFailure<K> | null;
   readonly clear: () => void;
+  /** A change or its retry is on its way: a form's submit waits (no second send). */
+  readonly busy: boolean;
 } {
   const [failed, setFailed] = useState<Failed<K> | null>(null);
+  const [running, setRunning] = useState(false);
   const [retrying, setRetrying] = useState(false);
   const latest = useRef(0);
   const edits = useRef(0);
@@ -85,9 +88,12 @@ export function useChanges<K>(): {
   );
 
   const run = useCallback(
-    <T>(change: Change<T, K>): Promise<boolean> => {
+    async <T>(change: Change<T, K>): Promise<boolean> => {
       setFailed(null);
-      return attempt(change, false);
+      setRunning(true);
+      const saved = await attempt(change, false);
+      setRunning(false);
+      return saved;
     },
     [attempt],
   );
@@ -119,5 +125,5 @@ export function useChanges<K>(): {
               }
             : undefined,
         };
-  return { run, failure, clear };
+  return { run, failure, clear, busy: running || retrying };
 }
