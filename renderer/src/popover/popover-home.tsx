@@ -95,7 +95,7 @@ export function PopoverHome({
       />
       {favorites.status === 'ready' && favorites.value.length > 0 && (
         <div class="filter">
-          <Icon name="search" class="filter-icon" />
+          <Icon name="search" class="search-icon" />
           <input
             ref={filter}
             class="filter-input"

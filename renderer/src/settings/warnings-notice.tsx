@@ -34,7 +34,7 @@ export function WarningsNotice({ warnings, onDismissed }: WarningsNoticeProps) {
       <Icon name="alert" class="notice-icon" />
       <div class="notice-body">
         <p class="notice-title">{m.warnings.title}</p>
-        <ul class="warning-list">
+        <ul class="bullet-list">
           {warnings.map((warning) => (
             <li key={warning.file} lang="en">
               <span class="mono">{warning.file}</span>: {warning.message}
