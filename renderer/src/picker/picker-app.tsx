@@ -85,10 +85,6 @@ function PickerScreen() {
     [directory.rooms],
   );
   const canInvite = meeting.status === 'ready' && meeting.value.selected !== null;
-  const labels: Readonly<Record<Tab, string>> = {
-    rooms: m.tabs.rooms,
-    favorites: m.tabs.favorites,
-  };
 
   return (
     <div class="picker">
@@ -123,7 +119,7 @@ function PickerScreen() {
               }}
             >
               <Icon name={name === 'rooms' ? 'grid' : 'star'} />
-              {labels[name]}
+              {m.tabs[name]}
               {name === 'favorites' && list.length > 0 && (
                 <span class="tab-count">{list.length}</span>
               )}
