@@ -120,26 +120,19 @@ export function PopoverScreen({
         {body}
       </main>
       <footer class="popover-footer">
-        <button
-          type="button"
-          class="footer-link"
-          onClick={() => {
-            openWindow('picker');
-          }}
-        >
-          <Icon name="grid" />
-          {m.footer.picker}
-        </button>
-        <button
-          type="button"
-          class="footer-link"
-          onClick={() => {
-            openWindow('settings');
-          }}
-        >
-          <Icon name="gear" />
-          {m.footer.settings}
-        </button>
+        {(['picker', 'settings'] as const).map((window) => (
+          <button
+            key={window}
+            type="button"
+            class="footer-link"
+            onClick={() => {
+              openWindow(window);
+            }}
+          >
+            <Icon name={window === 'picker' ? 'grid' : 'gear'} />
+            {m.footer[window]}
+          </button>
+        ))}
       </footer>
     </div>
   );

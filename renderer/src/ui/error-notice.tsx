@@ -49,6 +49,7 @@ export function ErrorNotice({
   const { locale } = useLocale();
   const d = useMessages(errorMessages);
   const copy = describeError(error, m);
+  const help = copy.help;
   return (
     <div
       class={compact ? 'notice notice-error notice-compact' : 'notice notice-error'}
@@ -86,7 +87,7 @@ export function ErrorNotice({
             )}
           </details>
         )}
-        {(onRetry !== undefined || (offerSettings && copy.settings) || copy.help !== null) && (
+        {(onRetry !== undefined || (offerSettings && copy.settings) || help !== null) && (
           <div class="notice-actions">
             {onRetry !== undefined && (
               <button
@@ -111,14 +112,11 @@ export function ErrorNotice({
                 {m.openSettings}
               </button>
             )}
-            {copy.help !== null && (
+            {help !== null && (
               <button
                 type="button"
                 class="button button-small button-link"
-                onClick={() => {
-                  const topic = copy.help;
-                  if (topic !== null) void invoke(() => bridge().openHelp({ topic }));
-                }}
+                onClick={() => void invoke(() => bridge().openHelp({ topic: help }))}
               >
                 {m.learnMore}
               </button>
