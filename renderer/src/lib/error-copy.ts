@@ -30,28 +30,8 @@ export interface ErrorCopy {
   readonly detailHint: string | null;
 }
 
-type KindKey = keyof CommonMessages['errors'];
-
-interface Mapping {
-  readonly key: KindKey;
-  readonly settings?: boolean;
-}
-
-const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
-  validation: { key: 'validation' },
-  forbidden: { key: 'forbidden' },
-  'not-configured': { key: 'notConfigured', settings: true },
-  keychain: { key: 'keychain', settings: true },
-  'no-meeting': { key: 'noMeeting' },
-  meeting: { key: 'meeting' },
-  api: { key: 'api' },
-  network: { key: 'network' },
-  timeout: { key: 'timeout' },
-  response: { key: 'response' },
-  storage: { key: 'storage' },
-  busy: { key: 'busy' },
-  internal: { key: 'internal' },
-};
+/** Kinds fixed in Settings (credentials, operator, keychain): the notice offers to open it. */
+const SETTINGS_KINDS: ReadonlySet<IpcError['kind']> = new Set(['not-configured', 'keychain']);
 
 /** What was called, when known: a refused call (10004) reads differently for an address. */
 export type CalledKind = 'room' | 'mra';
@@ -121,8 +101,7 @@ export function describeError(
       detailHint: detail === null ? null : detailHint,
     };
   }
-  const mapping = BY_KIND[error.kind];
-  const words = m.errors[mapping.key];
+  const words = m.errors[error.kind];
   // A refusal RoomCall has no words for: at least which request it was.
   const title =
     error.kind === 'api' && request !== undefined
@@ -133,7 +112,7 @@ export function describeError(
     hint: words.hint,
     code: error.code,
     help: null,
-    settings: mapping.settings ?? false,
+    settings: SETTINGS_KINDS.has(error.kind),
     detail,
     detailHint: detail === null || error.hint === words.hint ? null : error.hint,
   };

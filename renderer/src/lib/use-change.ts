@@ -31,11 +31,7 @@ export interface ChangeFailure<K> {
   readonly retrying: boolean;
 }
 
-interface Failed<K> {
-  readonly error: IpcError;
-  readonly about: K;
-  readonly failed: string;
-  readonly retryLabel: string;
+interface Failed<K> extends Omit<ChangeFailure<K>, 'retry' | 'retrying'> {
   readonly again: () => Promise<boolean>;
 }
 
@@ -108,10 +104,7 @@ export function useChanges<K>(): {
     failed === null
       ? null
       : {
-          error: failed.error,
-          about: failed.about,
-          failed: failed.failed,
-          retryLabel: failed.retryLabel,
+          ...failed,
           retrying,
           retry: canRetry(failed.error)
             ? () => {

@@ -69,7 +69,6 @@ interface Props {
   readonly call: CallView | undefined;
   readonly starting: boolean;
   readonly refused: IpcError | undefined;
-  readonly id?: string;
   /** Just the phase ("Failed"): the row shows the reason on a line of its own. */
   readonly brief?: boolean;
   /** The room's live status, shown when there is no call to speak of. */
@@ -92,7 +91,7 @@ export function callFailure(
  * A row's call line: "Ringing…", "Accepted", "Failed: The room could not be called (10004)".
  * When there is no call to speak of, the room's status instead (nothing for an address).
  */
-export function CallProgress({ call, starting, refused, id, brief = false, room }: Props) {
+export function CallProgress({ call, starting, refused, brief = false, room }: Props) {
   const m = useMessages(commonMessages);
   let tone: CallTone;
   let text: string;
@@ -109,7 +108,7 @@ export function CallProgress({ call, starting, refused, id, brief = false, room 
     return room === undefined ? null : <StatusBadge room={room} />;
   }
   return (
-    <span class={`call call-${tone}`} id={id}>
+    <span class={`call call-${tone}`}>
       <span class="call-dot" aria-hidden="true" />
       <span class="call-text">{text}</span>
     </span>
