@@ -72,18 +72,16 @@ export function ErrorNotice({
               {d.details}
               {copy.code !== null && <span class="notice-code">{m.errorCode(copy.code)}</span>}
             </summary>
-            {copy.detail !== null && (
-              // Main's sentences are English, but for the input parsers' (in the page's
-              // language): say which, so a screen reader reads them right.
-              <p class="notice-detail" lang={langOf(copy.detail, locale)}>
-                {copy.detail}
-              </p>
-            )}
-            {copy.detail !== null && copy.detailHint !== null && (
-              // Main's next step for its own sentence, under it and in its language.
-              <p class="notice-detail" lang={langOf(copy.detailHint, locale)}>
-                {copy.detailHint}
-              </p>
+            {/* Main's sentence, then its next step (only ever with a sentence). Main's sentences
+                are English, but for the input parsers' (in the page's language): say which, so a
+                screen reader reads them right. */}
+            {[copy.detail, copy.detailHint].map(
+              (text, index) =>
+                text !== null && (
+                  <p key={index} class="notice-detail" lang={langOf(text, locale)}>
+                    {text}
+                  </p>
+                ),
             )}
           </details>
         )}
