@@ -6,6 +6,7 @@ import { Icon } from '../ui/icons';
 import { RowName } from './row-name';
 import { locationBeyondName } from './row-text';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import type { RowActions } from './use-invite-actions';
 import type { CallView, FavoriteView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 interface Props {
@@ -16,14 +17,7 @@ interface Props {
   readonly starting: boolean;
   readonly refused: IpcError | undefined;
   readonly highlighted: boolean;
-  /**
-   * The id of the sentence saying why nothing can be invited now (no meeting yet), or null.
-   * The row is then disabled, and a click asks for the meeting instead (onUnavailable).
-   */
-  readonly unavailableReason: string | null;
-  readonly onUnavailable: () => void;
-  readonly onInvite: (favorite: FavoriteView) => void;
-  readonly onCancel: (call: CallView) => void;
+  readonly actions: RowActions;
 }
 
 /**
@@ -41,10 +35,7 @@ export function FavoriteRow({
   starting,
   refused,
   highlighted,
-  unavailableReason,
-  onUnavailable,
-  onInvite,
-  onCancel,
+  actions: { unavailableReason, chooseMeeting, invite, cancel },
 }: Props) {
   const m = useMessages(commonMessages);
   const name = favoriteDisplayName(favorite);
@@ -75,8 +66,8 @@ export function FavoriteRow({
         aria-describedby={described}
         aria-disabled={disabled ? 'true' : undefined}
         onClick={() => {
-          if (unavailableReason !== null) onUnavailable();
-          else if (!blocked) onInvite(favorite);
+          if (unavailableReason !== null) chooseMeeting();
+          else if (!blocked) invite(favorite);
         }}
       >
         <span class="visually-hidden">{m.invitePrefix}</span>
@@ -99,7 +90,7 @@ export function FavoriteRow({
             // The cancel button goes once the call is cancelled: focus stays on this row (its
             // invite button) rather than falling to the page (issue 14 item 6).
             inviteButton.current?.focus();
-            onCancel(call);
+            cancel(call);
           }}
         >
           <Icon name="x" />

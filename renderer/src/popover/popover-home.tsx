@@ -14,8 +14,8 @@ import { RecentList } from './recent-list';
 import { useFavoriteFilter } from './use-favorite-filter';
 import type { PopoverData } from './use-popover-data';
 import type { Loadable } from '../lib/loadable';
-import type { CallView, CurrentMeeting, FavoriteView } from '../../../main/shared/ipc/contract';
-import type { HistoryEntry } from '../../../main/shared/model/history-schema';
+import type { RowActions } from './use-invite-actions';
+import type { CurrentMeeting, FavoriteView } from '../../../main/shared/ipc/contract';
 
 const NONE: readonly FavoriteView[] = [];
 
@@ -28,9 +28,7 @@ interface Props {
   /** The popover's main area, where ArrowDown from the filter moves to the first row. */
   readonly main: { readonly current: HTMLElement | null };
   readonly retry: () => void;
-  readonly invite: (favorite: FavoriteView) => void;
-  readonly cancel: (call: CallView) => void;
-  readonly inviteAgain: (entry: HistoryEntry) => void;
+  readonly actions: Omit<RowActions, 'unavailableReason' | 'chooseMeeting'>;
 }
 
 /** The id of the sentence saying why nothing can be invited now. */
@@ -56,18 +54,7 @@ export function invitesUnavailable(
  * the recent invites (hidden while filtering). Without a meeting, the rows are disabled, one
  * sentence says why, and the one action is the meeting's: a click on a row opens it too.
  */
-export function PopoverHome({
-  data,
-  calls,
-  query,
-  setQuery,
-  filter,
-  main,
-  retry,
-  invite,
-  cancel,
-  inviteAgain,
-}: Props) {
+export function PopoverHome({ data, calls, query, setQuery, filter, main, retry, actions }: Props) {
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const favorites = data.favorites;
@@ -85,6 +72,7 @@ export function PopoverHome({
     if (shownChoice === null) setEditing(true);
     else shownChoice.focus();
   };
+  const rows: RowActions = { ...actions, unavailableReason: reason, chooseMeeting };
   return (
     <>
       <MeetingHeader
@@ -116,7 +104,7 @@ export function PopoverHome({
                 event.preventDefault();
                 const first = shown[0];
                 if (unavailable !== null) chooseMeeting();
-                else if (first !== undefined) invite(first);
+                else if (first !== undefined) actions.invite(first);
               }
             }}
           />
@@ -159,10 +147,7 @@ export function PopoverHome({
             query={query}
             rooms={data.rooms}
             calls={calls}
-            unavailableReason={reason}
-            onUnavailable={chooseMeeting}
-            onInvite={invite}
-            onCancel={cancel}
+            actions={rows}
           />
         )}
       </section>
@@ -170,9 +155,7 @@ export function PopoverHome({
         <RecentList
           entries={data.history}
           favorites={data.favorites.status === 'ready' ? data.favorites.value : NONE}
-          unavailableReason={reason}
-          onUnavailable={chooseMeeting}
-          onInviteAgain={inviteAgain}
+          actions={rows}
         />
       )}
     </>

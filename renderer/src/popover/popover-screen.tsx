@@ -47,7 +47,7 @@ export function PopoverScreen({
     if (listShown) markOnce('popover-rendered');
   }, [listShown]);
 
-  const { invite, cancel, inviteAgain } = useInviteActions(calls, data);
+  const actions = useInviteActions(calls, data);
 
   let body;
   if (problem !== null || appState === null) {
@@ -89,9 +89,7 @@ export function PopoverScreen({
         filter={filter}
         main={main}
         retry={retry}
-        invite={invite}
-        cancel={cancel}
-        inviteAgain={inviteAgain}
+        actions={actions}
       />
     );
   }

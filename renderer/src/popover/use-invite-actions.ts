@@ -28,11 +28,27 @@ function useForgetRefusals(calls: CallsApi, meeting: Loadable<CurrentMeeting>): 
   }, [meetingId, clearRefusals]);
 }
 
+/** What a popover row does when clicked, and whether it can now. */
+export interface RowActions {
+  readonly invite: (favorite: FavoriteView) => void;
+  readonly cancel: (call: CallView) => void;
+  readonly inviteAgain: (entry: HistoryEntry) => void;
+  /**
+   * The id of the sentence saying why nothing can be invited now (no meeting yet), or null.
+   * The rows are then disabled, and a click asks for the meeting instead (chooseMeeting).
+   */
+  readonly unavailableReason: string | null;
+  readonly chooseMeeting: () => void;
+}
+
 /**
  * What the popover's rows do: invite a favourite, cancel a call, invite a recent target again
  * (through its favourite when it is one, so the one-ring check sees the same target).
  */
-export function useInviteActions(calls: CallsApi, data: PopoverData) {
+export function useInviteActions(
+  calls: CallsApi,
+  data: PopoverData,
+): Omit<RowActions, 'unavailableReason' | 'chooseMeeting'> {
   useForgetRefusals(calls, data.meeting);
   const invite = useCallback(
     (favorite: FavoriteView) => {
