@@ -58,7 +58,8 @@ export function PopoverHome({ data, calls, query, setQuery, filter, main, retry,
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const favorites = data.favorites;
-  const shown = useFavoriteFilter(favorites.status === 'ready' ? favorites.value : NONE, query);
+  const all = favorites.status === 'ready' ? favorites.value : NONE;
+  const shown = useFavoriteFilter(all, query);
   const [editing, setEditing] = useState(false);
   const unavailable = invitesUnavailable(data.meeting, m);
   const reason = unavailable === null ? null : UNAVAILABLE_ID;
@@ -81,7 +82,7 @@ export function PopoverHome({ data, calls, query, setQuery, filter, main, retry,
         editing={editing}
         setEditing={setEditing}
       />
-      {favorites.status === 'ready' && favorites.value.length > 0 && (
+      {all.length > 0 && (
         <div class="filter">
           <Icon name="search" class="search-icon" />
           <input
@@ -141,7 +142,7 @@ export function PopoverHome({ data, calls, query, setQuery, filter, main, retry,
             </button>
           </div>
         )}
-        {favorites.status === 'ready' && favorites.value.length > 0 && (
+        {all.length > 0 && (
           <FavoriteList
             favorites={shown}
             query={query}
@@ -151,13 +152,7 @@ export function PopoverHome({ data, calls, query, setQuery, filter, main, retry,
           />
         )}
       </section>
-      {query.trim() === '' && (
-        <RecentList
-          entries={data.history}
-          favorites={data.favorites.status === 'ready' ? data.favorites.value : NONE}
-          actions={rows}
-        />
-      )}
+      {query.trim() === '' && <RecentList entries={data.history} favorites={all} actions={rows} />}
     </>
   );
 }
