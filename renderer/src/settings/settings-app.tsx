@@ -179,15 +179,9 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
         locked={locked}
         mac={appState.platform === 'darwin'}
         loginItemSupported={loginItemSupported(appState.platform)}
-        update={general.update}
-        error={general.error}
+        change={general}
       />
-      <AdvancedSection
-        settings={view.settings}
-        locked={locked}
-        update={advanced.update}
-        error={advanced.error}
-      />
+      <AdvancedSection settings={view.settings} locked={locked} change={advanced} />
       <DiagnosticsSection />
       {appState.credentials?.source === 'keychain' && (
         <LogoutSection
