@@ -6,7 +6,7 @@ import {
 } from '../../../main/shared/tencent-error-codes';
 import { commonMessages, type CommonMessages } from '../i18n/common-messages';
 import { errorMessages } from '../i18n/error-messages';
-import type { Locale } from '../i18n/locale';
+import { sentenceLocale, type Locale } from '../i18n/locale';
 import type { HelpTopic, IpcError } from '../../../main/shared/ipc/contract';
 
 /**
@@ -44,11 +44,6 @@ function localeOf(m: CommonMessages): Locale {
   return m === commonMessages['zh-CN'] ? 'zh-CN' : 'en';
 }
 
-/** Main's sentences in the UI's language end like the catalogs' (locale.ts, `langOf`). */
-function inLanguage(text: string, locale: Locale): boolean {
-  return /。\s*$/.test(text) === (locale === 'zh-CN');
-}
-
 /**
  * The words for an error. Bad input: main's own sentence (the parsers' and the favourites',
  * in the UI's language) is the headline. A Tencent Meeting code RoomCall knows has its own
@@ -63,8 +58,8 @@ export function describeError(
 ): ErrorCopy {
   const locale = localeOf(m);
   const own = error.message !== '' && error.kind === 'validation';
-  if (own && inLanguage(error.message, locale)) {
-    const hint = error.hint !== null && inLanguage(error.hint, locale) ? error.hint : null;
+  if (own && sentenceLocale(error.message) === locale) {
+    const hint = error.hint !== null && sentenceLocale(error.hint) === locale ? error.hint : null;
     return {
       title: error.message,
       hint: hint ?? m.errors.validation.hint,

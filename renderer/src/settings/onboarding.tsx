@@ -109,7 +109,7 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
         {step === 'test' && (
           <>
             {state.credentials !== null && (
-              <p class="saved-hint">
+              <p class="note-ok saved-hint">
                 <Icon name="key" />
                 {m.credentials.savedHint(state.credentials.secretIdHint)}
               </p>
