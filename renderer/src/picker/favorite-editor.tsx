@@ -28,24 +28,22 @@ export function FavoriteEditor({ favorite, name, onDone }: Props) {
   const changes = useChanges<null>();
   const [label, setLabel] = useState(favorite.label ?? '');
 
-  const saveAddress = (draft: AddressDraft): Promise<boolean> => {
-    if (favorite.kind !== 'mra') return Promise.resolve(false);
-    const request = {
-      id: favorite.id,
-      protocol: draft.protocol,
-      dialString: draft.dialString,
-      label: draft.label === '' ? null : draft.label,
-    };
-    return changes.run({
-      send: () => bridge().updateAddressFavorite(request),
-      about: null,
-      failed: m.favorites.failed.edit(name),
-      retryLabel: m.favorites.failed.retry(m.favorites.saveChanges(name)),
-      done: onDone,
-    });
-  };
-
   if (favorite.kind === 'mra') {
+    const saveAddress = (draft: AddressDraft): Promise<boolean> => {
+      const request = {
+        id: favorite.id,
+        protocol: draft.protocol,
+        dialString: draft.dialString,
+        label: draft.label === '' ? null : draft.label,
+      };
+      return changes.run({
+        send: () => bridge().updateAddressFavorite(request),
+        about: null,
+        failed: m.favorites.failed.edit(name),
+        retryLabel: m.favorites.failed.retry(m.favorites.saveChanges(name)),
+        done: onDone,
+      });
+    };
     return (
       <div class="fav-editor">
         <AddressForm

@@ -61,7 +61,6 @@ export function FavoriteManageRow({
   const failure = rowFailure?.about === favorite.id ? rowFailure : null;
   return (
     <li
-      key={favorite.id}
       class={rowClass(drag.draggingId === favorite.id, drag.dropSide(index))}
       data-favorite={favorite.id}
       {...drag.rowProps(favorite.id, index)}
