@@ -84,11 +84,7 @@ export function useCalls(
       setStarting((set) => new Set(set).add(key));
       setRefused((map) => withoutKey(map, key));
       const result = await invoke(() => bridge().startCall(request));
-      setStarting((set) => {
-        const next = new Set(set);
-        next.delete(key);
-        return next;
-      });
+      setStarting((set) => new Set([...set].filter((item) => item !== key)));
       if (result.ok) {
         apply(result.data);
       } else {

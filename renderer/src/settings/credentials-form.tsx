@@ -72,18 +72,10 @@ export function CredentialsForm({
   const { busy, error, run } = useAction();
   const replacing = appState.credentials !== null;
 
-  const names: Readonly<Record<Field, string>> = {
-    appId: m.credentials.appId,
-    sdkId: m.credentials.sdkId,
-    secretId: m.credentials.secretId,
-    secretKey: m.credentials.secretKey,
-    operatorId: m.credentials.operator,
-  };
-
   function check(): Partial<Record<Field, string>> {
     const found: Partial<Record<Field, string>> = {};
     for (const field of REQUIRED)
-      if (values[field].trim() === '') found[field] = m.credentials.required(names[field]);
+      if (values[field].trim() === '') found[field] = m.credentials.required(m.credentials[field]);
     return found;
   }
 
@@ -159,7 +151,7 @@ export function CredentialsForm({
     return (
       <div class="field">
         <label class="field-label" for={id}>
-          {names[name]}
+          {m.credentials[name]}
           {options.optional === true && (
             <span class="field-optional"> ({m.credentials.optional})</span>
           )}
