@@ -28,16 +28,14 @@ function englishCodeWords(): CodeWords {
 
 /**
  * Words every page uses: room statuses, call phases, invite outcomes and error copy. Error
- * copy is keyed by the server's code (`codes`) and else by the error's kind (`errors`;
- * error-copy.ts picks the entry), so the same failure reads the same in the popover, the
+ * copy is keyed by the server's code (`codes`) and else by the error's kind (`errors`, plus
+ * `addressUnavailable`; error-copy.ts picks the entry), so the same failure reads the same in the popover, the
  * picker and settings.
  */
 const en = {
-  appName: 'RoomCall',
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
-  close: 'Close',
   openSettings: 'Open settings',
   learnMore: 'How to fix this',
   errorCode: (code: number) => `Error code ${String(code)}`,
@@ -124,11 +122,11 @@ const en = {
       title: 'The system keychain is not available',
       hint: 'RoomCall keeps the SecretKey in the system keychain. Unlock it (or install a Secret Service such as GNOME Keyring on Linux), then try again.',
     },
-    notConfigured: {
+    'not-configured': {
       title: 'RoomCall is not set up yet',
       hint: 'Enter your enterprise app’s credentials in Settings.',
     },
-    noMeeting: {
+    'no-meeting': {
       title: 'There is no current meeting',
       hint: 'Start or join a meeting, or enter its code.',
     },
@@ -154,11 +152,9 @@ const en = {
 export type CommonMessages = typeof en;
 
 const zh: CommonMessages = {
-  appName: 'RoomCall',
   loading: '正在加载…',
   retry: '重试',
   cancel: '取消',
-  close: '关闭',
   openSettings: '打开设置',
   learnMore: '如何解决',
   errorCode: (code) => `错误码 ${String(code)}`,
@@ -312,11 +308,11 @@ const zh: CommonMessages = {
       title: '系统钥匙串不可用',
       hint: 'RoomCall 将 SecretKey 保存在系统钥匙串中。请解锁钥匙串（Linux 上请安装 GNOME Keyring 等 Secret Service），然后重试。',
     },
-    notConfigured: {
+    'not-configured': {
       title: 'RoomCall 尚未设置',
       hint: '请在设置中填写企业自建应用的凭据。',
     },
-    noMeeting: {
+    'no-meeting': {
       title: '当前没有会议',
       hint: '请发起或加入会议，或输入会议号。',
     },

@@ -50,7 +50,7 @@ export function useMessages<M>(catalog: Catalog<M>): M {
  * main/core/store/favorite-messages.ts; every Chinese sentence there ends with '。', which their
  * tests check), the rest of main's sentences in English.
  */
-function sentenceLocale(text: string): Locale {
+export function sentenceLocale(text: string): Locale {
   return /。\s*$/.test(text) ? 'zh-CN' : 'en';
 }
 

@@ -6,7 +6,7 @@ import {
 } from '../../../main/shared/tencent-error-codes';
 import { commonMessages, type CommonMessages } from '../i18n/common-messages';
 import { errorMessages } from '../i18n/error-messages';
-import type { Locale } from '../i18n/locale';
+import { sentenceLocale, type Locale } from '../i18n/locale';
 import type { HelpTopic, IpcError } from '../../../main/shared/ipc/contract';
 
 /**
@@ -30,28 +30,8 @@ export interface ErrorCopy {
   readonly detailHint: string | null;
 }
 
-type KindKey = keyof CommonMessages['errors'];
-
-interface Mapping {
-  readonly key: KindKey;
-  readonly settings?: boolean;
-}
-
-const BY_KIND: Readonly<Record<IpcError['kind'], Mapping>> = {
-  validation: { key: 'validation' },
-  forbidden: { key: 'forbidden' },
-  'not-configured': { key: 'notConfigured', settings: true },
-  keychain: { key: 'keychain', settings: true },
-  'no-meeting': { key: 'noMeeting' },
-  meeting: { key: 'meeting' },
-  api: { key: 'api' },
-  network: { key: 'network' },
-  timeout: { key: 'timeout' },
-  response: { key: 'response' },
-  storage: { key: 'storage' },
-  busy: { key: 'busy' },
-  internal: { key: 'internal' },
-};
+/** Kinds fixed in Settings (credentials, operator, keychain): the notice offers to open it. */
+const SETTINGS_KINDS: ReadonlySet<IpcError['kind']> = new Set(['not-configured', 'keychain']);
 
 /** What was called, when known: a refused call (10004) reads differently for an address. */
 export type CalledKind = 'room' | 'mra';
@@ -62,11 +42,6 @@ const CALL_FAILED = 10004;
 /** The page's language, from the catalog it passed (the two catalogs are the only ones). */
 function localeOf(m: CommonMessages): Locale {
   return m === commonMessages['zh-CN'] ? 'zh-CN' : 'en';
-}
-
-/** Main's sentences in the UI's language end like the catalogs' (locale.ts, `langOf`). */
-function inLanguage(text: string, locale: Locale): boolean {
-  return /。\s*$/.test(text) === (locale === 'zh-CN');
 }
 
 /**
@@ -83,8 +58,8 @@ export function describeError(
 ): ErrorCopy {
   const locale = localeOf(m);
   const own = error.message !== '' && error.kind === 'validation';
-  if (own && inLanguage(error.message, locale)) {
-    const hint = error.hint !== null && inLanguage(error.hint, locale) ? error.hint : null;
+  if (own && sentenceLocale(error.message) === locale) {
+    const hint = error.hint !== null && sentenceLocale(error.hint) === locale ? error.hint : null;
     return {
       title: error.message,
       hint: hint ?? m.errors.validation.hint,
@@ -121,8 +96,7 @@ export function describeError(
       detailHint: detail === null ? null : detailHint,
     };
   }
-  const mapping = BY_KIND[error.kind];
-  const words = m.errors[mapping.key];
+  const words = m.errors[error.kind];
   // A refusal RoomCall has no words for: at least which request it was.
   const title =
     error.kind === 'api' && request !== undefined
@@ -133,7 +107,7 @@ export function describeError(
     hint: words.hint,
     code: error.code,
     help: null,
-    settings: mapping.settings ?? false,
+    settings: SETTINGS_KINDS.has(error.kind),
     detail,
     detailHint: detail === null || error.hint === words.hint ? null : error.hint,
   };

@@ -4,6 +4,7 @@
  */
 
 import { dateFromSeconds } from '../../../main/shared/rules/api-time';
+import { cached } from './cached';
 
 function sameDay(a: Date, b: Date): boolean {
   return (
@@ -28,13 +29,11 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function dateTimeFormat(intl: string, shape: Shape): Intl.DateTimeFormat {
-  const key = `${shape} ${intl}`;
-  let format = dateTimeFormats.get(key);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(intl, SHAPES[shape]);
-    dateTimeFormats.set(key, format);
-  }
-  return format;
+  return cached(
+    dateTimeFormats,
+    `${shape} ${intl}`,
+    () => new Intl.DateTimeFormat(intl, SHAPES[shape]),
+  );
 }
 
 /**
@@ -68,10 +67,5 @@ export function formatMoment(iso: string, intl: string, now: Date = new Date()):
 }
 
 export function formatNumber(value: number, intl: string): string {
-  let format = numberFormats.get(intl);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(intl);
-    numberFormats.set(intl, format);
-  }
-  return format.format(value);
+  return cached(numberFormats, intl, () => new Intl.NumberFormat(intl)).format(value);
 }

@@ -45,18 +45,18 @@ export function handleRowKey(
       return focusRow(container, 0);
     case 'End':
       return focusRow(container, rows.length - 1);
-    default:
-      if (
-        event.key.length === 1 &&
-        !event.ctrlKey &&
-        !event.metaKey &&
-        !event.altKey &&
-        event.key !== ' '
-      ) {
-        onType(event.key);
-        filter?.focus();
-        return true;
-      }
-      return false;
+    default: {
+      const typed = typedCharacter(event);
+      if (typed === null) return false;
+      onType(typed);
+      filter?.focus();
+      return true;
+    }
   }
+}
+
+/** A key that types a character (what a person means to search for), not a command. */
+export function typedCharacter(event: KeyboardEvent): string | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return null;
+  return event.key.length === 1 && event.key !== ' ' ? event.key : null;
 }

@@ -1,3 +1,4 @@
+import { cached } from './cached';
 import { foldForSearch } from './search-text';
 import type { RoomView } from '../../../main/shared/ipc/contract';
 
@@ -48,14 +49,7 @@ export class SearchIndex {
     slice = 400,
   ): Promise<void> {
     const cache = new Map<string, string>();
-    const keyOf = (text: string) => {
-      let key = cache.get(text);
-      if (key === undefined) {
-        key = pinyinKey(text);
-        cache.set(text, key);
-      }
-      return key;
-    };
+    const keyOf = (text: string) => cached(cache, text, pinyinKey);
     for (let start = 0; start < this.rooms.length; start += slice) {
       if (isStopped()) return;
       const end = Math.min(this.rooms.length, start + slice);

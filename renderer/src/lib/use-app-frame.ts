@@ -8,7 +8,12 @@ import {
 } from '../i18n/locale';
 import type { Loadable } from './loadable';
 import { useLiveValue } from './use-live-value';
-import type { AppState, IpcResult, SettingsView } from '../../../main/shared/ipc/contract';
+import type {
+  AppState,
+  IpcError,
+  IpcResult,
+  SettingsView,
+} from '../../../main/shared/ipc/contract';
 
 export interface AppFrame {
   readonly appState: Loadable<AppState>;
@@ -65,4 +70,10 @@ export function useAppFrame(loads: FrameLoads = {}): AppFrame {
     applyAppState: appState.set,
     applySettings: settings.set,
   };
+}
+
+/** The keychain's refusal as an error notice shows it, or null while the keychain works. */
+export function keychainError({ keychain }: AppState): IpcError | null {
+  if (keychain.available) return null;
+  return { kind: 'keychain', message: keychain.message ?? '', code: null, hint: null };
 }

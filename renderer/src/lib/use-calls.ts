@@ -37,7 +37,7 @@ function newer(current: CallView | undefined, next: CallView): boolean {
  */
 export function useCalls(
   ready = true,
-  meetingId: string | null = null,
+  meetingId?: string | null,
   list: () => Promise<IpcResult<CallView[]>> = () => bridge().listCalls(),
 ): CallsApi {
   const [byTarget, setByTarget] = useState<ReadonlyMap<string, CallView>>(new Map());
@@ -84,11 +84,7 @@ export function useCalls(
       setStarting((set) => new Set(set).add(key));
       setRefused((map) => withoutKey(map, key));
       const result = await invoke(() => bridge().startCall(request));
-      setStarting((set) => {
-        const next = new Set(set);
-        next.delete(key);
-        return next;
-      });
+      setStarting((set) => new Set([...set].filter((item) => item !== key)));
       if (result.ok) {
         apply(result.data);
       } else {
@@ -116,8 +112,9 @@ export function useCalls(
     setRefused(new Map());
   }, []);
 
-  // A settled call speaks of its own meeting: once another meeting is current, the row goes
-  // back to the room's status ("In the meeting" stays only for the meeting it is about).
+  // A settled call speaks of its own meeting: once another meeting is current (or none, given
+  // as null; undefined when it is not known), the row goes back to the room's status ("In the
+  // meeting" stays only for the meeting it is about).
   const shown = useMemo(() => forMeeting(byTarget, meetingId), [byTarget, meetingId]);
 
   return { byTarget: shown, starting, refused, start, cancel, clearRefusals };
@@ -125,9 +122,9 @@ export function useCalls(
 
 function forMeeting(
   calls: ReadonlyMap<string, CallView>,
-  meetingId: string | null,
+  meetingId: string | null | undefined,
 ): ReadonlyMap<string, CallView> {
-  if (meetingId === null) return calls;
+  if (meetingId === undefined) return calls;
   const stale = [...calls].filter(
     ([, call]) => call.settled && call.meeting !== null && call.meeting.meetingId !== meetingId,
   );

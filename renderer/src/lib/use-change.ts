@@ -31,11 +31,7 @@ export interface ChangeFailure<K> {
   readonly retrying: boolean;
 }
 
-interface Failed<K> {
-  readonly error: IpcError;
-  readonly about: K;
-  readonly failed: string;
-  readonly retryLabel: string;
+interface Failed<K> extends Omit<ChangeFailure<K>, 'retry' | 'retrying'> {
   readonly again: () => Promise<boolean>;
 }
 
@@ -48,8 +44,11 @@ export function useChanges<K>(): {
   readonly run: <T>(change: Change<T, K>) => Promise<boolean>;
   readonly failure: ChangeFailure<K> | null;
   readonly clear: () => void;
+  /** A change or its retry is on its way: a form's submit waits (no second send). */
+  readonly busy: boolean;
 } {
   const [failed, setFailed] = useState<Failed<K> | null>(null);
+  const [running, setRunning] = useState(false);
   const [retrying, setRetrying] = useState(false);
   const latest = useRef(0);
   const edits = useRef(0);
@@ -85,9 +84,12 @@ export function useChanges<K>(): {
   );
 
   const run = useCallback(
-    <T>(change: Change<T, K>): Promise<boolean> => {
+    async <T>(change: Change<T, K>): Promise<boolean> => {
       setFailed(null);
-      return attempt(change, false);
+      setRunning(true);
+      const saved = await attempt(change, false);
+      setRunning(false);
+      return saved;
     },
     [attempt],
   );
@@ -102,10 +104,7 @@ export function useChanges<K>(): {
     failed === null
       ? null
       : {
-          error: failed.error,
-          about: failed.about,
-          failed: failed.failed,
-          retryLabel: failed.retryLabel,
+          ...failed,
           retrying,
           retry: canRetry(failed.error)
             ? () => {
@@ -119,5 +118,5 @@ export function useChanges<K>(): {
               }
             : undefined,
         };
-  return { run, failure, clear };
+  return { run, failure, clear, busy: running || retrying };
 }

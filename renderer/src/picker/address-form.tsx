@@ -1,5 +1,6 @@
 import { MAX_LABEL } from '../../../main/shared/rules/favorites';
 import { useState } from 'preact/hooks';
+import { commonMessages } from '../i18n/common-messages';
 import { useLocale, useMessages } from '../i18n/locale';
 import { Icon } from '../ui/icons';
 import { pickerMessages } from './messages';
@@ -50,6 +51,7 @@ export function AddressForm({
   onEdit,
 }: Props) {
   const m = useMessages(pickerMessages);
+  const c = useMessages(commonMessages);
   const { locale } = useLocale();
   const [draft, setDraftState] = useState<AddressDraft>(initial);
   const setDraft = (next: AddressDraft) => {
@@ -59,7 +61,7 @@ export function AddressForm({
   const [touched, setTouched] = useState(false);
   const parse = useDialParser();
   const parsed = parse === null ? PENDING : parse(draft.protocol, draft.dialString, locale);
-  const protocolName = draft.protocol === 'sip' ? m.address.sip : m.address.h323;
+  const protocolName = c.protocol[draft.protocol];
   // What is sent when it is not what was typed ("+86 10 1234 5678" → "+861012345678"): said
   // before saving, so the saved favourite is no surprise.
   const normalised = parsed.ok && parsed.value !== draft.dialString.trim() ? parsed.value : null;
@@ -103,7 +105,7 @@ export function AddressForm({
                 setDraft({ ...draft, protocol });
               }}
             />
-            {protocol === 'sip' ? m.address.sip : m.address.h323}
+            {c.protocol[protocol]}
           </label>
         ))}
       </fieldset>

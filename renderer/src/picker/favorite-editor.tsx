@@ -25,32 +25,25 @@ interface Props {
  */
 export function FavoriteEditor({ favorite, name, onDone }: Props) {
   const m = useMessages(pickerMessages);
-  const [busy, setBusy] = useState(false);
   const changes = useChanges<null>();
   const [label, setLabel] = useState(favorite.label ?? '');
-  const saving = busy || changes.failure?.retrying === true;
-
-  const saveAddress = async (draft: AddressDraft): Promise<boolean> => {
-    if (favorite.kind !== 'mra') return false;
-    const request = {
-      id: favorite.id,
-      protocol: draft.protocol,
-      dialString: draft.dialString,
-      label: draft.label === '' ? null : draft.label,
-    };
-    setBusy(true);
-    const saved = await changes.run({
-      send: () => bridge().updateAddressFavorite(request),
-      about: null,
-      failed: m.favorites.failed.edit(name),
-      retryLabel: m.favorites.failed.retry(m.favorites.saveChanges(name)),
-      done: onDone,
-    });
-    setBusy(false);
-    return saved;
-  };
 
   if (favorite.kind === 'mra') {
+    const saveAddress = (draft: AddressDraft): Promise<boolean> => {
+      const request = {
+        id: favorite.id,
+        protocol: draft.protocol,
+        dialString: draft.dialString,
+        label: draft.label === '' ? null : draft.label,
+      };
+      return changes.run({
+        send: () => bridge().updateAddressFavorite(request),
+        about: null,
+        failed: m.favorites.failed.edit(name),
+        retryLabel: m.favorites.failed.retry(m.favorites.saveChanges(name)),
+        done: onDone,
+      });
+    };
     return (
       <div class="fav-editor">
         <AddressForm
@@ -62,7 +55,7 @@ export function FavoriteEditor({ favorite, name, onDone }: Props) {
           }}
           heading={m.address.editHeading}
           submitLabel={m.favorites.save}
-          busy={saving}
+          busy={changes.busy}
           onSubmit={saveAddress}
           onCancel={onDone}
           onEdit={changes.clear}
@@ -77,21 +70,16 @@ export function FavoriteEditor({ favorite, name, onDone }: Props) {
       class="fav-editor"
       onSubmit={(event) => {
         event.preventDefault();
-        if (saving) return;
+        if (changes.busy) return;
         const trimmed = label.trim();
         const request = { id: favorite.id, label: trimmed === '' ? null : trimmed };
-        setBusy(true);
-        void changes
-          .run({
-            send: () => bridge().renameFavorite(request),
-            about: null,
-            failed: m.favorites.failed.rename(name),
-            retryLabel: m.favorites.failed.retry(m.favorites.rename(name)),
-            done: onDone,
-          })
-          .finally(() => {
-            setBusy(false);
-          });
+        void changes.run({
+          send: () => bridge().renameFavorite(request),
+          about: null,
+          failed: m.favorites.failed.rename(name),
+          retryLabel: m.favorites.failed.retry(m.favorites.rename(name)),
+          done: onDone,
+        });
       }}
     >
       <label class="field-label" for={`label-${favorite.id}`}>
@@ -113,7 +101,7 @@ export function FavoriteEditor({ favorite, name, onDone }: Props) {
         <button type="button" class="button" onClick={onDone}>
           {m.favorites.cancel}
         </button>
-        <button type="submit" class="button button-primary" disabled={saving}>
+        <button type="submit" class="button button-primary" disabled={changes.busy}>
           {m.favorites.save}
         </button>
       </div>

@@ -2,10 +2,9 @@ import type { CallsApi } from '../lib/use-calls';
 import type { ChangeFailure } from '../lib/use-change';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
+import { CallProgress, canCancel } from '../ui/call-progress';
 import { ChangeFailureNotice } from '../ui/change-failure-notice';
 import { Icon } from '../ui/icons';
-import { StatusBadge } from '../ui/status-badge';
 import { FavoriteEditor } from './favorite-editor';
 import { pickerMessages } from './messages';
 import type { DragReorder } from './use-drag-reorder';
@@ -62,7 +61,6 @@ export function FavoriteManageRow({
   const failure = rowFailure?.about === favorite.id ? rowFailure : null;
   return (
     <li
-      key={favorite.id}
       class={rowClass(drag.draggingId === favorite.id, drag.dropSide(index))}
       data-favorite={favorite.id}
       {...drag.rowProps(favorite.id, index)}
@@ -86,11 +84,7 @@ export function FavoriteManageRow({
           </span>
         </div>
         <div class="fav-item-status">
-          {starting || refused !== undefined || isCallVisible(call) ? (
-            <CallProgress call={call} starting={starting} refused={refused} />
-          ) : room !== undefined ? (
-            <StatusBadge room={room} />
-          ) : null}
+          <CallProgress call={call} starting={starting} refused={refused} room={room} />
         </div>
         <div class="fav-item-actions">
           {!favorite.managed && (
@@ -151,7 +145,7 @@ export function FavoriteManageRow({
               aria-label={c.cancelCallTo(name)}
               onClick={() => void calls.cancel(call)}
             >
-              {m.row.cancel}
+              {c.cancel}
             </button>
           ) : (
             <button

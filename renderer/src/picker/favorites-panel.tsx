@@ -35,7 +35,6 @@ interface Props {
 export function FavoritesPanel({ favorites, rooms, calls }: Props) {
   const m = useMessages(pickerMessages);
   const [editing, setEditing] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   /** The address form is new (empty) after an add saved by "Try again"; the protocol stays. */
   const [addForm, setAddForm] = useState<{ round: number; protocol: DialProtocol }>({
@@ -119,7 +118,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
     focusPlan.current = { ready: () => true, target: () => control(id, 'edit') };
   };
 
-  const addAddress = async (draft: AddressDraft, normalised: boolean): Promise<boolean> => {
+  const addAddress = (draft: AddressDraft, normalised: boolean): Promise<boolean> => {
     const label = draft.label === '' ? null : draft.label;
     const name = label ?? draft.dialString;
     const request = {
@@ -128,9 +127,8 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
       dialString: draft.dialString,
       label,
     } as const;
-    setBusy(true);
     setNotice(null);
-    const saved = await addChanges.run({
+    return addChanges.run({
       send: () => bridge().addFavorite(request),
       about: null,
       failed: m.favorites.failed.add(name),
@@ -154,8 +152,6 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
         }
       },
     });
-    setBusy(false);
-    return saved;
   };
 
   return (
@@ -217,7 +213,7 @@ export function FavoritesPanel({ favorites, rooms, calls }: Props) {
           initial={{ protocol: addForm.protocol, dialString: '', label: '' }}
           heading={m.address.heading}
           submitLabel={m.address.add}
-          busy={busy || addChanges.failure?.retrying === true}
+          busy={addChanges.busy}
           onSubmit={addAddress}
           onEdit={addChanges.clear}
         />

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { bridge } from '../bridge';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
-import { useAppFrame } from '../lib/use-app-frame';
+import { keychainError, useAppFrame } from '../lib/use-app-frame';
 import { useCalls } from '../lib/use-calls';
-import { useCurrentMeeting } from '../lib/use-current-meeting';
-import { useFavorites } from '../lib/use-favorites';
+import { useLiveValue } from '../lib/use-live-value';
 import { CallAnnouncer } from '../ui/call-announcer';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
@@ -14,6 +14,7 @@ import { MeetingChip } from './meeting-chip';
 import { pickerMessages } from './messages';
 import { RoomsPanel } from './rooms-panel';
 import { useDirectory } from './use-directory';
+import type { Loadable } from '../lib/loadable';
 import type { AppState, FavoriteView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 type Tab = 'rooms' | 'favorites';
@@ -29,60 +30,38 @@ export function PickerApp() {
   }, [language]);
   return (
     <LocaleContext.Provider value={frame.locale}>
-      <PickerGate
-        appState={frame.appState.status === 'ready' ? frame.appState.value : null}
-        appError={frame.appState.status === 'error' ? frame.appState.error : null}
-        retry={() => void frame.reload()}
-      />
+      <PickerGate appState={frame.appState} retry={() => void frame.reload()} />
       <CallAnnouncer />
     </LocaleContext.Provider>
   );
 }
 
-function PickerGate({
-  appState,
-  appError,
-  retry,
-}: {
-  appState: AppState | null;
-  appError: IpcError | null;
-  retry: () => void;
-}) {
+/** Why the picker cannot work yet: the keychain refused, or nothing is configured. */
+function setupProblem(state: AppState): IpcError | null {
+  if (state.configured) return keychainError(state);
+  return keychainError(state) ?? { kind: 'not-configured', message: '', code: null, hint: null };
+}
+
+function PickerGate({ appState, retry }: { appState: Loadable<AppState>; retry: () => void }) {
   const m = useMessages(pickerMessages);
   const c = useMessages(commonMessages);
-  if (appState === null) {
-    return (
-      <main class="page-state">
-        <h1 class="visually-hidden">{m.title}</h1>
-        {appError === null ? (
-          <Spinner label={c.loading} />
-        ) : (
-          <ErrorNotice error={appError} onRetry={retry} />
-        )}
-      </main>
-    );
-  }
-  if (!appState.configured || !appState.keychain.available) {
-    return (
-      <main class="page-state">
-        <h1 class="visually-hidden">{m.title}</h1>
-        <ErrorNotice
-          error={
-            appState.keychain.available
-              ? { kind: 'not-configured', message: '', code: null, hint: null }
-              : {
-                  kind: 'keychain',
-                  message: appState.keychain.message ?? '',
-                  code: null,
-                  hint: null,
-                }
-          }
-          onRetry={retry}
-        />
-      </main>
-    );
-  }
-  return <PickerScreen />;
+  const problem =
+    appState.status === 'ready'
+      ? setupProblem(appState.value)
+      : appState.status === 'error'
+        ? appState.error
+        : null;
+  if (appState.status === 'ready' && problem === null) return <PickerScreen />;
+  return (
+    <main class="page-state">
+      <h1 class="visually-hidden">{m.title}</h1>
+      {problem === null ? (
+        <Spinner label={c.loading} />
+      ) : (
+        <ErrorNotice error={problem} onRetry={retry} />
+      )}
+    </main>
+  );
 }
 
 function PickerScreen() {
@@ -90,11 +69,14 @@ function PickerScreen() {
   const c = useMessages(commonMessages);
   const [tab, setTab] = useState<Tab>('rooms');
   const directory = useDirectory();
-  const { favorites, reload: reloadFavorites } = useFavorites();
-  const meeting = useCurrentMeeting().value;
+  // Live: every window sees a star, a reorder or a new meeting from any other.
+  const { value: favorites, reload: reloadFavorites } = useLiveValue('favoritesChanged', () =>
+    bridge().listFavorites(),
+  );
+  const meeting = useLiveValue('meetingChanged', () => bridge().getCurrentMeeting()).value;
   const calls = useCalls(
     true,
-    meeting.status === 'ready' ? (meeting.value.selected?.meetingId ?? null) : null,
+    meeting.status === 'ready' ? meeting.value.selected?.meetingId : undefined,
   );
   const list: readonly FavoriteView[] = favorites.status === 'ready' ? favorites.value : [];
   const rooms = useMemo(
@@ -103,10 +85,6 @@ function PickerScreen() {
     [directory.rooms],
   );
   const canInvite = meeting.status === 'ready' && meeting.value.selected !== null;
-  const labels: Readonly<Record<Tab, string>> = {
-    rooms: m.tabs.rooms,
-    favorites: m.tabs.favorites,
-  };
 
   return (
     <div class="picker">
@@ -141,7 +119,7 @@ function PickerScreen() {
               }}
             >
               <Icon name={name === 'rooms' ? 'grid' : 'star'} />
-              {labels[name]}
+              {m.tabs[name]}
               {name === 'favorites' && list.length > 0 && (
                 <span class="tab-count">{list.length}</span>
               )}

@@ -1,8 +1,7 @@
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { CallProgress, canCancel, isCallVisible } from '../ui/call-progress';
+import { CallProgress, canCancel } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
-import { StatusBadge } from '../ui/status-badge';
 import { pickerMessages } from './messages';
 import { RoomName } from './room-name';
 import type { CallView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
@@ -44,7 +43,6 @@ export function RoomRow({
 }: Props) {
   const m = useMessages(pickerMessages);
   const c = useMessages(commonMessages);
-  const showCall = starting || refused !== undefined || isCallVisible(call);
   const inFlight = starting || (call !== undefined && !call.settled);
   return (
     <div
@@ -73,11 +71,7 @@ export function RoomRow({
         </span>
       </div>
       <div class="room-status">
-        {showCall ? (
-          <CallProgress call={call} starting={starting} refused={refused} />
-        ) : (
-          <StatusBadge room={room} />
-        )}
+        <CallProgress call={call} starting={starting} refused={refused} room={room} />
       </div>
       <button
         type="button"
@@ -111,7 +105,7 @@ export function RoomRow({
             onCancel(call);
           }}
         >
-          {m.row.cancel}
+          {c.cancel}
         </button>
       ) : (
         <button

@@ -28,18 +28,6 @@ export function RoomToolbar({
   describedBy,
 }: Props) {
   const m = useMessages(pickerMessages);
-  const statusWords: Readonly<Record<StatusFilter, string>> = {
-    all: m.search.statusAll,
-    idle: m.search.statusIdle,
-    'in-use': m.search.statusInUse,
-    offline: m.search.statusOffline,
-    'not-set-up': m.search.statusNotSetUp,
-  };
-  const sortWords: Readonly<Record<RoomSort, string>> = {
-    name: m.search.sortName,
-    location: m.search.sortLocation,
-    status: m.search.sortStatus,
-  };
   return (
     <div class="toolbar" role="search">
       <div class="search">
@@ -88,7 +76,7 @@ export function RoomToolbar({
         >
           {STATUS_OPTIONS.map((option) => (
             <option key={option} value={option}>
-              {statusWords[option]}
+              {m.search.statuses[option]}
             </option>
           ))}
         </select>
@@ -105,7 +93,7 @@ export function RoomToolbar({
         >
           {SORT_OPTIONS.map((option) => (
             <option key={option} value={option}>
-              {sortWords[option]}
+              {m.search.sorts[option]}
             </option>
           ))}
         </select>

@@ -124,7 +124,7 @@ export function TransferBar() {
                 <p>
                   {m.transfer.skipped(outcome.report.skippedCount ?? outcome.report.skipped.length)}
                 </p>
-                <ul class="skipped">
+                <ul class="bullet-list">
                   {outcome.report.skipped.map((skip) => (
                     <li key={skip.index}>
                       <strong>{m.transfer.entry(skip.index)}</strong>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'preact/hooks';
+import { typedCharacter } from '../lib/row-navigation';
 import type { RoomQuery } from './room-query';
 import type { FocusRequest } from './virtual-list';
 import type { RoomView } from '../../../main/shared/ipc/contract';
@@ -17,12 +18,6 @@ interface Options {
 
 /** PageUp/PageDown move by about a screenful of compact rows. */
 const PAGE = 8;
-
-/** A key that types a character (what a person means to search for), not a command. */
-function typedCharacter(event: KeyboardEvent): string | null {
-  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return null;
-  return event.key.length === 1 && event.key !== ' ' ? event.key : null;
-}
 
 /**
  * The Rooms tab by keyboard, search first: the search has focus when the window opens (and

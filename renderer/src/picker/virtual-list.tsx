@@ -1,6 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
+/** Rows drawn beyond the visible ones, above and below, so fast scrolling shows no gaps. */
+const OVERSCAN = 6;
+
 export interface FocusRequest {
   readonly index: number;
   readonly selector: string;
@@ -13,8 +16,6 @@ interface Props<T> {
   readonly renderRow: (item: T, index: number) => ComponentChildren;
   readonly itemKey: (item: T) => string;
   readonly label: string;
-  /** Rows drawn beyond the visible ones, above and below, so fast scrolling shows no gaps. */
-  readonly overscan?: number;
   /**
    * Keyboard movement: scroll row `index` into view, then focus the element matching
    * `selector` inside it once that row is rendered. A new object is a new request.
@@ -41,7 +42,6 @@ export function VirtualList<T>({
   renderRow,
   itemKey,
   label,
-  overscan = 6,
   focusRequest = null,
   onKeyDown,
   resetKey = '',
@@ -96,8 +96,8 @@ export function VirtualList<T>({
     }
   });
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
   const rows = [];
   for (let index = first; index < last; index += 1) {
     const item = items[index];

@@ -5,7 +5,8 @@ import type { CallsApi } from '../lib/use-calls';
 import { FavoriteRow } from './favorite-row';
 import { popoverMessages } from './messages';
 import { targetKey } from '../../../main/shared/rules/targets';
-import type { CallView, FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
+import type { RowActions } from './use-invite-actions';
+import type { FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
 
 /**
  * Rows in the list's first render: more than the popover can show (its window is 520 px high
@@ -20,24 +21,11 @@ interface Props {
   readonly query: string;
   readonly rooms: ReadonlyMap<string, RoomView>;
   readonly calls: CallsApi;
-  /** Why nothing can be invited now (the id of the sentence), or null: see FavoriteRow. */
-  readonly unavailableReason: string | null;
-  readonly onUnavailable: () => void;
-  readonly onInvite: (favorite: FavoriteView) => void;
-  readonly onCancel: (call: CallView) => void;
+  readonly actions: RowActions;
 }
 
 /** The filtered favourites, in the person's own order. */
-export function FavoriteList({
-  favorites,
-  query,
-  rooms,
-  calls,
-  unavailableReason,
-  onUnavailable,
-  onInvite,
-  onCancel,
-}: Props) {
+export function FavoriteList({ favorites, query, rooms, calls, actions }: Props) {
   const m = useMessages(popoverMessages);
   // An effect runs once the first frame is painted; from then on every row is rendered.
   const [complete, setComplete] = useState(false);
@@ -68,11 +56,8 @@ export function FavoriteList({
             call={calls.byTarget.get(key)}
             starting={calls.starting.has(key)}
             refused={calls.refused.get(key)}
-            highlighted={index === 0 && query.trim() !== '' && unavailableReason === null}
-            unavailableReason={unavailableReason}
-            onUnavailable={onUnavailable}
-            onInvite={onInvite}
-            onCancel={onCancel}
+            highlighted={index === 0 && query.trim() !== '' && actions.unavailableReason === null}
+            actions={actions}
           />
         );
       })}

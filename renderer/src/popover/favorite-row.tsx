@@ -1,12 +1,12 @@
 import { useRef } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
-import { CallProgress, callFailure, canCancel, isCallVisible } from '../ui/call-progress';
+import { CallProgress, callFailure, canCancel } from '../ui/call-progress';
 import { Icon } from '../ui/icons';
-import { StatusBadge } from '../ui/status-badge';
 import { RowName } from './row-name';
 import { locationBeyondName } from './row-text';
 import { favoriteDisplayName } from '../../../main/shared/rules/favorites';
+import type { RowActions } from './use-invite-actions';
 import type { CallView, FavoriteView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 interface Props {
@@ -17,14 +17,7 @@ interface Props {
   readonly starting: boolean;
   readonly refused: IpcError | undefined;
   readonly highlighted: boolean;
-  /**
-   * The id of the sentence saying why nothing can be invited now (no meeting yet), or null.
-   * The row is then disabled, and a click asks for the meeting instead (onUnavailable).
-   */
-  readonly unavailableReason: string | null;
-  readonly onUnavailable: () => void;
-  readonly onInvite: (favorite: FavoriteView) => void;
-  readonly onCancel: (call: CallView) => void;
+  readonly actions: RowActions;
 }
 
 /**
@@ -42,10 +35,7 @@ export function FavoriteRow({
   starting,
   refused,
   highlighted,
-  unavailableReason,
-  onUnavailable,
-  onInvite,
-  onCancel,
+  actions: { unavailableReason, chooseMeeting, invite, cancel },
 }: Props) {
   const m = useMessages(commonMessages);
   const name = favoriteDisplayName(favorite);
@@ -56,7 +46,6 @@ export function FavoriteRow({
     favorite.kind === 'room'
       ? locationBeyondName(name, favorite.location)
       : `${m.protocol[favorite.protocol]} · ${favorite.dialString}`;
-  const showCall = starting || refused !== undefined || isCallVisible(call);
   const inviteButton = useRef<HTMLButtonElement>(null);
   // A failure's reason takes the place of the location, and may wrap.
   const failure = callFailure(call, starting, refused, m);
@@ -77,19 +66,15 @@ export function FavoriteRow({
         aria-describedby={described}
         aria-disabled={disabled ? 'true' : undefined}
         onClick={() => {
-          if (unavailableReason !== null) onUnavailable();
-          else if (!blocked) onInvite(favorite);
+          if (unavailableReason !== null) chooseMeeting();
+          else if (!blocked) invite(favorite);
         }}
       >
         <span class="visually-hidden">{m.invitePrefix}</span>
         <RowName name={name} />
       </button>
       <span class="fav-detail" id={`${id}-detail`}>
-        {showCall ? (
-          <CallProgress call={call} starting={starting} refused={refused} brief />
-        ) : room !== undefined ? (
-          <StatusBadge room={room} />
-        ) : null}
+        <CallProgress call={call} starting={starting} refused={refused} room={room} brief />
         {(failure ?? detail) !== '' && (
           <span class={failure === null ? 'fav-place' : 'fav-place is-failure'}>
             {failure ?? detail}
@@ -105,7 +90,7 @@ export function FavoriteRow({
             // The cancel button goes once the call is cancelled: focus stays on this row (its
             // invite button) rather than falling to the page (issue 14 item 6).
             inviteButton.current?.focus();
-            onCancel(call);
+            cancel(call);
           }}
         >
           <Icon name="x" />

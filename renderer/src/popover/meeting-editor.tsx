@@ -1,11 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
+import { useAction } from '../lib/use-action';
 import { ErrorNotice } from '../ui/error-notice';
 import { MeetingLine } from './meeting-summary';
 import { popoverMessages } from './messages';
-import type { CurrentMeeting, IpcError } from '../../../main/shared/ipc/contract';
+import type { CurrentMeeting, IpcResult } from '../../../main/shared/ipc/contract';
 
 interface Props {
   readonly meeting: CurrentMeeting;
@@ -21,8 +21,7 @@ interface Props {
 export function MeetingEditor({ meeting, onChanged, onClose }: Props) {
   const m = useMessages(popoverMessages);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { busy, error, run: send } = useAction();
   const input = useRef<HTMLInputElement>(null);
 
   // Opened on purpose: the person wants to type. Shown by default: leave focus alone.
@@ -32,18 +31,11 @@ export function MeetingEditor({ meeting, onChanged, onClose }: Props) {
     if (openedOnPurpose) input.current?.focus();
   }, [openedOnPurpose]);
 
-  async function run(
-    action: () => Promise<{ ok: true; data: CurrentMeeting } | { ok: false; error: IpcError }>,
-  ) {
-    setBusy(true);
-    const result = await invoke(action);
-    setBusy(false);
+  async function run(action: () => Promise<IpcResult<CurrentMeeting>>) {
+    const result = await send(action);
     if (result.ok) {
-      setError(null);
       onChanged(result.data);
       onClose?.();
-    } else {
-      setError(result.error);
     }
   }
 

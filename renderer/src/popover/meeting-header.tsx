@@ -52,11 +52,12 @@ export function MeetingHeader({ meeting, onChanged, editing, setEditing }: Props
       }}
     />
   );
-  const changeButton = (label: string, primary = false) => (
+  const changeButton = (label: string, primary = false, ariaLabel?: string) => (
     <button
       type="button"
       class={primary ? 'button button-small button-primary' : 'button button-small'}
       aria-expanded={editing}
+      aria-label={ariaLabel}
       onClick={() => {
         setEditing(!editing);
       }}
@@ -77,19 +78,7 @@ export function MeetingHeader({ meeting, onChanged, editing, setEditing }: Props
           {/* How the meeting was picked: for screen readers and in the subject's tooltip. */}
           <span class="visually-hidden">{how}</span>
           <MeetingLine meeting={current.selected} title={how} />
-          {!editing && (
-            <button
-              type="button"
-              class="button button-small"
-              aria-expanded={false}
-              aria-label={m.meeting.changeLabel}
-              onClick={() => {
-                setEditing(true);
-              }}
-            >
-              {m.meeting.change}
-            </button>
-          )}
+          {!editing && changeButton(m.meeting.change, false, m.meeting.changeLabel)}
         </div>
         {editor}
       </section>

@@ -7,7 +7,6 @@ const en = {
     following: 'Your meeting in progress',
     chosen: 'Chosen meeting',
     untitled: 'Untitled meeting',
-    code: (code: string) => `Code ${code}`,
     change: 'Change',
     changeLabel: 'Change the meeting',
     checking: 'Looking for your meeting…',
@@ -35,7 +34,6 @@ const en = {
   },
   recent: {
     heading: 'Recent invites',
-    again: (name: string) => `Invite ${name} again`,
     againBefore: 'Invite ',
     againAfter: ' again',
   },
@@ -79,7 +77,6 @@ const zh: PopoverMessages = {
     following: '你正在进行的会议',
     chosen: '已选择的会议',
     untitled: '未命名会议',
-    code: (code) => `会议号 ${code}`,
     change: '更改',
     changeLabel: '更改会议',
     checking: '正在查找你的会议…',
@@ -107,7 +104,6 @@ const zh: PopoverMessages = {
   },
   recent: {
     heading: '最近邀请',
-    again: (name) => `再次邀请 ${name}`,
     againBefore: '再次邀请 ',
     againAfter: '',
   },

@@ -9,6 +9,7 @@ import { useCalls } from '../lib/use-calls';
 import { CallAnnouncer } from '../ui/call-announcer';
 import { PopoverScreen } from './popover-screen';
 import { startPopoverLoads } from './popover-snapshot';
+import { selectedMeetingId } from './use-invite-actions';
 import { usePopoverData } from './use-popover-data';
 
 /** After the start-up requests (history at once, the directory at 50 ms) have gone out. */
@@ -23,7 +24,7 @@ export function PopoverApp() {
   const data = usePopoverData(loads);
   const calls = useCalls(
     data.favorites.status !== 'loading',
-    data.meeting.status === 'ready' ? (data.meeting.value.selected?.meetingId ?? null) : null,
+    selectedMeetingId(data.meeting),
     loads.calls,
   );
   const [query, setQuery] = useState('');
@@ -80,8 +81,7 @@ export function PopoverApp() {
   return (
     <LocaleContext.Provider value={frame.locale}>
       <PopoverScreen
-        appState={frame.appState.status === 'ready' ? frame.appState.value : null}
-        appError={frame.appState.status === 'error' ? frame.appState.error : null}
+        appState={frame.appState}
         retry={() => {
           void frame.reload();
           void data.refresh();

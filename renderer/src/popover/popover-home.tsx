@@ -14,8 +14,8 @@ import { RecentList } from './recent-list';
 import { useFavoriteFilter } from './use-favorite-filter';
 import type { PopoverData } from './use-popover-data';
 import type { Loadable } from '../lib/loadable';
-import type { CallView, CurrentMeeting, FavoriteView } from '../../../main/shared/ipc/contract';
-import type { HistoryEntry } from '../../../main/shared/model/history-schema';
+import type { RowActions } from './use-invite-actions';
+import type { CurrentMeeting, FavoriteView } from '../../../main/shared/ipc/contract';
 
 const NONE: readonly FavoriteView[] = [];
 
@@ -28,9 +28,7 @@ interface Props {
   /** The popover's main area, where ArrowDown from the filter moves to the first row. */
   readonly main: { readonly current: HTMLElement | null };
   readonly retry: () => void;
-  readonly invite: (favorite: FavoriteView) => void;
-  readonly cancel: (call: CallView) => void;
-  readonly inviteAgain: (entry: HistoryEntry) => void;
+  readonly actions: Omit<RowActions, 'unavailableReason' | 'chooseMeeting'>;
 }
 
 /** The id of the sentence saying why nothing can be invited now. */
@@ -56,22 +54,12 @@ export function invitesUnavailable(
  * the recent invites (hidden while filtering). Without a meeting, the rows are disabled, one
  * sentence says why, and the one action is the meeting's: a click on a row opens it too.
  */
-export function PopoverHome({
-  data,
-  calls,
-  query,
-  setQuery,
-  filter,
-  main,
-  retry,
-  invite,
-  cancel,
-  inviteAgain,
-}: Props) {
+export function PopoverHome({ data, calls, query, setQuery, filter, main, retry, actions }: Props) {
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const favorites = data.favorites;
-  const shown = useFavoriteFilter(favorites.status === 'ready' ? favorites.value : NONE, query);
+  const all = favorites.status === 'ready' ? favorites.value : NONE;
+  const shown = useFavoriteFilter(all, query);
   const [editing, setEditing] = useState(false);
   const unavailable = invitesUnavailable(data.meeting, m);
   const reason = unavailable === null ? null : UNAVAILABLE_ID;
@@ -85,6 +73,7 @@ export function PopoverHome({
     if (shownChoice === null) setEditing(true);
     else shownChoice.focus();
   };
+  const rows: RowActions = { ...actions, unavailableReason: reason, chooseMeeting };
   return (
     <>
       <MeetingHeader
@@ -93,9 +82,9 @@ export function PopoverHome({
         editing={editing}
         setEditing={setEditing}
       />
-      {favorites.status === 'ready' && favorites.value.length > 0 && (
+      {all.length > 0 && (
         <div class="filter">
-          <Icon name="search" class="filter-icon" />
+          <Icon name="search" class="search-icon" />
           <input
             ref={filter}
             class="filter-input"
@@ -116,7 +105,7 @@ export function PopoverHome({
                 event.preventDefault();
                 const first = shown[0];
                 if (unavailable !== null) chooseMeeting();
-                else if (first !== undefined) invite(first);
+                else if (first !== undefined) actions.invite(first);
               }
             }}
           />
@@ -153,28 +142,17 @@ export function PopoverHome({
             </button>
           </div>
         )}
-        {favorites.status === 'ready' && favorites.value.length > 0 && (
+        {all.length > 0 && (
           <FavoriteList
             favorites={shown}
             query={query}
             rooms={data.rooms}
             calls={calls}
-            unavailableReason={reason}
-            onUnavailable={chooseMeeting}
-            onInvite={invite}
-            onCancel={cancel}
+            actions={rows}
           />
         )}
       </section>
-      {query.trim() === '' && (
-        <RecentList
-          entries={data.history}
-          favorites={data.favorites.status === 'ready' ? data.favorites.value : NONE}
-          unavailableReason={reason}
-          onUnavailable={chooseMeeting}
-          onInviteAgain={inviteAgain}
-        />
-      )}
+      {query.trim() === '' && <RecentList entries={data.history} favorites={all} actions={rows} />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useMessages } from '../i18n/locale';
 import type { CallsApi } from '../lib/use-calls';
 import { markOnce } from '../lib/perf-marks';
 import { handleRowKey } from '../lib/row-navigation';
+import { keychainError } from '../lib/use-app-frame';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/spinner';
@@ -12,11 +13,11 @@ import { openWindow } from './open-window';
 import { PopoverHome } from './popover-home';
 import { useInviteActions } from './use-invite-actions';
 import type { PopoverData } from './use-popover-data';
-import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
+import type { Loadable } from '../lib/loadable';
+import type { AppState } from '../../../main/shared/ipc/contract';
 
 export interface ScreenProps {
-  readonly appState: AppState | null;
-  readonly appError: IpcError | null;
+  readonly appState: Loadable<AppState>;
   readonly retry: () => void;
   readonly data: PopoverData;
   readonly calls: CallsApi;
@@ -27,8 +28,7 @@ export interface ScreenProps {
 
 /** The popover's window: loading, a problem, setup, or its home (popover-home.tsx), and the footer. */
 export function PopoverScreen({
-  appState,
-  appError,
+  appState: frame,
   retry,
   data,
   calls,
@@ -39,38 +39,25 @@ export function PopoverScreen({
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const main = useRef<HTMLElement>(null);
+  const appState = frame.status === 'ready' ? frame.value : null;
+  const problem =
+    appState === null ? (frame.status === 'error' ? frame.error : null) : keychainError(appState);
   const listShown = appState?.configured === true && data.favorites.status === 'ready';
   useLayoutEffect(() => {
     if (listShown) markOnce('popover-rendered');
   }, [listShown]);
 
-  const { invite, cancel, inviteAgain, rowCalls } = useInviteActions(calls, data);
+  const actions = useInviteActions(calls, data);
 
   let body;
-  if (appState === null && appError === null) {
+  if (problem !== null || appState === null) {
     body = (
       <div class="center-state">
-        <Spinner label={c.loading} />
-      </div>
-    );
-  } else if (appState === null) {
-    body = (
-      <div class="center-state">
-        {appError !== null && <ErrorNotice error={appError} onRetry={retry} />}
-      </div>
-    );
-  } else if (!appState.keychain.available) {
-    body = (
-      <div class="center-state">
-        <ErrorNotice
-          error={{
-            kind: 'keychain',
-            message: appState.keychain.message ?? '',
-            code: null,
-            hint: null,
-          }}
-          onRetry={retry}
-        />
+        {problem === null ? (
+          <Spinner label={c.loading} />
+        ) : (
+          <ErrorNotice error={problem} onRetry={retry} />
+        )}
       </div>
     );
   } else if (!appState.configured) {
@@ -96,15 +83,13 @@ export function PopoverScreen({
     body = (
       <PopoverHome
         data={data}
-        calls={rowCalls}
+        calls={calls}
         query={query}
         setQuery={setQuery}
         filter={filter}
         main={main}
         retry={retry}
-        invite={invite}
-        cancel={cancel}
-        inviteAgain={inviteAgain}
+        actions={actions}
       />
     );
   }
@@ -133,26 +118,19 @@ export function PopoverScreen({
         {body}
       </main>
       <footer class="popover-footer">
-        <button
-          type="button"
-          class="footer-link"
-          onClick={() => {
-            openWindow('picker');
-          }}
-        >
-          <Icon name="grid" />
-          {m.footer.picker}
-        </button>
-        <button
-          type="button"
-          class="footer-link"
-          onClick={() => {
-            openWindow('settings');
-          }}
-        >
-          <Icon name="gear" />
-          {m.footer.settings}
-        </button>
+        {(['picker', 'settings'] as const).map((window) => (
+          <button
+            key={window}
+            type="button"
+            class="footer-link"
+            onClick={() => {
+              openWindow(window);
+            }}
+          >
+            <Icon name={window === 'picker' ? 'grid' : 'gear'} />
+            {m.footer[window]}
+          </button>
+        ))}
       </footer>
     </div>
   );

@@ -17,35 +17,6 @@ type DataOf<P extends Part> = Extract<Snapshot[P], { ok: true }>['data'];
 /** A load function as the live-value hooks take it: one bridge call's result. */
 export type Load<T> = () => Promise<IpcResult<T>>;
 
-interface PopoverSnapshot {
-  /**
-   * A load for one part: its first call answers from the snapshot (no round trip of its own);
-   * every later call (a retry, the popover shown again) is `own`, the part's own verb. Should
-   * the snapshot itself fail (the preview's connection dropped), the first call is `own` too,
-   * so each part says what went wrong with it exactly as before the snapshot existed.
-   */
-  readonly load: <P extends Part>(part: P, own: Load<DataOf<P>>) => Load<DataOf<P>>;
-}
-
-/**
- * The popover's data at start, in one IPC round trip (getPopoverSnapshot) instead of six:
- * asked at once, when this is called (the popover calls it during its first render).
- */
-function startPopoverSnapshot(): PopoverSnapshot {
-  const answer = invoke(() => bridge().getPopoverSnapshot());
-  return {
-    load: (part, own) => {
-      let first = true;
-      return async () => {
-        if (!first) return own();
-        first = false;
-        const snapshot = await answer;
-        return snapshot.ok ? snapshot.data[part] : own();
-      };
-    },
-  };
-}
-
 /** How the popover fetches each of its values: the snapshot's part first, then its own verb. */
 export interface PopoverLoads {
   readonly frame: FrameLoads;
@@ -55,17 +26,34 @@ export interface PopoverLoads {
   readonly history: Load<HistoryEntry[]>;
 }
 
-/** Asks for the snapshot now; make it once per popover (each load answers from it once). */
+/**
+ * The popover's data at start, in one IPC round trip (getPopoverSnapshot) instead of six,
+ * asked at once, when this is called (the popover calls it during its first render; once, as
+ * each load answers from the snapshot once). A part's first load answers from the snapshot (no
+ * round trip of its own); every later one (a retry, the popover shown again) is `own`, the
+ * part's own verb. Should the snapshot itself fail (the preview's connection dropped), the
+ * first load is `own` too, so each part says what went wrong with it exactly as before the
+ * snapshot existed.
+ */
 export function startPopoverLoads(): PopoverLoads {
-  const snapshot = startPopoverSnapshot();
+  const answer = invoke(() => bridge().getPopoverSnapshot());
+  const load = <P extends Part>(part: P, own: Load<DataOf<P>>): Load<DataOf<P>> => {
+    let first = true;
+    return async () => {
+      if (!first) return own();
+      first = false;
+      const snapshot = await answer;
+      return snapshot.ok ? snapshot.data[part] : own();
+    };
+  };
   return {
     frame: {
-      appState: snapshot.load('appState', () => bridge().getAppState()),
-      settings: snapshot.load('settings', () => bridge().getSettings()),
+      appState: load('appState', () => bridge().getAppState()),
+      settings: load('settings', () => bridge().getSettings()),
     },
-    meeting: snapshot.load('meeting', () => bridge().getCurrentMeeting()),
-    favorites: snapshot.load('favorites', () => bridge().listFavorites()),
-    calls: snapshot.load('calls', () => bridge().listCalls()),
-    history: snapshot.load('history', () => bridge().listHistory()),
+    meeting: load('meeting', () => bridge().getCurrentMeeting()),
+    favorites: load('favorites', () => bridge().listFavorites()),
+    calls: load('calls', () => bridge().listCalls()),
+    history: load('history', () => bridge().listHistory()),
   };
 }

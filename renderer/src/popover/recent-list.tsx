@@ -7,6 +7,7 @@ import { Icon } from '../ui/icons';
 import { popoverMessages } from './messages';
 import { RowName } from './row-name';
 import type { HistoryEntry } from '../../../main/shared/model/history-schema';
+import type { RowActions } from './use-invite-actions';
 import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
 const SHOWN = 5;
@@ -42,20 +43,12 @@ export function historyName(entry: HistoryEntry, favorites: readonly FavoriteVie
 interface Props {
   readonly entries: readonly HistoryEntry[];
   /** For the names people gave their favourites. */
-  readonly favorites?: readonly FavoriteView[];
-  /** Why nothing can be invited now (the id of the sentence), or null: see FavoriteRow. */
-  readonly unavailableReason?: string | null;
-  readonly onUnavailable?: () => void;
-  readonly onInviteAgain: (entry: HistoryEntry) => void;
+  readonly favorites: readonly FavoriteView[];
+  readonly actions: RowActions;
 }
 
-export function RecentList({
-  entries,
-  favorites = [],
-  unavailableReason = null,
-  onUnavailable,
-  onInviteAgain,
-}: Props) {
+export function RecentList({ entries, favorites, actions }: Props) {
+  const { unavailableReason, chooseMeeting, inviteAgain } = actions;
   const m = useMessages(popoverMessages);
   const c = useMessages(commonMessages);
   const { intl } = useLocale();
@@ -84,8 +77,8 @@ export function RecentList({
                 }
                 aria-disabled={unavailableReason === null ? undefined : 'true'}
                 onClick={() => {
-                  if (unavailableReason === null) onInviteAgain(entry);
-                  else onUnavailable?.();
+                  if (unavailableReason === null) inviteAgain(entry);
+                  else chooseMeeting();
                 }}
               >
                 <span class="visually-hidden">{m.recent.againBefore}</span>

@@ -5,6 +5,7 @@ import {
   filterFavorites,
   type PinyinKey,
 } from './filter-favorites';
+import { cached } from '../lib/cached';
 import type { FavoriteView } from '../../../main/shared/ipc/contract';
 
 const HAN = /\p{Script=Han}/u;
@@ -24,14 +25,7 @@ function loadPinyin(): Promise<PinyinKey> {
     (module) => {
       // Names repeat across refreshes of the list: each is spelled once.
       const cache = new Map<string, string>();
-      return (text: string) => {
-        let key = cache.get(text);
-        if (key === undefined) {
-          key = module.pinyinKey(text);
-          cache.set(text, key);
-        }
-        return key;
-      };
+      return (text: string) => cached(cache, text, module.pinyinKey);
     },
     (error: unknown) => {
       // A chunk that failed to load (an update replaced it) is asked for again next time.
@@ -84,14 +78,8 @@ export function useFavoriteFilter(
   // Keys are built on first use (the first typed letter), once per list and dictionary.
   const keyOf = useMemo(() => {
     const keys = new Map<string, string>();
-    return (favorite: FavoriteView) => {
-      let key = keys.get(favorite.id);
-      if (key === undefined) {
-        key = favoriteSearchKey(favorite, pinyinKey ?? undefined);
-        keys.set(favorite.id, key);
-      }
-      return key;
-    };
+    return (favorite: FavoriteView) =>
+      cached(keys, favorite.id, () => favoriteSearchKey(favorite, pinyinKey ?? undefined));
   }, [favorites, pinyinKey]);
 
   return useMemo(() => filterFavorites(favorites, query, keyOf), [favorites, query, keyOf]);

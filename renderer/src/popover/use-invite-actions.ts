@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
 import type { CallsApi } from '../lib/use-calls';
 import type { PopoverData } from './use-popover-data';
 import { targetKey } from '../../../main/shared/rules/targets';
@@ -7,16 +7,16 @@ import type { CallView, CurrentMeeting, FavoriteView } from '../../../main/share
 import type { HistoryEntry } from '../../../main/shared/model/history-schema';
 
 /** The selected meeting's ID, null for none, undefined while it is not known. */
-function selectedMeetingId(meeting: Loadable<CurrentMeeting>): string | null | undefined {
+export function selectedMeetingId(meeting: Loadable<CurrentMeeting>): string | null | undefined {
   return meeting.status === 'ready' ? (meeting.value.selected?.meetingId ?? null) : undefined;
 }
 
 /**
- * The calls the rows show: a row's failure or outcome speaks of the meeting it happened in,
- * so when the meeting changes (to another, or to none) the rows go back to the rooms' status,
- * and refusals (such as "no meeting" before one was chosen) are forgotten.
+ * A row's failure speaks of the meeting it happened in: when the meeting changes (to another,
+ * or to none), refusals (such as "no meeting" before one was chosen) are forgotten. Outcomes
+ * go back to the rooms' status in useCalls, which gets the same meeting.
  */
-function useRowCalls(calls: CallsApi, meeting: Loadable<CurrentMeeting>): CallsApi {
+function useForgetRefusals(calls: CallsApi, meeting: Loadable<CurrentMeeting>): void {
   const meetingId = selectedMeetingId(meeting);
   const known = useRef(meetingId);
   const clearRefusals = calls.clearRefusals;
@@ -26,27 +26,30 @@ function useRowCalls(calls: CallsApi, meeting: Loadable<CurrentMeeting>): CallsA
     known.current = meetingId;
     if (before !== undefined) clearRefusals();
   }, [meetingId, clearRefusals]);
+}
 
-  const byTarget = useMemo(() => {
-    if (meetingId === undefined) return calls.byTarget;
-    const stale = [...calls.byTarget].filter(
-      ([, call]) => call.settled && call.meeting !== null && call.meeting.meetingId !== meetingId,
-    );
-    if (stale.length === 0) return calls.byTarget;
-    const shown = new Map(calls.byTarget);
-    for (const [key] of stale) shown.delete(key);
-    return shown;
-  }, [calls.byTarget, meetingId]);
-  return useMemo(() => ({ ...calls, byTarget }), [calls, byTarget]);
+/** What a popover row does when clicked, and whether it can now. */
+export interface RowActions {
+  readonly invite: (favorite: FavoriteView) => void;
+  readonly cancel: (call: CallView) => void;
+  readonly inviteAgain: (entry: HistoryEntry) => void;
+  /**
+   * The id of the sentence saying why nothing can be invited now (no meeting yet), or null.
+   * The rows are then disabled, and a click asks for the meeting instead (chooseMeeting).
+   */
+  readonly unavailableReason: string | null;
+  readonly chooseMeeting: () => void;
 }
 
 /**
  * What the popover's rows do: invite a favourite, cancel a call, invite a recent target again
- * (through its favourite when it is one, so the one-ring check sees the same target); and
- * the calls they show (useRowCalls).
+ * (through its favourite when it is one, so the one-ring check sees the same target).
  */
-export function useInviteActions(calls: CallsApi, data: PopoverData) {
-  const rowCalls = useRowCalls(calls, data.meeting);
+export function useInviteActions(
+  calls: CallsApi,
+  data: PopoverData,
+): Omit<RowActions, 'unavailableReason' | 'chooseMeeting'> {
+  useForgetRefusals(calls, data.meeting);
   const invite = useCallback(
     (favorite: FavoriteView) => {
       void calls.start(targetKey(favorite), { favoriteId: favorite.id });
@@ -89,5 +92,5 @@ export function useInviteActions(calls: CallsApi, data: PopoverData) {
     },
     [calls, data.favorites, data.rooms],
   );
-  return { invite, cancel, inviteAgain, rowCalls };
+  return { invite, cancel, inviteAgain };
 }

@@ -3,8 +3,7 @@ import { bridge } from '../bridge';
 import { invoke } from '../lib/call';
 import type { Loadable } from '../lib/loadable';
 import { useBridgeEvent } from '../lib/use-bridge-event';
-import { useCurrentMeeting } from '../lib/use-current-meeting';
-import { useFavorites } from '../lib/use-favorites';
+import { useLiveValue } from '../lib/use-live-value';
 import type { PopoverLoads } from './popover-snapshot';
 import type { CurrentMeeting, FavoriteView, RoomView } from '../../../main/shared/ipc/contract';
 import type { HistoryEntry } from '../../../main/shared/model/history-schema';
@@ -26,8 +25,8 @@ export interface PopoverData {
  * rooms, is fetched after that paint and only for the statuses of favourite rooms.
  */
 export function usePopoverData(loads: PopoverLoads): PopoverData {
-  const meeting = useCurrentMeeting(loads.meeting);
-  const favorites = useFavorites(loads.favorites);
+  const meeting = useLiveValue('meetingChanged', loads.meeting);
+  const favorites = useLiveValue('favoritesChanged', loads.favorites);
   const historyLoad = loads.history;
   const [history, setHistory] = useState<readonly HistoryEntry[]>([]);
   const [rooms, setRooms] = useState<ReadonlyMap<string, RoomView>>(new Map());
@@ -54,10 +53,10 @@ export function usePopoverData(loads: PopoverLoads): PopoverData {
   // here, in the snapshot), then the directory (thousands of rooms, for the favourites'
   // statuses) follow once that paint is done, so they never compete with it for the bridge,
   // main's time or the first frame's rendering.
-  const painted = favorites.favorites.status !== 'loading';
+  const painted = favorites.value.status !== 'loading';
   const hasRooms =
-    favorites.favorites.status === 'ready' &&
-    favorites.favorites.value.some((favorite) => favorite.kind === 'room');
+    favorites.value.status === 'ready' &&
+    favorites.value.value.some((favorite) => favorite.kind === 'room');
   useEffect(() => {
     if (!painted) return undefined;
     const timer = setTimeout(() => void loadHistory(), 0);
@@ -88,7 +87,7 @@ export function usePopoverData(loads: PopoverLoads): PopoverData {
 
   return {
     meeting: meeting.value,
-    favorites: favorites.favorites,
+    favorites: favorites.value,
     history,
     rooms,
     setMeeting: meeting.set,

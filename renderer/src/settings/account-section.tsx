@@ -44,7 +44,7 @@ export function AccountSection({ appState, lockedOperator, onSaved }: Props) {
             <dd class="mono">{credentials.sdkId ?? m.credentials.summary.none}</dd>
             <dt>{m.credentials.summary.secretId}</dt>
             <dd>
-              <span class="saved-hint">
+              <span class="note-ok saved-hint">
                 <Icon name="key" />
                 {m.credentials.savedHint(credentials.secretIdHint)}
               </span>

@@ -4,18 +4,18 @@ import { useMessages } from '../i18n/locale';
 import { ErrorNotice } from '../ui/error-notice';
 import { LockedNote } from './locked-note';
 import { settingsMessages } from './messages';
-import type { IpcError } from '../../../main/shared/ipc/contract';
+import type { SettingsChange } from './use-update-settings';
 import type { Settings } from '../../../main/shared/model/settings-schema';
 
 interface Props {
   readonly settings: Settings;
   readonly locked: ReadonlySet<string>;
-  readonly update: (patch: Partial<Settings>) => Promise<boolean>;
-  readonly error: IpcError | null;
+  /** This section's changes, and the error of the last one. */
+  readonly change: SettingsChange;
 }
 
 /** The API base URL, tucked away: only private deployments change it. */
-export function AdvancedSection({ settings, locked, update, error }: Props) {
+export function AdvancedSection({ settings, locked, change: { update, error } }: Props) {
   const m = useMessages(settingsMessages);
   const [text, setText] = useState(settings.baseUrl);
   const [saved, setSaved] = useState(false);

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
+import { useAction } from '../lib/use-action';
 import { ErrorNotice } from '../ui/error-notice';
 import { settingsMessages } from './messages';
-import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
+import type { AppState } from '../../../main/shared/ipc/contract';
 
 type Field = 'appId' | 'sdkId' | 'secretId' | 'secretKey' | 'operatorId';
 type Values = Readonly<Record<Field, string>>;
@@ -69,22 +69,13 @@ export function CredentialsForm({
     draftStore?.keep(withoutKey(next));
   };
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { busy, error, run } = useAction();
   const replacing = appState.credentials !== null;
-
-  const names: Readonly<Record<Field, string>> = {
-    appId: m.credentials.appId,
-    sdkId: m.credentials.sdkId,
-    secretId: m.credentials.secretId,
-    secretKey: m.credentials.secretKey,
-    operatorId: m.credentials.operator,
-  };
 
   function check(): Partial<Record<Field, string>> {
     const found: Partial<Record<Field, string>> = {};
     for (const field of REQUIRED)
-      if (values[field].trim() === '') found[field] = m.credentials.required(names[field]);
+      if (values[field].trim() === '') found[field] = m.credentials.required(m.credentials[field]);
     return found;
   }
 
@@ -104,9 +95,8 @@ export function CredentialsForm({
       form.current?.querySelector<HTMLInputElement>(`#cred-${first}`)?.focus();
       return;
     }
-    setBusy(true);
     // Pasted credentials often carry a stray space or newline; none is ever part of one.
-    const result = await invoke(() =>
+    const result = await run(() =>
       bridge().saveCredentials({
         appId: values.appId.trim(),
         sdkId: values.sdkId.trim() === '' ? null : values.sdkId.trim(),
@@ -115,15 +105,11 @@ export function CredentialsForm({
         operatorId: values.operatorId.trim(),
       }),
     );
-    setBusy(false);
     if (result.ok) {
-      setError(null);
       // A page that keeps the draft shows it again on Back (a wrong SecretKey is typed again,
       // the rest stays); otherwise the secrets leave the form once saved.
       if (draftStore === undefined) setValuesState({ ...values, secretId: '', secretKey: '' });
       onSaved(result.data);
-    } else {
-      setError(result.error);
     }
   };
 
@@ -165,7 +151,7 @@ export function CredentialsForm({
     return (
       <div class="field">
         <label class="field-label" for={id}>
-          {names[name]}
+          {m.credentials[name]}
           {options.optional === true && (
             <span class="field-optional"> ({m.credentials.optional})</span>
           )}

@@ -4,7 +4,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { LockedNote } from './locked-note';
 import { settingsMessages } from './messages';
 import { acceleratorFromKey, formatAccelerator } from './shortcut';
-import type { IpcError } from '../../../main/shared/ipc/contract';
+import type { SettingsChange } from './use-update-settings';
 import type { Settings } from '../../../main/shared/model/settings-schema';
 
 interface Props {
@@ -13,8 +13,8 @@ interface Props {
   readonly mac: boolean;
   /** False on Linux and in the web preview: the launch-at-login row is not shown. */
   readonly loginItemSupported: boolean;
-  readonly update: (patch: Partial<Settings>) => Promise<boolean>;
-  readonly error: IpcError | null;
+  /** This section's changes, and the error of the last one. */
+  readonly change: SettingsChange;
 }
 
 /** Launch at login (macOS and Windows only) and the global shortcut. */
@@ -23,8 +23,7 @@ export function GeneralSection({
   locked,
   mac,
   loginItemSupported,
-  update,
-  error,
+  change: { update, error },
 }: Props) {
   const m = useMessages(settingsMessages);
   const [recording, setRecording] = useState(false);

@@ -1,29 +1,21 @@
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
+import { useAction } from '../lib/use-action';
 import { ErrorNotice } from '../ui/error-notice';
 import { settingsMessages } from './messages';
-import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
+import type { AppState } from '../../../main/shared/ipc/contract';
 
 /** Log out, after a confirmation in a modal dialog (the keychain entry is deleted). */
 export function LogoutSection({ onLoggedOut }: { onLoggedOut: (state: AppState) => void }) {
   const m = useMessages(settingsMessages);
   const dialog = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { busy, error, run } = useAction();
 
   const confirm = async () => {
-    setBusy(true);
-    const result = await invoke(() => bridge().logout());
-    setBusy(false);
+    const result = await run(() => bridge().logout());
     dialog.current?.close();
-    if (result.ok) {
-      setError(null);
-      onLoggedOut(result.data);
-    } else {
-      setError(result.error);
-    }
+    if (result.ok) onLoggedOut(result.data);
   };
 
   return (

@@ -39,12 +39,12 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
     }
     if (step !== 'credentials') title.current?.focus();
   }, [step]);
-  const labels: Readonly<Record<Step, string>> = {
-    credentials: m.onboarding.credentials,
-    test: m.onboarding.test,
-    done: m.onboarding.done,
-  };
   const position = STEPS.indexOf(step) + 1;
+  const [heading, intro] = {
+    credentials: [m.credentials.heading, m.onboarding.welcome],
+    test: [m.onboarding.testTitle, m.onboarding.testIntro],
+    done: [m.onboarding.doneTitle, m.onboarding.doneIntro],
+  }[step];
 
   return (
     <div class="onboarding">
@@ -69,7 +69,7 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
               <span class="step-number" aria-hidden="true">
                 {index + 1 < position ? <Icon name="check" /> : index + 1}
               </span>
-              {labels[name]}
+              {m.onboarding[name]}
             </li>
           ))}
         </ol>
@@ -77,12 +77,12 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
 
       <section class="card" aria-labelledby="step-title">
         <p class="step-count">{m.onboarding.step(position, STEPS.length)}</p>
+        <h2 class="card-title" id="step-title" ref={title} tabIndex={-1}>
+          {heading}
+        </h2>
+        <p class="card-intro">{intro}</p>
         {step === 'credentials' && (
           <>
-            <h2 class="card-title" id="step-title" ref={title} tabIndex={-1}>
-              {m.credentials.heading}
-            </h2>
-            <p class="card-intro">{m.onboarding.welcome}</p>
             <p>
               <button
                 type="button"
@@ -108,12 +108,8 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
         )}
         {step === 'test' && (
           <>
-            <h2 class="card-title" id="step-title" ref={title} tabIndex={-1}>
-              {m.onboarding.testTitle}
-            </h2>
-            <p class="card-intro">{m.onboarding.testIntro}</p>
             {state.credentials !== null && (
-              <p class="saved-hint">
+              <p class="note-ok saved-hint">
                 <Icon name="key" />
                 {m.credentials.savedHint(state.credentials.secretIdHint)}
               </p>
@@ -142,28 +138,22 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
           </>
         )}
         {step === 'done' && (
-          <>
-            <h2 class="card-title" id="step-title" ref={title} tabIndex={-1}>
-              {m.onboarding.doneTitle}
-            </h2>
-            <p class="card-intro">{m.onboarding.doneIntro}</p>
-            <div class="form-actions">
-              <button
-                type="button"
-                class="button button-primary"
-                onClick={() => {
-                  void invoke(() => bridge().openWindow({ window: 'picker' }));
-                  onFinish();
-                }}
-              >
-                <Icon name="grid" />
-                {m.onboarding.openPicker}
-              </button>
-              <button type="button" class="button" onClick={onFinish}>
-                {m.onboarding.finish}
-              </button>
-            </div>
-          </>
+          <div class="form-actions">
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => {
+                void invoke(() => bridge().openWindow({ window: 'picker' }));
+                onFinish();
+              }}
+            >
+              <Icon name="grid" />
+              {m.onboarding.openPicker}
+            </button>
+            <button type="button" class="button" onClick={onFinish}>
+              {m.onboarding.finish}
+            </button>
+          </div>
         )}
       </section>
     </div>

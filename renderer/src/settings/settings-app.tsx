@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { commonMessages } from '../i18n/common-messages';
 import { LocaleContext, useMessages } from '../i18n/locale';
-import { useAppFrame, type AppFrame } from '../lib/use-app-frame';
+import { keychainError, useAppFrame, type AppFrame } from '../lib/use-app-frame';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/spinner';
@@ -86,17 +86,9 @@ function SettingsGate({ frame }: { frame: AppFrame }) {
   }
   const view = settings.value;
   const lockedOperator = view.locked.includes('operatorId') ? view.settings.operatorId : null;
-  const keychainProblem = !appState.value.keychain.available && (
-    <ErrorNotice
-      error={{
-        kind: 'keychain',
-        message: appState.value.keychain.message ?? '',
-        code: null,
-        hint: null,
-      }}
-      onRetry={() => void frame.reload()}
-      offerSettings={false}
-    />
+  const keychain = keychainError(appState.value);
+  const keychainProblem = keychain !== null && (
+    <ErrorNotice error={keychain} onRetry={() => void frame.reload()} offerSettings={false} />
   );
 
   if (onboarding) {
@@ -187,15 +179,9 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
         locked={locked}
         mac={appState.platform === 'darwin'}
         loginItemSupported={loginItemSupported(appState.platform)}
-        update={general.update}
-        error={general.error}
+        change={general}
       />
-      <AdvancedSection
-        settings={view.settings}
-        locked={locked}
-        update={advanced.update}
-        error={advanced.error}
-      />
+      <AdvancedSection settings={view.settings} locked={locked} change={advanced} />
       <DiagnosticsSection />
       {appState.credentials?.source === 'keychain' && (
         <LogoutSection

@@ -5,19 +5,14 @@
 
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'OS']);
 
+/** Keys an accelerator names as KeyboardEvent.code does. */
+const SAME_NAME = new Set(['Space', 'Enter', 'Tab', 'Home', 'End', 'PageUp', 'PageDown', 'Insert']);
+
 const NAMED: Readonly<Record<string, string>> = {
-  Space: 'Space',
-  Enter: 'Enter',
-  Tab: 'Tab',
   ArrowUp: 'Up',
   ArrowDown: 'Down',
   ArrowLeft: 'Left',
   ArrowRight: 'Right',
-  Home: 'Home',
-  End: 'End',
-  PageUp: 'PageUp',
-  PageDown: 'PageDown',
-  Insert: 'Insert',
   Minus: '-',
   Equal: '=',
   BracketLeft: '[',
@@ -38,6 +33,7 @@ function keyFromCode(code: string): string | null {
   const digit = /^Digit([0-9])$/.exec(code);
   if (digit?.[1] !== undefined) return digit[1];
   if (/^F([1-9]|1[0-9]|2[0-4])$/.test(code)) return code;
+  if (SAME_NAME.has(code)) return code;
   return NAMED[code] ?? null;
 }
 

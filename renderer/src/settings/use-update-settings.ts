@@ -1,27 +1,21 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { bridge } from '../bridge';
-import { invoke } from '../lib/call';
-import type { IpcError, SettingsView } from '../../../main/shared/ipc/contract';
+import { useAction } from '../lib/use-action';
+import type { SettingsView } from '../../../main/shared/ipc/contract';
 import type { Settings } from '../../../main/shared/model/settings-schema';
+
+export type SettingsChange = ReturnType<typeof useUpdateSettings>;
 
 /** One settings change at a time, with its error kept for the section that made it. */
 export function useUpdateSettings(apply: (view: SettingsView) => void) {
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const update = useCallback(
     async (patch: Partial<Settings>): Promise<boolean> => {
-      setBusy(true);
-      const result = await invoke(() => bridge().updateSettings(patch));
-      setBusy(false);
-      if (result.ok) {
-        setError(null);
-        apply(result.data);
-        return true;
-      }
-      setError(result.error);
-      return false;
+      const result = await run(() => bridge().updateSettings(patch));
+      if (result.ok) apply(result.data);
+      return result.ok;
     },
-    [apply],
+    [apply, run],
   );
   return { update, error, busy };
 }

@@ -1,11 +1,10 @@
-import { useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
+import { useAction } from '../lib/use-action';
 import { ErrorNotice } from '../ui/error-notice';
 import { Icon } from '../ui/icons';
 import { settingsMessages } from './messages';
-import type { AppState, IpcError } from '../../../main/shared/ipc/contract';
+import type { AppState } from '../../../main/shared/ipc/contract';
 
 interface WarningsNoticeProps {
   readonly warnings: AppState['warnings'];
@@ -23,19 +22,11 @@ interface WarningsNoticeProps {
  */
 export function WarningsNotice({ warnings, onDismissed }: WarningsNoticeProps) {
   const m = useMessages(settingsMessages);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { busy, error, run } = useAction();
 
   const dismiss = async () => {
-    setBusy(true);
-    const result = await invoke(() => bridge().dismissWarnings());
-    setBusy(false);
-    if (result.ok) {
-      setError(null);
-      onDismissed(result.data);
-    } else {
-      setError(result.error);
-    }
+    const result = await run(() => bridge().dismissWarnings());
+    if (result.ok) onDismissed(result.data);
   };
 
   return (
@@ -43,7 +34,7 @@ export function WarningsNotice({ warnings, onDismissed }: WarningsNoticeProps) {
       <Icon name="alert" class="notice-icon" />
       <div class="notice-body">
         <p class="notice-title">{m.warnings.title}</p>
-        <ul class="warning-list">
+        <ul class="bullet-list">
           {warnings.map((warning) => (
             <li key={warning.file} lang="en">
               <span class="mono">{warning.file}</span>: {warning.message}

@@ -1,7 +1,8 @@
 import { commonMessages, type CommonMessages } from '../i18n/common-messages';
 import { useMessages } from '../i18n/locale';
 import { shortError } from '../lib/error-copy';
-import type { CallPhase, CallView, IpcError } from '../../../main/shared/ipc/contract';
+import { StatusBadge } from './status-badge';
+import type { CallPhase, CallView, IpcError, RoomView } from '../../../main/shared/ipc/contract';
 
 type CallTone = 'active' | 'good' | 'neutral' | 'bad';
 
@@ -68,9 +69,10 @@ interface Props {
   readonly call: CallView | undefined;
   readonly starting: boolean;
   readonly refused: IpcError | undefined;
-  readonly id?: string;
   /** Just the phase ("Failed"): the row shows the reason on a line of its own. */
   readonly brief?: boolean;
+  /** The room's live status, shown when there is no call to speak of. */
+  readonly room?: Pick<RoomView, 'status' | 'callable'> | undefined;
 }
 
 /** Why a call failed, in words with the server's code, or null when it did not fail. */
@@ -87,9 +89,9 @@ export function callFailure(
 
 /**
  * A row's call line: "Ringing…", "Accepted", "Failed: The room could not be called (10004)".
- * Renders nothing when there is no call to speak of, so the row shows the room's status.
+ * When there is no call to speak of, the room's status instead (nothing for an address).
  */
-export function CallProgress({ call, starting, refused, id, brief = false }: Props) {
+export function CallProgress({ call, starting, refused, brief = false, room }: Props) {
   const m = useMessages(commonMessages);
   let tone: CallTone;
   let text: string;
@@ -103,10 +105,10 @@ export function CallProgress({ call, starting, refused, id, brief = false }: Pro
     tone = TONES[call.phase];
     text = brief ? m.phase[call.phase] : callText(call, m);
   } else {
-    return null;
+    return room === undefined ? null : <StatusBadge room={room} />;
   }
   return (
-    <span class={`call call-${tone}`} id={id}>
+    <span class={`call call-${tone}`}>
       <span class="call-dot" aria-hidden="true" />
       <span class="call-text">{text}</span>
     </span>

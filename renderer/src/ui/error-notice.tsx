@@ -49,6 +49,7 @@ export function ErrorNotice({
   const { locale } = useLocale();
   const d = useMessages(errorMessages);
   const copy = describeError(error, m);
+  const help = copy.help;
   return (
     <div
       class={compact ? 'notice notice-error notice-compact' : 'notice notice-error'}
@@ -71,22 +72,20 @@ export function ErrorNotice({
               {d.details}
               {copy.code !== null && <span class="notice-code">{m.errorCode(copy.code)}</span>}
             </summary>
-            {copy.detail !== null && (
-              // Main's sentences are English, but for the input parsers' (in the page's
-              // language): say which, so a screen reader reads them right.
-              <p class="notice-detail" lang={langOf(copy.detail, locale)}>
-                {copy.detail}
-              </p>
-            )}
-            {copy.detail !== null && copy.detailHint !== null && (
-              // Main's next step for its own sentence, under it and in its language.
-              <p class="notice-detail" lang={langOf(copy.detailHint, locale)}>
-                {copy.detailHint}
-              </p>
+            {/* Main's sentence, then its next step (only ever with a sentence). Main's sentences
+                are English, but for the input parsers' (in the page's language): say which, so a
+                screen reader reads them right. */}
+            {[copy.detail, copy.detailHint].map(
+              (text, index) =>
+                text !== null && (
+                  <p key={index} class="notice-detail" lang={langOf(text, locale)}>
+                    {text}
+                  </p>
+                ),
             )}
           </details>
         )}
-        {(onRetry !== undefined || (offerSettings && copy.settings) || copy.help !== null) && (
+        {(onRetry !== undefined || (offerSettings && copy.settings) || help !== null) && (
           <div class="notice-actions">
             {onRetry !== undefined && (
               <button
@@ -111,14 +110,11 @@ export function ErrorNotice({
                 {m.openSettings}
               </button>
             )}
-            {copy.help !== null && (
+            {help !== null && (
               <button
                 type="button"
                 class="button button-small button-link"
-                onClick={() => {
-                  const topic = copy.help;
-                  if (topic !== null) void invoke(() => bridge().openHelp({ topic }));
-                }}
+                onClick={() => void invoke(() => bridge().openHelp({ topic: help }))}
               >
                 {m.learnMore}
               </button>

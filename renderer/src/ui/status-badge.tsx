@@ -12,20 +12,14 @@ function roomStatusTone(room: Pick<RoomView, 'status' | 'callable'>): StatusTone
   return 'off';
 }
 
-export function StatusBadge({
-  room,
-  id,
-}: {
-  room: Pick<RoomView, 'status' | 'callable'>;
-  id?: string;
-}) {
+export function StatusBadge({ room }: { room: Pick<RoomView, 'status' | 'callable'> }) {
   const m = useMessages(commonMessages);
   const word =
     !room.callable && room.status !== 'not-activated' && room.status !== 'not-bound'
       ? m.status.notCallable
       : m.status[room.status];
   return (
-    <span class={`badge badge-${roomStatusTone(room)}`} id={id}>
+    <span class={`badge badge-${roomStatusTone(room)}`}>
       <span class="badge-dot" aria-hidden="true" />
       {word}
     </span>
