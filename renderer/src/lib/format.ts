@@ -44,7 +44,12 @@ export function prepareDateFormats(intl: string): void {
   for (const shape of Object.keys(SHAPES) as Shape[]) dateTimeFormat(intl, shape);
 }
 
-/** "10:00 – 11:00", with the date when the meeting is not today. */
+/**
+ * "10:00 – 11:00", with the date when the meeting is not today. A meeting of today that runs
+ * past midnight reads "23:30 – 00:30", as calendars show it: formatRange would spell both
+ * full dates ("12/3/2026, 11:30 PM – 12/4/2026, 12:30 AM"), which wraps the popover's header
+ * and pushes a favourite out of view for the last hour of every day.
+ */
 export function formatMeetingTime(
   start: string | null,
   end: string | null,
@@ -54,8 +59,10 @@ export function formatMeetingTime(
   const from = dateFromSeconds(start);
   const to = dateFromSeconds(end);
   if (from === null) return '';
-  const format = dateTimeFormat(intl, sameDay(from, now) ? 'time' : 'dayTime');
+  const today = sameDay(from, now);
+  const format = dateTimeFormat(intl, today ? 'time' : 'dayTime');
   if (to === null || to <= from) return format.format(from);
+  if (today && !sameDay(from, to)) return `${format.format(from)} – ${format.format(to)}`;
   return format.formatRange(from, to);
 }
 

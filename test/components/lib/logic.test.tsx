@@ -146,6 +146,20 @@ describe('formatting', () => {
     );
     expect(formatMeetingTime(null, null, 'en-US')).toBe('');
   });
+
+  it('keeps a meeting of today that runs past midnight to its two times', () => {
+    const seconds = (date: Date) => String(date.getTime() / 1000);
+    const start = new Date(2025, 5, 3, 23, 30);
+    const end = new Date(2025, 5, 4, 0, 30);
+    const text = formatMeetingTime(seconds(start), seconds(end), 'en-US', start);
+    expect(text).toMatch(/^11:30\sPM\s–\s12:30\sAM$/);
+    expect(formatMeetingTime(seconds(start), seconds(end), 'zh-CN', start)).not.toMatch(/2025/);
+    // Not today: the dates stay, they say which day.
+    const earlier = new Date(2025, 5, 1, 9, 0);
+    expect(formatMeetingTime(seconds(start), seconds(end), 'en-US', earlier)).toMatch(
+      /Jun 3.*Jun 4/,
+    );
+  });
 });
 
 describe('target keys', () => {
