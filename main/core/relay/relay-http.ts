@@ -1,14 +1,12 @@
 import ky, { ForceRetryError, HTTPError, NetworkError, TimeoutError } from 'ky';
 import type { KyInstance } from 'ky';
-import type { z } from 'zod';
 import { defaultSleep } from '../wemeet/client-options';
 import { Call, callOf } from '../wemeet/call-context';
 import { describeCause, redactOrNull } from '../wemeet/error-mapping';
-import { WemeetError, rateLimitOf, type RequestLabel } from '../wemeet/errors';
-import { parseJsonLossless, type BodyValue } from '../wemeet/json';
-import { mayRetry, readBody, sendCall } from '../wemeet/ky-call';
-import type { Query } from '../wemeet/request-uri';
-import { resolveRetryPolicy, retryWaitMs, type RetryPolicy } from '../wemeet/retry-policy';
+import { WemeetError, type RequestLabel } from '../wemeet/errors';
+import { parseJsonLossless } from '../wemeet/json';
+import { mayRetry, readBody, sendCall, waitBeforeRetry, type CallRequest } from '../wemeet/ky-call';
+import { resolveRetryPolicy, type RetryPolicy } from '../wemeet/retry-policy';
 import { bufferedFetch, ReadResponse, type FetchLike } from '../wemeet/transport';
 import { relayUrlProblem } from '../../shared/rules/relay-url';
 import { relayError } from './relay-error-mapping';
@@ -40,19 +38,11 @@ export interface RelayHttpOptions {
   readonly appVersion?: string | undefined;
 }
 
-export interface RelayRequest<T> {
+/** A call to the relay, worded on failure for the Tencent request it stands for. */
+export interface RelayRequest<T> extends CallRequest<T> {
   readonly method: 'GET' | 'POST';
-  /** The relay path (relayPaths in contract.ts). */
-  readonly path: string;
-  readonly query?: Query | undefined;
-  readonly body?: BodyValue | undefined;
-  readonly schema: z.ZodType<T>;
-  /** True for reads: only those are retried. */
-  readonly idempotent: boolean;
   /** The Tencent request this stands for: its errors are worded for that request. */
   readonly label: RequestLabel;
-  readonly signal?: AbortSignal | undefined;
-  readonly onRateLimited?: ((waitMs: number) => void) | undefined;
   /** Sent without the bearer (GET /v1/sign-in-config, before anyone signed in). */
   readonly anonymous?: boolean | undefined;
 }
@@ -104,9 +94,12 @@ export class RelayHttp {
           async ({ request, options: normalized, error, retryCount }) => {
             const call = callOf(normalized);
             const typed = this.#typed(error, call) ?? error;
-            const waitMs = retryWaitMs(typed, retryCount, this.#retry, this.#random, this.#now());
-            if (rateLimitOf(typed) !== null) call.onRateLimited?.(waitMs);
-            await this.#sleep(waitMs, call.signal);
+            await waitBeforeRetry(typed, call, retryCount, {
+              policy: this.#retry,
+              random: this.#random,
+              nowMs: this.#now(),
+              sleep: this.#sleep,
+            });
             if (normalized.context['anonymous'] !== true) await this.#authorize(request);
           },
         ],

@@ -10,12 +10,12 @@ import {
   requestTimeOf,
   serverTimeOf,
 } from './error-mapping';
-import { WemeetError, WemeetNetworkError, WemeetTimeoutError, rateLimitOf } from './errors';
+import { WemeetError, WemeetNetworkError, WemeetTimeoutError } from './errors';
 import type { RequestLabel } from './errors';
 import { parseJsonLossless } from './json';
 import type { MeetingIdEncoding } from './json';
-import { mayRetry, readBody, sendCall } from './ky-call';
-import { resolveRetryPolicy, retryWaitMs } from './retry-policy';
+import { mayRetry, readBody, sendCall, waitBeforeRetry } from './ky-call';
+import { resolveRetryPolicy } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
 import { defaultNonce, signedHeaders, unixSeconds } from './signing';
 import {
@@ -113,9 +113,7 @@ export class WemeetClient {
           async ({ request, options: normalized, error, retryCount }) => {
             const call = callOf(normalized);
             const typed = this.#toWemeetError(error, call, request) ?? error;
-            const waitMs = retryWaitMs(typed, retryCount, this.#retry, this.#random, this.#now());
-            if (rateLimitOf(typed) !== null) call.onRateLimited?.(waitMs);
-            await this.#sleep(waitMs, call.signal);
+            await waitBeforeRetry(typed, call, retryCount, this.#clock());
             // Signed after the wait, so the timestamp is the moment of sending.
             this.#sign(request, normalized);
           },
@@ -157,6 +155,10 @@ export class WemeetClient {
       retryable: (error, retryCount) =>
         this.#retryable(this.#toWemeetError(error, call, null), call, retryCount),
     });
+  }
+
+  #clock() {
+    return { policy: this.#retry, random: this.#random, nowMs: this.#now(), sleep: this.#sleep };
   }
 
   #retryable(err: unknown, call: Call, attempt: number): boolean {

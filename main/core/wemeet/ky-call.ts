@@ -2,10 +2,10 @@ import type { KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { Call } from './call-context';
 import { summarizeIssues } from './error-mapping';
-import { WemeetResponseError } from './errors';
+import { WemeetResponseError, rateLimitOf } from './errors';
 import { parseJsonLossless, stringifyBody, type BodyValue } from './json';
 import { encodeQuery, type Query } from './request-uri';
-import { kyRetryOptions, shouldRetry, type RetryPolicy } from './retry-policy';
+import { kyRetryOptions, retryWaitMs, shouldRetry, type RetryPolicy } from './retry-policy';
 
 /**
  * The steps the direct client (client.ts) and the relay's (relay/relay-http.ts) take the same
@@ -14,14 +14,19 @@ import { kyRetryOptions, shouldRetry, type RetryPolicy } from './retry-policy';
  * answer is worded) stays in their hooks.
  */
 
-/** What one call sends. */
+/** What one call sends, and how it may be retried. */
 export interface CallRequest<T> {
   readonly method: string;
+  /** The path under the base URL; dynamic segments through `pathSegment`. */
   readonly path: string;
   readonly query?: Query | undefined;
   readonly body?: BodyValue | undefined;
   readonly schema: z.ZodType<T>;
+  /** True for reads: only those are retried. */
+  readonly idempotent: boolean;
   readonly signal?: AbortSignal | undefined;
+  /** Told before the client waits out a rate limit (e.g. to slow a directory sync down). */
+  readonly onRateLimited?: ((waitMs: number) => void) | undefined;
 }
 
 // Stops at the first non-blank character, unlike trim(), which may copy a large body.
@@ -66,6 +71,27 @@ export async function sendCall<T>(
     throw new WemeetResponseError(call.label, 'unexpected-shape', summarizeIssues(result.error));
   }
   return result.data;
+}
+
+/**
+ * The wait before ky's next attempt (beforeRetry), after `typed` (the failed attempt's error
+ * as the client's own): the policy's backoff or the server's rate-limit wait, told to the
+ * caller when it is a rate limit, slept through the injected sleep so an abort ends it.
+ */
+export async function waitBeforeRetry(
+  typed: unknown,
+  call: Call,
+  retryCount: number,
+  clock: {
+    readonly policy: RetryPolicy;
+    readonly random: () => number;
+    readonly nowMs: number;
+    readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  },
+): Promise<void> {
+  const waitMs = retryWaitMs(typed, retryCount, clock.policy, clock.random, clock.nowMs);
+  if (rateLimitOf(typed) !== null) call.onRateLimited?.(waitMs);
+  await clock.sleep(waitMs, call.signal);
 }
 
 /** Whether attempt number `attempt` of `call` may go after `err`: never once it is aborted. */
