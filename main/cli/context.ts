@@ -236,9 +236,10 @@ export class CliContext {
    * about to save): the sign-in never printed, the client tuned like the direct one.
    */
   createRelayApi(account: Pick<RelayAccount, 'relayUrl' | 'token' | 'profile'>): RelayApi {
-    const { clock, client } = this.deps;
+    const { clock } = this.deps;
     this.output.protect(...relayTokenSecrets(account.token));
     return createRelayApi({
+      ...this.#clientTuning(),
       relayUrl: account.relayUrl,
       bearer: createRelayBearer({
         token: account.token,
@@ -246,37 +247,35 @@ export class CliContext {
         save: (token) => this.relayTokenStore().set(account.profile, token),
         now: () => clock.now(),
       }),
-      fetch: this.deps.fetch,
-      now: () => clock.now(),
-      sleep: async (ms, signal) => {
-        await clock.sleep(ms, signal);
-        signal?.throwIfAborted();
-      },
-      appVersion: version,
-      retry: client?.retry,
-      timeoutMs: client?.timeoutMs,
     });
   }
 
   /** An API for any account: the session's, or the one `auth login` is about to save. */
   createApi(account: ApiAccount, meetingIdEncoding: Settings['meetingIdEncoding']): WemeetApi {
-    const { clock, client } = this.deps;
     this.output.protect(account.credentials.secretKey, account.credentials.secretId);
     return createWemeetApi({
+      ...this.#clientTuning(),
       baseUrl: account.baseUrl,
       credentials: account.credentials,
       operatorId: account.operatorId,
+      meetingIdEncoding,
+    });
+  }
+
+  /** What the direct and the relay client are given alike: transport, clock, version, tuning. */
+  #clientTuning() {
+    const { clock, client } = this.deps;
+    return {
       fetch: this.deps.fetch,
       now: () => clock.now(),
       // The client's sleep must reject on abort; the CLI clock's resolves early.
-      sleep: async (ms, signal) => {
+      sleep: async (ms: number, signal?: AbortSignal) => {
         await clock.sleep(ms, signal);
         signal?.throwIfAborted();
       },
       appVersion: version,
-      meetingIdEncoding,
       retry: client?.retry,
       timeoutMs: client?.timeoutMs,
-    });
+    };
   }
 }

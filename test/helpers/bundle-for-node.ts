@@ -7,28 +7,34 @@ import { ESM_REQUIRE_BANNER } from '../../scripts/cli-build';
 /**
  * Bundles a TypeScript entry (and the core it imports) into one .mjs that a child `node`
  * process can run, for tests that must kill or isolate a real process. Native modules cannot be
- * bundled: they stay external, imported by absolute file URL so the bundle may live anywhere.
+ * bundled (keytar; pg names an optional native module esbuild cannot resolve): `external`
+ * stays outside, imported by absolute file URL so the bundle may live anywhere.
  */
 
-const NATIVE = ['keytar'];
 const require = createRequire(import.meta.url);
 
-const nativeByUrl: Plugin = {
-  name: 'native-by-url',
-  setup(builder) {
-    // require() takes a path, import() a URL: the store loads keytar with require where the
-    // bundle has one (the CLI's banner gives it one), with import() elsewhere.
-    builder.onResolve({ filter: new RegExp(`^(${NATIVE.join('|')})$`) }, (args) => {
-      const resolved = require.resolve(args.path);
-      return {
-        path: args.kind === 'require-call' ? resolved : pathToFileURL(resolved).href,
-        external: true,
-      };
-    });
-  },
-};
+function externalByUrl(external: readonly string[]): Plugin {
+  return {
+    name: 'external-by-url',
+    setup(builder) {
+      // require() takes a path, import() a URL: the store loads keytar with require where the
+      // bundle has one (the CLI's banner gives it one), with import() elsewhere.
+      builder.onResolve({ filter: new RegExp(`^(${external.join('|')})$`) }, (args) => {
+        const resolved = require.resolve(args.path);
+        return {
+          path: args.kind === 'require-call' ? resolved : pathToFileURL(resolved).href,
+          external: true,
+        };
+      });
+    },
+  };
+}
 
-export async function bundleForNode(entry: string, outDir: string): Promise<string> {
+export async function bundleForNode(
+  entry: string,
+  outDir: string,
+  external: readonly string[] = ['keytar'],
+): Promise<string> {
   const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.mjs`);
   await build({
     entryPoints: [entry],
@@ -40,7 +46,7 @@ export async function bundleForNode(entry: string, outDir: string): Promise<stri
     logLevel: 'error',
     // As the CLI's bundle does (scripts/cli-build.ts): the store loads keytar with require.
     banner: { js: ESM_REQUIRE_BANNER },
-    plugins: [nativeByUrl],
+    plugins: [externalByUrl(external)],
   });
   return outfile;
 }

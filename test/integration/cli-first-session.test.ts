@@ -6,13 +6,13 @@
  * exactly the one below: a step added, removed or reworded in the docs fails here until the
  * test is brought along, and a step that stops working fails too.
  */
-import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBuildTargets, ESM_REQUIRE_BANNER } from '../../scripts/cli-build';
+import { runProcess, type Finished } from '../helpers/run-process';
 import { NO_MANAGED_CONFIG } from './cli-harness';
 
 interface Step {
@@ -177,34 +177,20 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function runBash(source: string, cwd: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', source], {
-      cwd,
-      // A newcomer's clean shell: a throwaway home (data folder, no keychain entry), Paris time.
-      env: {
-        PATH: `${path.join(dir, 'bin')}:${process.env['PATH'] ?? ''}`,
-        HOME: path.join(dir, 'home'),
-        TZ: 'Europe/Paris',
-        LANG: 'C.UTF-8',
-        ROOMCALL_SIM_PORT: '0',
-        ...NO_MANAGED_CONFIG,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the first session did not finish:\n${stdout}\n${stderr}`));
-    }, 90_000);
-    child.on('error', reject);
-    child.on('close', () => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr });
-    });
+function runBash(source: string, cwd: string): Promise<Finished> {
+  return runProcess('bash', ['-c', source], {
+    cwd,
+    // A newcomer's clean shell: a throwaway home (data folder, no keychain entry), Paris time.
+    env: {
+      PATH: `${path.join(dir, 'bin')}:${process.env['PATH'] ?? ''}`,
+      HOME: path.join(dir, 'home'),
+      TZ: 'Europe/Paris',
+      LANG: 'C.UTF-8',
+      ROOMCALL_SIM_PORT: '0',
+      ...NO_MANAGED_CONFIG,
+    },
+    timeoutMs: 90_000,
+    what: 'the first session',
   });
 }
 

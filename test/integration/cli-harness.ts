@@ -114,13 +114,7 @@ export async function startCliHarness(options: HarnessOptions = {}): Promise<Cli
       env: { ...NO_MANAGED_CONFIG, ...(runOptions.env ?? env) },
       stdout: { write: (text) => (stdout += text), isTTY: tty, columns: 100 },
       stderr: { write: (text) => (stderr += text), isTTY: tty, columns: 100 },
-      stdin: {
-        isTTY: tty,
-        chunks: (async function* () {
-          await Promise.resolve();
-          if (runOptions.stdin !== undefined) yield runOptions.stdin;
-        })(),
-      },
+      stdin: pipedStdin(runOptions.stdin, tty),
       fetch: (input, init) => globalThis.fetch(input, init),
       clock: {
         now: () => now() + (runOptions.skewMs ?? 0),
@@ -164,6 +158,17 @@ export async function startCliHarness(options: HarnessOptions = {}): Promise<Cli
       await sim.close();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** What a command reads on stdin: `text` once (after a tick, as a pipe delivers), or nothing. */
+export function pipedStdin(text: string | undefined, isTTY: boolean): CliDeps['stdin'] {
+  return {
+    isTTY,
+    chunks: (async function* () {
+      await Promise.resolve();
+      if (text !== undefined) yield text;
+    })(),
   };
 }
 

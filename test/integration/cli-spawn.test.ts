@@ -3,7 +3,7 @@
  * a temporary folder, so `npm run build`'s wipe of out/ and this test never
  * race. The simulator runs in this process; the CLI reaches it through WEMEET_* variables.
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import {
   type Simulator,
 } from '../sim/index';
 import { buildCliBundle } from '../helpers/cli-bundle';
+import { runBuiltCli, type Finished } from '../helpers/run-process';
 import { CANCEL_ROOM_CALL, ROOM_CALL, simulatorEnv } from './cli-harness';
 
 let dir = '';
@@ -36,43 +37,16 @@ afterEach(async () => {
   sim = undefined;
 });
 
-interface Spawned {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs the bundle; `onStart` may signal the child (e.g. SIGINT once it is ringing). */
 function roomcall(
   args: readonly string[],
   env: Readonly<Record<string, string>>,
-  onStart?: (child: ReturnType<typeof spawn>) => void,
-): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      // A clean environment: only what the CLI needs, and a throwaway home and data folder.
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: dir,
-        ROOMCALL_DATA_DIR: path.join(dir, 'data'),
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`roomcall ${args.join(' ')} did not finish: ${stderr}`));
-    }, 15_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    onStart?.(child);
+  onStart?: (child: ChildProcess) => void,
+): Promise<Finished> {
+  return runBuiltCli(script, dir, args, {
+    env,
+    timeoutMs: 15_000,
+    ...(onStart === undefined ? {} : { onStart }),
   });
 }
 

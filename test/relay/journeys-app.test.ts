@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { settledCall } from '../integration/app-harness';
 import { SIM_CURRENT_MEETING, SIM_TWENTY_DIGIT_MEETING } from '../sim/data';
+import type { RoomOutcome } from '../sim/types';
 import { startAppRelayJourneys, type AppRelayJourneys } from './support/journeys-app';
 
 let j: AppRelayJourneys;
@@ -37,6 +38,20 @@ async function start(): Promise<void> {
     accessToken: token,
     expiresAtMs: null,
   });
+}
+
+/** The popover's invite of the current meeting into a simulator room with that outcome, settled. */
+async function callRoomWithOutcome(outcome: RoomOutcome) {
+  await j.h.ok('refreshCurrentMeeting');
+  const room = j.h.sim.roomWithOutcome(outcome);
+  const view = await j.h.ok('startCall', {
+    room: {
+      meetingRoomId: room.meeting_room_id,
+      name: room.meeting_room_name,
+      location: room.meeting_room_location,
+    },
+  });
+  return { view, done: await settledCall(j.h, view.callId) };
 }
 
 describe('the app through a relay', () => {
@@ -74,17 +89,8 @@ describe('the app through a relay', () => {
 
   it('invites from the popover: one room-call, followed to accepted, in the history', async () => {
     await start();
-    await j.h.ok('refreshCurrentMeeting');
-    const room = j.h.sim.roomWithOutcome('accepted');
-    const view = await j.h.ok('startCall', {
-      room: {
-        meetingRoomId: room.meeting_room_id,
-        name: room.meeting_room_name,
-        location: room.meeting_room_location,
-      },
-    });
+    const { view, done } = await callRoomWithOutcome('accepted');
     expect(view.meeting?.meetingId).toBe(SIM_CURRENT_MEETING.meeting_id);
-    const done = await settledCall(j.h, view.callId);
     expect(done.phase).toBe('accepted');
     expect(j.h.requestsTo('PUT', '/v1/meeting-rooms/room-call')).toHaveLength(1);
     await j.h.app.calls.whenIdle();
@@ -114,16 +120,7 @@ describe('the app through a relay', () => {
 
   it("shows Tencent's refusal with its code, as without a relay", async () => {
     await start();
-    await j.h.ok('refreshCurrentMeeting');
-    const offline = j.h.sim.roomWithOutcome('offline');
-    const view = await j.h.ok('startCall', {
-      room: {
-        meetingRoomId: offline.meeting_room_id,
-        name: offline.meeting_room_name,
-        location: offline.meeting_room_location,
-      },
-    });
-    const done = await settledCall(j.h, view.callId);
+    const { done } = await callRoomWithOutcome('offline');
     expect(done.phase).toBe('failed');
     expect(done.error).toMatchObject({ kind: 'api', code: 10004 });
   });

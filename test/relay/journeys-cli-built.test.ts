@@ -4,12 +4,12 @@
  * from ROOMCALL_RELAY_TOKEN (a script's way; no keychain here), and the enterprise's WEMEET_*
  * variables, set on purpose, do not apply. Rooms, invite --wait, cancel, history, status.
  */
-import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliBundle } from '../helpers/cli-bundle';
+import { runBuiltCli, type Finished } from '../helpers/run-process';
 import { SIM_CURRENT_MEETING } from '../sim/data';
 import { startRelayHarness, type RelayHarness } from './support/relay-harness';
 
@@ -49,34 +49,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function roomcall(
-  args: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: dir,
-        ROOMCALL_DATA_DIR: path.join(dir, 'data'),
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`roomcall ${args.join(' ')} did not finish: ${stderr}`));
-    }, 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      printed.push(stdout, stderr);
-      resolve({ code, stdout, stderr });
-    });
-  });
+async function roomcall(args: readonly string[]): Promise<Finished> {
+  const result = await runBuiltCli(script, dir, args, { env, timeoutMs: 20_000 });
+  printed.push(result.stdout, result.stderr);
+  return result;
 }
 
 /**

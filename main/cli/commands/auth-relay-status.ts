@@ -5,6 +5,7 @@ import type { CliContext } from '../context';
 import { EXIT_OK, EXIT_USAGE, type ExitCode } from '../exit-codes';
 import { describeFailure, type Failure } from '../failures';
 import type { OptionValues } from '../options';
+import { checkJson, printCheckFailure } from './auth-status-check';
 import { DEFAULT_PROFILE } from '../../shared/model/settings-schema';
 
 /**
@@ -53,12 +54,7 @@ export async function runRelayStatus(ctx: CliContext, options: OptionValues): Pr
       operator_id: check?.ok === true ? check.who.operator_id : null,
       via: check?.ok === true ? check.who.via : null,
       expires_at: check?.ok === true ? check.who.expires_at : null,
-      check:
-        check === null
-          ? null
-          : check.ok
-            ? { ok: true }
-            : { ok: false, code: check.code, message: check.message, hint: check.hint },
+      check: checkJson(check),
     });
   } else {
     const out = ctx.output;
@@ -80,8 +76,7 @@ export async function runRelayStatus(ctx: CliContext, options: OptionValues): Pr
         `Check:       OK: the relay knows you (${who.via === 'oidc' ? 'single sign-on' : 'issued token'}${who.expires_at === null ? '' : `, until ${who.expires_at}`}).`,
       );
     } else if (check !== null) {
-      out.line(`Check:       FAILED: ${check.message}`);
-      if (check.hint !== null) out.line(`             ${check.hint}`);
+      printCheckFailure(out, check);
     }
   }
   if (signIn === null) {

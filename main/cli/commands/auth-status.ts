@@ -7,6 +7,7 @@ import { EXIT_OK, EXIT_USAGE, type ExitCode } from '../exit-codes';
 import type { OptionValues } from '../options';
 import { liveCheck } from './auth-checks';
 import { runRelayStatus } from './auth-relay-status';
+import { checkJson, printCheckFailure } from './auth-status-check';
 import { DEFAULT_BASE_URL } from '../../shared/rules/base-url';
 import { DEFAULT_PROFILE } from '../../shared/model/settings-schema';
 
@@ -75,12 +76,7 @@ export async function runStatus(ctx: CliContext, options: OptionValues): Promise
       operator_source: settings.operatorId === null ? null : operatorSource,
       base_url: settings.baseUrl,
       base_url_source: baseUrlSource,
-      check:
-        check === null
-          ? null
-          : check.ok
-            ? { ok: true }
-            : { ok: false, code: check.code, message: check.message, hint: check.hint },
+      check: checkJson(check),
     });
   } else {
     printStatus(ctx, resolved, profile, {
@@ -91,10 +87,7 @@ export async function runStatus(ctx: CliContext, options: OptionValues): Promise
     });
     if (check !== null) {
       if (check.ok) ctx.output.line(`Check:       OK: ${check.words}`);
-      else {
-        ctx.output.line(`Check:       FAILED: ${check.message}`);
-        if (check.hint !== null) ctx.output.line(`             ${check.hint}`);
-      }
+      else printCheckFailure(ctx.output, check);
     }
   }
   if (missing) {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { ActionDefiner } from '../program-support';
-import { examples } from './shared-options';
 
 /**
  * `roomcall relay …`: run the company relay (issue 17, docs/relay.md) and administer it: its
@@ -38,14 +37,10 @@ export function registerRelay(program: Command, define: ActionDefiner): void {
       'Run the relay: JSON logs on stdout, one line per request. SIGTERM or Ctrl-C stops it ' +
         'gracefully (requests in flight get ROOMCALL_RELAY_SHUTDOWN_GRACE_SECONDS to finish).',
     );
-  serve.addHelpText(
-    'after',
-    examples([
-      'ROOMCALL_RELAY_SECRETS_FILE=/etc/roomcall/relay.env roomcall relay serve',
-      'ROOMCALL_RELAY_LISTEN=0.0.0.0:8787 roomcall relay serve',
-    ]),
-  );
-  define(serve, (code) => code.runRelayServe);
+  define(serve, (code) => code.runRelayServe, [
+    'ROOMCALL_RELAY_SECRETS_FILE=/etc/roomcall/relay.env roomcall relay serve',
+    'ROOMCALL_RELAY_LISTEN=0.0.0.0:8787 roomcall relay serve',
+  ]);
 
   const token = relay.command('token').summary("issue, list and revoke people's relay tokens");
   const issue = token
@@ -59,14 +54,10 @@ export function registerRelay(program: Command, define: ActionDefiner): void {
     .requiredOption('--label <text>', 'who or what it is for (shown in `relay token list`)')
     .option('--expires <duration>', 'lifetime: 90d, 12h, 30m, or never', '90d')
     .option('--json', 'print the token and its record as JSON');
-  issue.addHelpText(
-    'after',
-    examples([
-      'roomcall relay token issue --operator zhangwei --label "Zhang Wei laptop"',
-      'roomcall relay token issue --operator reception --label lobby --expires 365d',
-    ]),
-  );
-  define(issue, (code) => code.runRelayTokenIssue);
+  define(issue, (code) => code.runRelayTokenIssue, [
+    'roomcall relay token issue --operator zhangwei --label "Zhang Wei laptop"',
+    'roomcall relay token issue --operator reception --label lobby --expires 365d',
+  ]);
 
   const list = token
     .command('list')
@@ -87,12 +78,8 @@ export function registerRelay(program: Command, define: ActionDefiner): void {
     .option('--operator <userid>', 'only this operator')
     .option('--limit <n>', 'at most N entries', '100')
     .option('--json', 'print the entries as one JSON array');
-  audit.addHelpText(
-    'after',
-    examples([
-      'roomcall relay audit --since 24h',
-      'roomcall relay audit --operator zhangwei --json | jq \'.[] | select(.outcome != "ok")\'',
-    ]),
-  );
-  define(audit, (code) => code.runRelayAudit);
+  define(audit, (code) => code.runRelayAudit, [
+    'roomcall relay audit --since 24h',
+    'roomcall relay audit --operator zhangwei --json | jq \'.[] | select(.outcome != "ok")\'',
+  ]);
 }

@@ -10,10 +10,15 @@ import type {
   RoomDetails,
   WemeetApi,
 } from '../wemeet/api';
-import { WemeetApiError, type RequestLabel } from '../wemeet/errors';
+import {
+  checkMeetingId,
+  meetingCodeDigits,
+  roomCallInfoOf,
+  unlessNotFound,
+} from '../wemeet/api-rules';
+import type { RequestLabel } from '../wemeet/errors';
 import type { BodyValue } from '../wemeet/json';
 import { pathSegment } from '../wemeet/request-uri';
-import { callStateFromStatus } from '../wemeet/schemas';
 import type { CallTarget, MeetingCode, MeetingId } from '../wemeet/types';
 import { uniqueBy } from '../wemeet/unique';
 import { relayPaths, type SignInConfig, type WhoAmI } from './contract';
@@ -51,8 +56,6 @@ export interface RelayApi extends WemeetApi {
 }
 
 const ROOMS = '/v1/meeting-rooms';
-const MEETING_NOT_FOUND = 9003;
-const DIGITS = /^\d+$/;
 
 const labels = {
   rooms: { method: 'GET', path: ROOMS },
@@ -170,17 +173,13 @@ class RelayApiImpl implements RelayApi {
       label: labels.callInfo,
     });
     // The state from the status, by the direct client's one table (the status is the fact).
-    return {
-      state: callStateFromStatus(answer.status),
-      status: answer.status,
-      responseTime: answer.response_time ?? '',
-    };
+    return roomCallInfoOf(answer.status, answer.response_time);
   }
 
   async meetingsByCode(code: MeetingCode): Promise<Meeting[]> {
-    const digits = code.replace(/[\s-]/g, '');
-    if (!DIGITS.test(digits)) throw new RangeError('A meeting code is made of digits');
-    try {
+    const digits = meetingCodeDigits(code);
+    // A relay that passes Tencent's "none holds it" on: the same answer as an empty list.
+    return unlessNotFound(async () => {
       const answer = await this.#http.request({
         method: 'GET',
         path: relayPaths.meetingsByCode,
@@ -190,16 +189,12 @@ class RelayApiImpl implements RelayApi {
         label: labels.meetings,
       });
       return uniqueBy(answer.meetings, (m) => m.meeting_id);
-    } catch (err) {
-      // A relay that passes Tencent's "none holds it" on: the same answer as an empty list.
-      if (isMeetingNotFound(err)) return [];
-      throw err;
-    }
+    }, []);
   }
 
   async meetingById(meetingId: MeetingId): Promise<Meeting | null> {
     const id = checkMeetingId(meetingId);
-    try {
+    return unlessNotFound(async () => {
       const answer = await this.#http.request({
         method: 'GET',
         path: relayPaths.meeting(id),
@@ -208,10 +203,7 @@ class RelayApiImpl implements RelayApi {
         label: labels.meeting(id),
       });
       return answer.meeting;
-    } catch (err) {
-      if (isMeetingNotFound(err)) return null;
-      throw err;
-    }
+    }, null);
   }
 
   async listOperatorMeetings(): Promise<Meeting[]> {
@@ -226,19 +218,9 @@ class RelayApiImpl implements RelayApi {
   }
 }
 
-function isMeetingNotFound(err: unknown): boolean {
-  return err instanceof WemeetApiError && err.errorCode === MEETING_NOT_FOUND;
-}
-
 /** The contract's CallTarget, field by field (nothing else of the object goes out). */
 function targetBody(target: CallTarget): BodyValue {
   return target.kind === 'room'
     ? { kind: 'room', meetingRoomId: target.meetingRoomId }
     : { kind: 'mra', protocol: target.protocol, dialString: target.dialString };
-}
-
-/** A meeting ID is a decimal string, as the direct client requires before sending. */
-function checkMeetingId(meetingId: MeetingId): string {
-  if (!DIGITS.test(meetingId)) throw new RangeError('A meeting ID is a string of digits');
-  return meetingId;
 }

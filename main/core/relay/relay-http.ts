@@ -1,19 +1,12 @@
 import ky, { ForceRetryError, HTTPError, NetworkError, TimeoutError } from 'ky';
 import type { KyInstance } from 'ky';
-import type { z } from 'zod';
 import { defaultSleep } from '../wemeet/client-options';
 import { Call, callOf } from '../wemeet/call-context';
-import { describeCause, redactOrNull, summarizeIssues } from '../wemeet/error-mapping';
-import { WemeetError, WemeetResponseError, rateLimitOf, type RequestLabel } from '../wemeet/errors';
-import { parseJsonLossless, stringifyBody, type BodyValue } from '../wemeet/json';
-import { encodeQuery, type Query } from '../wemeet/request-uri';
-import {
-  kyRetryOptions,
-  resolveRetryPolicy,
-  retryWaitMs,
-  shouldRetry,
-  type RetryPolicy,
-} from '../wemeet/retry-policy';
+import { describeCause, redactOrNull } from '../wemeet/error-mapping';
+import { WemeetError, type RequestLabel } from '../wemeet/errors';
+import { parseJsonLossless } from '../wemeet/json';
+import { mayRetry, readBody, sendCall, waitBeforeRetry, type CallRequest } from '../wemeet/ky-call';
+import { resolveRetryPolicy, type RetryPolicy } from '../wemeet/retry-policy';
 import { bufferedFetch, ReadResponse, type FetchLike } from '../wemeet/transport';
 import { relayUrlProblem } from '../../shared/rules/relay-url';
 import { relayError } from './relay-error-mapping';
@@ -45,24 +38,14 @@ export interface RelayHttpOptions {
   readonly appVersion?: string | undefined;
 }
 
-export interface RelayRequest<T> {
+/** A call to the relay, worded on failure for the Tencent request it stands for. */
+export interface RelayRequest<T> extends CallRequest<T> {
   readonly method: 'GET' | 'POST';
-  /** The relay path (relayPaths in contract.ts). */
-  readonly path: string;
-  readonly query?: Query | undefined;
-  readonly body?: BodyValue | undefined;
-  readonly schema: z.ZodType<T>;
-  /** True for reads: only those are retried. */
-  readonly idempotent: boolean;
   /** The Tencent request this stands for: its errors are worded for that request. */
   readonly label: RequestLabel;
-  readonly signal?: AbortSignal | undefined;
-  readonly onRateLimited?: ((waitMs: number) => void) | undefined;
   /** Sent without the bearer (GET /v1/sign-in-config, before anyone signed in). */
   readonly anonymous?: boolean | undefined;
 }
-
-const BLANK = /^\s*$/;
 
 export class RelayHttp {
   readonly #timeoutMs: number;
@@ -111,9 +94,12 @@ export class RelayHttp {
           async ({ request, options: normalized, error, retryCount }) => {
             const call = callOf(normalized);
             const typed = this.#typed(error, call) ?? error;
-            const waitMs = retryWaitMs(typed, retryCount, this.#retry, this.#random, this.#now());
-            if (rateLimitOf(typed) !== null) call.onRateLimited?.(waitMs);
-            await this.#sleep(waitMs, call.signal);
+            await waitBeforeRetry(typed, call, retryCount, {
+              policy: this.#retry,
+              random: this.#random,
+              nowMs: this.#now(),
+              sleep: this.#sleep,
+            });
             if (normalized.context['anonymous'] !== true) await this.#authorize(request);
           },
         ],
@@ -123,15 +109,14 @@ export class RelayHttp {
             const call = callOf(normalized);
             const text =
               response instanceof ReadResponse ? response.bodyText : await response.text();
-            try {
-              // cancel answers 204: an empty body means "done".
-              call.data = BLANK.test(text) ? {} : parseJsonLossless(text);
+            // cancel answers 204: an empty body means "done".
+            const body = readBody(text, call);
+            if (!(body instanceof WemeetError)) {
+              call.data = body.data;
               return undefined;
-            } catch {
-              const error = new WemeetResponseError(call.label, 'malformed-json', null);
-              if (!this.#retryable(error, call, retryCount + 1)) throw error;
-              return ky.retry({ code: error.name, cause: error });
             }
+            if (!this.#retryable(body, call, retryCount + 1)) throw body;
+            return ky.retry({ code: body.name, cause: body });
           },
         ],
         beforeError: [
@@ -143,29 +128,12 @@ export class RelayHttp {
 
   async request<T>(options: RelayRequest<T>): Promise<T> {
     const call = new Call(options.label, options.idempotent, options.signal, options.onRateLimited);
-    try {
-      const response = await this.#ky(options.path + encodeQuery(options.query), {
-        method: options.method,
-        body: options.body === undefined ? null : stringifyBody(options.body),
-        headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
-        signal: options.signal ?? null,
-        retry: options.idempotent
-          ? kyRetryOptions(this.#retry, (error, retryCount) =>
-              this.#retryable(this.#typed(error, call), call, retryCount),
-            )
-          : 0,
-        context: { call, anonymous: options.anonymous === true },
-      });
-      void response.body?.cancel();
-    } catch (err) {
-      options.signal?.throwIfAborted();
-      throw err;
-    }
-    const result = options.schema.safeParse(call.data);
-    if (!result.success) {
-      throw new WemeetResponseError(call.label, 'unexpected-shape', summarizeIssues(result.error));
-    }
-    return result.data;
+    return sendCall(this.#ky, call, options, {
+      policy: this.#retry,
+      retryable: (error, retryCount) => this.#retryable(this.#typed(error, call), call, retryCount),
+      headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+      context: { anonymous: options.anonymous === true },
+    });
   }
 
   async #authorize(request: Request): Promise<void> {
@@ -175,8 +143,7 @@ export class RelayHttp {
   }
 
   #retryable(err: unknown, call: Call, attempt: number): boolean {
-    if (call.signal?.aborted === true) return false;
-    return shouldRetry(err, attempt, call.idempotent, this.#retry, this.#now());
+    return mayRetry(err, call, attempt, this.#retry, this.#now());
   }
 
   /** ky's errors as the direct client's (or the relay's own refusals); others left alone. */

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import type { Meeting, RoomDetails } from '../wemeet/api';
-import { idSchema, roomSchema } from '../wemeet/schemas';
+import type { RoomDetails } from '../wemeet/api';
+import {
+  idSchema,
+  meetingFields,
+  roomSchema,
+  textOrEmpty as text,
+  tokenSchema,
+  toMeeting,
+} from '../wemeet/schemas';
 import type { SignInConfig, WhoAmI } from './contract';
 
 /**
@@ -14,10 +21,6 @@ const nullableInt = z
   .int()
   .nullish()
   .transform((n) => n ?? null);
-const text = z
-  .string()
-  .nullish()
-  .transform((t) => t ?? '');
 
 export const roomsAnswerSchema = z.object({
   rooms: z.array(roomSchema),
@@ -40,36 +43,24 @@ export const roomAnswerSchema = z.object({
   }) satisfies z.ZodType<RoomDetails>,
 });
 
+/**
+ * The direct client's meeting (wemeet/schemas.ts), but for the join URL and role: the relay
+ * sends the Meeting it read, where an absent one is null (contract.ts).
+ */
 const meetingSchema = z
   .object({
-    meeting_id: idSchema,
-    meeting_code: idSchema,
-    subject: text,
-    start_time: idSchema,
-    end_time: idSchema,
-    status: text,
+    ...meetingFields,
     join_url: z.string().nullish(),
     join_meeting_role: z.string().nullish(),
   })
-  .transform((m): Meeting => ({
-    meeting_id: m.meeting_id,
-    meeting_code: m.meeting_code,
-    subject: m.subject,
-    start_time: m.start_time,
-    end_time: m.end_time,
-    status: m.status,
-    join_url: m.join_url ?? null,
-    join_meeting_role: m.join_meeting_role ?? null,
-  }));
+  .transform(toMeeting);
 
 export const meetingsAnswerSchema = z.object({ meetings: z.array(meetingSchema) });
 export const meetingAnswerSchema = z.object({ meeting: meetingSchema.nullable() });
 
 /** invite_id is the server's opaque token: a non-empty string (an integer kept as digits). */
 export const roomCallAnswerSchema = z.object({
-  invite_id: z
-    .union([z.string().min(1), z.int()])
-    .transform((value) => (typeof value === 'string' ? value : String(value))),
+  invite_id: tokenSchema,
   status: nullableInt,
 });
 

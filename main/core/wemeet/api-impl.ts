@@ -13,11 +13,10 @@ import type {
 import { WemeetClient } from './client';
 import { pathSegment } from './request-uri';
 import type { WemeetClientOptions } from './client-options';
-import { WemeetApiError } from './errors';
 import { encodeMeetingId } from './json';
 import type { BodyValue } from './json';
+import { checkMeetingId, meetingCodeDigits, roomCallInfoOf, unlessNotFound } from './api-rules';
 import {
-  callStateFromStatus,
   cancelRoomCallSchema,
   meetingsSchema,
   roomCallInfoSchema,
@@ -47,8 +46,6 @@ const INSTANCE_ID = 1;
  * keeps moving: 100 pages of 20 is 2,000 meetings in progress or upcoming for one person.
  */
 export const MAX_MEETING_PAGES = 100;
-const MEETING_NOT_FOUND = 9003;
-const DIGITS = /^\d+$/;
 
 export type WemeetApiOptions = WemeetClientOptions;
 
@@ -161,38 +158,23 @@ class WemeetApiImpl implements WemeetApi {
       // A status query changes nothing: safe to send again.
       idempotent: true,
     });
-    return {
-      state: callStateFromStatus(result.status),
-      status: result.status,
-      // Absent reads as "", Go's zero value, as a full answer sends it before any answer: the
-      // same status reads the same whether or not the server leaves empty fields out.
-      responseTime: result.response_time ?? '',
-    };
+    return roomCallInfoOf(result.status, result.response_time);
   }
 
   async meetingsByCode(code: MeetingCode): Promise<Meeting[]> {
-    // People type codes with spaces or dashes (806-146-667); the API wants the digits.
-    const digits = code.replace(/[\s-]/g, '');
-    if (!DIGITS.test(digits)) throw new RangeError('A meeting code is made of digits');
-    try {
+    const digits = meetingCodeDigits(code);
+    return unlessNotFound(async () => {
       const page = await this.#meetingsPage('/v1/meetings', { meeting_code: digits });
       return uniqueBy(page.meeting_info_list, (m) => m.meeting_id);
-    } catch (err) {
-      // "No meeting holds that code" is an answer, not a failure: the same as an empty list.
-      if (isMeetingNotFound(err)) return [];
-      throw err;
-    }
+    }, []);
   }
 
   async meetingById(meetingId: MeetingId): Promise<Meeting | null> {
     const id = checkMeetingId(meetingId);
-    try {
+    return unlessNotFound(async () => {
       const page = await this.#meetingsPage(`/v1/meetings/${pathSegment(id)}`, {});
       return page.meeting_info_list[0] ?? null;
-    } catch (err) {
-      if (isMeetingNotFound(err)) return null;
-      throw err;
-    }
+    }, null);
   }
 
   /**
@@ -241,10 +223,6 @@ class WemeetApiImpl implements WemeetApi {
   }
 }
 
-function isMeetingNotFound(err: unknown): boolean {
-  return err instanceof WemeetApiError && err.errorCode === MEETING_NOT_FOUND;
-}
-
 /** meeting_room_id, or mra_address {protocol: 1 SIP | 2 H.323, dial_string}: exactly one. */
 function targetFields(target: CallTarget): Record<string, BodyValue> {
   if (target.kind === 'room') return { meeting_room_id: target.meetingRoomId };
@@ -254,10 +232,4 @@ function targetFields(target: CallTarget): Record<string, BodyValue> {
       dial_string: target.dialString,
     },
   };
-}
-
-/** A meeting ID is a decimal string; refusing anything else keeps bodies and paths exact. */
-function checkMeetingId(meetingId: MeetingId): string {
-  if (!DIGITS.test(meetingId)) throw new RangeError('A meeting ID is a string of digits');
-  return meetingId;
 }

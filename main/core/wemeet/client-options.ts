@@ -1,10 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { z } from 'zod';
 import type { Credentials } from './credentials';
-import type { BodyValue, MeetingIdEncoding } from './json';
-import type { Query } from './request-uri';
+import type { MeetingIdEncoding } from './json';
 import type { RetryPolicy } from './retry-policy';
 import type { FetchLike } from './transport';
+import type { CallRequest } from './ky-call';
 
 /** What a WemeetClient is made with, and what one request of it says (client.ts). */
 
@@ -35,18 +34,9 @@ export interface WemeetClientOptions {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-export interface RequestOptions<T> {
+/** A request to Tencent: a call (ky-call.ts) with one of the API's methods. */
+export interface RequestOptions<T> extends CallRequest<T> {
   readonly method: HttpMethod;
-  /** The API path, e.g. /v1/meeting-rooms; dynamic segments through `pathSegment`. */
-  readonly path: string;
-  readonly query?: Query | undefined;
-  readonly body?: BodyValue | undefined;
-  readonly schema: z.ZodType<T>;
-  /** True for reads: only those are retried. */
-  readonly idempotent: boolean;
-  readonly signal?: AbortSignal | undefined;
-  /** Told before the client waits out a rate limit (e.g. to slow a directory sync down). */
-  readonly onRateLimited?: ((waitMs: number) => void) | undefined;
 }
 
 export async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -9,21 +9,14 @@ import {
   redactOrNull,
   requestTimeOf,
   serverTimeOf,
-  summarizeIssues,
 } from './error-mapping';
-import {
-  WemeetError,
-  WemeetNetworkError,
-  WemeetResponseError,
-  WemeetTimeoutError,
-  rateLimitOf,
-} from './errors';
+import { WemeetError, WemeetNetworkError, WemeetTimeoutError } from './errors';
 import type { RequestLabel } from './errors';
-import { parseJsonLossless, stringifyBody } from './json';
+import { parseJsonLossless } from './json';
 import type { MeetingIdEncoding } from './json';
-import { kyRetryOptions, resolveRetryPolicy, retryWaitMs, shouldRetry } from './retry-policy';
+import { mayRetry, readBody, sendCall, waitBeforeRetry } from './ky-call';
+import { resolveRetryPolicy } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
-import { encodeQuery } from './request-uri';
 import { defaultNonce, signedHeaders, unixSeconds } from './signing';
 import {
   baseUrlProblem,
@@ -52,8 +45,6 @@ import { bufferedFetch, ReadResponse } from './transport';
  */
 
 const MAX_TIMER_MS = 2_147_483_647;
-// Stops at the first non-blank character, unlike trim(), which may copy a large body.
-const BLANK = /^\s*$/;
 
 export class WemeetClient {
   readonly operatorId: string;
@@ -122,9 +113,7 @@ export class WemeetClient {
           async ({ request, options: normalized, error, retryCount }) => {
             const call = callOf(normalized);
             const typed = this.#toWemeetError(error, call, request) ?? error;
-            const waitMs = retryWaitMs(typed, retryCount, this.#retry, this.#random, this.#now());
-            if (rateLimitOf(typed) !== null) call.onRateLimited?.(waitMs);
-            await this.#sleep(waitMs, call.signal);
+            await waitBeforeRetry(typed, call, retryCount, this.#clock());
             // Signed after the wait, so the timestamp is the moment of sending.
             this.#sign(request, normalized);
           },
@@ -161,36 +150,19 @@ export class WemeetClient {
   async request<T>(options: RequestOptions<T>): Promise<T> {
     const label: RequestLabel = { method: options.method, path: options.path };
     const call = new Call(label, options.idempotent, options.signal, options.onRateLimited);
-    try {
-      // The query goes in the input rather than ky's searchParams: the same URL, without ky
-      // building the Request a second time to append it (~50 µs a request).
-      const response = await this.#ky(options.path + encodeQuery(options.query), {
-        method: options.method,
-        // Serialised once: ky sends this string on every attempt, and the hooks sign it.
-        body: options.body === undefined ? null : stringifyBody(options.body),
-        signal: options.signal ?? null,
-        retry: options.idempotent
-          ? kyRetryOptions(this.#retry, (error, retryCount) =>
-              this.#retryable(this.#toWemeetError(error, call, null), call, retryCount),
-            )
-          : 0,
-        context: { call },
-      });
-      void response.body?.cancel();
-    } catch (err) {
-      options.signal?.throwIfAborted();
-      throw err;
-    }
-    const result = options.schema.safeParse(call.data);
-    if (!result.success) {
-      throw new WemeetResponseError(label, 'unexpected-shape', summarizeIssues(result.error));
-    }
-    return result.data;
+    return sendCall(this.#ky, call, options, {
+      policy: this.#retry,
+      retryable: (error, retryCount) =>
+        this.#retryable(this.#toWemeetError(error, call, null), call, retryCount),
+    });
+  }
+
+  #clock() {
+    return { policy: this.#retry, random: this.#random, nowMs: this.#now(), sleep: this.#sleep };
   }
 
   #retryable(err: unknown, call: Call, attempt: number): boolean {
-    if (call.signal?.aborted === true) return false;
-    return shouldRetry(err, attempt, call.idempotent, this.#retry, this.#now());
+    return mayRetry(err, call, attempt, this.#retry, this.#now());
   }
 
   /** Sets the auth headers for one attempt, over the URI and body this Request will send. */
@@ -218,13 +190,10 @@ export class WemeetClient {
     call: Call,
     request: Request,
   ): { readonly data: unknown } | WemeetError {
-    let data: unknown;
-    try {
-      // cancel-room-call answers `{}`; an empty body means the same thing.
-      data = BLANK.test(text) ? {} : parseJsonLossless(text);
-    } catch {
-      return new WemeetResponseError(call.label, 'malformed-json', null);
-    }
+    // cancel-room-call answers `{}`; an empty body means the same thing.
+    const body = readBody(text, call);
+    if (body instanceof WemeetError) return body;
+    const { data } = body;
     if (typeof data === 'object' && data !== null && 'error_info' in data) {
       return apiError(status, data, null, call.label, this.#secretsOf(request), {
         requestTimeMs: requestTimeOf(request),

@@ -24,7 +24,7 @@ export const idSchema = z
   .transform((value) => (typeof value === 'string' ? value : String(value)));
 
 /** An opaque token the server made (invite_id): any non-empty string, or an integer. */
-const tokenSchema = z
+export const tokenSchema = z
   .union([z.string().min(1), z.int()])
   .transform((value) => (typeof value === 'string' ? value : String(value)));
 
@@ -43,7 +43,7 @@ const boolOrFalse = z
   .boolean()
   .nullish()
   .transform((b) => b ?? false);
-const textOrEmpty = z
+export const textOrEmpty = z
   .string()
   .nullish()
   .transform((t) => t ?? '');
@@ -128,18 +128,25 @@ export const roomCallInfoSchema = z.object({
  * (reference §4, "Optional fields"), so a meeting with an empty subject comes without one and
  * must not make the whole page unreadable: absent reads as "".
  */
-export const meetingSchema = z
-  .object({
-    subject: textOrEmpty,
-    meeting_id: idSchema,
-    meeting_code: idSchema,
-    start_time: idSchema,
-    end_time: idSchema,
-    status: textOrEmpty,
-    join_url: z.string().optional(),
-    join_meeting_role: z.string().optional(),
-  })
-  .transform((m): Meeting => ({
+export const meetingFields = {
+  subject: textOrEmpty,
+  meeting_id: idSchema,
+  meeting_code: idSchema,
+  start_time: idSchema,
+  end_time: idSchema,
+  status: textOrEmpty,
+  join_url: z.string().optional(),
+  join_meeting_role: z.string().optional(),
+};
+
+/** A meeting as read (from Tencent or the relay): an absent join URL or role is null. */
+export function toMeeting(
+  m: Omit<Meeting, 'join_url' | 'join_meeting_role'> & {
+    readonly join_url?: string | null | undefined;
+    readonly join_meeting_role?: string | null | undefined;
+  },
+): Meeting {
+  return {
     meeting_id: m.meeting_id,
     meeting_code: m.meeting_code,
     subject: m.subject,
@@ -148,7 +155,10 @@ export const meetingSchema = z
     status: m.status,
     join_url: m.join_url ?? null,
     join_meeting_role: m.join_meeting_role ?? null,
-  }));
+  };
+}
+
+export const meetingSchema = z.object(meetingFields).transform(toMeeting);
 
 export const meetingsSchema = z.object({
   meeting_number: countSchema,

@@ -2,30 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { WemeetApi } from '../../core/wemeet/api';
-import type { FetchLike } from '../../core/wemeet/transport';
-import type { IdentityVerifier, RelayStorage } from '../ports';
-import { handleRequest, type HandlerDeps, type ServerSettings } from './handler';
-import type { RelayLogger } from './log';
+import { handleRequest, type HandlerDeps } from './handler';
 
 /**
  * The relay's HTTP service on node:http: eleven small routes need no framework, and node:http
  * gives the shutdown control (stop accepting, drain, then cut) a framework would wrap.
  */
 
-export interface RelayServerOptions {
-  readonly settings: ServerSettings;
+/**
+ * What the request handler is given (handler.ts), but for what the server makes itself (request
+ * IDs, its stopping state) or defaults: `transport` (what the company budget's gate sends
+ * through) the global fetch, `now` Date.now, `sleep` a timer.
+ */
+export interface RelayServerOptions
+  extends
+    Pick<HandlerDeps, 'settings' | 'storage' | 'verifiers' | 'createApi' | 'logger' | 'version'>,
+    Partial<Pick<HandlerDeps, 'transport' | 'now' | 'sleep'>> {
   readonly listen: { readonly host: string; readonly port: number };
   readonly shutdownGraceSeconds: number;
-  readonly storage: RelayStorage;
-  readonly verifiers: readonly IdentityVerifier[];
-  readonly createApi: (operatorId: string, fetch: FetchLike) => WemeetApi;
-  readonly logger: RelayLogger;
-  readonly version: string;
-  /** What the company budget's gate sends through; default the global fetch. */
-  readonly transport?: FetchLike;
-  readonly now?: () => number;
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface RelayServer {

@@ -3,6 +3,7 @@ import type { CliDeps } from '../../../main/cli/deps';
 import { systemCliClock } from '../../../main/cli/deps';
 import type { ExitCode } from '../../../main/cli/exit-codes';
 import { runCli } from '../../../main/cli/run';
+import { NO_MANAGED_CONFIG } from '../../integration/cli-harness';
 
 /**
  * `roomcall` run in this process with the real clock and captured output, and a Ctrl-C the
@@ -20,7 +21,7 @@ export function startCli(argv: readonly string[], env: Readonly<Record<string, s
   let stderr = '';
   const handlers = new Set<() => void>();
   const deps: CliDeps = {
-    env: { ROOMCALL_MANAGED_CONFIG: '/nonexistent/roomcall/managed.json', ...env },
+    env: { ...NO_MANAGED_CONFIG, ...env },
     stdout: { write: (text) => (stdout += text), isTTY: false, columns: 120 },
     stderr: { write: (text) => (stderr += text), isTTY: false, columns: 120 },
     stdin: { isTTY: false, chunks: (async function* () {})() },

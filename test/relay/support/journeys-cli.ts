@@ -16,6 +16,7 @@ import {
   createMemoryRelayTokenStore,
   type MemoryRelayTokenStore,
 } from '../../../main/core/secrets/memory-store';
+import { NO_MANAGED_CONFIG, pipedStdin } from '../../integration/cli-harness';
 
 export interface JourneyRun {
   readonly code: ExitCode;
@@ -36,7 +37,6 @@ export interface CliJourneys {
 }
 
 /** Where no managed file is, unless a test sets one. */
-const NO_MANAGED = { ROOMCALL_MANAGED_CONFIG: '/nonexistent/roomcall/managed.json' };
 
 export interface CliJourneyOptions {
   /** What `auth login --browser` opens (a scripted browser); default: nothing opened. */
@@ -70,16 +70,10 @@ export async function startCliJourneys(options: CliJourneyOptions = {}): Promise
     let stdout = '';
     let stderr = '';
     const deps: CliDeps = {
-      env: { ...NO_MANAGED, ...runOptions.env },
+      env: { ...NO_MANAGED_CONFIG, ...runOptions.env },
       stdout: { write: (text) => (stdout += text), isTTY: false },
       stderr: { write: (text) => (stderr += text), isTTY: false },
-      stdin: {
-        isTTY: false,
-        chunks: (async function* () {
-          await Promise.resolve();
-          if (runOptions.stdin !== undefined) yield runOptions.stdin;
-        })(),
-      },
+      stdin: pipedStdin(runOptions.stdin, false),
       fetch: (input, init) => globalThis.fetch(input, init),
       clock: {
         now: () => Date.now() + skipped,
