@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import type { CliContext } from './context';
 import { examples } from './commands/shared-options';
 import type { CliDeps } from './deps';
+import type { CommandHandler } from './command-handler';
 import type * as Handlers from './handlers';
 import type { ExitCode } from './exit-codes';
 import { OptionValues } from './options';
@@ -17,11 +17,6 @@ import type { Output } from './output';
  * schemas and zod behind it, are imported (handlers.ts) only when a command runs. So `--help`
  * and a usage error load commander and the definitions alone (the bundle splits there).
  */
-export type CommandHandler = (
-  ctx: CliContext,
-  options: OptionValues,
-  args: readonly (string | undefined)[],
-) => Promise<ExitCode>;
 
 /** Which of the commands' code (handlers.ts, imported when the command runs) runs it. */
 export type HandlerPick = (code: typeof Handlers) => CommandHandler;

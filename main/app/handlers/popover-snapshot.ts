@@ -1,5 +1,4 @@
-import type { IpcResult, ResponseOf } from '../../shared/ipc/contract';
-import type { HandlerTable } from './handler-table';
+import type { IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { toIpcError } from './to-ipc-error';
 
 type PartVerbs =
@@ -10,8 +9,13 @@ type PartVerbs =
   | 'listCalls'
   | 'listHistory';
 type Snapshot = ResponseOf<'getPopoverSnapshot'>;
-/** The handler table's verbs the snapshot asks (handler-table.ts passes itself). */
-type PartHandlers = Pick<HandlerTable, PartVerbs>;
+/**
+ * The handler table's verbs the snapshot asks, typed from the contract as the table types them
+ * (handler-table.ts passes itself; naming its HandlerTable here would tie the two in a circle).
+ */
+type PartHandlers = {
+  readonly [V in PartVerbs]: (request: ParsedRequestOf<V>) => Promise<ResponseOf<V>>;
+};
 
 /**
  * getPopoverSnapshot: the popover's first screen in one round trip. It asks the handler table's

@@ -1,6 +1,6 @@
 import { checkLabel } from '../../core/store/favorites-check';
 import { EXIT_OK, UsageError } from '../exit-codes';
-import type { CommandHandler } from '../program-support';
+import type { CommandHandler } from '../command-handler';
 import { printTable } from '../table';
 import { findOwnFavorite } from '../targets';
 import type { Favorite } from '../../shared/model/favorites-schema';

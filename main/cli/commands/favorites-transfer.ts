@@ -3,7 +3,7 @@ import { FileTooLargeError, readFileLimited, writeFileAtomic } from '../../core/
 import { favoriteMessages } from '../../core/store/favorite-messages';
 import { MAX_IMPORT_BYTES, parseFavoritesFile } from '../../core/store/favorites-import';
 import { EXIT_OK, UsageError } from '../exit-codes';
-import type { CommandHandler } from '../program-support';
+import type { CommandHandler } from '../command-handler';
 import { readStdinLimited } from '../stdin';
 import { targetWords } from '../words';
 

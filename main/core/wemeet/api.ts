@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { roomSchema } from './schemas';
 import type { CallState, CallTarget, MeetingCode, MeetingId } from './types';
 
 /**
@@ -47,10 +45,20 @@ export interface ListRoomsOptions {
 }
 
 /**
- * One entry of meeting_room_list, with the API's field names (the CLI's --json prints these):
- * what the response schema reads, so the two cannot drift apart.
+ * One entry of meeting_room_list, with the API's field names (the CLI's --json prints these).
+ * The response schema (schemas.ts roomSchema) is checked against it, so the two cannot drift.
  */
-export type Room = Readonly<z.output<typeof roomSchema>>;
+export interface Room {
+  readonly meeting_room_id: string;
+  readonly meeting_room_name: string;
+  readonly meeting_room_location: string;
+  readonly account_new_type?: number | undefined;
+  readonly account_type?: number | undefined;
+  readonly participant_number?: number | undefined;
+  readonly meeting_room_status: number;
+  readonly scheduled_status?: number | undefined;
+  readonly is_allow_call: boolean;
+}
 
 export interface RoomDetails {
   readonly meeting_room_id: string;

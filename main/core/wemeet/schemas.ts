@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Meeting } from './api';
+import type { Meeting, Room } from './api';
 import { ROOM_STATUSES, type RoomStatus } from '../../shared/rules/room-status';
 import type { CallState } from './types';
 
@@ -67,7 +67,7 @@ export const roomSchema = z.object({
   meeting_room_status: intOrZero,
   scheduled_status: z.int().optional(),
   is_allow_call: boolOrFalse,
-});
+}) satisfies z.ZodType<Room>;
 
 /**
  * A list entry may lack meeting_room_id like any other field (the SDK's model has it
