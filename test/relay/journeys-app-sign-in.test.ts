@@ -13,10 +13,10 @@ import { startAppHarness, type AppHarness } from '../integration/app-harness';
 import {
   freePort,
   managedRelay,
-  scriptedBrowserSignIn,
   startRelayForApp,
   type RelayForApp,
 } from './support/relay-for-app';
+import { scriptedBrowserSignIn } from './support/relay-browser-sign-in';
 
 let idp: TestIdp;
 let h: AppHarness;

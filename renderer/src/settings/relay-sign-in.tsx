@@ -32,7 +32,13 @@ export function RelaySignIn({ relay, onState, autoFocus = false }: Props) {
   const [tokenForm, setTokenForm] = useState(false);
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [focus, setFocus] = useState<FocusTarget>(autoFocus ? 'sign-in' : null);
+  // A ref, not state: an effect still pending from an earlier render must not undo a newer wish.
+  const focusNext = useRef<FocusTarget>(autoFocus ? 'sign-in' : null);
+  const [, setTick] = useState(0);
+  const setFocus = (target: FocusTarget) => {
+    focusNext.current = target;
+    setTick((tick) => tick + 1);
+  };
   const cancelled = useRef(false);
   const signOutButton = useRef<HTMLButtonElement>(null);
   const signInButton = useRef<HTMLButtonElement>(null);
@@ -40,6 +46,7 @@ export function RelaySignIn({ relay, onState, autoFocus = false }: Props) {
   const waiting = busy === 'browser' || relay.signingIn;
 
   useEffect(() => {
+    const focus = focusNext.current;
     if (focus === null) return;
     const target =
       focus === 'sign-out'
@@ -48,7 +55,7 @@ export function RelaySignIn({ relay, onState, autoFocus = false }: Props) {
           ? tokenField.current
           : signInButton.current;
     if (target === null) return;
-    setFocus(null);
+    focusNext.current = null;
     target.focus();
   });
 

@@ -11,9 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ManagedLoad } from '../../../main/core/managed/load-managed';
 import { parseManagedConfig } from '../../../main/core/managed/managed-config';
-import { signInToRelayWithBrowser } from '../../../main/core/relay/relay-sign-in';
 import { createWemeetApi } from '../../../main/core/wemeet/api-impl';
-import type { RelayBrowserSignIn } from '../../../main/app/services/relay-sign-in';
 import { readRelayConfig } from '../../../main/relay/config';
 import { issuePersonToken } from '../../../main/relay/identity/person-tokens';
 import type { RelayStorage } from '../../../main/relay/ports';
@@ -21,8 +19,6 @@ import { configuredVerifiers } from '../../../main/relay/serve';
 import { startRelayServer, type RelayServer } from '../../../main/relay/server/http-server';
 import { createJsonLogger } from '../../../main/relay/server/log';
 import { openRelayStorage } from '../../../main/relay/storage/index';
-import type { Credentials } from '../../idp/scripted-browser';
-import { browse } from '../../idp/scripted-browser';
 import type { TestIdp } from '../../idp/idp';
 import type { AppHarness } from '../../integration/app-harness';
 import { TEST_SETTINGS } from './relay-harness';
@@ -111,25 +107,4 @@ export async function startRelayForApp(
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * The shell's browser sign-in (boot.ts) with the scripted browser standing in for
- * shell.openExternal: the URL is recorded, and a person signs in there as `account` (or,
- * with `account` null, never comes back: the test cancels).
- */
-export function scriptedBrowserSignIn(
-  account: Credentials | null,
-  opened: string[],
-): RelayBrowserSignIn {
-  return ({ relayUrl, signal }) =>
-    signInToRelayWithBrowser({
-      relayUrl,
-      signal,
-      openBrowser: (url) => {
-        opened.push(url);
-        if (account !== null) void browse(url, account);
-        return Promise.resolve();
-      },
-    });
 }
