@@ -12,6 +12,7 @@ import { startTestIdp, type TestIdp } from '../idp/idp';
 import { startAppHarness, type AppHarness } from '../integration/app-harness';
 import {
   freePort,
+  harnessTarget,
   managedRelay,
   startRelayForApp,
   type RelayForApp,
@@ -50,7 +51,7 @@ async function start(options: { locked: boolean; browser: 'alice' | 'never' }): 
       ),
     },
   });
-  relay = await startRelayForApp(h, port, idp);
+  relay = await startRelayForApp(harnessTarget(h), port, idp);
 }
 
 describe('the settings window signs in to the relay', () => {

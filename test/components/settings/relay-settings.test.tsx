@@ -14,6 +14,7 @@ import { PickerApp } from '../../../renderer/src/picker/picker-app';
 import { SettingsApp } from '../../../renderer/src/settings/settings-app';
 import {
   freePort,
+  harnessTarget,
   managedRelay,
   startRelayForApp,
   type RelayForApp,
@@ -32,7 +33,7 @@ async function relayDesktop(options: { locked: boolean }) {
     managed: managedRelay(`http://127.0.0.1:${port}`, options.locked),
     services: { relayTokenStore: tokens },
   });
-  const relay = await startRelayForApp(real.harness, port);
+  const relay = await startRelayForApp(harnessTarget(real.harness), port);
   running.push(relay);
   return { real, relay, tokens };
 }

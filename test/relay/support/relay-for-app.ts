@@ -21,6 +21,7 @@ import { createJsonLogger } from '../../../main/relay/server/log';
 import { openRelayStorage } from '../../../main/relay/storage/index';
 import type { TestIdp } from '../../idp/idp';
 import type { AppHarness } from '../../integration/app-harness';
+import type { Simulator } from '../../sim/types';
 import { TEST_SETTINGS } from './relay-harness';
 
 /** A loopback port nobody listens on now: the relay takes it once the app runs. */
@@ -50,8 +51,19 @@ export interface RelayForApp {
   close(): Promise<void>;
 }
 
+/** The simulator behind the app, and the clock it checks request times against. */
+export interface RelayTarget {
+  readonly sim: Simulator;
+  readonly now?: (() => number) | undefined;
+}
+
+/** An app harness as a relay target: its simulator and its virtual clock. */
+export function harnessTarget(h: AppHarness): RelayTarget {
+  return { sim: h.sim, now: () => h.time.now };
+}
+
 export async function startRelayForApp(
-  h: AppHarness,
+  target: RelayTarget,
   port: number,
   idp: TestIdp | null = null,
 ): Promise<RelayForApp> {
@@ -76,24 +88,24 @@ export async function startRelayForApp(
     // The simulator checks request times against the harness's virtual clock.
     createApi: (operatorId, fetch) =>
       createWemeetApi({
-        baseUrl: h.sim.baseUrl,
-        credentials: h.sim.credentials,
+        baseUrl: target.sim.baseUrl,
+        credentials: target.sim.credentials,
         operatorId,
         fetch,
-        now: () => h.time.now,
+        now: target.now,
         timeoutMs: 2000,
         retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
       }),
     logger: createJsonLogger(
       () => undefined,
-      [h.sim.credentials.secretKey, h.sim.credentials.secretId],
+      [target.sim.credentials.secretKey, target.sim.credentials.secretId],
     ),
     version: 'test',
   });
   return {
     relay,
     storage,
-    async token(operatorId = h.sim.operatorId) {
+    async token(operatorId = target.sim.operatorId) {
       const issued = await issuePersonToken(storage.tokens, {
         operatorId,
         label: 'relay ui',
