@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createMemoryStore } from '../core/secrets/memory-store';
 import type { ManagedLoad } from '../core/managed/load-managed';
 import type { Environment } from '../core/secrets/env-credentials';
+import { createMemoryRelayTokenStore } from '../core/secrets/memory-store';
+import type { RelayBrowserSignIn } from '../app/services/relay-sign-in';
 import type { Credentials } from '../core/wemeet/credentials';
 import { openSettings } from '../core/store/settings';
 import { createHandlerTable, type HandlerTable } from '../app/handlers/handler-table';
@@ -42,6 +44,12 @@ export interface BackendOptions {
   readonly version?: string | undefined;
   /** The organisation's managed configuration, as the app would load it; default none. */
   readonly managed?: ManagedLoad | undefined;
+  /**
+   * The relay sign-in (issue 17): the browser sign-in the shell would run (the UI tests pass
+   * one whose "system browser" is a Chromium tab); without one, tokens only. Sign-ins are
+   * kept in memory: the preview never touches the keychain.
+   */
+  readonly relayBrowserSignIn?: RelayBrowserSignIn | undefined;
 }
 
 /** What the page asked of the windows, which a browser tab cannot do itself. */
@@ -108,6 +116,8 @@ export async function createPreviewBackend(options: BackendOptions): Promise<Pre
     env,
     credentialStore,
     managed,
+    relayTokenStore: createMemoryRelayTokenStore(),
+    relayBrowserSignIn: options.relayBrowserSignIn,
     identity: {
       version: options.version ?? '0.0.0-preview',
       platform: 'web',

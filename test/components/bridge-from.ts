@@ -46,6 +46,10 @@ export function bridgeFrom(run: RunVerb, on: RoomcallBridge['on']): RoomcallBrid
     openWindow: (request) => run('openWindow', request),
     hidePopover: () => run('hidePopover', undefined),
     openHelp: (request) => run('openHelp', request),
+    relaySignInWithBrowser: () => run('relaySignInWithBrowser', undefined),
+    relaySignInCancel: () => run('relaySignInCancel', undefined),
+    relaySignInWithToken: (request) => run('relaySignInWithToken', request),
+    relaySignOut: () => run('relaySignOut', undefined),
     on,
   };
 }

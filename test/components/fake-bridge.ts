@@ -109,6 +109,7 @@ export function sampleWorld(): FakeWorld {
       operatorId: 'tester1',
       keychain: { available: true, message: null },
       warnings: [],
+      relay: null,
     },
     settings: {
       settings: {
@@ -414,6 +415,12 @@ export function createFakeBridge(world: FakeWorld = sampleWorld()): FakeBridge {
     openWindow: () => ok(null),
     hidePopover: () => ok(null),
     openHelp: () => ok(null),
+    // The relay sign-in is tested on the real bridge with a real relay (relay-settings.test.tsx):
+    // the double only answers the state it holds.
+    relaySignInWithBrowser: () => ok(world.appState),
+    relaySignInCancel: () => ok(null),
+    relaySignInWithToken: () => ok(world.appState),
+    relaySignOut: () => ok(world.appState),
   };
 
   function run<V extends InvokeVerb>(

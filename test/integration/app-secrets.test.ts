@@ -139,6 +139,11 @@ it('keeps the SecretKey and SecretId out of every response, event and file', asy
   await call('openWindow', { window: 'settings' });
   await call('hidePopover');
   await call('openHelp', { topic: 'credentials' });
+  // No relay is set: each is refused (a secret pasted as a token is not echoed back).
+  await call('relaySignInWithToken', { token: credentials.secretKey });
+  await call('relaySignInWithBrowser');
+  await call('relaySignInCancel');
+  await call('relaySignOut');
   await call('logout');
   await call('getAppState');
 

@@ -21,6 +21,7 @@ const APP_STATE: AppState = {
   operatorId: 'tester1',
   keychain: { available: true, message: null },
   warnings: [],
+  relay: null,
 };
 
 /** A table whose every handler fails the test, except the ones given. */

@@ -16,6 +16,7 @@ import {
 import { resolveUpdateFeedUrl } from '../../core/managed/apply-managed';
 import { loadManagedConfig } from '../../core/managed/load-managed';
 import { createKeytarStore } from '../../core/secrets/keytar-store';
+import { createOidcRefresher, signInToRelayWithBrowser } from '../../core/relay/relay-sign-in';
 import { resolveDataDir } from '../../core/store/paths';
 import type { Settings } from '../../shared/model/settings-schema';
 import { createHandlerTable } from '../handlers/handler-table';
@@ -85,6 +86,9 @@ export async function bootShell(): Promise<Shell> {
     },
   });
   const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+  // Its own in-memory partition, no cookies, no cache (api-session.ts): Tencent, the relay and
+  // the relay's identity provider are all reached through it.
+  const apiFetch = createApiFetch(session);
   const services: AppServices = createAppServices({
     dataDir: resolveDataDir({ injected: app.getPath('userData') }),
     env: process.env,
@@ -94,8 +98,17 @@ export async function bootShell(): Promise<Shell> {
     emit: (name, payload) => {
       hub.emit(name, payload);
     },
-    // Its own in-memory partition, no cookies, no cache (api-session.ts).
-    fetch: createApiFetch(session),
+    fetch: apiFetch,
+    // An OIDC relay sign-in is renewed near its expiry with its refresh token (issue 17).
+    relayRefresh: createOidcRefresher(apiFetch),
+    // The windows' "Sign in with browser": the system browser, then the loopback redirect.
+    relayBrowserSignIn: ({ relayUrl, signal }) =>
+      signInToRelayWithBrowser({
+        relayUrl,
+        signal,
+        fetch: apiFetch,
+        openBrowser: (url) => shell.openExternal(url),
+      }),
     onCallSettled: (view) => {
       tray?.callSettled(view);
       updates?.callStateChanged();

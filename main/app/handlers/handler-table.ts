@@ -84,6 +84,23 @@ export function createHandlerTable(app: AppServices, windows: WindowPort): Handl
       await windows.openExternal(HELP_URLS[topic]);
       return null;
     },
+
+    relaySignInWithBrowser: async () => {
+      await app.relay.signInWithBrowser();
+      return appState();
+    },
+    relaySignInCancel: () => {
+      app.relay.cancel();
+      return Promise.resolve(null);
+    },
+    relaySignInWithToken: async ({ token }) => {
+      await app.relay.signInWithToken(token);
+      return appState();
+    },
+    relaySignOut: async () => {
+      await app.relay.signOut();
+      return appState();
+    },
   };
   return table;
 }

@@ -9,6 +9,7 @@ import {
   SaveFileError,
   SettingsLockedError,
 } from '../services/errors';
+import { RELAY_SIGN_IN_HINT, relayProblemOf } from './relay-ipc-error';
 
 /** The app services' own errors, added to the core's classification (main/core/problem.ts). */
 export const APP_PROBLEM_RULES = [
@@ -46,7 +47,9 @@ export const IPC_KINDS: Readonly<Record<ProblemCategory, KindEntry>> = {
         ? 'Open Settings and enter the operator userid.'
         : details.missing === 'credentials'
           ? SETTINGS_HINT
-          : 'Fix or unset the WEMEET_* environment variables, then start RoomCall again.',
+          : details.missing === 'relay-sign-in'
+            ? RELAY_SIGN_IN_HINT
+            : 'Fix or unset the WEMEET_* environment variables, then start RoomCall again.',
   },
   'credentials-damaged': {
     kind: 'not-configured',
@@ -88,6 +91,7 @@ export function toIpcError(error: unknown): IpcError {
   const message = entry.message?.(found) ?? found.message;
   const { method, path } = found.details;
   const request = path === undefined ? null : apiRequestOf(method ?? '', path);
+  const relay = relayProblemOf(error);
   return {
     kind: entry.kind,
     message: entry.kind === 'validation' ? asSentence(message) : message,
@@ -95,6 +99,7 @@ export function toIpcError(error: unknown): IpcError {
     hint: entry.hint === undefined ? found.hint : entry.hint(found),
     // Which request failed, so the windows word the code for it (a list is not a call).
     ...(request === null ? {} : { request }),
+    ...(relay === null ? {} : { relay }),
   };
 }
 

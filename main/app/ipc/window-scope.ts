@@ -46,6 +46,11 @@ export const VERB_WINDOWS: Readonly<Record<InvokeVerb, readonly AppWindowKind[]>
   openWindow: ALL,
   hidePopover: ['popover'],
   openHelp: ALL,
+  // The relay sign-in (issue 17) is the settings window's, as the credentials are.
+  relaySignInWithBrowser: ['settings'],
+  relaySignInCancel: ['settings'],
+  relaySignInWithToken: ['settings'],
+  relaySignOut: ['settings'],
 };
 
 /** Why `window` may not call `verb`, or null when it may. */

@@ -1,5 +1,5 @@
 import { maskSecretId } from '../../core/wemeet/credentials';
-import type { AppState } from '../../shared/ipc/contract';
+import type { AppState, RelayState } from '../../shared/ipc/contract';
 import type { Session } from './session';
 import type { WarningLog } from './warnings';
 
@@ -21,6 +21,7 @@ export async function buildAppState(
   identity: AppIdentity,
   session: Session,
   warnings: WarningLog,
+  relay: RelayState | null = null,
 ): Promise<AppState> {
   const account = await session.account();
   const settings = await session.settings().then(
@@ -42,8 +43,10 @@ export async function buildAppState(
             secretIdHint: maskSecretId(resolved.credentials.secretId),
             source: resolved.source,
           },
-    operatorId: settings?.operatorId ?? null,
+    // Through a relay the relay sets the operator: the settings' one is not the account's.
+    operatorId: relay === null ? (settings?.operatorId ?? null) : null,
     keychain: session.keychainState(),
     warnings: [...warnings.list()],
+    relay,
   };
 }

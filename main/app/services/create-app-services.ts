@@ -16,6 +16,7 @@ import { CredentialsService } from './credentials-service';
 import { DirectoryService } from './directory-service';
 import { FavoritesService } from './favorites-service';
 import { MeetingTracker } from './meeting-tracker';
+import { RelaySignInService, type RelayBrowserSignIn } from './relay-sign-in';
 import { Session, type ApiTuning } from './session';
 import { SettingsService } from './settings-service';
 import { openAppStores } from './stores';
@@ -41,6 +42,11 @@ export interface AppServicesOptions {
    * not imported here, so the component tests' DOM typing never meets openid-client's.
    */
   readonly relayRefresh?: RelayTokenRefresher | undefined;
+  /**
+   * The windows' browser sign-in to the relay (relay-sign-in.ts): the Electron shell runs the
+   * core's signInToRelayWithBrowser with shell.openExternal; without one, tokens only.
+   */
+  readonly relayBrowserSignIn?: RelayBrowserSignIn | undefined;
   readonly managed: ManagedLoad;
   readonly identity: AppIdentity;
   readonly emit: EmitEvent;
@@ -65,6 +71,8 @@ export interface AppServices {
   readonly directory: DirectoryService;
   readonly favorites: FavoritesService;
   readonly history: HistoryStore;
+  /** The relay sign-in (issue 17): browser, token, sign out, and the app state's relay part. */
+  readonly relay: RelaySignInService;
   appState(): Promise<AppState>;
   /**
    * The person read the warnings in the settings window and dismissed them: favourites set
@@ -160,7 +168,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       options.onSettingsChanged?.(view.settings, changed);
     },
   });
-  const appState = () => buildAppState(options.identity, session, warnings);
+  const relay = new RelaySignInService({
+    session,
+    browserSignIn: options.relayBrowserSignIn,
+    fetch: options.fetch,
+    appVersion: options.identity.version,
+    onChange: () => {
+      pushAppState();
+    },
+  });
+  const appState = async () =>
+    buildAppState(options.identity, session, warnings, await relay.state());
 
   pushAppState = () => {
     appState().then(
@@ -192,6 +210,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     directory,
     favorites,
     history: stores.history,
+    relay,
     appState,
     async dismissWarnings() {
       const shown = warnings.list();

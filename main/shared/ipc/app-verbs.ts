@@ -1,6 +1,7 @@
 /** The IPC contract's account and settings verbs and their payloads (assembled in contract.ts). */
 import { z } from 'zod';
 import { settingsSchema } from '../model/settings-schema';
+import { relayStateSchema } from './relay-state';
 import { none } from './shapes';
 
 const credentialsStatusSchema = z.object({
@@ -22,6 +23,8 @@ export const appStateSchema = z.object({
   keychain: z.object({ available: z.boolean(), message: z.string().nullable() }),
   /** Local files that were damaged and moved aside, to tell the person once. */
   warnings: z.array(z.object({ file: z.string(), message: z.string() })),
+  /** The relay in use and the sign-in to it (issue 17); null: Tencent Meeting directly. */
+  relay: relayStateSchema.nullable(),
 });
 export type AppState = z.output<typeof appStateSchema>;
 

@@ -34,6 +34,10 @@ export const INVOKE_VERBS = [
   'openWindow',
   'hidePopover',
   'openHelp',
+  'relaySignInWithBrowser',
+  'relaySignInCancel',
+  'relaySignInWithToken',
+  'relaySignOut',
 ] as const;
 
 export const EVENT_NAMES = [

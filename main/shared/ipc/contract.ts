@@ -18,12 +18,14 @@ import { directoryStatusSchema, directoryVerbs } from './directory-verbs';
 import { favoriteListSchema, favoriteVerbs } from './favorite-verbs';
 import { currentMeetingSchema, meetingVerbs } from './meeting-verbs';
 import { popoverVerbs } from './popover-verbs';
+import { relayVerbs } from './relay-verbs';
 import { none } from './shapes';
 
 // The contract's payload types, for main and the windows: this module is their one address
 // (the verb-group modules beside it are its parts).
 export { ipcErrorSchema, type IpcError, type IpcErrorKind, type IpcResult } from './ipc-error';
 export type { AppState, SettingsView } from './app-verbs';
+export type { RelayState } from './relay-state';
 export type { CurrentMeeting, MeetingSummary } from './meeting-verbs';
 export type { Directory, DirectoryStatus, RoomView } from './directory-verbs';
 export { importReportSchema, type FavoriteView, type ImportReportView } from './favorite-verbs';
@@ -47,6 +49,8 @@ export const invokeContract = {
   ...callVerbs,
 
   ...popoverVerbs,
+
+  ...relayVerbs,
 
   openWindow: {
     request: z.object({ window: z.enum(['picker', 'settings']) }).strict(),

@@ -1,6 +1,7 @@
 /** The IPC contract's error: what every failed call resolves to (contract.ts). */
 import { z } from 'zod';
 import { API_REQUESTS } from '../rules/api-request';
+import { RELAY_PROBLEMS } from '../rules/relay-problem';
 
 /** What the UI needs to tell a person what went wrong, in its own language. */
 export const ipcErrorSchema = z.object({
@@ -35,6 +36,11 @@ export const ipcErrorSchema = z.object({
    * errors that are not a request's.
    */
   request: z.enum(API_REQUESTS).optional(),
+  /**
+   * What the relay (or the sign-in to it) said, when that is the problem (issue 17): the
+   * windows word it (a refused token, an expired sign-in, the relay unreachable).
+   */
+  relay: z.enum(RELAY_PROBLEMS).optional(),
 });
 export type IpcError = z.output<typeof ipcErrorSchema>;
 export type IpcErrorKind = IpcError['kind'];

@@ -7,6 +7,7 @@ import {
 import { commonMessages, type CommonMessages } from '../i18n/common-messages';
 import { errorMessages } from '../i18n/error-messages';
 import { sentenceLocale, type Locale } from '../i18n/locale';
+import { relayErrorMessages } from '../i18n/relay-error-messages';
 import type { HelpTopic, IpcError } from '../../../main/shared/ipc/contract';
 
 /**
@@ -71,6 +72,19 @@ export function describeError(
     };
   }
   const detail = error.message === '' ? null : error.message;
+  // The relay or the sign-in to it (issue 17): its own words; main's sentence under Details.
+  if (error.relay !== undefined) {
+    const words = relayErrorMessages[locale][error.relay];
+    const again = ['token-expired', 'token-revoked', 'not-signed-in', 'sign-in-again'];
+    return {
+      ...words,
+      code: error.code,
+      help: null,
+      settings: again.includes(error.relay),
+      detail,
+      detailHint: null,
+    };
+  }
   const code = error.code;
   const info: TencentCodeInfo | null =
     code !== null && isTencentErrorCode(code) ? TENCENT_ERROR_CODES[code] : null;

@@ -14,6 +14,8 @@ import { LanguageSection } from './language-section';
 import { LogoutSection } from './logout-section';
 import { settingsMessages } from './messages';
 import { Onboarding } from './onboarding';
+import { RelayOnboarding } from './relay-onboarding';
+import { RelaySection } from './relay-section';
 import { useUpdateSettings } from './use-update-settings';
 import { WarningsNotice } from './warnings-notice';
 import type { AppState, SettingsView } from '../../../main/shared/ipc/contract';
@@ -91,6 +93,21 @@ function SettingsGate({ frame }: { frame: AppFrame }) {
     <ErrorNotice error={keychain} onRetry={() => void frame.reload()} offerSettings={false} />
   );
 
+  // A desktop pointed at a relay signs in to it: no Tencent credentials are asked for.
+  if (onboarding && appState.value.relay !== null) {
+    return (
+      <main class="settings-page">
+        {keychainProblem}
+        <RelayOnboarding
+          relay={appState.value.relay}
+          onState={frame.applyAppState}
+          onFinish={() => {
+            setOnboarding(false);
+          }}
+        />
+      </main>
+    );
+  }
   if (onboarding) {
     return (
       <main class="settings-page">
@@ -129,6 +146,7 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
   const general = useUpdateSettings(frame.applySettings);
   const advanced = useUpdateSettings(frame.applySettings);
   const language = useUpdateSettings(frame.applySettings);
+  const relay = useUpdateSettings(frame.applySettings);
   const locked = useMemo(() => new Set(view.locked), [view.locked]);
   const [loggedOut, setLoggedOut] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -159,14 +177,23 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
           {m.logout.done}
         </p>
       )}
-      <AccountSection
+      <RelaySection
         appState={appState}
-        lockedOperator={lockedOperator}
-        onSaved={(state) => {
-          setLoggedOut(false);
-          frame.applyAppState(state);
-        }}
+        settings={view.settings}
+        update={relay.update}
+        error={relay.error}
+        onState={frame.applyAppState}
       />
+      {appState.relay === null && (
+        <AccountSection
+          appState={appState}
+          lockedOperator={lockedOperator}
+          onSaved={(state) => {
+            setLoggedOut(false);
+            frame.applyAppState(state);
+          }}
+        />
+      )}
       <LanguageSection
         settings={view.settings}
         locked={locked}
@@ -183,7 +210,7 @@ function SettingsScreen({ appState, view, lockedOperator, keychainProblem, frame
       />
       <AdvancedSection settings={view.settings} locked={locked} change={advanced} />
       <DiagnosticsSection />
-      {appState.credentials?.source === 'keychain' && (
+      {appState.relay === null && appState.credentials?.source === 'keychain' && (
         <LogoutSection
           onLoggedOut={(state) => {
             setLoggedOut(true);
