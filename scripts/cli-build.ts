@@ -45,11 +45,15 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const builtinsWithoutFacades: Plugin = {
   name: 'roomcall-builtins-without-facades',
   setup(build) {
-    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
-      BUILTINS.has(args.path)
-        ? { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'node-builtin' }
-        : undefined,
-    );
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      if (!BUILTINS.has(args.path)) return undefined;
+      // A CommonJS require() of a builtin is left to the bundle's own `require` (the real
+      // module): the small ES module below has only the builtin's own enumerable names, and
+      // CommonJS code also reads inherited ones (node-redis's `require('stream').EventEmitter`,
+      // a static Stream inherits, was undefined: "Class extends value undefined").
+      if (args.kind === 'require-call') return { path: args.path, external: true };
+      return { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'node-builtin' };
+    });
     build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => {
       const names = Object.keys(nodeRequire(args.path) as object).filter(
         (name) => IDENTIFIER.test(name) && name !== 'default',

@@ -61,7 +61,10 @@ export async function openRedisStores(options: RedisStoreOptions): Promise<Redis
 }
 
 async function connect(options: RedisStoreOptions): Promise<RedisClient> {
-  const { createClient: create } = await import('redis');
+  const redis = await import('redis');
+  // node-redis is CommonJS: Node's import gives the named export; esbuild's bundle (the CLI's,
+  // the container image's) gives only `default`, as for pg (postgres.ts).
+  const create = (redis as Partial<typeof redis>).createClient ?? redis.default.createClient;
   let connected = false;
   let client: RedisClient;
   try {
