@@ -181,4 +181,17 @@ describe('the relay section (the real app, a real relay)', () => {
     expect(real.harness.sim.requests.some((r) => r.path.startsWith('/v1/meetings'))).toBe(true);
     await stop(real);
   });
+
+  it('asks for the relay sign-in in the popover, not for an enterprise app', async () => {
+    const { real } = await relayDesktop({ locked: true });
+    render(<PopoverApp />);
+    await settle();
+    expect(await screen.findByRole('heading', { name: 'Sign in to RoomCall' })).toBeTruthy();
+    expect(screen.queryByText(/Tencent Meeting enterprise app/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    await waitFor(() => {
+      expect(real.requestsTo('openWindow')).toEqual([{ window: 'settings' }]);
+    });
+    await stop(real);
+  });
 });
