@@ -153,4 +153,24 @@ describe('the settings window signs in to the relay', () => {
     expect(view.settings.relayUrl).toBeNull();
     expect((await h.ok('getAppState')).relay).toBeNull();
   });
+
+  it('asks the relay who a sign-in kept from an earlier run is, and tells the windows', async () => {
+    await start({ locked: true, browser: 'alice' });
+    const token = await relay.token();
+    // As a previous run of the app left it in the keychain.
+    await tokens.set('default', {
+      relayUrl: relay.relay.url,
+      kind: 'token',
+      accessToken: token,
+      expiresAtMs: null,
+    });
+    h.app.session.invalidate();
+    const first = await h.ok('getAppState');
+    expect(first.relay).toMatchObject({ signedIn: true, via: 'token' });
+    await h.waitForEvent(
+      'appStateChanged',
+      (state) => state.relay?.operatorId === h.sim.operatorId,
+    );
+    expect((await h.ok('getAppState')).relay?.operatorId).toBe(h.sim.operatorId);
+  });
 });

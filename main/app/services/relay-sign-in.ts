@@ -43,7 +43,8 @@ export class RelaySignInService {
   readonly #options: RelaySignInOptions;
   #browser: AbortController | null = null;
   #known: Known | null = null;
-  #asking: string | null = null;
+  /** The sign-in last asked about: asked once per run, so a relay that is down is not pressed. */
+  #asked: string | null = null;
 
   constructor(options: RelaySignInOptions) {
     this.#options = options;
@@ -139,8 +140,8 @@ export class RelaySignInService {
    */
   #askWhoInBackground(token: RelayToken): void {
     const { accessToken } = token;
-    if (this.#known?.accessToken === accessToken || this.#asking === accessToken) return;
-    this.#asking = accessToken;
+    if (this.#known?.accessToken === accessToken || this.#asked === accessToken) return;
+    this.#asked = accessToken;
     void this.#options.session
       .requireAccount()
       .then(async (account) => {
@@ -149,10 +150,7 @@ export class RelaySignInService {
         this.#known = { relayUrl: token.relayUrl, accessToken, operatorId: me.operator_id };
         this.#options.onChange();
       })
-      .catch(() => undefined)
-      .finally(() => {
-        if (this.#asking === accessToken) this.#asking = null;
-      });
+      .catch(() => undefined);
   }
 
   async #relayUrl(): Promise<string> {

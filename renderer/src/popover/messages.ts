@@ -66,6 +66,11 @@ const en = {
     },
     notStarted: 'Not started',
   },
+  /** A desktop pointed at a relay and not signed in to it (issue 17). */
+  relaySetup: {
+    title: 'Sign in to RoomCall',
+    hint: 'Sign in to your organisation’s RoomCall relay to invite rooms with one click.',
+  },
 };
 
 export type PopoverMessages = typeof en;
@@ -131,6 +136,11 @@ const zh: PopoverMessages = {
       return `${String(Math.floor(minutes / (24 * 60)))} 天后开始`;
     },
     notStarted: '尚未开始',
+  },
+  /** A desktop pointed at a relay and not signed in to it (issue 17). */
+  relaySetup: {
+    title: '登录 RoomCall',
+    hint: '登录你所在组织的 RoomCall 中继，即可一键邀请会议室。',
   },
 };
 

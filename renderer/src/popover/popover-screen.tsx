@@ -66,8 +66,9 @@ export function PopoverScreen({
         <span class="empty-icon" aria-hidden="true">
           <Icon name="key" />
         </span>
-        <h2 class="empty-title">{m.setup.title}</h2>
-        <p class="empty-hint">{m.setup.hint}</p>
+        {/* Through a relay there is no app to connect: the person signs in to the relay. */}
+        <h2 class="empty-title">{appState.relay === null ? m.setup.title : m.relaySetup.title}</h2>
+        <p class="empty-hint">{appState.relay === null ? m.setup.hint : m.relaySetup.hint}</p>
         <button
           type="button"
           class="button button-primary"

@@ -8,9 +8,11 @@
  * (node: the identity provider's client, openid-client, needs Node's own fetch and Response).
  */
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryRelayTokenStore } from '../../../main/core/secrets/memory-store';
 import { PickerApp } from '../../../renderer/src/picker/picker-app';
+import { PopoverApp } from '../../../renderer/src/popover/popover-app';
+import { SIM_CURRENT_MEETING } from '../../sim/index';
 import { SettingsApp } from '../../../renderer/src/settings/settings-app';
 import {
   freePort,
@@ -23,6 +25,11 @@ import type { RealBridge } from '../real-bridge';
 import { settle, waitFor, withRealBridge } from '../setup';
 
 const running: RelayForApp[] = [];
+
+// A failed test skips its stop(): its relay is stopped here (the app by setup.ts).
+afterEach(async () => {
+  for (const relay of running.splice(0)) await relay.close();
+});
 
 async function relayDesktop(options: { locked: boolean }) {
   const tokens = createMemoryRelayTokenStore();
@@ -160,6 +167,31 @@ describe('the relay section (the real app, a real relay)', () => {
     });
     expect(screen.getByText('Marina One L12 Boardroom')).toBeTruthy();
     expect(real.harness.store.profiles()).toEqual([]);
+    await stop(real);
+  });
+
+  it('shows the current meeting in the popover through the relay once signed in', async () => {
+    const { real, relay } = await relayDesktop({ locked: true });
+    await real.harness.ok('relaySignInWithToken', { token: await relay.token() });
+    render(<PopoverApp />);
+    await settle();
+    expect(await screen.findByText(SIM_CURRENT_MEETING.subject)).toBeTruthy();
+    // Tencent was asked by the relay: this desktop holds no Tencent credential.
+    expect(real.harness.store.profiles()).toEqual([]);
+    expect(real.harness.sim.requests.some((r) => r.path.startsWith('/v1/meetings'))).toBe(true);
+    await stop(real);
+  });
+
+  it('asks for the relay sign-in in the popover, not for an enterprise app', async () => {
+    const { real } = await relayDesktop({ locked: true });
+    render(<PopoverApp />);
+    await settle();
+    expect(await screen.findByRole('heading', { name: 'Sign in to RoomCall' })).toBeTruthy();
+    expect(screen.queryByText(/Tencent Meeting enterprise app/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    await waitFor(() => {
+      expect(real.requestsTo('openWindow')).toEqual([{ window: 'settings' }]);
+    });
     await stop(real);
   });
 });
