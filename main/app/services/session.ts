@@ -163,16 +163,9 @@ export class Session {
     if (settings.relayUrl !== null && isLocked(this.managed, 'relayUrl')) {
       throw new SettingsLockedError(RELAY_LOCKED, ['relayUrl']);
     }
-    try {
-      await this.#options.credentialStore.set(settings.profile, credentials);
-      this.#keychain = { available: true, message: null };
-    } catch (error) {
-      if (error instanceof KeychainUnavailableError) {
-        this.#keychain = { available: false, message: error.message };
-      }
-      throw error;
-    }
-    this.invalidate();
+    await this.#writeKeychain(() =>
+      this.#options.credentialStore.set(settings.profile, credentials),
+    );
   }
 
   /**
@@ -198,8 +191,13 @@ export class Session {
     if (settings.relayUrl !== token.relayUrl) {
       throw new TypeError('saveRelayToken: the sign-in is for another relay than the one in use');
     }
+    await this.#writeKeychain(() => this.#options.relayTokenStore.set(settings.profile, token));
+  }
+
+  /** One keychain write: what it says of the keychain is remembered, then all is read again. */
+  async #writeKeychain(write: () => Promise<void>): Promise<void> {
     try {
-      await this.#options.relayTokenStore.set(settings.profile, token);
+      await write();
       this.#keychain = { available: true, message: null };
     } catch (error) {
       if (error instanceof KeychainUnavailableError) {

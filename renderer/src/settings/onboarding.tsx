@@ -5,6 +5,7 @@ import { invoke } from '../lib/call';
 import { Icon } from '../ui/icons';
 import { ConnectionTest } from './connection-test';
 import { CredentialsForm, type CredentialsDraft } from './credentials-form';
+import { OnboardingDoneActions, OnboardingHeader } from './onboarding-parts';
 import { settingsMessages } from './messages';
 import type { AppState } from '../../../main/shared/ipc/contract';
 
@@ -48,32 +49,7 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
 
   return (
     <div class="onboarding">
-      <header class="onboarding-head">
-        <span class="brand-mark" aria-hidden="true">
-          <Icon name="phone" />
-        </span>
-        <h1 class="page-title">{m.onboarding.title}</h1>
-        <ol class="stepper" aria-label={m.onboarding.steps}>
-          {STEPS.map((name, index) => (
-            <li
-              key={name}
-              class={
-                index + 1 < position
-                  ? 'step is-done'
-                  : index + 1 === position
-                    ? 'step is-current'
-                    : 'step'
-              }
-              aria-current={name === step ? 'step' : undefined}
-            >
-              <span class="step-number" aria-hidden="true">
-                {index + 1 < position ? <Icon name="check" /> : index + 1}
-              </span>
-              {m.onboarding[name]}
-            </li>
-          ))}
-        </ol>
-      </header>
+      <OnboardingHeader labels={STEPS.map((name) => m.onboarding[name])} position={position} />
 
       <section class="card" aria-labelledby="step-title">
         <p class="step-count">{m.onboarding.step(position, STEPS.length)}</p>
@@ -137,24 +113,7 @@ export function Onboarding({ appState, lockedOperator, onFinish }: Props) {
             </div>
           </>
         )}
-        {step === 'done' && (
-          <div class="form-actions">
-            <button
-              type="button"
-              class="button button-primary"
-              onClick={() => {
-                void invoke(() => bridge().openWindow({ window: 'picker' }));
-                onFinish();
-              }}
-            >
-              <Icon name="grid" />
-              {m.onboarding.openPicker}
-            </button>
-            <button type="button" class="button" onClick={onFinish}>
-              {m.onboarding.finish}
-            </button>
-          </div>
-        )}
+        {step === 'done' && <OnboardingDoneActions onFinish={onFinish} />}
       </section>
     </div>
   );

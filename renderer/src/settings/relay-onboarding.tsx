@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { bridge } from '../bridge';
 import { useMessages } from '../i18n/locale';
-import { invoke } from '../lib/call';
-import { Icon } from '../ui/icons';
 import { settingsMessages } from './messages';
+import { OnboardingDoneActions, OnboardingHeader } from './onboarding-parts';
 import { relayMessages } from './relay-messages';
 import { RelaySignIn } from './relay-sign-in';
 import type { AppState, RelayState } from '../../../main/shared/ipc/contract';
@@ -35,32 +33,7 @@ export function RelayOnboarding({ relay, onState, onFinish }: Props) {
 
   return (
     <div class="onboarding">
-      <header class="onboarding-head">
-        <span class="brand-mark" aria-hidden="true">
-          <Icon name="phone" />
-        </span>
-        <h1 class="page-title">{m.onboarding.title}</h1>
-        <ol class="stepper" aria-label={m.onboarding.steps}>
-          {labels.map((label, index) => (
-            <li
-              key={label}
-              class={
-                index + 1 < position
-                  ? 'step is-done'
-                  : index + 1 === position
-                    ? 'step is-current'
-                    : 'step'
-              }
-              aria-current={index + 1 === position ? 'step' : undefined}
-            >
-              <span class="step-number" aria-hidden="true">
-                {index + 1 < position ? <Icon name="check" /> : index + 1}
-              </span>
-              {label}
-            </li>
-          ))}
-        </ol>
-      </header>
+      <OnboardingHeader labels={labels} position={position} />
       <section class="card" aria-labelledby="step-title">
         <p class="step-count">{m.onboarding.step(position, 2)}</p>
         {step === 'sign-in' ? (
@@ -78,22 +51,7 @@ export function RelayOnboarding({ relay, onState, onFinish }: Props) {
               {m.onboarding.doneTitle}
             </h2>
             <p class="card-intro">{m.onboarding.doneIntro}</p>
-            <div class="form-actions">
-              <button
-                type="button"
-                class="button button-primary"
-                onClick={() => {
-                  void invoke(() => bridge().openWindow({ window: 'picker' }));
-                  onFinish();
-                }}
-              >
-                <Icon name="grid" />
-                {m.onboarding.openPicker}
-              </button>
-              <button type="button" class="button" onClick={onFinish}>
-                {m.onboarding.finish}
-              </button>
-            </div>
+            <OnboardingDoneActions onFinish={onFinish} />
           </>
         )}
       </section>
