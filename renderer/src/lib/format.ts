@@ -6,6 +6,8 @@
 import { dateFromSeconds } from '../../../main/shared/rules/api-time';
 import { cached } from './cached';
 
+const DAY = 24 * 60 * 60 * 1000;
+
 function sameDay(a: Date, b: Date): boolean {
   return (
     a.getFullYear() === b.getFullYear() &&
@@ -45,10 +47,11 @@ export function prepareDateFormats(intl: string): void {
 }
 
 /**
- * "10:00 – 11:00", with the date when the meeting is not today. A meeting of today that runs
- * past midnight reads "23:30 – 00:30", as calendars show it: formatRange would spell both
- * full dates ("12/3/2026, 11:30 PM – 12/4/2026, 12:30 AM"), which wraps the popover's header
- * and pushes a favourite out of view for the last hour of every day.
+ * "10:00 – 11:00", with the date when the meeting is not today. A meeting that crosses
+ * midnight today, either way (23:30 – 00:30 seen at 23:40 or at 00:10), reads as its two
+ * times, as calendars show it: formatRange would spell both full dates ("12/3/2026, 11:30 PM –
+ * 12/4/2026, 12:30 AM"), which wraps the popover's header and pushes a favourite out of view
+ * for the hour either side of every midnight.
  */
 export function formatMeetingTime(
   start: string | null,
@@ -59,11 +62,17 @@ export function formatMeetingTime(
   const from = dateFromSeconds(start);
   const to = dateFromSeconds(end);
   if (from === null) return '';
-  const today = sameDay(from, now);
-  const format = dateTimeFormat(intl, today ? 'time' : 'dayTime');
-  if (to === null || to <= from) return format.format(from);
-  if (today && !sameDay(from, to)) return `${format.format(from)} – ${format.format(to)}`;
-  return format.formatRange(from, to);
+  const startsToday = sameDay(from, now);
+  if (to === null || to <= from) {
+    return dateTimeFormat(intl, startsToday ? 'time' : 'dayTime').format(from);
+  }
+  const crossesMidnightToday =
+    !sameDay(from, to) && (startsToday || sameDay(to, now)) && to.getTime() - from.getTime() < DAY;
+  if (crossesMidnightToday) {
+    const time = dateTimeFormat(intl, 'time');
+    return `${time.format(from)} – ${time.format(to)}`;
+  }
+  return dateTimeFormat(intl, startsToday ? 'time' : 'dayTime').formatRange(from, to);
 }
 
 /** A moment in the recent past: the time today, else the date and time. */

@@ -160,6 +160,31 @@ describe('formatting', () => {
       /Jun 3.*Jun 4/,
     );
   });
+
+  it('keeps a meeting that began yesterday and ends today to its two times', () => {
+    const seconds = (date: Date) => String(date.getTime() / 1000);
+    const start = new Date(2025, 5, 3, 23, 37);
+    const end = new Date(2025, 5, 4, 0, 37);
+    const now = new Date(2025, 5, 4, 0, 7);
+    expect(formatMeetingTime(seconds(start), seconds(end), 'en-US', now)).toMatch(
+      /^11:37\sPM\s–\s12:37\sAM$/,
+    );
+  });
+
+  it('shows an hour-long meeting in progress without a date at any time of day', () => {
+    // The popover's header has room for the times only; a date pushes a favourite out of view
+    // (what popover-layout.spec saw at 23:00 and again at 00:07).
+    const seconds = (date: Date) => String(date.getTime() / 1000);
+    for (let minute = 0; minute < 24 * 60; minute += 5) {
+      const now = new Date(2025, 5, 3, 0, minute);
+      const start = new Date(now.getTime() - 30 * 60_000);
+      const end = new Date(now.getTime() + 30 * 60_000);
+      for (const intl of ['en-US', 'zh-CN']) {
+        const text = formatMeetingTime(seconds(start), seconds(end), intl, now);
+        expect(text, `${intl} at ${now.toTimeString()}`).not.toMatch(/Jun|6月|2025/);
+      }
+    }
+  });
 });
 
 describe('target keys', () => {
