@@ -1,6 +1,7 @@
 import { classify } from '../core/problem/classify';
 import { problem, rule, type Problem, type ProblemCategory } from '../core/problem/problem';
 import { ENV_VARS } from '../core/secrets/env-credentials';
+import { RELAY_PROBLEM_RULES } from '../relay/problem-rules';
 import { formatLocalTime } from './times';
 import {
   EXIT_FAILURE,
@@ -19,10 +20,14 @@ export interface Failure {
   readonly code: number | null;
 }
 
-/** The CLI's own errors, added to the core's classification (main/core/problem.ts). */
+/**
+ * The CLI's own errors and the relay's (`roomcall relay …` runs it), added to the core's
+ * classification (main/core/problem).
+ */
 export const CLI_PROBLEM_RULES = [
   rule(InterruptedError, () => problem('cancelled', 'Interrupted.')),
   rule(UsageError, (e) => problem('bad-input', e.message, e.hint)),
+  ...RELAY_PROBLEM_RULES,
 ];
 
 interface ExitEntry {

@@ -3,6 +3,7 @@ import { RelayConfigError } from './config';
 import { IdentityProviderUnavailableError } from './identity/provider-unavailable';
 import { IdentityRejectedError } from './ports';
 import { RELAY_REASON_CATEGORY, RelayHttpError } from './server/relay-error';
+import { RelayStorageError } from './storage/storage-error';
 
 /**
  * The relay's own errors, each with its one category (main/core/problem), for classify: the
@@ -18,5 +19,6 @@ export const RELAY_PROBLEM_RULES: readonly ProblemRule[] = [
   rule(IdentityProviderUnavailableError, (e) =>
     problem('network', e.message, 'Check that the identity provider answers, then try again.'),
   ),
+  rule(RelayStorageError, (e) => problem('storage', e.message, e.hint)),
   rule(RelayHttpError, (e) => problem(RELAY_REASON_CATEGORY[e.reason], e.message)),
 ];

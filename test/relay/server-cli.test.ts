@@ -114,6 +114,33 @@ describe('roomcall relay', () => {
     expect(noCredentials.code).toBe(2);
     expect(noCredentials.stderr).toContain('WEMEET_SECRET_KEY');
   });
+
+  it('says which storage cannot be opened and what to check, with no password', async () => {
+    const missingFolder = path.join(tempDir(), 'no-such-folder', 'relay.sqlite');
+    const sqlite = await runRoomcall(['relay', 'token', 'list'], {
+      ROOMCALL_RELAY_SQLITE_PATH: missingFolder,
+    });
+    expect(sqlite.code).toBe(1);
+    expect(sqlite.stderr).toContain(
+      `The relay's SQLite database ${missingFolder} cannot be opened`,
+    );
+    expect(sqlite.stderr).toContain('ROOMCALL_RELAY_SQLITE_PATH');
+    expect(sqlite.stderr).not.toContain('report it');
+
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    const postgres = await runRoomcall(['relay', 'token', 'list'], {
+      ROOMCALL_RELAY_STORAGE: 'postgres',
+      ROOMCALL_RELAY_DATABASE_URL: 'postgres://relay:hunter2@127.0.0.1:1/roomcall',
+      ROOMCALL_RELAY_REDIS_URL: 'redis://127.0.0.1:1',
+    });
+    expect(postgres.code).toBe(1);
+    expect(postgres.stderr).toContain(
+      'Opening the PostgreSQL database at postgres://relay:***@127.0.0.1:1/roomcall failed',
+    );
+    expect(postgres.stderr).toContain('ROOMCALL_RELAY_DATABASE_URL');
+    expect(postgres.stderr).not.toContain('hunter2');
+    expect(postgres.stderr).not.toContain('report it');
+  });
 });
 
 async function listeningUrl(stderr: () => string): Promise<string> {

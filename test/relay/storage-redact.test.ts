@@ -29,10 +29,16 @@ describe('connection URL redaction', () => {
 
   it('builds an error that names the server and the cause without the secret', () => {
     const url = 'redis://:hunter2@cache:6379';
-    const error = connectionError('Connecting to Redis', url, new Error(`WRONGPASS for ${url}`));
+    const error = connectionError(
+      'Connecting to Redis',
+      url,
+      new Error(`WRONGPASS for ${url}`),
+      'Check Redis.',
+    );
     expect(error.message).toBe(
       'Connecting to Redis at redis://:***@cache:6379 failed: WRONGPASS for redis://:***@cache:6379',
     );
     expect(error.message).not.toContain('hunter2');
+    expect(error.hint).toBe('Check Redis.');
   });
 });

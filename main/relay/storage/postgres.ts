@@ -64,6 +64,9 @@ export interface PostgresStoreOptions {
   readonly onError?: (message: string) => void;
 }
 
+const POSTGRES_HINT =
+  'Check that PostgreSQL runs, answers at that address and lets that user in (ROOMCALL_RELAY_DATABASE_URL).';
+
 export async function openPostgresStores(options: PostgresStoreOptions): Promise<PostgresStores> {
   const pg = await import('pg');
   // pg is CommonJS with an ESM wrapper: the named export exists where the wrapper was loaded
@@ -77,7 +80,7 @@ export async function openPostgresStores(options: PostgresStoreOptions): Promise
       connectionTimeoutMillis: 5_000,
     });
   } catch (error) {
-    throw connectionError('Connecting to PostgreSQL', options.url, error);
+    throw connectionError('Connecting to PostgreSQL', options.url, error, POSTGRES_HINT);
   }
   // Without a listener, a connection that dies while idle would crash the process.
   pool.on('error', (error) => {
@@ -92,7 +95,7 @@ export async function openPostgresStores(options: PostgresStoreOptions): Promise
     }
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw connectionError('Opening the PostgreSQL database', options.url, error);
+    throw connectionError('Opening the PostgreSQL database', options.url, error, POSTGRES_HINT);
   }
   let closing: Promise<void> | undefined;
   return {

@@ -1,3 +1,5 @@
+import { RelayStorageError } from './storage-error';
+
 /**
  * Connection strings carry passwords (postgres://user:secret@host/db, redis://:secret@host).
  * Every message the storage builds from one goes through here, so no error, log line or
@@ -53,8 +55,16 @@ function safeDecode(text: string): string {
   }
 }
 
-/** An Error saying what failed against which backend, with no secret from the URL in it. */
-export function connectionError(what: string, url: string, cause: unknown): Error {
+/** What failed against which backend and what to check, with no secret from the URL in it. */
+export function connectionError(
+  what: string,
+  url: string,
+  cause: unknown,
+  hint: string,
+): RelayStorageError {
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return new Error(`${what} at ${redactUrl(url)} failed: ${scrubSecret(detail, url)}`);
+  return new RelayStorageError(
+    `${what} at ${redactUrl(url)} failed: ${scrubSecret(detail, url)}`,
+    hint,
+  );
 }

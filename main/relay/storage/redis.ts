@@ -60,6 +60,8 @@ export async function openRedisStores(options: RedisStoreOptions): Promise<Redis
   };
 }
 
+const REDIS_HINT = 'Check that Redis runs and answers at that address (ROOMCALL_RELAY_REDIS_URL).';
+
 async function connect(options: RedisStoreOptions): Promise<RedisClient> {
   const redis = await import('redis');
   // node-redis is CommonJS: Node's import gives the named export; esbuild's bundle (the CLI's,
@@ -83,7 +85,7 @@ async function connect(options: RedisStoreOptions): Promise<RedisClient> {
     });
   } catch (error) {
     // createClient quotes a malformed URL, password included, in its TypeError.
-    throw connectionError('Connecting to Redis', options.url, error);
+    throw connectionError('Connecting to Redis', options.url, error, REDIS_HINT);
   }
   client.on('error', (error: unknown) => {
     if (!connected) return; // connect() below reports it
@@ -94,7 +96,7 @@ async function connect(options: RedisStoreOptions): Promise<RedisClient> {
     await client.connect();
   } catch (error) {
     client.destroy();
-    throw connectionError('Connecting to Redis', options.url, error);
+    throw connectionError('Connecting to Redis', options.url, error, REDIS_HINT);
   }
   connected = true;
   return client;

@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { RelayStorageError } from './storage-error';
 
 /**
  * The SQLite file's schema, created and migrated when a relay opens it. Migrations run in order
@@ -67,9 +68,10 @@ export function immediate<T>(db: DatabaseSync, work: () => T): T {
 
 /** Opens (creating when absent) the relay's database file, in WAL mode, migrated. */
 export function openSqliteDatabase(path: string, busyTimeoutMs = 5_000): DatabaseSync {
-  // The busy timeout makes a second process wait for the write lock instead of failing.
-  const db = new DatabaseSync(path, { timeout: busyTimeoutMs });
+  let db: DatabaseSync | undefined;
   try {
+    // The busy timeout makes a second process wait for the write lock instead of failing.
+    db = new DatabaseSync(path, { timeout: busyTimeoutMs });
     // WAL: readers never block the writer, and the file stays consistent across a crash.
     db.exec('PRAGMA journal_mode = WAL');
     // NORMAL is durable in WAL mode except for the last transactions before a power loss.
@@ -77,8 +79,13 @@ export function openSqliteDatabase(path: string, busyTimeoutMs = 5_000): Databas
     migrate(db);
     return db;
   } catch (error) {
-    db.close();
-    throw error;
+    db?.close();
+    if (error instanceof RelayStorageError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new RelayStorageError(
+      `The relay's SQLite database ${path} cannot be opened: ${detail}.`,
+      "Check that its folder exists and that the relay's user may write there (ROOMCALL_RELAY_SQLITE_PATH).",
+    );
   }
 }
 
@@ -88,8 +95,9 @@ function migrate(db: DatabaseSync): void {
     const row = db.prepare('SELECT version FROM relay_schema').get();
     const version = typeof row?.['version'] === 'number' ? row['version'] : 0;
     if (version > MIGRATIONS.length) {
-      throw new Error(
-        `The relay database has schema version ${version}; this relay knows up to ${MIGRATIONS.length}. Run the newer relay (or restore a backup).`,
+      throw new RelayStorageError(
+        `The relay database has schema version ${version}; this relay knows up to ${MIGRATIONS.length}.`,
+        'Run the newer relay, or restore a backup.',
       );
     }
     for (let next = version; next < MIGRATIONS.length; next += 1) {
