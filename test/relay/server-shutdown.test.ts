@@ -1,7 +1,10 @@
 /**
- * Graceful stop and health: a request in flight finishes, new connections are refused, the
- * storage is closed; health reports the storage being unreachable.
+ * Graceful stop and health: a request in flight finishes, new connections are refused, idle
+ * keep-alive connections are closed, the storage is closed; health reports the storage being
+ * unreachable.
  */
+import net from 'node:net';
+import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { startRelayHarness } from './support/relay-harness';
@@ -27,6 +30,23 @@ describe('relay shutdown and health', () => {
     await expect(h.call('/healthz')).rejects.toThrow();
     // The in-flight request is audited like any other.
     expect(storage.entries.map((e) => [e.action, e.outcome])).toEqual([['list-meetings', 'ok']]);
+  });
+
+  it('closes an idle keep-alive connection at once, as a health check would see', async () => {
+    const h = await start();
+    const { hostname, port } = new URL(h.relay.url);
+    const socket = net.connect(Number(port), hostname);
+    await once(socket, 'connect');
+    let answered = '';
+    socket.on('data', (chunk: Buffer) => (answered += chunk.toString('latin1')));
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: relay\r\nConnection: keep-alive\r\n\r\n`);
+    await waitFor(() => answered.includes('"status":"ok"'));
+    expect(answered).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answered.toLowerCase()).toContain('connection: keep-alive');
+    const ended = once(socket, 'close');
+    await h.relay.close();
+    await ended;
+    expect(socket.destroyed).toBe(true);
   });
 
   it('cuts a request still running when the grace is over', async () => {

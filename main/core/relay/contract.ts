@@ -42,7 +42,9 @@ export const relayPaths = {
 } as const;
 
 export interface Health {
-  readonly status: 'ok' | 'starting' | 'stopping';
+  /** Only ever 'ok': a relay that cannot reach its storage answers 503, a stopping one
+   * accepts no connection. */
+  readonly status: 'ok';
   readonly version: string;
   readonly api: typeof RELAY_API_VERSION;
   /** 'sqlite' | 'postgres+redis' | 'memory' (tests). */

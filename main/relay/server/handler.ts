@@ -172,10 +172,6 @@ async function health(deps: HandlerDeps): Promise<Answer> {
     api: RELAY_API_VERSION,
     storage: deps.storage.kind,
   } as const;
-  if (deps.isStopping()) {
-    const body: Health = { status: 'stopping', ...base };
-    return { status: 503, body };
-  }
   try {
     await deps.storage.ping();
   } catch {

@@ -27,7 +27,7 @@ export interface RelayServer {
   readonly url: string;
   readonly port: number;
   /**
-   * Graceful stop: health answers 'stopping', no new connection is accepted, requests in
+   * Graceful stop: no new connection is accepted (so a health check fails), requests in
    * flight get up to the grace to finish, then every connection is cut and the storage closed.
    */
   close(): Promise<void>;
