@@ -9,6 +9,7 @@ import type { FavoriteFields } from '../../main/core/store/favorites-check';
 import type { FavoriteView } from '../../main/shared/ipc/contract';
 import type { MraOutcome, RoomOutcome, SimRoom } from '../sim/types';
 import type { RealBridge } from './real-bridge';
+import { simRoomFavorite } from '../helpers/sim-room-ref';
 
 /** The simulator's room whose call ends in `outcome`. */
 export function roomWith(real: RealBridge, outcome: RoomOutcome): SimRoom {
@@ -23,12 +24,7 @@ export function roomNamed(real: RealBridge, name: string): SimRoom {
 }
 
 export async function addRoomFavorite(real: RealBridge, room: SimRoom): Promise<FavoriteView> {
-  const added = await real.harness.ok('addFavorite', {
-    kind: 'room',
-    meetingRoomId: room.meeting_room_id,
-    name: room.meeting_room_name,
-    location: room.meeting_room_location,
-  });
+  const added = await real.harness.ok('addFavorite', simRoomFavorite(room));
   return added.favorite;
 }
 

@@ -9,6 +9,7 @@ import {
   type AppHarness,
   type HarnessOptions,
 } from './app-harness';
+import { simRoomFavorite } from '../helpers/sim-room-ref';
 
 const ROOM_CALL = '/v1/meeting-rooms/room-call';
 const CANCEL = '/v1/meeting-rooms/cancel-room-call';
@@ -44,12 +45,7 @@ describe('calls (against the simulator)', () => {
   it('invites a favourite into the current meeting and follows it to accepted', async () => {
     await start();
     const room = h.sim.roomWithOutcome('accepted');
-    const added = await h.ok('addFavorite', {
-      kind: 'room',
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    });
+    const added = await h.ok('addFavorite', simRoomFavorite(room));
     const view = await h.ok('startCall', { favoriteId: added.favorite.id });
     expect(view).toMatchObject({
       phase: 'calling',

@@ -41,6 +41,7 @@ import {
 import type { z } from 'zod';
 import { startSimulator, type RoomOutcome, type Simulator } from '../sim/index';
 import { DEFAULT_PROFILE } from '../../main/shared/model/settings-schema';
+import { simRoomRef } from '../helpers/sim-room-ref';
 
 export const START = 1_763_000_000_000;
 
@@ -330,11 +331,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
 export function roomCallRequest(sim: Simulator, outcome: RoomOutcome): RequestOf<'startCall'> {
   const room = sim.roomWithOutcome(outcome);
   return {
-    room: {
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    },
+    room: simRoomRef(room),
   };
 }
 

@@ -12,6 +12,7 @@ import { DocumentBusyError } from '../../main/core/store/document-errors';
 import { FileBusyError } from '../../main/core/store/process-lock';
 import { SIM_CURRENT_MEETING } from '../sim/index';
 import { startAppHarness, type AppHarness } from './app-harness';
+import { simRoomFavorite } from '../helpers/sim-room-ref';
 
 let h: AppHarness;
 afterEach(async () => {
@@ -35,12 +36,7 @@ describe('getPopoverSnapshot (against the simulator)', () => {
     h = await startAppHarness();
     await h.ok('refreshCurrentMeeting');
     const room = h.sim.roomWithOutcome('accepted');
-    const added = await h.ok('addFavorite', {
-      kind: 'room',
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    });
+    const added = await h.ok('addFavorite', simRoomFavorite(room));
     await h.ok('addFavorite', {
       kind: 'mra',
       protocol: 'sip',

@@ -16,6 +16,7 @@ import { INVOKE_VERBS } from '../../main/shared/ipc/channels';
 import { invokeContract, type CallView, type InvokeVerb } from '../../main/shared/ipc/contract';
 import { nearMiss, randomValue, seededRandom, VALID_REQUESTS } from '../helpers/hostile-payloads';
 import { useTempDir } from '../helpers/temp-dir';
+import { simRoomFavorite } from '../helpers/sim-room-ref';
 
 const execFileAsync = promisify(execFile);
 
@@ -316,12 +317,7 @@ describe('the preview server', () => {
 
       const room = p.sim?.roomWithOutcome('accepted');
       if (room === undefined) throw new Error('no simulator');
-      const added = await roomcall.addFavorite({
-        kind: 'room',
-        meetingRoomId: room.meeting_room_id,
-        name: room.meeting_room_name,
-        location: room.meeting_room_location,
-      });
+      const added = await roomcall.addFavorite(simRoomFavorite(room));
       if (!added.ok) throw new Error(added.error.message);
       const started = await roomcall.startCall({ favoriteId: added.data.favorite.id });
       expect(started).toMatchObject({ ok: true, data: { phase: 'calling' } });

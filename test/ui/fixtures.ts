@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test as base, type Locator, type Page, type TestInfo } from 'playwright/test';
 import { startSimPreview, type SimPreview, type SimPreviewOptions } from '../preview/sim-preview';
+import { simRoomFavorite } from '../helpers/sim-room-ref';
 
 export type PageName = 'popover' | 'picker' | 'settings';
 
@@ -70,12 +71,7 @@ export async function addRoomFavorites(
   for (const index of indexes) {
     const room = sim.rooms[index];
     if (room === undefined) throw new Error(`no simulator room #${String(index)}`);
-    await preview.services.favorites.add({
-      kind: 'room',
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    });
+    await preview.services.favorites.add(simRoomFavorite(room));
   }
 }
 

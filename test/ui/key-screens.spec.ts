@@ -18,6 +18,7 @@ import { startSimPreview, type SimPreview } from '../preview/sim-preview';
 import { appPageSizes, type AppPageSizes } from './app-window-sizes';
 import { expect, expectNoSeriousA11yIssues, SIM_ROOMS, test } from './fixtures';
 import { expectAtMostRows, expectFullNames, expectNoHorizontalScroll } from './layout-facts';
+import { simRoomFavorite } from '../helpers/sim-room-ref';
 
 const LANGUAGES = ['en', 'zh-CN'] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -258,10 +259,5 @@ function simOf(preview: SimPreview): Simulator {
 }
 
 async function addRoom(preview: SimPreview, room: SimRoom): Promise<void> {
-  await preview.services.favorites.add({
-    kind: 'room',
-    meetingRoomId: room.meeting_room_id,
-    name: room.meeting_room_name,
-    location: room.meeting_room_location,
-  });
+  await preview.services.favorites.add(simRoomFavorite(room));
 }

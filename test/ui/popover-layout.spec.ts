@@ -8,6 +8,7 @@
 import type { Page } from 'playwright/test';
 import type { SimPreview } from '../preview/sim-preview';
 import { expect, expectNoSeriousA11yIssues, keepScreenshot, test } from './fixtures';
+import { simRoomFavorite } from '../helpers/sim-room-ref';
 
 const POPOVER_SIZE = { width: 360, height: 520 };
 const NUMBERS = ['1801', '1802', '1803', '1804', '1805', '1806', '1807', '1808', '1809', '1810'];
@@ -52,12 +53,7 @@ async function addLookalikeFavourites(preview: SimPreview): Promise<void> {
     room.meeting_room_location = '深圳市-南山区-腾讯滨海大厦-18';
     room.meeting_room_status = i % 2 === 0 ? 2 : 3;
     room.is_allow_call = true;
-    await preview.services.favorites.add({
-      kind: 'room',
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    });
+    await preview.services.favorites.add(simRoomFavorite(room));
   }
 }
 

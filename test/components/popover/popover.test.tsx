@@ -7,6 +7,7 @@ import type { RealBridge, RealBridgeOptions } from '../real-bridge';
 import { addAddressFavorite, addRoomFavorite, roomWith } from '../real-world';
 import { settle, waitFor, withRealBridge } from '../setup';
 import type { FavoriteView } from '../../../main/shared/ipc/contract';
+import { simRoomRef } from '../../helpers/sim-room-ref';
 
 const ROOM_CALL = '/v1/meeting-rooms/room-call';
 const CANCEL = '/v1/meeting-rooms/cancel-room-call';
@@ -325,11 +326,7 @@ describe('popover (the real app over the simulator)', () => {
     const real = await withRealBridge();
     // A room that declined: inviting it again is what the button is for.
     const room = roomWith(real, 'rejected');
-    const target = {
-      meetingRoomId: room.meeting_room_id,
-      name: room.meeting_room_name,
-      location: room.meeting_room_location,
-    };
+    const target = simRoomRef(room);
     await real.harness.ok('startCall', { room: target });
     await real.harness.app.calls.whenIdle();
     // The rooms already synced, as in an app that has been running.
