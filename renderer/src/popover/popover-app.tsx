@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { bridge } from '../bridge';
 import { LocaleContext } from '../i18n/locale';
 import { invoke } from '../lib/call';
@@ -57,26 +57,28 @@ export function PopoverApp() {
     filter.current?.focus();
   });
 
-  // Escape clears a filter first, then hides the popover (as Spotlight and Alfred do).
-  const onEscape = useCallback(
-    (event: KeyboardEvent) => {
+  // Escape clears a filter first, then hides the popover (as Spotlight and Alfred do). One
+  // listener for the window's life, reading the query as last rendered: a listener re-added by
+  // an effect after each change held the old query until the next frame, so a second Escape
+  // that came sooner cleared an empty filter again instead of hiding.
+  const renderedQuery = useRef(query);
+  renderedQuery.current = query;
+  useEffect(() => {
+    const onEscape = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      if (query !== '') {
+      if (renderedQuery.current !== '') {
         setQuery('');
         filter.current?.focus();
       } else {
         void invoke(() => bridge().hidePopover());
       }
-    },
-    [query],
-  );
-  useEffect(() => {
+    };
     document.addEventListener('keydown', onEscape);
     return () => {
       document.removeEventListener('keydown', onEscape);
     };
-  }, [onEscape]);
+  }, []);
 
   return (
     <LocaleContext.Provider value={frame.locale}>

@@ -225,6 +225,23 @@ describe('popover (the real app over the simulator)', () => {
         expect(real.harness.windowCalls).toEqual(['hide']);
       });
     });
+
+    it('hides on a second Escape that comes before the next frame', async () => {
+      const { real } = await realPopover();
+      const filter = screen.getByRole('searchbox', { name: 'Filter favourites' });
+      fireEvent.input(filter, { target: { value: 'marina' } });
+      // Dispatched as a browser does, outside act(): the render that empties the filter runs
+      // (a microtask), the effects Preact runs after the next paint do not.
+      const escape = () =>
+        filter.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      escape();
+      await Promise.resolve();
+      expect((filter as HTMLInputElement).value).toBe('');
+      escape();
+      await waitFor(() => {
+        expect(real.harness.windowCalls).toEqual(['hide']);
+      });
+    });
   });
 
   describe('meeting', () => {
