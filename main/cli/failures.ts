@@ -1,7 +1,6 @@
 import { classify } from '../core/problem/classify';
 import { problem, rule, type Problem, type ProblemCategory } from '../core/problem/problem';
 import { ENV_VARS } from '../core/secrets/env-credentials';
-import { RELAY_PROBLEM_RULES } from '../relay/problem-rules';
 import { formatLocalTime } from './times';
 import {
   EXIT_FAILURE,
@@ -21,13 +20,12 @@ export interface Failure {
 }
 
 /**
- * The CLI's own errors and the relay's (`roomcall relay …` runs it), added to the core's
- * classification (main/core/problem).
+ * The CLI's own errors, added to the core's classification (main/core/problem). The relay's
+ * come classified from its commands (commands/relay-run.ts).
  */
 export const CLI_PROBLEM_RULES = [
   rule(InterruptedError, () => problem('cancelled', 'Interrupted.')),
   rule(UsageError, (e) => problem('bad-input', e.message, e.hint)),
-  ...RELAY_PROBLEM_RULES,
 ];
 
 interface ExitEntry {

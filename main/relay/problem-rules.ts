@@ -1,4 +1,5 @@
-import { problem, rule, type ProblemRule } from '../core/problem/problem';
+import { classify } from '../core/problem/classify';
+import { ClassifiedError, problem, rule, type ProblemRule } from '../core/problem/problem';
 import { RelayConfigError } from './config';
 import { IdentityProviderUnavailableError } from './identity/provider-unavailable';
 import { IdentityRejectedError } from './ports';
@@ -22,3 +23,15 @@ export const RELAY_PROBLEM_RULES: readonly ProblemRule[] = [
   rule(RelayStorageError, (e) => problem('storage', e.message, e.hint)),
   rule(RelayHttpError, (e) => problem(RELAY_REASON_CATEGORY[e.reason], e.message)),
 ];
+
+/**
+ * The error as the CLI's relay commands throw it: a relay error classified by these rules (the
+ * CLI loads them only with those commands), anything else as it was.
+ */
+export function withRelayProblem(error: unknown): unknown {
+  for (const candidate of RELAY_PROBLEM_RULES) {
+    const found = candidate.match(error, (inner) => classify(inner, RELAY_PROBLEM_RULES));
+    if (found !== null) return new ClassifiedError(found, error);
+  }
+  return error;
+}

@@ -14,6 +14,9 @@ import { FavoriteError } from '../../main/core/store/favorites-check';
 import { DocumentBusyError, ReadOnlyDocumentError } from '../../main/core/store/document-errors';
 import { FileBusyError } from '../../main/core/store/process-lock';
 import { WemeetApiError, WemeetNetworkError } from '../../main/core/wemeet/errors';
+import { RelayConfigError } from '../../main/relay/config';
+import { withRelayProblem } from '../../main/relay/problem-rules';
+import { RelayStorageError } from '../../main/relay/storage/storage-error';
 
 const label = { method: 'PUT', path: '/v1/meeting-rooms/room-call' };
 const apiError = new WemeetApiError(label, {
@@ -24,6 +27,24 @@ const apiError = new WemeetApiError(label, {
 });
 
 describe('describeFailure', () => {
+  it("relay errors: classified by the relay's rules where the relay commands throw them", () => {
+    const storage = new RelayStorageError('The relay cannot open x.', 'Check x.');
+    // Unclassified (the CLI does not load the relay's rules for every command): internal.
+    expect(describeFailure(storage).hint).toContain('report it');
+    expect(describeFailure(withRelayProblem(storage))).toMatchObject({
+      exitCode: 1,
+      message: 'The relay cannot open x.',
+      hint: 'Check x.',
+    });
+    const config = new RelayConfigError('ROOMCALL_RELAY_TOKENS is on or off.', [
+      'ROOMCALL_RELAY_TOKENS',
+    ]);
+    expect(describeFailure(withRelayProblem(config)).exitCode).toBe(2);
+    // Anything else passes through as it was, for the CLI's own rules.
+    const usage = new UsageError('--limit is a number.');
+    expect(withRelayProblem(usage)).toBe(usage);
+  });
+
   it('API errors: exit 1 with words, the code and the hint', () => {
     const failure = describeFailure(apiError);
     expect(failure).toMatchObject({ exitCode: 1, code: 9042 });

@@ -5,39 +5,62 @@ import type { OptionValues } from '../options';
 /**
  * `roomcall relay …` as the handlers table (handlers.ts) names it. Each loads its code when it
  * runs: the relay's server, storage and identity code is for the relay's machine, so the
- * commands every desktop runs never load it (the bundle splits at these imports).
+ * commands every desktop runs never load it (the bundle splits at these imports). For the same
+ * reason the relay's problem rules come with it: its errors leave here already classified.
  */
 
 type Args = readonly (string | undefined)[];
 
-export async function runRelayServe(ctx: CliContext): Promise<ExitCode> {
-  const { runServe } = await import('./relay-serve');
-  return runServe(ctx);
-}
-
-export async function runRelayTokenIssue(
-  ctx: CliContext,
-  options: OptionValues,
+async function relayCommand<M>(
+  load: () => Promise<M>,
+  run: (module: M) => Promise<ExitCode>,
 ): Promise<ExitCode> {
-  const { runTokenIssue } = await import('./relay-admin');
-  return runTokenIssue(ctx, options);
+  const [module, { withRelayProblem }] = await Promise.all([
+    load(),
+    import('../../relay/problem-rules'),
+  ]);
+  try {
+    return await run(module);
+  } catch (error) {
+    throw withRelayProblem(error);
+  }
 }
 
-export async function runRelayTokenList(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
-  const { runTokenList } = await import('./relay-admin');
-  return runTokenList(ctx, options);
+export function runRelayServe(ctx: CliContext): Promise<ExitCode> {
+  return relayCommand(
+    () => import('./relay-serve'),
+    (m) => m.runServe(ctx),
+  );
 }
 
-export async function runRelayTokenRevoke(
+export function runRelayTokenIssue(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  return relayCommand(
+    () => import('./relay-admin'),
+    (m) => m.runTokenIssue(ctx, options),
+  );
+}
+
+export function runRelayTokenList(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  return relayCommand(
+    () => import('./relay-admin'),
+    (m) => m.runTokenList(ctx, options),
+  );
+}
+
+export function runRelayTokenRevoke(
   ctx: CliContext,
   _options: OptionValues,
   args: Args,
 ): Promise<ExitCode> {
-  const { runTokenRevoke } = await import('./relay-admin');
-  return runTokenRevoke(ctx, args[0] ?? '');
+  return relayCommand(
+    () => import('./relay-admin'),
+    (m) => m.runTokenRevoke(ctx, args[0] ?? ''),
+  );
 }
 
-export async function runRelayAudit(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
-  const { runAudit } = await import('./relay-audit');
-  return runAudit(ctx, options);
+export function runRelayAudit(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  return relayCommand(
+    () => import('./relay-audit'),
+    (m) => m.runAudit(ctx, options),
+  );
 }

@@ -36,6 +36,7 @@ import {
   WemeetTimeoutError,
 } from '../wemeet/errors';
 import {
+  ClassifiedError,
   problem,
   rule,
   type Classify,
@@ -130,6 +131,7 @@ const SIGN_IN_CATEGORY: Readonly<Record<SignInFailure, ProblemCategory>> = {
 
 /** Every error class the core raises, and its one category. */
 export const CORE_PROBLEM_RULES: readonly ProblemRule[] = [
+  rule(ClassifiedError, (e) => e.problem),
   // A join link that is none of the operator's meetings: what was pasted must change.
   rule(JoinLinkNotFoundError, (e) => problem('bad-input', e.message, e.hint)),
   rule(InviteError, inviteProblem),

@@ -101,6 +101,21 @@ export interface ProblemRule {
   readonly match: (error: unknown, classify: Classify) => Problem | null;
 }
 
+/**
+ * An error already classified by rules its front-end loads only with the code that raises
+ * them (the CLI's relay commands: the relay's rules stay out of the code every command loads).
+ */
+export class ClassifiedError extends Error {
+  override readonly name = 'ClassifiedError';
+
+  constructor(
+    readonly problem: Problem,
+    cause: unknown,
+  ) {
+    super(problem.message, { cause });
+  }
+}
+
 export function rule<E>(
   type: abstract new (...args: never[]) => E,
   toProblem: (error: E, classify: Classify) => Problem,

@@ -1,0 +1,80 @@
+/**
+ * The relay's code (its server, storage, identity and problem rules) is for the relay's
+ * machine: the commands every desktop runs never load it, errors included. Shown the hard way,
+ * as cli-lazy-load.test.ts does for the commands' code: with every chunk that holds relay code
+ * deleted from the built CLI, a desktop command still runs and still words its failure, and a
+ * relay command no longer can.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliBundle } from '../helpers/cli-bundle';
+import { NO_MANAGED_CONFIG } from './cli-harness';
+
+/** Names only relay code holds (error classes' names survive bundling as strings). */
+const RELAY_MARKERS = ['RelayConfigError', 'RelayStorageError', 'RelayHttpError'];
+
+let dir = '';
+let cli = '';
+let deleted: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'roomcall-relay-lazy-'));
+  cli = await buildCliBundle(path.join(dir, 'cli'));
+  const chunks = path.join(dir, 'cli', 'chunks');
+  for (const file of await readdir(chunks)) {
+    if (!file.endsWith('.mjs')) continue;
+    const text = await readFile(path.join(chunks, file), 'utf8');
+    if (RELAY_MARKERS.some((marker) => text.includes(marker))) {
+      deleted.push(file);
+      await rm(path.join(chunks, file));
+    }
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  deleted = [];
+});
+
+function run(args: readonly string[]) {
+  return spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ...NO_MANAGED_CONFIG,
+      HOME: dir,
+      XDG_CACHE_HOME: path.join(dir, 'cache'),
+      ROOMCALL_DATA_DIR: path.join(dir, 'data'),
+      ROOMCALL_RELAY_SQLITE_PATH: path.join(dir, 'relay.sqlite'),
+      COLUMNS: '100',
+    },
+  });
+}
+
+describe('roomcall without the relay’s code', () => {
+  it('found relay code to delete, apart from the commands every desktop runs', () => {
+    expect(deleted.some((file) => file.startsWith('problem-rules-'))).toBe(true);
+    expect(deleted.some((file) => file.startsWith('handlers-'))).toBe(false);
+  });
+
+  it('runs a desktop command, and words a failure with the CLI’s own rules', () => {
+    const history = run(['history', '--json']);
+    expect(history.stderr).toBe('');
+    expect(history.stdout.trim()).toBe('[]');
+    expect(history.status).toBe(0);
+    const missing = run(['favorites', 'remove', '99']);
+    expect(missing.stderr).toContain('roomcall:');
+    expect(missing.stderr).not.toContain('Cannot find module');
+    expect(missing.status).toBe(2);
+  });
+
+  // Else the tests above would prove nothing: the deleted chunks are what relay commands run.
+  it('needs the relay’s code to run a relay command', () => {
+    const list = run(['relay', 'token', 'list']);
+    expect(list.status).not.toBe(0);
+    expect(list.stderr).toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND/);
+  });
+});
