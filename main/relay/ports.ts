@@ -82,6 +82,8 @@ export interface AuditQuery {
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   query(query: AuditQuery): Promise<AuditEntry[]>;
+  /** Deletes the entries written before `beforeMs` (retention); resolves to how many. */
+  prune(beforeMs: number): Promise<number>;
 }
 
 /** The room directory as last read from Tencent, shared by every instance. */

@@ -11,6 +11,7 @@ import { simulatorEnv } from '../integration/cli-harness';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { useTempDir } from '../helpers/temp-dir';
 import { runRoomcall, startCli } from './support/cli-run';
+import { openRelayStorage } from '../../main/relay/storage/index';
 
 const tempDir = useTempDir('roomcall-relay-cli-');
 const start = closeAfterEach(startSimulator);
@@ -113,6 +114,52 @@ describe('roomcall relay', () => {
     const noCredentials = await runRoomcall(['relay', 'serve'], ok);
     expect(noCredentials.code).toBe(2);
     expect(noCredentials.stderr).toContain('WEMEET_SECRET_KEY');
+  });
+
+  it('prunes the audit log to a retention period, and says how many entries went', async () => {
+    const file = path.join(tempDir(), 'audit.sqlite');
+    const storage = await openRelayStorage({ kind: 'sqlite', path: file });
+    const day = 86_400_000;
+    for (const [ageDays, requestId] of [
+      [40, 'old'],
+      [31, 'older'],
+      [29, 'recent'],
+      [0, 'today'],
+    ] as const) {
+      await storage.audit.append({
+        atMs: Date.now() - ageDays * day,
+        requestId,
+        operatorId: 'zhangwei',
+        subject: null,
+        via: 'token',
+        action: 'list-rooms',
+        target: null,
+        meetingId: null,
+        outcome: 'ok',
+        code: null,
+        durationMs: 3,
+      });
+    }
+    await storage.close();
+    const env = { ROOMCALL_RELAY_SQLITE_PATH: file };
+
+    const bad = await runRoomcall(['relay', 'audit', 'prune', '--older-than', 'never'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--older-than takes a duration such as 90d, 12h or 30m.');
+
+    const pruned = await runRoomcall(['relay', 'audit', 'prune', '--older-than', '30d'], env);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stderr).toMatch(/^Deleted 2 audit entries written before \d{4}-\d{2}-\d{2}/);
+    const left = await runRoomcall(['relay', 'audit', '--json'], env);
+    expect((JSON.parse(left.stdout) as { request_id: string }[]).map((e) => e.request_id)).toEqual([
+      'today',
+      'recent',
+    ]);
+    const again = await runRoomcall(
+      ['relay', 'audit', 'prune', '--older-than', '30d', '--json'],
+      env,
+    );
+    expect(JSON.parse(again.stdout)).toMatchObject({ deleted: 0 });
   });
 
   it('says which storage cannot be opened and what to check, with no password', async () => {

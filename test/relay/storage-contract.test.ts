@@ -168,6 +168,20 @@ describe.each(subjects.map(({ make, skip }) => ({ make, skip, name: make().name 
       expect(withMeeting?.meetingId).toBe(meetingId);
     });
 
+    it('prunes the audit entries written before a time, and says how many', async () => {
+      for (const [atMs, requestId] of [
+        [1_000, 'old1'],
+        [1_999, 'old2'],
+        [2_000, 'kept1'],
+        [5_000, 'kept2'],
+      ] as const) {
+        await storage.audit.append(entry({ atMs, requestId }));
+      }
+      expect(await storage.audit.prune(2_000)).toBe(2);
+      expect((await storage.audit.query({})).map((e) => e.requestId)).toEqual(['kept2', 'kept1']);
+      expect(await storage.audit.prune(2_000)).toBe(0);
+    });
+
     it('stores and replaces the directory snapshot per scope', async () => {
       expect(await storage.directory.get('company')).toBeNull();
       await storage.directory.put('company', snapshot('first', 1_000));

@@ -21,12 +21,14 @@ const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;
 const MAX_LABEL = 200;
 
 /** `90d`, `12h`, `30m` in ms; null for `never`. */
-export function parseDuration(text: string, option: string): number | null {
-  if (text === 'never') return null;
+export function parseDuration(text: string, option: string, never = true): number | null {
+  if (never && text === 'never') return null;
   const match = DURATION.exec(text.trim());
   const unit = match?.[2] as keyof typeof UNIT_MS | undefined;
   if (match === null || unit === undefined || Number(match[1]) === 0) {
-    throw new UsageError(`${option} takes a duration such as 90d, 12h or 30m (or never).`);
+    throw new UsageError(
+      `${option} takes a duration such as 90d, 12h or 30m${never ? ' (or never)' : ''}.`,
+    );
   }
   return Number(match[1]) * UNIT_MS[unit];
 }

@@ -49,20 +49,37 @@ export async function runAudit(ctx: CliContext, options: OptionValues): Promise<
   return EXIT_OK;
 }
 
+/** `roomcall relay audit prune --older-than 180d`: retention, on a schedule. */
+export async function runAuditPrune(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  const age = parseDuration(options.string('olderThan') ?? '', '--older-than', false) ?? 0;
+  const beforeMs = ctx.deps.clock.now() - age;
+  const deleted = await withStorage(ctx, (storage) => storage.audit.prune(beforeMs));
+  const before = new Date(beforeMs).toISOString();
+  if (options.flag('json')) {
+    ctx.output.json({ deleted, before });
+    return EXIT_OK;
+  }
+  ctx.output.note(
+    `Deleted ${String(deleted)} audit ${deleted === 1 ? 'entry' : 'entries'} written before ${time(ctx, beforeMs)}.`,
+  );
+  return EXIT_OK;
+}
+
 /** `--since 24h` (a duration back from now) or an ISO 8601 date. */
 function since(ctx: CliContext, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
+  const words =
+    '--since takes a duration (24h, 7d) or an ISO date (2026-12-01 or 2026-12-01T09:00:00Z).';
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
     const ms = Date.parse(text);
-    if (Number.isNaN(ms))
-      throw new UsageError(
-        '--since takes a duration (24h, 7d) or an ISO date (2026-12-01 or 2026-12-01T09:00:00Z).',
-      );
+    if (Number.isNaN(ms)) throw new UsageError(words);
     return ms;
   }
-  const back = parseDuration(text, '--since');
-  if (back === null) throw new UsageError('--since takes a duration (24h, 7d) or an ISO date.');
-  return ctx.deps.clock.now() - back;
+  try {
+    return ctx.deps.clock.now() - (parseDuration(text, '--since', false) ?? 0);
+  } catch {
+    throw new UsageError(words);
+  }
 }
 
 function entryJson(entry: AuditEntry) {

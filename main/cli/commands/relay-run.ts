@@ -64,3 +64,10 @@ export function runRelayAudit(ctx: CliContext, options: OptionValues): Promise<E
     (m) => m.runAudit(ctx, options),
   );
 }
+
+export function runRelayAuditPrune(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  return relayCommand(
+    () => import('./relay-audit'),
+    (m) => m.runAuditPrune(ctx, options),
+  );
+}

@@ -82,4 +82,18 @@ export function registerRelay(program: Command, define: ActionDefiner): void {
     'roomcall relay audit --since 24h',
     'roomcall relay audit --operator zhangwei --json | jq \'.[] | select(.outcome != "ok")\'',
   ]);
+
+  const prune = audit
+    .command('prune')
+    .summary('delete audit entries older than a duration (retention)')
+    .description(
+      'Delete the audit entries written more than DURATION ago, and say how many. Run it on a ' +
+        'schedule to keep the log to your retention period; on PostgreSQL it needs DELETE on ' +
+        'relay_audit.',
+    )
+    .requiredOption('--older-than <duration>', 'entries older than this go: 180d, 12h, 30m')
+    .option('--json', 'print what was deleted as JSON');
+  define(prune, (code) => code.runRelayAuditPrune, [
+    'roomcall relay audit prune --older-than 180d',
+  ]);
 }

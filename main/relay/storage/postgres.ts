@@ -174,6 +174,10 @@ function postgresTokens(pool: Pool): TokenStore {
 
 function postgresAudit(pool: Pool): AuditLog {
   return {
+    prune: async (beforeMs: number) => {
+      const result = await pool.query('DELETE FROM relay_audit WHERE at_ms < $1', [beforeMs]);
+      return result.rowCount ?? 0;
+    },
     append: async (entry: AuditEntry) => {
       // A named statement: parsed and planned once per connection, then only executed.
       await pool.query({

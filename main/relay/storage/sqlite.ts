@@ -104,7 +104,9 @@ function sqliteAudit(db: DatabaseSync): AuditLog {
   const append = db.prepare(
     `INSERT INTO audit (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const prune = db.prepare('DELETE FROM audit WHERE at_ms < ?');
   return {
+    prune: (beforeMs: number) => settle(() => Number(prune.run(beforeMs).changes)),
     append: (entry: AuditEntry) =>
       settle(() => {
         append.run(...auditValues(entry));

@@ -55,6 +55,12 @@ export function memoryStorage(now: () => number = Date.now): MemoryStorage {
         entries.push(entry);
         return Promise.resolve();
       },
+      prune: (beforeMs) => {
+        const kept = entries.filter((e) => e.atMs >= beforeMs);
+        const deleted = entries.length - kept.length;
+        entries.splice(0, entries.length, ...kept);
+        return Promise.resolve(deleted);
+      },
       query: (query) => {
         const found = entries
           .filter((e) => query.sinceMs === undefined || e.atMs >= query.sinceMs)
