@@ -5,12 +5,12 @@
  * deleted from the built CLI, a desktop command still runs and still words its failure, and a
  * relay command no longer can.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliBundle } from '../helpers/cli-bundle';
+import { runBuiltCli } from '../helpers/run-process';
 import { NO_MANAGED_CONFIG } from './cli-harness';
 
 /** Names only relay code holds (error classes' names survive bundling as strings). */
@@ -40,17 +40,9 @@ afterAll(async () => {
 });
 
 function run(args: readonly string[]) {
-  return spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ...NO_MANAGED_CONFIG,
-      HOME: dir,
-      XDG_CACHE_HOME: path.join(dir, 'cache'),
-      ROOMCALL_DATA_DIR: path.join(dir, 'data'),
-      ROOMCALL_RELAY_SQLITE_PATH: path.join(dir, 'relay.sqlite'),
-      COLUMNS: '100',
-    },
+  return runBuiltCli(cli, dir, args, {
+    timeoutMs: 15_000,
+    env: { ...NO_MANAGED_CONFIG, ROOMCALL_RELAY_SQLITE_PATH: path.join(dir, 'relay.sqlite') },
   });
 }
 
@@ -60,21 +52,21 @@ describe('roomcall without the relay’s code', () => {
     expect(deleted.some((file) => file.startsWith('handlers-'))).toBe(false);
   });
 
-  it('runs a desktop command, and words a failure with the CLI’s own rules', () => {
-    const history = run(['history', '--json']);
+  it('runs a desktop command, and words a failure with the CLI’s own rules', async () => {
+    const history = await run(['history', '--json']);
     expect(history.stderr).toBe('');
     expect(history.stdout.trim()).toBe('[]');
-    expect(history.status).toBe(0);
-    const missing = run(['favorites', 'remove', '99']);
+    expect(history.code).toBe(0);
+    const missing = await run(['favorites', 'remove', '99']);
     expect(missing.stderr).toContain('roomcall:');
     expect(missing.stderr).not.toContain('Cannot find module');
-    expect(missing.status).toBe(2);
+    expect(missing.code).toBe(2);
   });
 
   // Else the tests above would prove nothing: the deleted chunks are what relay commands run.
-  it('needs the relay’s code to run a relay command', () => {
-    const list = run(['relay', 'token', 'list']);
-    expect(list.status).not.toBe(0);
+  it('needs the relay’s code to run a relay command', async () => {
+    const list = await run(['relay', 'token', 'list']);
+    expect(list.code).not.toBe(0);
     expect(list.stderr).toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND/);
   });
 });
