@@ -33,6 +33,7 @@ export const RELAY_ENV = {
   personPerMinute: 'ROOMCALL_RELAY_PERSON_PER_MINUTE',
   directoryTtlSeconds: 'ROOMCALL_RELAY_DIRECTORY_TTL_SECONDS',
   shutdownGraceSeconds: 'ROOMCALL_RELAY_SHUTDOWN_GRACE_SECONDS',
+  auditRetentionDays: 'ROOMCALL_RELAY_AUDIT_RETENTION_DAYS',
 } as const;
 
 /** 80% of Tencent's published 300 calls/min per app (reference §5): room for other tools. */
@@ -76,6 +77,8 @@ export interface RelayConfig {
   readonly personPerMinute: number;
   readonly directoryTtlSeconds: number;
   readonly shutdownGraceSeconds: number;
+  /** Audit entries older than this many days are deleted by the relay; null keeps them all. */
+  readonly auditRetentionDays: number | null;
 }
 
 /** Variables set but unusable, by name only. */
@@ -132,6 +135,7 @@ const envSchema = z.object({
   [RELAY_ENV.personPerMinute]: count(1_000_000).default(DEFAULT_PERSON_PER_MINUTE),
   [RELAY_ENV.directoryTtlSeconds]: count(86_400).default(600),
   [RELAY_ENV.shutdownGraceSeconds]: z.coerce.number().int().min(0).max(3600).default(10),
+  [RELAY_ENV.auditRetentionDays]: count(36_500).optional(),
 });
 
 /** Only the relay's own variables, with empty ones unset (CI expands missing secrets to ""). */
@@ -172,6 +176,7 @@ export function readRelayConfig(env: Environment): RelayConfig {
     personPerMinute: vars[RELAY_ENV.personPerMinute],
     directoryTtlSeconds: vars[RELAY_ENV.directoryTtlSeconds],
     shutdownGraceSeconds: vars[RELAY_ENV.shutdownGraceSeconds],
+    auditRetentionDays: vars[RELAY_ENV.auditRetentionDays] ?? null,
   };
 }
 

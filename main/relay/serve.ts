@@ -3,6 +3,7 @@ import type { Environment } from '../core/secrets/env-credentials';
 import { createWemeetApi } from '../core/wemeet/api-impl';
 import type { FetchLike } from '../core/wemeet/transport';
 import { checkSomeoneCanSignIn, type RelayConfig } from './config';
+import { startAuditRetention } from './audit-retention';
 import { resolveRelayCredentials } from './credentials';
 import { createOidcVerifier } from './identity/oidc';
 import { createPersonTokenVerifier } from './identity/person-tokens';
@@ -63,8 +64,9 @@ export async function serveRelay(config: RelayConfig, deps: ServeDeps): Promise<
   const { credentials, baseUrl } = await resolveRelayCredentials(config.credentials, deps);
   const logger = createJsonLogger(deps.write, [credentials.secretKey, credentials.secretId]);
   const storage = await openConfiguredStorage(config);
+  let server: RelayServer;
   try {
-    return await startRelayServer({
+    server = await startRelayServer({
       settings: config,
       listen: config.listen,
       shutdownGraceSeconds: config.shutdownGraceSeconds,
@@ -87,4 +89,16 @@ export async function serveRelay(config: RelayConfig, deps: ServeDeps): Promise<
     await storage.close();
     throw error;
   }
+  const days = config.auditRetentionDays;
+  if (days === null) return server;
+  const retention = startAuditRetention({ audit: storage.audit, days, logger });
+  return {
+    url: server.url,
+    port: server.port,
+    // The prune under way finishes before the server closes the storage under it.
+    close: async () => {
+      await retention.stop();
+      await server.close();
+    },
+  };
 }

@@ -162,6 +162,48 @@ describe('roomcall relay', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ deleted: 0 });
   });
 
+  it('serves with a retention period and prunes the audit log itself', async () => {
+    const sim = await start({ rooms: 5 });
+    const file = path.join(tempDir(), 'retained.sqlite');
+    const storage = await openRelayStorage({ kind: 'sqlite', path: file });
+    await storage.audit.append({
+      atMs: Date.now() - 40 * 86_400_000,
+      requestId: 'forty-days',
+      operatorId: sim.operatorId,
+      subject: null,
+      via: 'token',
+      action: 'list-rooms',
+      target: null,
+      meetingId: null,
+      outcome: 'ok',
+      code: null,
+      durationMs: 3,
+    });
+    await storage.close();
+    const env = {
+      ...simulatorEnv(sim),
+      ROOMCALL_RELAY_SQLITE_PATH: file,
+      ROOMCALL_RELAY_LISTEN: '127.0.0.1:0',
+      ROOMCALL_RELAY_AUDIT_RETENTION_DAYS: '30',
+    };
+    const serve = startCli(['relay', 'serve'], env);
+    await listeningUrl(() => serve.stderr());
+    while (!serve.stdout().includes('"audit pruned"')) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    serve.interrupt();
+    expect(await serve.done).toBe(0);
+    const pruned = serve
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line['msg'] === 'audit pruned');
+    expect(pruned).toMatchObject({ level: 'info', deleted: 1 });
+    const left = await runRoomcall(['relay', 'audit', '--json'], env);
+    expect(JSON.parse(left.stdout)).toEqual([]);
+  });
+
   it('says which storage cannot be opened and what to check, with no password', async () => {
     const missingFolder = path.join(tempDir(), 'no-such-folder', 'relay.sqlite');
     const sqlite = await runRoomcall(['relay', 'token', 'list'], {

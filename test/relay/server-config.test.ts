@@ -2,10 +2,11 @@
  * The relay's configuration from the environment, and where its Tencent credentials come
  * from: defaults, refusals that name variables but never values, the secrets file's rules.
  */
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRelayConfig, RelayConfigError } from '../../main/relay/config';
+import { readRelayConfig, RELAY_ENV, RelayConfigError } from '../../main/relay/config';
+import { runRoomcall } from './support/cli-run';
 import { resolveRelayCredentials } from '../../main/relay/credentials';
 import { createMemoryStore } from '../../main/core/secrets/memory-store';
 import { SIM_APP_ID, SIM_SECRET_ID, SIM_SECRET_KEY } from '../sim/data';
@@ -41,6 +42,7 @@ describe('relay configuration', () => {
       personPerMinute: 60,
       directoryTtlSeconds: 600,
       shutdownGraceSeconds: 10,
+      auditRetentionDays: null,
     });
   });
 
@@ -61,6 +63,7 @@ describe('relay configuration', () => {
       ROOMCALL_RELAY_PERSON_PER_MINUTE: '10',
       ROOMCALL_RELAY_DIRECTORY_TTL_SECONDS: '60',
       ROOMCALL_RELAY_SHUTDOWN_GRACE_SECONDS: '0',
+      ROOMCALL_RELAY_AUDIT_RETENTION_DAYS: '180',
       ROOMCALL_RELAY_KEYCHAIN_PROFILE: 'relay',
     });
     expect(config).toMatchObject({
@@ -84,6 +87,7 @@ describe('relay configuration', () => {
       personPerMinute: 10,
       directoryTtlSeconds: 60,
       shutdownGraceSeconds: 0,
+      auditRetentionDays: 180,
     });
   });
 
@@ -96,6 +100,9 @@ describe('relay configuration', () => {
     expect(error.variables).toEqual(['ROOMCALL_RELAY_LISTEN', 'ROOMCALL_RELAY_DATABASE_URL']);
     expect(error.message).not.toContain('hunter2');
     expect(error.message).not.toContain('nowhere');
+    expect(refusal({ ROOMCALL_RELAY_AUDIT_RETENTION_DAYS: '0' }).variables).toEqual([
+      'ROOMCALL_RELAY_AUDIT_RETENTION_DAYS',
+    ]);
     expect(refusal({ ROOMCALL_RELAY_STORAGE: 'postgres' }).variables).toEqual([
       'ROOMCALL_RELAY_DATABASE_URL',
       'ROOMCALL_RELAY_REDIS_URL',
@@ -107,6 +114,20 @@ describe('relay configuration', () => {
     expect(refusal({ ...SIM_ENV, ROOMCALL_RELAY_SECRETS_FILE: '/etc/x' }).message).toContain(
       'one way only',
     );
+  });
+});
+
+describe('relay configuration, documented', () => {
+  it('has every variable in docs/relay.md, and in `roomcall relay --help`', async () => {
+    const doc = await readFile('docs/relay.md', 'utf8');
+    const help = (await runRoomcall(['relay', '--help'], {})).stdout.replace(/\s+/g, ' ');
+    for (const name of Object.values(RELAY_ENV)) {
+      expect(doc, name).toContain(`\`${name}\``);
+      // The help names the OIDC variables together, as ROOMCALL_RELAY_OIDC_*.
+      expect(help, name).toContain(
+        name.startsWith('ROOMCALL_RELAY_OIDC_') ? 'ROOMCALL_RELAY_OIDC_*' : name,
+      );
+    }
   });
 });
 
