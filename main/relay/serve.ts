@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { CredentialStore } from '../core/secrets/credential-store';
 import type { Environment } from '../core/secrets/env-credentials';
 import { createWemeetApi } from '../core/wemeet/api-impl';
@@ -95,9 +96,11 @@ export async function serveRelay(config: RelayConfig, deps: ServeDeps): Promise<
   return {
     url: server.url,
     port: server.port,
-    // The prune under way finishes before the server closes the storage under it.
+    // A prune under way finishes before the server closes the storage under it, within the
+    // shutdown grace: a storage that hangs must not keep the relay from stopping.
     close: async () => {
-      await retention.stop();
+      const grace = delay(config.shutdownGraceSeconds * 1000, undefined, { ref: false });
+      await Promise.race([retention.stop(), grace]);
       await server.close();
     },
   };
