@@ -45,13 +45,19 @@ export async function withStorage<T>(
   }
 }
 
-export async function runTokenIssue(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
-  const operator = operatorIdSchema.safeParse(options.string('operator') ?? '');
+/** `--operator`'s value, checked as the settings' operator is. */
+export function operatorOption(text: string): string {
+  const operator = operatorIdSchema.safeParse(text);
   if (!operator.success || !isUsableCredentialText('operatorId', operator.data)) {
     throw new UsageError(
       `--operator is an enterprise userid: 1-128 characters, ${credentialRuleWords()}.`,
     );
   }
+  return operator.data;
+}
+
+export async function runTokenIssue(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  const operatorId = operatorOption(options.string('operator') ?? '');
   const label = (options.string('label') ?? '').trim();
   if (label === '' || label.length > MAX_LABEL || /\p{Cc}/u.test(label)) {
     throw new UsageError(`--label is 1 to ${MAX_LABEL} characters on one line.`);
@@ -60,7 +66,7 @@ export async function runTokenIssue(ctx: CliContext, options: OptionValues): Pro
   const nowMs = ctx.deps.clock.now();
   const issued = await withStorage(ctx, (storage) =>
     issuePersonToken(storage.tokens, {
-      operatorId: operator.data,
+      operatorId,
       label,
       expiresAtMs: lifetime === null ? null : nowMs + lifetime,
       nowMs,

@@ -71,3 +71,10 @@ export function runRelayAuditPrune(ctx: CliContext, options: OptionValues): Prom
     (m) => m.runAuditPrune(ctx, options),
   );
 }
+
+export function runRelayCheck(ctx: CliContext, options: OptionValues): Promise<ExitCode> {
+  return relayCommand(
+    () => import('./relay-check'),
+    (m) => m.runCheck(ctx, options),
+  );
+}

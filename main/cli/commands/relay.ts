@@ -43,6 +43,22 @@ export function registerRelay(program: Command, define: ActionDefiner): void {
     'ROOMCALL_RELAY_LISTEN=0.0.0.0:8787 roomcall relay serve',
   ]);
 
+  const check = relay
+    .command('check')
+    .summary('try what the relay needs: credentials, storage, identity provider, Tencent')
+    .description(
+      'Try, one by one, what `relay serve` depends on: the Tencent credentials can be read, ' +
+        'the storage opens and answers, the identity provider (OIDC) publishes its keys, and ' +
+        'with --operator, Tencent Meeting accepts a signed request as that person (a read: ' +
+        "the operator's meetings). Exit 1 when a check failed.",
+    )
+    .option('--operator <userid>', 'an enterprise userid to sign the Tencent request as')
+    .option('--json', 'print the checks as JSON');
+  define(check, (code) => code.runRelayCheck, [
+    'roomcall relay check',
+    'roomcall relay check --operator zhangwei --json',
+  ]);
+
   const token = relay.command('token').summary("issue, list and revoke people's relay tokens");
   const issue = token
     .command('issue')
