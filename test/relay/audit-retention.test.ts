@@ -6,25 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { startAuditRetention } from '../../main/relay/audit-retention';
 import type { AuditEntry, AuditLog } from '../../main/relay/ports';
 import { createJsonLogger } from '../../main/relay/server/log';
+import { auditEntry } from './support/audit-entry';
 import { memoryStorage } from './support/memory-storage';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 4, 9, 0);
 
 function entry(atMs: number, requestId: string): AuditEntry {
-  return {
-    atMs,
-    requestId,
-    operatorId: 'zhangwei',
-    subject: null,
-    via: 'token',
-    action: 'list-rooms',
-    target: null,
-    meetingId: null,
-    outcome: 'ok',
-    code: null,
-    durationMs: 2,
-  };
+  return auditEntry({ atMs, requestId });
 }
 
 function captureLogs(): {

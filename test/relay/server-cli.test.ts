@@ -10,6 +10,7 @@ import { startSimulator } from '../sim/server';
 import { simulatorEnv } from '../integration/cli-harness';
 import { closeAfterEach } from '../helpers/close-after-each';
 import { useTempDir } from '../helpers/temp-dir';
+import { auditEntry } from './support/audit-entry';
 import { runRoomcall, startCli } from './support/cli-run';
 import { openRelayStorage } from '../../main/relay/storage/index';
 
@@ -126,19 +127,7 @@ describe('roomcall relay', () => {
       [29, 'recent'],
       [0, 'today'],
     ] as const) {
-      await storage.audit.append({
-        atMs: Date.now() - ageDays * day,
-        requestId,
-        operatorId: 'zhangwei',
-        subject: null,
-        via: 'token',
-        action: 'list-rooms',
-        target: null,
-        meetingId: null,
-        outcome: 'ok',
-        code: null,
-        durationMs: 3,
-      });
+      await storage.audit.append(auditEntry({ atMs: Date.now() - ageDays * day, requestId }));
     }
     await storage.close();
     const env = { ROOMCALL_RELAY_SQLITE_PATH: file };
@@ -166,19 +155,9 @@ describe('roomcall relay', () => {
     const sim = await start({ rooms: 5 });
     const file = path.join(tempDir(), 'retained.sqlite');
     const storage = await openRelayStorage({ kind: 'sqlite', path: file });
-    await storage.audit.append({
-      atMs: Date.now() - 40 * 86_400_000,
-      requestId: 'forty-days',
-      operatorId: sim.operatorId,
-      subject: null,
-      via: 'token',
-      action: 'list-rooms',
-      target: null,
-      meetingId: null,
-      outcome: 'ok',
-      code: null,
-      durationMs: 3,
-    });
+    await storage.audit.append(
+      auditEntry({ atMs: Date.now() - 40 * 86_400_000, requestId: 'forty-days' }),
+    );
     await storage.close();
     const env = {
       ...simulatorEnv(sim),

@@ -11,6 +11,7 @@ import {
   withSkipReason,
   type Backends,
 } from './support/backends';
+import { auditEntry } from './support/audit-entry';
 
 /**
  * What only PostgreSQL + Redis show, against real servers: the migration under concurrent
@@ -82,19 +83,7 @@ describe.skipIf(skip !== null)(withSkipReason('postgres+redis storage', skip), (
     await admin.query('GRANT SELECT, INSERT ON relay_audit TO relay_app');
     const app = await openPostgresStores({ url: urlWith({ user: 'relay_app', password }) });
     try {
-      await app.audit.append({
-        atMs: 5,
-        requestId: 'r1',
-        operatorId: 'alice',
-        subject: 's',
-        via: 'token',
-        action: 'list-rooms',
-        target: null,
-        meetingId: null,
-        outcome: 'ok',
-        code: null,
-        durationMs: 3,
-      });
+      await app.audit.append(auditEntry({ atMs: 5, requestId: 'r1' }));
       expect((await app.audit.query({ limit: 1 }))[0]?.requestId).toBe('r1');
       expect(await app.tokens.revoke('none', 1)).toBe(false);
       // And it really cannot create tables: the migration did not need to.
